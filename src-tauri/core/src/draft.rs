@@ -1,0 +1,101 @@
+//! Drafts and their revisions, as the rest of the app sees them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+/// A draft's database id.
+pub type DraftId = i64;
+
+/// Milliseconds since the Unix epoch (UTC).
+pub type Millis = i64;
+
+/// Where a draft stands in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DraftStatus {
+    /// Being written; never published.
+    Draft,
+    /// Published to a blog.
+    Published,
+    /// Scheduled to be published later.
+    Scheduled,
+}
+
+impl DraftStatus {
+    /// The value stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DraftStatus::Draft => "draft",
+            DraftStatus::Published => "published",
+            DraftStatus::Scheduled => "scheduled",
+        }
+    }
+}
+
+impl fmt::Display for DraftStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for DraftStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "draft" => Ok(DraftStatus::Draft),
+            "published" => Ok(DraftStatus::Published),
+            "scheduled" => Ok(DraftStatus::Scheduled),
+            other => Err(format!("unknown draft status {other:?}")),
+        }
+    }
+}
+
+/// A whole draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Draft {
+    pub id: DraftId,
+    pub title: String,
+    pub body: String,
+    pub status: DraftStatus,
+    pub created_at: Millis,
+    pub updated_at: Millis,
+    /// Set while the draft is in the trash.
+    pub deleted_at: Option<Millis>,
+}
+
+/// One row of the drafts list: enough to show and pick a draft without loading its body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DraftSummary {
+    pub id: DraftId,
+    pub title: String,
+    /// The first characters of the body, on one line.
+    pub excerpt: String,
+    pub status: DraftStatus,
+    pub created_at: Millis,
+    pub updated_at: Millis,
+    pub deleted_at: Option<Millis>,
+}
+
+/// A snapshot of a draft's text at some moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Revision {
+    pub id: i64,
+    pub draft_id: DraftId,
+    pub title: String,
+    pub body: String,
+    /// When the snapshotted text was last edited.
+    pub edited_at: Millis,
+    /// When the snapshot was taken.
+    pub created_at: Millis,
+}
+
+/// Why a draft is being saved; decides whether a revision is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveKind {
+    /// Saved while typing: a revision at most every [`crate::store::REVISION_INTERVAL_MS`].
+    Autosave,
+    /// Saved on purpose (Save command, CLI edit): the text before and after are both kept.
+    Explicit,
+}

@@ -1,0 +1,97 @@
+//! The core's error type: every failure an author can meet, with enough context to explain it.
+
+use std::path::PathBuf;
+
+use crate::draft::DraftId;
+
+/// Result with the core's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the core. Each variant's message is written for the author.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The data folder could not be created or is not usable.
+    #[error("Fumi cannot use its data folder {path}: {source}")]
+    DataDir { path: PathBuf, source: std::io::Error },
+
+    /// No data folder could be determined (no home directory, no `--data-dir`).
+    #[error("Fumi cannot find a folder for its data on this system; start it with --data-dir DIR")]
+    NoDataDir,
+
+    /// Another program holds a lock on the database for longer than we wait.
+    #[error("The database {path} is locked by another program; close it and try again. Your text is still in the editor.")]
+    DatabaseLocked { path: PathBuf },
+
+    /// The database file is damaged or is not an SQLite database.
+    #[error("The database {path} is damaged or is not a Fumi database ({detail}). Fumi did not change it; restore it from a backup or choose another data folder.")]
+    DatabaseCorrupt { path: PathBuf, detail: String },
+
+    /// The database or its folder cannot be written.
+    #[error("Fumi cannot write to {path} ({detail}). Check the folder's permissions. Your text is still in the editor.")]
+    DatabaseReadOnly { path: PathBuf, detail: String },
+
+    /// The disk holding the database is full.
+    #[error("The disk holding {path} is full. Free some space; your text is still in the editor.")]
+    DiskFull { path: PathBuf },
+
+    /// The database was written by a newer Fumi; we refuse to touch it.
+    #[error("The database {path} was written by a newer version of Fumi (schema {found}; this version knows up to {known}). Update Fumi; nothing was changed.")]
+    SchemaTooNew { path: PathBuf, found: i64, known: i64 },
+
+    /// Any other SQLite failure, with what we were doing at the time.
+    #[error("Database error while {action}: {source}")]
+    Database { action: &'static str, source: rusqlite::Error },
+
+    /// A migration could not be applied.
+    #[error("Fumi could not upgrade the database {path}: {detail}")]
+    Migration { path: PathBuf, detail: String },
+
+    /// The draft does not exist (or was deleted for good).
+    #[error("There is no draft with id {0}.")]
+    DraftNotFound(DraftId),
+
+    /// A file given by the author could not be read.
+    #[error("Cannot read {path}: {source}")]
+    ReadFile { path: PathBuf, source: std::io::Error },
+
+    /// A file given by the author is not UTF-8 text.
+    #[error("{path} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again.")]
+    NotUtf8 { path: PathBuf, offset: usize },
+}
+
+impl Error {
+    /// A stable, machine-readable code for the UI and scripts (`snake_case`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::DataDir { .. } => "data_dir",
+            Error::NoDataDir => "no_data_dir",
+            Error::DatabaseLocked { .. } => "database_locked",
+            Error::DatabaseCorrupt { .. } => "database_corrupt",
+            Error::DatabaseReadOnly { .. } => "database_read_only",
+            Error::DiskFull { .. } => "disk_full",
+            Error::SchemaTooNew { .. } => "schema_too_new",
+            Error::Database { .. } => "database",
+            Error::Migration { .. } => "migration",
+            Error::DraftNotFound(_) => "draft_not_found",
+            Error::ReadFile { .. } => "read_file",
+            Error::NotUtf8 { .. } => "not_utf8",
+        }
+    }
+
+    /// Classifies an SQLite failure on the database at `path` into the variant the author can act on.
+    pub(crate) fn from_sqlite(path: &std::path::Path, action: &'static str, source: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        let path = path.to_path_buf();
+        match source.sqlite_error_code() {
+            Some(C::DatabaseBusy | C::DatabaseLocked) => Error::DatabaseLocked { path },
+            Some(C::DatabaseCorrupt | C::NotADatabase) => {
+                Error::DatabaseCorrupt { path, detail: source.to_string() }
+            }
+            Some(C::ReadOnly | C::CannotOpen | C::PermissionDenied) => {
+                Error::DatabaseReadOnly { path, detail: source.to_string() }
+            }
+            Some(C::DiskFull) => Error::DiskFull { path },
+            _ => Error::Database { action, source },
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! Fumi's core: everything the app does, with no window and no IPC.
+//!
+//! The desktop shell and the CLI are both thin adapters over this crate. Nothing here knows about
+//! Tauri, JSON or the webview; errors are typed values that the edges turn into messages.
+
+pub mod counts;
+pub mod draft;
+pub mod error;
+pub mod paths;
+pub mod render;
+pub mod store;
+
+pub use counts::Counts;
+pub use draft::{Draft, DraftId, DraftStatus, DraftSummary, Revision, SaveKind};
+pub use error::{Error, Result};
+pub use render::{Rendered, Renderer};
+pub use store::Store;

@@ -1,0 +1,21 @@
+//! Where Fumi keeps its data.
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+
+/// The app's permanent reverse-DNS identifier; the data and log folders derive from it.
+pub const APP_IDENTIFIER: &str = "jp.fumi.desktop";
+
+/// Environment variable that overrides the data folder (the `--data-dir` flag wins over it).
+pub const DATA_DIR_ENV: &str = "FUMI_DATA_DIR";
+
+/// File name of the database inside the data folder.
+pub const DATABASE_FILE: &str = "fumi.sqlite3";
+
+/// The platform's app-data folder for Fumi, the same one Tauri's `app_data_dir` resolves to
+/// (`~/.local/share/jp.fumi.desktop` on Linux, `~/Library/Application Support/…` on macOS,
+/// `%APPDATA%\…` on Windows), so the window and the CLI always share one database.
+pub fn default_data_dir() -> Result<PathBuf> {
+    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)).ok_or(Error::NoDataDir)
+}

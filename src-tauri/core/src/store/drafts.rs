@@ -1,0 +1,206 @@
+//! Creating, reading, saving and trashing drafts.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Store, now_ms};
+use crate::draft::{Draft, DraftId, DraftStatus, DraftSummary, Millis, SaveKind};
+use crate::error::{Error, Result};
+
+/// Characters of the body shown in the drafts list.
+const EXCERPT_CHARS: usize = 80;
+
+pub(super) const SUMMARY_COLUMNS: &str =
+    "id, title, substr(body, 1, 200), status, created_at, updated_at, deleted_at";
+
+impl Store {
+    /// Creates a draft and returns it. A draft created with text gets its first revision at once.
+    pub fn create_draft(&mut self, title: &str, body: &str) -> Result<Draft> {
+        let now = now_ms();
+        let path = self.path.clone();
+        let err = |e| Error::from_sqlite(&path, "creating a draft", e);
+        let tx = self.conn.transaction().map_err(err)?;
+        tx.execute(
+            "INSERT INTO drafts (title, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            params![title, body, now],
+        )
+        .map_err(err)?;
+        let id = tx.last_insert_rowid();
+        if !title.is_empty() || !body.is_empty() {
+            super::revisions::insert(&tx, id, title, body, now, now).map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
+        self.draft(id)
+    }
+
+    /// Loads one draft, in the trash or not.
+    pub fn draft(&self, id: DraftId) -> Result<Draft> {
+        self.conn
+            .query_row(
+                "SELECT id, title, body, status, created_at, updated_at, deleted_at FROM drafts WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Draft {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        body: r.get(2)?,
+                        status: status(r, 3)?,
+                        created_at: r.get(4)?,
+                        updated_at: r.get(5)?,
+                        deleted_at: r.get(6)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.err("loading a draft", e))?
+            .ok_or(Error::DraftNotFound(id))
+    }
+
+    /// Lists the drafts outside the trash, most recently updated first.
+    pub fn list_drafts(&self) -> Result<Vec<DraftSummary>> {
+        self.summaries(
+            &format!("SELECT {SUMMARY_COLUMNS} FROM drafts WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC"),
+            [],
+        )
+    }
+
+    /// Lists the drafts in the trash, most recently deleted first.
+    pub fn list_trash(&self) -> Result<Vec<DraftSummary>> {
+        self.summaries(
+            &format!("SELECT {SUMMARY_COLUMNS} FROM drafts WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC"),
+            [],
+        )
+    }
+
+    /// Saves the author's text, keeping revisions as [`SaveKind`] says. Returns the saved draft.
+    pub fn save_draft(&mut self, id: DraftId, title: &str, body: &str, kind: SaveKind) -> Result<Draft> {
+        self.save_draft_at(id, title, body, kind, now_ms())
+    }
+
+    /// [`Store::save_draft`] at a given time (milliseconds since the epoch).
+    ///
+    /// Revision policy: before the stored text is overwritten it is snapshotted if no revision
+    /// holds it yet and the newest revision is at least [`super::REVISION_INTERVAL_MS`] old — so
+    /// continuous typing leaves one snapshot per interval and an idle draft's last text is never
+    /// lost to the next session's edits. An explicit save snapshots the old text regardless, and
+    /// the new text too.
+    pub fn save_draft_at(
+        &mut self,
+        id: DraftId,
+        title: &str,
+        body: &str,
+        kind: SaveKind,
+        now: Millis,
+    ) -> Result<Draft> {
+        let path = self.path.clone();
+        let err = |e| Error::from_sqlite(&path, "saving the draft", e);
+        let tx = self.conn.transaction().map_err(err)?;
+        let stored: Option<(String, String, Millis)> = tx
+            .query_row("SELECT title, body, updated_at FROM drafts WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()
+            .map_err(err)?;
+        let Some((old_title, old_body, old_updated)) = stored else {
+            return Err(Error::DraftNotFound(id));
+        };
+        let changed = old_title != title || old_body != body;
+        let newest = super::revisions::newest(&tx, id).map_err(err)?;
+        let old_is_kept = newest.as_ref().is_some_and(|r| r.title == old_title && r.body == old_body);
+        let interval_passed = newest.as_ref().is_none_or(|r| now - r.created_at >= super::REVISION_INTERVAL_MS);
+        let old_is_empty = old_title.is_empty() && old_body.is_empty();
+        if changed && !old_is_kept && !old_is_empty && (kind == SaveKind::Explicit || interval_passed) {
+            super::revisions::insert(&tx, id, &old_title, &old_body, old_updated, now).map_err(err)?;
+        }
+        if changed {
+            tx.execute(
+                "UPDATE drafts SET title = ?2, body = ?3, updated_at = ?4 WHERE id = ?1",
+                params![id, title, body, now],
+            )
+            .map_err(err)?;
+        }
+        if kind == SaveKind::Explicit {
+            let newest = super::revisions::newest(&tx, id).map_err(err)?;
+            if newest.is_none_or(|r| r.title != title || r.body != body) {
+                let edited = if changed { now } else { old_updated };
+                super::revisions::insert(&tx, id, title, body, edited, now).map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        self.draft(id)
+    }
+
+    /// Moves a draft to the trash; it can be restored until it is purged.
+    pub fn trash_draft(&mut self, id: DraftId) -> Result<()> {
+        self.set_deleted(id, Some(now_ms()), "moving a draft to the trash")
+    }
+
+    /// Brings a draft back from the trash.
+    pub fn restore_draft(&mut self, id: DraftId) -> Result<()> {
+        self.set_deleted(id, None, "restoring a draft")
+    }
+
+    /// Deletes a draft and its revisions for good.
+    pub fn purge_draft(&mut self, id: DraftId) -> Result<()> {
+        let n = self
+            .conn
+            .execute("DELETE FROM drafts WHERE id = ?1", [id])
+            .map_err(|e| self.err("deleting a draft", e))?;
+        if n == 0 { Err(Error::DraftNotFound(id)) } else { Ok(()) }
+    }
+
+    fn set_deleted(&mut self, id: DraftId, at: Option<Millis>, action: &'static str) -> Result<()> {
+        let n = self
+            .conn
+            .execute("UPDATE drafts SET deleted_at = ?2 WHERE id = ?1", params![id, at])
+            .map_err(|e| self.err(action, e))?;
+        if n == 0 { Err(Error::DraftNotFound(id)) } else { Ok(()) }
+    }
+
+    /// Runs a query selecting [`SUMMARY_COLUMNS`] and collects the rows.
+    pub(super) fn summaries(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<DraftSummary>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err("listing drafts", e))?;
+        let rows = stmt.query_map(params, summary).map_err(|e| self.err("listing drafts", e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err("listing drafts", e))
+    }
+}
+
+
+fn summary(r: &Row<'_>) -> rusqlite::Result<DraftSummary> {
+    let head: String = r.get(2)?;
+    Ok(DraftSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        excerpt: excerpt(&head),
+        status: status(r, 3)?,
+        created_at: r.get(4)?,
+        updated_at: r.get(5)?,
+        deleted_at: r.get(6)?,
+    })
+}
+
+/// The first words of a body on one line, without Markdown's heading and list markers.
+fn excerpt(head: &str) -> String {
+    let joined = head
+        .lines()
+        .map(|l| l.trim().trim_start_matches(['#', '>', '-', '*', ' ']))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    joined.chars().take(EXCERPT_CHARS).collect()
+}
+
+fn status(r: &Row<'_>, i: usize) -> rusqlite::Result<DraftStatus> {
+    let s: String = r.get(i)?;
+    s.parse()
+        .map_err(|e: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpt_skips_markup_and_joins_lines() {
+        assert_eq!(excerpt("# 本書は\n\n- 面白い\n"), "本書は 面白い");
+    }
+}
