@@ -1,1 +1,26 @@
+//! Fumi's desktop shell: the `fumi` binary opens the window, or runs a CLI command on the same core.
+//!
+//! Everything here is an adapter: argument parsing, IPC commands and error conversion. The work
+//! itself lives in `fumi-core`.
 
+mod cli;
+mod commands;
+mod ipc_error;
+mod window;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Entry point of the `fumi` binary.
+pub fn main() -> ExitCode {
+    let args = cli::Args::parse();
+    let data_dir = match args.data_dir() {
+        Ok(dir) => dir,
+        Err(e) => return cli::fail(&e),
+    };
+    match args.command {
+        Some(command) => cli::run(command, &data_dir),
+        None => window::run(data_dir),
+    }
+}

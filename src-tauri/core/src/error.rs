@@ -54,6 +54,10 @@ pub enum Error {
     #[error("Cannot read {path}: {source}")]
     ReadFile { path: PathBuf, source: std::io::Error },
 
+    /// A file could not be written.
+    #[error("Cannot write {path}: {source}")]
+    WriteFile { path: PathBuf, source: std::io::Error },
+
     /// A file given by the author is not UTF-8 text.
     #[error("{path} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again.")]
     NotUtf8 { path: PathBuf, offset: usize },
@@ -74,6 +78,7 @@ impl Error {
             Error::Migration { .. } => "migration",
             Error::DraftNotFound(_) => "draft_not_found",
             Error::ReadFile { .. } => "read_file",
+            Error::WriteFile { .. } => "write_file",
             Error::NotUtf8 { .. } => "not_utf8",
         }
     }

@@ -4,9 +4,12 @@ use comrak::plugins::syntect::{SyntectAdapter, SyntectAdapterBuilder};
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, css_for_theme_with_class_style};
 
-/// The highlighter comrak calls for fenced code: emits `<span class="…">`, no inline styles.
+/// Prefix of the highlighter's classes, so they cannot collide with the app's or the author's.
+const CLASS_PREFIX: &str = "hl-";
+
+/// The highlighter comrak calls for fenced code: emits `<span class="hl-…">`, no inline styles.
 pub(super) fn adapter() -> SyntectAdapter {
-    SyntectAdapterBuilder::new().css().build()
+    SyntectAdapterBuilder::new().css_with_class_prefix(CLASS_PREFIX).build()
 }
 
 /// The stylesheet for highlighted code: a light theme, and a dark one under `prefers-color-scheme`.
@@ -17,7 +20,7 @@ pub fn theme_css() -> String {
         themes
             .themes
             .get(name)
-            .and_then(|t| css_for_theme_with_class_style(t, ClassStyle::Spaced).ok())
+            .and_then(|t| css_for_theme_with_class_style(t, ClassStyle::SpacedPrefixed { prefix: CLASS_PREFIX }).ok())
             .unwrap_or_default()
     };
     format!(

@@ -98,7 +98,7 @@ mod tests {
     fn highlights_fenced_code_with_classes() {
         let html = Renderer::new().render("```rust\nfn main() {}\n```\n").html;
         assert!(html.contains("class=\"syntax-highlighting\""), "{html}");
-        assert!(html.contains("<span class=\""), "{html}");
+        assert!(html.contains("<span class=\"hl-"), "{html}");
     }
 
     #[test]

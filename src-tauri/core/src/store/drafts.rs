@@ -55,6 +55,13 @@ impl Store {
             .ok_or(Error::DraftNotFound(id))
     }
 
+    /// The list row of one draft.
+    pub fn summary(&self, id: DraftId) -> Result<DraftSummary> {
+        self.summaries(&format!("SELECT {SUMMARY_COLUMNS} FROM drafts WHERE id = ?1"), [id])?
+            .pop()
+            .ok_or(Error::DraftNotFound(id))
+    }
+
     /// Lists the drafts outside the trash, most recently updated first.
     pub fn list_drafts(&self) -> Result<Vec<DraftSummary>> {
         self.summaries(
@@ -71,8 +78,8 @@ impl Store {
         )
     }
 
-    /// Saves the author's text, keeping revisions as [`SaveKind`] says. Returns the saved draft.
-    pub fn save_draft(&mut self, id: DraftId, title: &str, body: &str, kind: SaveKind) -> Result<Draft> {
+    /// Saves the author's text, keeping revisions as [`SaveKind`] says. Returns its list row.
+    pub fn save_draft(&mut self, id: DraftId, title: &str, body: &str, kind: SaveKind) -> Result<DraftSummary> {
         self.save_draft_at(id, title, body, kind, now_ms())
     }
 
@@ -90,7 +97,7 @@ impl Store {
         body: &str,
         kind: SaveKind,
         now: Millis,
-    ) -> Result<Draft> {
+    ) -> Result<DraftSummary> {
         let path = self.path.clone();
         let err = |e| Error::from_sqlite(&path, "saving the draft", e);
         let tx = self.conn.transaction().map_err(err)?;
@@ -126,7 +133,7 @@ impl Store {
             }
         }
         tx.commit().map_err(err)?;
-        self.draft(id)
+        self.summary(id)
     }
 
     /// Moves a draft to the trash; it can be restored until it is purged.

@@ -1,0 +1,200 @@
+//! The command line: the same core as the window, usable without a display.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use fumi_core::paths::{DATA_DIR_ENV, default_data_dir};
+use fumi_core::{DraftId, DraftSummary, Error, Renderer, SaveKind, Store};
+
+/// Fumi: write long posts, preview them, publish them. With no command, opens the window.
+#[derive(Parser)]
+#[command(name = "fumi", version, about)]
+pub struct Args {
+    /// Folder holding Fumi's database (default: the platform's app-data folder).
+    #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    /// Passed by WebKitWebDriver when it launches the app for automated tests; ignored.
+    #[arg(long, hide = true)]
+    automation: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+impl Args {
+    /// The data folder: `--data-dir`, else `FUMI_DATA_DIR`, else the platform default.
+    pub fn data_dir(&self) -> Result<PathBuf, Error> {
+        match &self.data_dir {
+            Some(dir) => Ok(dir.clone()),
+            None => default_data_dir(),
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Work with drafts.
+    #[command(subcommand)]
+    Drafts(DraftsCommand),
+    /// Render Markdown (a file, or standard input) to the preview's sanitized HTML.
+    Render {
+        /// Markdown file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// Print the stylesheet for highlighted code instead.
+        #[arg(long, conflicts_with = "file")]
+        theme_css: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum DraftsCommand {
+    /// List drafts, most recently updated first: id, last update, title.
+    List {
+        /// List the trash instead.
+        #[arg(long)]
+        trash: bool,
+    },
+    /// Print a draft: a few header lines, a blank line, then the Markdown body.
+    Show { id: DraftId },
+    /// Create a draft and print its id.
+    New {
+        #[arg(long, default_value = "")]
+        title: String,
+        /// Markdown file for the body; `-` reads standard input; nothing reads a piped standard
+        /// input, or leaves the body empty at a terminal.
+        file: Option<PathBuf>,
+    },
+    /// Replace a draft's body (and optionally its title), keeping the old text as a revision.
+    Edit {
+        id: DraftId,
+        /// Markdown file for the body; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Find drafts whose title or body contains the text (any script, any length).
+    Search { query: String },
+    /// Move a draft to the trash.
+    Delete { id: DraftId },
+    /// Bring a draft back from the trash.
+    Restore { id: DraftId },
+}
+
+/// Runs one command; prints its errors as `fumi: message` and exits non-zero on failure.
+pub fn run(command: Command, data_dir: &Path) -> ExitCode {
+    match execute(command, data_dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}
+
+/// Reports an error to the author on standard error.
+pub fn fail(e: &Error) -> ExitCode {
+    eprintln!("fumi: {e}");
+    ExitCode::FAILURE
+}
+
+fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        Command::Render { theme_css: true, .. } => print(&mut out, &fumi_core::render::theme_css()),
+        Command::Render { file, .. } => {
+            let markdown = read_input(file.as_deref())?;
+            print(&mut out, &Renderer::new().render(&markdown).html)
+        }
+        Command::Drafts(command) => {
+            let mut store = Store::open(data_dir)?;
+            match command {
+                DraftsCommand::List { trash } => {
+                    let drafts = if trash { store.list_trash()? } else { store.list_drafts()? };
+                    print_summaries(&mut out, &drafts)
+                }
+                DraftsCommand::Search { query } => print_summaries(&mut out, &store.search(&query)?),
+                DraftsCommand::Show { id } => {
+                    let d = store.draft(id)?;
+                    let mut text = format!(
+                        "Title: {}\nStatus: {}\nCreated: {}\nUpdated: {}\n",
+                        d.title,
+                        d.status,
+                        timestamp(d.created_at),
+                        timestamp(d.updated_at)
+                    );
+                    if let Some(at) = d.deleted_at {
+                        text.push_str(&format!("Trashed: {}\n", timestamp(at)));
+                    }
+                    text.push('\n');
+                    text.push_str(&d.body);
+                    print(&mut out, &text)
+                }
+                DraftsCommand::New { title, file } => {
+                    // Without a file, a piped standard input is the body; a terminal means "empty".
+                    let body = match file {
+                        None if std::io::stdin().is_terminal() => String::new(),
+                        file => read_input(file.as_deref())?,
+                    };
+                    let draft = store.create_draft(&title, &body)?;
+                    print(&mut out, &format!("{}\n", draft.id))
+                }
+                DraftsCommand::Edit { id, file, title } => {
+                    let body = read_input(file.as_deref())?;
+                    let title = match title {
+                        Some(t) => t,
+                        None => store.draft(id)?.title,
+                    };
+                    store.save_draft(id, &title, &body, SaveKind::Explicit)?;
+                    Ok(())
+                }
+                DraftsCommand::Delete { id } => store.trash_draft(id),
+                DraftsCommand::Restore { id } => store.restore_draft(id),
+            }
+        }
+    }
+}
+
+/// Reads UTF-8 text from a file, or from standard input for `-` or no file.
+fn read_input(file: Option<&Path>) -> Result<String, Error> {
+    let (path, bytes) = match file {
+        Some(path) if path != Path::new("-") => {
+            let bytes = std::fs::read(path).map_err(|source| Error::ReadFile { path: path.to_path_buf(), source })?;
+            (path.to_path_buf(), bytes)
+        }
+        _ => {
+            let path = PathBuf::from("standard input");
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::ReadFile { path: path.clone(), source })?;
+            (path, bytes)
+        }
+    };
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 { path, offset: e.utf8_error().valid_up_to() })
+}
+
+fn print_summaries(out: &mut impl Write, drafts: &[DraftSummary]) -> Result<(), Error> {
+    let mut text = String::new();
+    for d in drafts {
+        let title = if d.title.is_empty() { "(untitled)" } else { &d.title };
+        text.push_str(&format!("{}\t{}\t{}\n", d.id, timestamp(d.updated_at), title));
+    }
+    print(out, &text)
+}
+
+/// Writes to standard output; a closed pipe (`fumi drafts list | head`) is not an error.
+fn print(out: &mut impl Write, text: &str) -> Result<(), Error> {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(source) => Err(Error::WriteFile { path: PathBuf::from("standard output"), source }),
+    }
+}
+
+/// Milliseconds since the epoch as a local RFC 3339 time.
+fn timestamp(ms: i64) -> String {
+    match jiff::Timestamp::from_millisecond(ms) {
+        Ok(t) => t.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M:%S%:z").to_string(),
+        Err(_) => ms.to_string(),
+    }
+}

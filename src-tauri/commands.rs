@@ -1,0 +1,86 @@
+//! The IPC commands: one-line delegations to the core. They run off the main thread (`async`)
+//! so a slow disk never freezes the window.
+
+use fumi_core::{Draft, DraftId, DraftSummary, Rendered, SaveKind};
+use serde::Serialize;
+use tauri::State;
+
+use crate::ipc_error::IpcError;
+use crate::window::AppState;
+
+type Result<T> = std::result::Result<T, IpcError>;
+
+/// What the UI needs to know at start.
+#[derive(Serialize)]
+pub struct AppInfo {
+    version: &'static str,
+    data_dir: String,
+    /// Set when the database could not be opened; the UI shows it instead of the drafts.
+    startup_error: Option<IpcError>,
+}
+
+#[tauri::command(async)]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        data_dir: state.data_dir.display().to_string(),
+        startup_error: state.startup_error(),
+    }
+}
+
+#[tauri::command(async)]
+pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
+    Ok(state.store()?.list_drafts()?)
+}
+
+#[tauri::command(async)]
+pub fn list_trash(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
+    Ok(state.store()?.list_trash()?)
+}
+
+#[tauri::command(async)]
+pub fn search_drafts(state: State<'_, AppState>, query: String) -> Result<Vec<DraftSummary>> {
+    Ok(state.store()?.search(&query)?)
+}
+
+#[tauri::command(async)]
+pub fn create_draft(state: State<'_, AppState>, title: String, body: String) -> Result<Draft> {
+    Ok(state.store()?.create_draft(&title, &body)?)
+}
+
+#[tauri::command(async)]
+pub fn get_draft(state: State<'_, AppState>, id: DraftId) -> Result<Draft> {
+    Ok(state.store()?.draft(id)?)
+}
+
+#[tauri::command(async)]
+pub fn save_draft(
+    state: State<'_, AppState>,
+    id: DraftId,
+    title: String,
+    body: String,
+    explicit: bool,
+) -> Result<DraftSummary> {
+    let kind = if explicit { SaveKind::Explicit } else { SaveKind::Autosave };
+    Ok(state.store()?.save_draft(id, &title, &body, kind)?)
+}
+
+#[tauri::command(async)]
+pub fn trash_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
+    Ok(state.store()?.trash_draft(id)?)
+}
+
+#[tauri::command(async)]
+pub fn restore_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
+    Ok(state.store()?.restore_draft(id)?)
+}
+
+#[tauri::command(async)]
+pub fn purge_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
+    Ok(state.store()?.purge_draft(id)?)
+}
+
+#[tauri::command(async)]
+pub fn render_markdown(state: State<'_, AppState>, markdown: String) -> Rendered {
+    state.renderer.render(&markdown)
+}

@@ -1,0 +1,64 @@
+//! The desktop window: opens the store, registers the commands, runs the event loop.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use fumi_core::{Renderer, Store};
+
+use crate::commands;
+use crate::ipc_error::IpcError;
+
+/// What every command can reach.
+pub(crate) struct AppState {
+    /// The open store, or why it could not be opened (shown by the UI; the window still opens).
+    store: Result<Mutex<Store>, IpcError>,
+    pub(crate) renderer: Renderer,
+    pub(crate) data_dir: PathBuf,
+}
+
+impl AppState {
+    /// The store, locked for one command; or the reason there is none.
+    pub(crate) fn store(&self) -> Result<MutexGuard<'_, Store>, IpcError> {
+        match &self.store {
+            // A panic in another command cannot leave the connection half-written (transactions
+            // roll back on drop), so a poisoned lock is still safe to use.
+            Ok(store) => Ok(store.lock().unwrap_or_else(PoisonError::into_inner)),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// Why the store could not be opened, if it could not.
+    pub(crate) fn startup_error(&self) -> Option<IpcError> {
+        self.store.as_ref().err().cloned()
+    }
+}
+
+/// Opens the window on the data in `data_dir` and runs until it is closed.
+pub fn run(data_dir: PathBuf) -> ExitCode {
+    let store = Store::open(&data_dir).map(Mutex::new).map_err(IpcError::from);
+    let state = AppState { store, renderer: Renderer::new(), data_dir };
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_drafts,
+            commands::list_trash,
+            commands::search_drafts,
+            commands::create_draft,
+            commands::get_draft,
+            commands::save_draft,
+            commands::trash_draft,
+            commands::restore_draft,
+            commands::purge_draft,
+            commands::render_markdown,
+        ])
+        .run(tauri::generate_context!("tauri.conf.json"));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fumi: the window could not start: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,55 @@
+// The Markdown editor: CodeMirror 6 with GFM highlighting, soft wrapping, history and search.
+
+import { EditorState } from "@codemirror/state";
+import { EditorView, keymap, drawSelection, highlightActiveLine, placeholder } from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
+import { syntaxHighlighting, HighlightStyle } from "@codemirror/language";
+import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
+import { tags } from "@lezer/highlight";
+
+const markdownStyle = HighlightStyle.define([
+  { tag: tags.heading1, fontSize: "1.35em", fontWeight: "700" },
+  { tag: tags.heading2, fontSize: "1.2em", fontWeight: "700" },
+  { tag: [tags.heading3, tags.heading4, tags.heading5, tags.heading6], fontWeight: "700" },
+  { tag: tags.strong, fontWeight: "700" },
+  { tag: tags.emphasis, fontStyle: "italic" },
+  { tag: tags.strikethrough, textDecoration: "line-through" },
+  { tag: [tags.link, tags.url], color: "var(--accent)" },
+  { tag: tags.monospace, fontFamily: "var(--mono)", color: "var(--code-fg)" },
+  { tag: [tags.processingInstruction, tags.meta, tags.contentSeparator], color: "var(--muted)" },
+  { tag: tags.quote, color: "var(--muted)" },
+]);
+
+/**
+ * Creates the editor in `parent`.
+ * @param {HTMLElement} parent
+ * @param {{onChange: (text: string) => void, keys: import("@codemirror/view").KeyBinding[], placeholderText: string}} options
+ */
+export function createEditor(parent, { onChange, keys, placeholderText }) {
+  const extensions = [
+    history(),
+    drawSelection(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    EditorView.lineWrapping,
+    markdown({ base: markdownLanguage }),
+    syntaxHighlighting(markdownStyle),
+    placeholder(placeholderText),
+    keymap.of([...keys, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+    EditorView.contentAttributes.of({ spellcheck: "false", autocorrect: "off", "aria-label": "Markdown" }),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) onChange(update.state.doc.toString());
+    }),
+  ];
+  const view = new EditorView({ parent, state: EditorState.create({ doc: "", extensions }) });
+  return {
+    view,
+    /** Replaces the document with another draft's text, with a fresh undo history. */
+    load(text) {
+      view.setState(EditorState.create({ doc: text, extensions }));
+    },
+    text: () => view.state.doc.toString(),
+    focus: () => view.focus(),
+  };
+}

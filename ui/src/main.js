@@ -1,0 +1,248 @@
+// Fumi's window: wires the drafts list, the editor, the preview and autosave together.
+
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { api } from "./api.js";
+import { Autosaver } from "./autosave.js";
+import { createEditor } from "./editor.js";
+import { DraftsList } from "./drafts-list.js";
+import { Preview } from "./preview.js";
+import { t, translateDocument } from "./i18n.js";
+import { confirmDialog, showToast } from "./dialogs.js";
+
+const $ = (id) => document.getElementById(id);
+// Element references are taken once: ids in author HTML can never shadow them later.
+const el = {
+  title: $("title"),
+  editorArea: $("editor-area"),
+  emptyState: $("empty-state"),
+  emptyText: $("empty-text"),
+  banner: $("banner"),
+  saveState: $("save-state"),
+  counts: $("counts"),
+  search: $("search"),
+  newDraft: $("new-draft"),
+  emptyNew: $("empty-new"),
+};
+
+const appWindow = getCurrentWindow();
+/** The draft in the editor: {id, title} or null. */
+let current = null;
+
+const autosaver = new Autosaver(async (snapshot, explicit) => {
+  const summary = await api.saveDraft(snapshot, explicit);
+  list.updateItem(summary);
+}, showSaveState);
+
+const preview = new Preview($("preview"), api.render, showCounts);
+
+const editor = createEditor($("editor"), {
+  placeholderText: "# …",
+  onChange: (body) => {
+    if (!current) return;
+    autosaver.change({ id: current.id, title: el.title.value, body });
+    preview.update(body);
+  },
+  keys: [
+    { key: "Mod-s", run: () => (saveNow(), true) },
+    { key: "Mod-n", run: () => (newDraft(), true) },
+  ],
+});
+
+const list = new DraftsList({
+  listEl: $("drafts"),
+  headingEl: $("list-heading"),
+  emptyEl: $("list-empty"),
+  trashToggle: $("toggle-trash"),
+  onOpen: (id) => openDraft(id),
+  onTrash: (summary) => trashDraft(summary),
+  onRestore: async (summary) => {
+    await run(api.restoreDraft(summary.id));
+    await list.refresh();
+  },
+  onPurge: async (summary) => {
+    const ok = await confirmDialog(t.confirmDeleteForever(summary.title || t.untitled), t.deleteForever, t.cancel);
+    if (!ok) return;
+    await run(api.purgeDraft(summary.id));
+    await list.refresh();
+  },
+  onError: showError,
+});
+
+function showSaveState(state, error) {
+  el.saveState.dataset.saveState = state;
+  el.saveState.textContent =
+    state === "saved" ? t.saved
+    : state === "saving" ? t.saving
+    : state === "dirty" ? t.unsaved
+    : state === "error" ? t.saveFailed(error?.message ?? String(error))
+    : "";
+  el.saveState.title = state === "error" ? el.saveState.textContent : "";
+}
+
+function showCounts({ chars, words }) {
+  el.counts.textContent = `${t.chars(chars)} · ${t.words(words)}`;
+}
+
+function showError(error) {
+  el.banner.textContent = error?.message ?? String(error);
+  el.banner.hidden = false;
+}
+
+/** Runs a command; shows its error in the banner and rethrows it. */
+async function run(promise) {
+  try {
+    return await promise;
+  } catch (error) {
+    showError(error);
+    throw error;
+  }
+}
+
+function showEditor(visible) {
+  el.editorArea.hidden = !visible;
+  el.emptyState.hidden = visible;
+  if (!visible) {
+    el.counts.textContent = "";
+    showSaveState("idle");
+  }
+}
+
+/** Saves what is pending without blocking the author: a failure is already on screen. */
+async function flushQuietly() {
+  try {
+    await autosaver.flush();
+  } catch {
+    // The text stays pending in the autosaver and is retried; the status line says why.
+  }
+}
+
+async function openDraft(id) {
+  if (current?.id === id) return;
+  await flushQuietly();
+  const draft = await run(api.getDraft(id));
+  // Text typed but not yet saved for this draft (e.g. a save that failed) wins over the disk.
+  const unsaved = autosaver.pending.get(id);
+  current = { id: draft.id };
+  el.title.value = unsaved?.title ?? draft.title;
+  editor.load(unsaved?.body ?? draft.body);
+  preview.update(editor.text());
+  showEditor(true);
+  list.select(id);
+  showSaveState(unsaved ? "dirty" : "saved");
+  appWindow.setTitle(`${el.title.value || t.untitled} — Fumi`).catch(() => {});
+}
+
+async function newDraft() {
+  await flushQuietly();
+  const draft = await run(api.createDraft());
+  list.leaveTrash();
+  el.search.value = "";
+  list.query = "";
+  await list.refresh();
+  await openDraft(draft.id);
+  el.title.focus();
+}
+
+async function trashDraft(summary) {
+  await flushQuietly();
+  await run(api.trashDraft(summary.id));
+  if (current?.id === summary.id) {
+    current = null;
+    showEditor(false);
+  }
+  await list.refresh();
+  showToast(t.movedToTrash(summary.title || t.untitled), t.undo, async () => {
+    await run(api.restoreDraft(summary.id));
+    await list.refresh();
+  });
+  if (!current && list.first()) await openDraft(list.first().id);
+}
+
+async function saveNow() {
+  try {
+    if (current) autosaver.pending.set(current.id, { id: current.id, title: el.title.value, body: editor.text() });
+    await autosaver.flush(true);
+  } catch {
+    // Shown in the status line; the text stays pending.
+  }
+}
+
+/** Closes the window once every word is on disk; if saving fails, the author decides. */
+async function closeWindow() {
+  try {
+    await autosaver.flush();
+  } catch (error) {
+    const close = await confirmDialog(t.closeUnsaved(error?.message ?? String(error)), t.closeAnyway, t.keepOpen);
+    if (!close) return;
+  }
+  await appWindow.destroy();
+}
+
+el.title.addEventListener("input", () => {
+  if (!current) return;
+  autosaver.change({ id: current.id, title: el.title.value, body: editor.text() });
+});
+el.title.addEventListener("keydown", (event) => {
+  // Enter that confirms an IME conversion is not "go to the body".
+  if (event.isComposing || event.keyCode === 229) return;
+  if (event.key === "Enter") {
+    event.preventDefault();
+    editor.focus();
+  }
+});
+el.title.addEventListener("change", () => {
+  appWindow.setTitle(`${el.title.value || t.untitled} — Fumi`).catch(() => {});
+});
+
+let searchTimer = null;
+el.search.addEventListener("input", () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => {
+    list.query = el.search.value;
+    list.refresh();
+  }, 150);
+});
+
+el.newDraft.addEventListener("click", () => newDraft());
+el.emptyNew.addEventListener("click", () => newDraft());
+
+document.addEventListener("keydown", (event) => {
+  if (event.isComposing || event.keyCode === 229) return;
+  const mod = event.ctrlKey || event.metaKey;
+  if (!mod || event.altKey) return;
+  const key = event.key.toLowerCase();
+  if (key === "n") {
+    event.preventDefault();
+    newDraft();
+  } else if (key === "s") {
+    event.preventDefault();
+    saveNow();
+  } else if (key === "q" || key === "w") {
+    event.preventDefault();
+    closeWindow();
+  }
+});
+
+appWindow.onCloseRequested(async (event) => {
+  // Always take over the close: destroy() runs once the text is safe (or the author says so).
+  event.preventDefault();
+  await closeWindow();
+});
+
+async function start() {
+  translateDocument();
+  el.emptyText.textContent = t.emptyState;
+  const info = await api.appInfo();
+  if (info.startup_error) {
+    showError(t.startupError(info.startup_error.message));
+    el.newDraft.disabled = el.emptyNew.disabled = el.search.disabled = true;
+    showEditor(false);
+    return;
+  }
+  await list.refresh();
+  const first = list.first();
+  if (first) await openDraft(first.id);
+  else showEditor(false);
+}
+
+start().catch(showError);
