@@ -1,1 +1,7 @@
+//! Fumi's integration tests: one binary, one module per part (store, render, CLI, window).
 
+mod cli;
+mod render;
+mod store;
+mod support;
+mod window;

@@ -13,7 +13,11 @@ const FOOTNOTE_ID_PREFIXES: [&str; 2] = ["fn-", "fnref-"];
 pub(super) fn builder() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
     b.add_tags(["input", "section"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        // Every input becomes a checkbox: a task list is not a form, and an author's
+        // `<input type=text>` must not turn into a text box. (One forced attribute only: ammonia
+        // writes several in hash order, which would make the output unstable.)
+        .add_tag_attributes("input", ["checked", "disabled"])
+        .set_tag_attribute_value("input", "type", "checkbox")
         .add_tag_attributes("th", ["align"])
         .add_tag_attributes("td", ["align"])
         .add_generic_attributes([
@@ -27,10 +31,8 @@ pub(super) fn builder() -> ammonia::Builder<'static> {
             "data-footnote-backref",
             "data-heading-content",
         ])
-        .attribute_filter(|element, attribute, value| match (element, attribute) {
-            // Only read-only checkboxes: a task list is not a form.
-            ("input", "type") => (value == "checkbox").then_some(Cow::Borrowed(value)),
-            (_, "id") => own_id(value).then_some(Cow::Borrowed(value)),
+        .attribute_filter(|_element, attribute, value| match attribute {
+            "id" => own_id(value).then_some(Cow::Borrowed(value)),
             _ => Some(Cow::Borrowed(value)),
         });
     b
@@ -59,10 +61,11 @@ mod tests {
     #[test]
     fn keeps_task_list_checkboxes_but_no_other_inputs() {
         let clean = builder()
-            .clean(r#"<input type="checkbox" checked disabled class="task-list-item-checkbox"><input type="text">"#)
+            .clean(r#"<input type="checkbox" checked disabled class="task-list-item-checkbox"><input type="text" name="q">"#)
             .to_string();
-        assert!(clean.contains(r#"type="checkbox""#), "{clean}");
+        assert!(clean.contains("checked"), "{clean}");
         assert!(clean.contains("class=\"task-list-item-checkbox\""), "{clean}");
         assert!(!clean.contains(r#"type="text""#), "{clean}");
+        assert_eq!(clean.matches(r#"type="checkbox""#).count(), 2, "{clean}");
     }
 }

@@ -1,0 +1,150 @@
+//! A real desktop for end-to-end tests: a private Xvfb display, tauri-driver in front of
+//! WebKitWebDriver, and the debug `fumi` binary in the real webview.
+//!
+//! Every tool is required: a missing one fails the test with what to install, never skips it.
+
+use std::io::{BufRead, BufReader};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// One desktop at a time: two WebKit processes on a 2-core machine make timings flaky.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// How long any awaited condition in the window may take.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// Xvfb and tauri-driver, stopped (process groups killed) on drop.
+pub struct Desktop {
+    _turn: MutexGuard<'static, ()>,
+    xvfb: Child,
+    driver: Child,
+    driver_port: u16,
+}
+
+impl Desktop {
+    /// Starts a private display and tauri-driver on free ports.
+    pub fn start() -> Desktop {
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let xvfb_bin = require("Xvfb", "apt-get install xvfb");
+        let native = require("WebKitWebDriver", "apt-get install webkit2gtk-driver");
+        let tauri_driver = require("tauri-driver", "cargo install tauri-driver --locked");
+
+        let mut xvfb = Command::new(xvfb_bin)
+            .args(["-displayfd", "1", "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("Xvfb starts");
+        let mut line = String::new();
+        BufReader::new(xvfb.stdout.take().expect("Xvfb stdout"))
+            .read_line(&mut line)
+            .expect("Xvfb prints its display number");
+        let display = format!(":{}", line.trim());
+
+        let driver_port = free_port();
+        let driver = Command::new(tauri_driver)
+            .arg("--port")
+            .arg(driver_port.to_string())
+            .arg("--native-port")
+            .arg(free_port().to_string())
+            .arg("--native-driver")
+            .arg(native)
+            .env("DISPLAY", &display)
+            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .env_remove("FUMI_DATA_DIR")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("tauri-driver starts");
+        let desktop = Desktop { _turn: turn, xvfb, driver, driver_port };
+        wait_for_port(driver_port);
+        desktop
+    }
+
+    /// Launches Fumi on `data_dir` and connects a WebDriver session to its window.
+    pub async fn launch(&self, data_dir: &Path) -> Client {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": super::FUMI, "args": ["--data-dir", data_dir] }),
+        );
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.driver_port))
+            .await
+            .expect("a WebDriver session with the Fumi window");
+        client.wait().at_most(PATIENCE).for_element(Locator::Css("#save-state")).await.expect("the window loads");
+        client
+    }
+}
+
+impl Drop for Desktop {
+    fn drop(&mut self) {
+        for child in [&mut self.driver, &mut self.xvfb] {
+            // Negative pid: the whole group, so WebKitWebDriver and the app go too.
+            let _ = Command::new("kill").args(["-s", "KILL", "--", &format!("-{}", child.id())]).status();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// The pids of running `fumi` processes that were started on `data_dir`.
+pub fn fumi_pids(data_dir: &Path) -> Vec<u32> {
+    let needle = data_dir.as_os_str().as_encoded_bytes();
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|cmd| {
+                let args: Vec<&[u8]> = cmd.split(|b| *b == 0).collect();
+                args.first().is_some_and(|a| a.ends_with(b"/fumi")) && args.contains(&needle)
+            })
+        })
+        .collect()
+}
+
+/// Waits until no `fumi` process runs on `data_dir`.
+pub async fn wait_for_exit(data_dir: &Path) {
+    let start = Instant::now();
+    while !fumi_pids(data_dir).is_empty() {
+        assert!(start.elapsed() < PATIENCE, "Fumi did not exit");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Finds a tool on PATH (or in cargo's bin folder); fails the test with how to install it.
+fn require(tool: &str, install: &str) -> PathBuf {
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|c| c.join("bin"));
+    std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(cargo_bin)
+        .map(|dir| dir.join(tool))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| panic!("{tool} is required for the window tests: {install} (or run .ci/setup)"))
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port()
+}
+
+fn wait_for_port(port: u16) {
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(start.elapsed() < PATIENCE, "tauri-driver did not listen on {port}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -1,0 +1,42 @@
+//! Helpers shared by the integration tests.
+
+pub mod desktop;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::io::Write;
+
+/// The `fumi` binary cargo built for these tests.
+pub const FUMI: &str = env!("CARGO_BIN_EXE_fumi");
+
+/// Runs `fumi --data-dir DIR ARGS…` with `stdin` as its standard input.
+pub fn fumi(data_dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(FUMI)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("FUMI_DATA_DIR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the fumi binary starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    input.write_all(stdin).expect("write to fumi's stdin");
+    drop(input);
+    child.wait_with_output().expect("fumi runs to the end")
+}
+
+/// Standard output of a run that must have succeeded.
+pub fn ok(output: Output) -> String {
+    assert!(
+        output.status.success(),
+        "fumi failed ({}): {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("fumi prints UTF-8")
+}
+
+/// A Japanese book review with the constructs the renderer must get right.
+pub const REVIEW: &str = include_str!("review.md");

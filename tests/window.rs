@@ -1,0 +1,150 @@
+//! End to end through the real webview: the debug app under Xvfb, driven by WebDriver.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+
+use super::support::desktop::{Desktop, PATIENCE, fumi_pids, wait_for_exit};
+use super::support::{fumi, ok};
+
+const TITLE: &str = "三体を読んで";
+/// Lines typed into the editor; each becomes a line of the draft.
+const LINES: [&str; 7] = [
+    "# 読書メモ",
+    "",
+    "本書は**面白い**。SFの傑作だ。",
+    "",
+    "| 書名 | 著者 |",
+    "|---|---|",
+    "| 三体 | 劉慈欣 |",
+];
+
+#[tokio::test]
+async fn a_draft_typed_in_the_window_is_previewed_saved_and_still_there_after_quit() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let window = desktop.launch(data.path()).await;
+
+    window.find(Locator::Id("new-draft")).await.expect("New button").click().await.expect("click New");
+    wait_for(&window, "the editor", "!document.getElementById('editor-area').hidden").await;
+    let title = window.find(Locator::Id("title")).await.expect("title field");
+    title.send_keys(TITLE).await.expect("type the title");
+    type_in_editor(&window, &LINES.join("\n")).await;
+
+    wait_for(&window, "the heading in the preview", "document.querySelector('#preview h1')?.textContent === '読書メモ'").await;
+    wait_for(&window, "bold text in the preview", "document.querySelector('#preview strong')?.textContent === '面白い'").await;
+    wait_for(&window, "the table in the preview", "[...document.querySelectorAll('#preview td')].some(td => td.textContent === '劉慈欣')").await;
+    wait_for_saved(&window).await;
+    let counts = window.find(Locator::Id("counts")).await.expect("counts").text().await.expect("text");
+    // 読書メモ 4 + 本書は面白い。SFの傑作だ。 14 + table cells 9; "SF" is the one word.
+    assert!(counts == "27 chars · 1 word" || counts == "27字 · 1語", "status line counts: {counts}");
+    save_screenshot(&window, "window-typed").await;
+
+    // Type more and quit at once, before the autosave delay: closing must still save it.
+    type_in_editor(&window, "\n\n追記：閉じる直前の一文。").await;
+    let editor = window.find(Locator::Css(".cm-content")).await.expect("editor");
+    // The window may be gone before WebDriver answers: the exit is checked instead.
+    let _ = editor.send_keys(&(Key::Control + "q")).await;
+    wait_for_exit(data.path()).await;
+    let _ = window.close().await;
+
+    let expected = format!("{}\n\n追記：閉じる直前の一文。", LINES.join("\n"));
+    let shown = ok(fumi(data.path(), &["drafts", "show", "1"], b""));
+    assert!(shown.ends_with(&format!("\n\n{expected}")), "saved on close: {shown}");
+
+    let window = desktop.launch(data.path()).await;
+    wait_for(&window, "the draft to open", &format!("document.getElementById('title').value === {TITLE:?}")).await;
+    let listed = window
+        .execute("return [...document.querySelectorAll('#drafts .draft-title')].map(e => e.textContent)", vec![])
+        .await
+        .expect("read the drafts list");
+    assert_eq!(listed, serde_json::json!([TITLE]), "the draft is listed once, by its title");
+    assert_eq!(editor_text(&window).await, expected);
+    wait_for(&window, "the preview after relaunch", "document.querySelector('#preview h1')?.textContent === '読書メモ'").await;
+    let _ = window.close().await;
+}
+
+#[tokio::test]
+async fn text_saved_before_a_kill_is_there_after_relaunch() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let window = desktop.launch(data.path()).await;
+
+    window.find(Locator::Id("new-draft")).await.expect("New button").click().await.expect("click New");
+    wait_for(&window, "the editor", "!document.getElementById('editor-area').hidden").await;
+    let text = "強制終了の前に保存された文章。\n\nThe words typed before the crash.";
+    type_in_editor(&window, text).await;
+    wait_for_saved(&window).await;
+
+    let pids = fumi_pids(data.path());
+    assert_eq!(pids.len(), 1, "one Fumi process runs on the data dir");
+    let status = std::process::Command::new("kill").args(["-9", &pids[0].to_string()]).status().expect("kill");
+    assert!(status.success());
+    wait_for_exit(data.path()).await;
+    let _ = window.close().await;
+
+    let window = desktop.launch(data.path()).await;
+    wait_for(&window, "the draft to open", "!document.getElementById('editor-area').hidden").await;
+    assert_eq!(editor_text(&window).await, text);
+    let _ = window.close().await;
+}
+
+/// Types text into the CodeMirror editor; newlines are sent as the Enter key (WebKitWebDriver
+/// drops "\n").
+async fn type_in_editor(window: &Client, text: &str) {
+    let editor = window.find(Locator::Css(".cm-content")).await.expect("the CodeMirror editor");
+    editor.click().await.expect("focus the editor");
+    // Put the cursor at the end of the document, whatever was clicked.
+    window.execute("const v = document.querySelector('.cm-content'); v.focus(); return true;", vec![]).await.expect("focus");
+    editor.send_keys(&(Key::Control + &*Key::End.to_string())).await.expect("go to the end");
+    let keys = text.replace('\n', &Key::Enter.to_string());
+    editor.send_keys(&keys).await.expect("type");
+}
+
+/// The editor's document, line by line as CodeMirror shows it.
+async fn editor_text(window: &Client) -> String {
+    let value = window
+        .execute(
+            "return [...document.querySelectorAll('.cm-content .cm-line')].map(l => l.textContent).join('\\n')",
+            vec![],
+        )
+        .await
+        .expect("read the editor");
+    value.as_str().expect("a string").to_owned()
+}
+
+async fn wait_for_saved(window: &Client) {
+    wait_for(window, "\"Saved\"", "document.getElementById('save-state').dataset.saveState === 'saved'").await;
+}
+
+/// Polls a JavaScript condition until it holds; fails with the page's status line if it never does.
+async fn wait_for(window: &Client, what: &str, condition: &str) {
+    let start = Instant::now();
+    loop {
+        let value = window.execute(&format!("return !!({condition})"), vec![]).await.expect("run a script");
+        if value == Value::Bool(true) {
+            return;
+        }
+        if start.elapsed() > PATIENCE {
+            let status = window
+                .execute("return document.getElementById('save-state').textContent + ' | ' + document.getElementById('banner').textContent", vec![])
+                .await
+                .unwrap_or(Value::Null);
+            save_screenshot(window, "failure").await;
+            panic!("timed out waiting for {what}; status line: {status}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Keeps a screenshot under target/e2e-screenshots/ for a person to look at.
+async fn save_screenshot(window: &Client, name: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+    // WebKitWebDriver can stall on a screenshot; it is a convenience, never worth a hang.
+    if let Ok(Ok(png)) = tokio::time::timeout(Duration::from_secs(10), window.screenshot()).await {
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+    }
+}
