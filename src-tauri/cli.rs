@@ -100,7 +100,9 @@ pub fn fail(e: &Error) -> ExitCode {
 fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     match command {
-        Command::Render { theme_css: true, .. } => print(&mut out, &fumi_core::render::theme_css()),
+        Command::Render {
+            theme_css: true, ..
+        } => print(&mut out, &fumi_core::render::theme_css()),
         Command::Render { file, .. } => {
             let markdown = read_input(file.as_deref())?;
             print(&mut out, &Renderer::new().render(&markdown).html)
@@ -109,10 +111,16 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
             let mut store = Store::open(data_dir)?;
             match command {
                 DraftsCommand::List { trash } => {
-                    let drafts = if trash { store.list_trash()? } else { store.list_drafts()? };
+                    let drafts = if trash {
+                        store.list_trash()?
+                    } else {
+                        store.list_drafts()?
+                    };
                     print_summaries(&mut out, &drafts)
                 }
-                DraftsCommand::Search { query } => print_summaries(&mut out, &store.search(&query)?),
+                DraftsCommand::Search { query } => {
+                    print_summaries(&mut out, &store.search(&query)?)
+                }
                 DraftsCommand::Show { id } => {
                     let d = store.draft(id)?;
                     let mut text = format!(
@@ -158,7 +166,10 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
 fn read_input(file: Option<&Path>) -> Result<String, Error> {
     let (path, bytes) = match file {
         Some(path) if path != Path::new("-") => {
-            let bytes = std::fs::read(path).map_err(|source| Error::ReadFile { path: path.to_path_buf(), source })?;
+            let bytes = std::fs::read(path).map_err(|source| Error::ReadFile {
+                path: path.to_path_buf(),
+                source,
+            })?;
             (path.to_path_buf(), bytes)
         }
         _ => {
@@ -166,18 +177,33 @@ fn read_input(file: Option<&Path>) -> Result<String, Error> {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(|source| Error::ReadFile { path: path.clone(), source })?;
+                .map_err(|source| Error::ReadFile {
+                    path: path.clone(),
+                    source,
+                })?;
             (path, bytes)
         }
     };
-    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 { path, offset: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path,
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 fn print_summaries(out: &mut impl Write, drafts: &[DraftSummary]) -> Result<(), Error> {
     let mut text = String::new();
     for d in drafts {
-        let title = if d.title.is_empty() { "(untitled)" } else { &d.title };
-        text.push_str(&format!("{}\t{}\t{}\n", d.id, timestamp(d.updated_at), title));
+        let title = if d.title.is_empty() {
+            "(untitled)"
+        } else {
+            &d.title
+        };
+        text.push_str(&format!(
+            "{}\t{}\t{}\n",
+            d.id,
+            timestamp(d.updated_at),
+            title
+        ));
     }
     print(out, &text)
 }
@@ -187,14 +213,20 @@ fn print(out: &mut impl Write, text: &str) -> Result<(), Error> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(source) => Err(Error::WriteFile { path: PathBuf::from("standard output"), source }),
+        Err(source) => Err(Error::WriteFile {
+            path: PathBuf::from("standard output"),
+            source,
+        }),
     }
 }
 
 /// Milliseconds since the epoch as a local RFC 3339 time.
 fn timestamp(ms: i64) -> String {
     match jiff::Timestamp::from_millisecond(ms) {
-        Ok(t) => t.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M:%S%:z").to_string(),
+        Ok(t) => t
+            .to_zoned(jiff::tz::TimeZone::system())
+            .strftime("%Y-%m-%d %H:%M:%S%:z")
+            .to_string(),
         Err(_) => ms.to_string(),
     }
 }

@@ -61,7 +61,11 @@ pub fn save_draft(
     body: String,
     explicit: bool,
 ) -> Result<DraftSummary> {
-    let kind = if explicit { SaveKind::Explicit } else { SaveKind::Autosave };
+    let kind = if explicit {
+        SaveKind::Explicit
+    } else {
+        SaveKind::Autosave
+    };
     Ok(state.store()?.save_draft(id, &title, &body, kind)?)
 }
 

@@ -13,12 +13,18 @@ pub struct IpcError {
 
 impl From<fumi_core::Error> for IpcError {
     fn from(e: fumi_core::Error) -> Self {
-        IpcError { code: e.code(), message: e.to_string() }
+        IpcError {
+            code: e.code(),
+            message: e.to_string(),
+        }
     }
 }
 
 impl From<&fumi_core::Error> for IpcError {
     fn from(e: &fumi_core::Error) -> Self {
-        IpcError { code: e.code(), message: e.to_string() }
+        IpcError {
+            code: e.code(),
+            message: e.to_string(),
+        }
     }
 }

@@ -36,8 +36,14 @@ impl AppState {
 
 /// Opens the window on the data in `data_dir` and runs until it is closed.
 pub fn run(data_dir: PathBuf) -> ExitCode {
-    let store = Store::open(&data_dir).map(Mutex::new).map_err(IpcError::from);
-    let state = AppState { store, renderer: Renderer::new(), data_dir };
+    let store = Store::open(&data_dir)
+        .map(Mutex::new)
+        .map_err(IpcError::from);
+    let state = AppState {
+        store,
+        renderer: Renderer::new(),
+        data_dir,
+    };
     let result = tauri::Builder::default()
         .manage(state)
         .invoke_handler(tauri::generate_handler![

@@ -6,24 +6,41 @@ use super::support::{REVIEW, fumi, ok};
 fn new_list_show_edit_search_round_trip() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path();
-    let id = ok(fumi(data, &["drafts", "new", "--title", "『三体』を読んで", "-"], REVIEW.as_bytes()));
+    let id = ok(fumi(
+        data,
+        &["drafts", "new", "--title", "『三体』を読んで", "-"],
+        REVIEW.as_bytes(),
+    ));
     let id = id.trim();
     assert!(id.parse::<i64>().is_ok(), "new prints the id: {id:?}");
 
     let list = ok(fumi(data, &["drafts", "list"], b""));
-    assert!(list.starts_with(&format!("{id}\t")) && list.contains("『三体』を読んで"), "{list}");
+    assert!(
+        list.starts_with(&format!("{id}\t")) && list.contains("『三体』を読んで"),
+        "{list}"
+    );
 
     let shown = ok(fumi(data, &["drafts", "show", id], b""));
     let (header, body) = shown.split_once("\n\n").expect("header, blank line, body");
-    assert!(header.contains("Title: 『三体』を読んで") && header.contains("Status: draft"), "{header}");
+    assert!(
+        header.contains("Title: 『三体』を読んで") && header.contains("Status: draft"),
+        "{header}"
+    );
     assert_eq!(body, REVIEW);
 
     let file = dir.path().join("v2.md");
     std::fs::write(&file, "# 第二稿\n\n書き直した。\n").expect("write");
-    ok(fumi(data, &["drafts", "edit", id, file.to_str().expect("utf-8 path")], b""));
+    ok(fumi(
+        data,
+        &["drafts", "edit", id, file.to_str().expect("utf-8 path")],
+        b"",
+    ));
     let shown = ok(fumi(data, &["drafts", "show", id], b""));
     assert!(shown.ends_with("\n\n# 第二稿\n\n書き直した。\n"), "{shown}");
-    assert!(shown.contains("Title: 『三体』を読んで"), "edit keeps the title: {shown}");
+    assert!(
+        shown.contains("Title: 『三体』を読んで"),
+        "edit keeps the title: {shown}"
+    );
 
     let found = ok(fumi(data, &["drafts", "search", "書き直"], b""));
     assert!(found.starts_with(&format!("{id}\t")), "{found}");
@@ -34,11 +51,23 @@ fn new_list_show_edit_search_round_trip() {
 #[test]
 fn edit_keeps_the_replaced_text_as_a_revision() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let id = ok(fumi(dir.path(), &["drafts", "new", "--title", "t", "-"], "初稿".as_bytes()));
-    ok(fumi(dir.path(), &["drafts", "edit", id.trim(), "-"], "第二稿".as_bytes()));
+    let id = ok(fumi(
+        dir.path(),
+        &["drafts", "new", "--title", "t", "-"],
+        "初稿".as_bytes(),
+    ));
+    ok(fumi(
+        dir.path(),
+        &["drafts", "edit", id.trim(), "-"],
+        "第二稿".as_bytes(),
+    ));
     let store = fumi_core::Store::open(dir.path()).expect("open");
-    let bodies: Vec<String> =
-        store.revisions(id.trim().parse().expect("id")).expect("revisions").into_iter().map(|r| r.body).collect();
+    let bodies: Vec<String> = store
+        .revisions(id.trim().parse().expect("id"))
+        .expect("revisions")
+        .into_iter()
+        .map(|r| r.body)
+        .collect();
     assert_eq!(bodies, vec!["第二稿", "初稿"]);
 }
 
@@ -57,10 +86,17 @@ fn delete_and_restore() {
 #[test]
 fn render_prints_sanitized_html() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let html = ok(fumi(dir.path(), &["render"], "# 題\n\n**太字**<script>alert(1)</script>\n".as_bytes()));
+    let html = ok(fumi(
+        dir.path(),
+        &["render"],
+        "# 題\n\n**太字**<script>alert(1)</script>\n".as_bytes(),
+    ));
     assert!(html.contains("<strong") && html.contains("太字"), "{html}");
     assert!(!html.contains("<script"), "{html}");
-    assert!(!dir.path().join("fumi.sqlite3").exists(), "render needs no database");
+    assert!(
+        !dir.path().join("fumi.sqlite3").exists(),
+        "render needs no database"
+    );
 }
 
 #[test]
@@ -68,29 +104,57 @@ fn bad_input_gives_a_clear_error_and_a_failing_exit() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path();
     let cases: Vec<(Vec<&str>, &[u8], &str)> = vec![
-        (vec!["drafts", "new", "--title", "t", "/no/such/file.md"], b"", "Cannot read /no/such/file.md"),
-        (vec!["drafts", "new", "--title", "t", "-"], b"ok \xff\xfe bad", "not UTF-8 text (invalid byte at offset 3)"),
+        (
+            vec!["drafts", "new", "--title", "t", "/no/such/file.md"],
+            b"",
+            "Cannot read /no/such/file.md",
+        ),
+        (
+            vec!["drafts", "new", "--title", "t", "-"],
+            b"ok \xff\xfe bad",
+            "not UTF-8 text (invalid byte at offset 3)",
+        ),
         (vec!["render", "-"], b"\xe6\x96", "not UTF-8"),
-        (vec!["drafts", "show", "999"], b"", "There is no draft with id 999."),
-        (vec!["drafts", "edit", "999", "-"], b"text", "There is no draft with id 999."),
-        (vec!["drafts", "delete", "999"], b"", "There is no draft with id 999."),
+        (
+            vec!["drafts", "show", "999"],
+            b"",
+            "There is no draft with id 999.",
+        ),
+        (
+            vec!["drafts", "edit", "999", "-"],
+            b"text",
+            "There is no draft with id 999.",
+        ),
+        (
+            vec!["drafts", "delete", "999"],
+            b"",
+            "There is no draft with id 999.",
+        ),
     ];
     for (args, stdin, expected) in cases {
         let out = fumi(data, &args, stdin);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{args:?} must fail");
-        assert!(stderr.starts_with("fumi: ") && stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("fumi: ") && stderr.contains(expected),
+            "{args:?}: {stderr}"
+        );
     }
     let out = fumi(data, &["drafts", "show", "not-a-number"], b"");
     assert_eq!(out.status.code(), Some(2), "usage errors exit 2");
-    assert_eq!(ok(fumi(data, &["drafts", "list"], b"")), "", "nothing was created by the failures");
+    assert_eq!(
+        ok(fumi(data, &["drafts", "list"], b"")),
+        "",
+        "nothing was created by the failures"
+    );
 }
 
 #[test]
 fn a_database_from_a_newer_fumi_is_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
     let conn = rusqlite::Connection::open(dir.path().join("fumi.sqlite3")).expect("create");
-    conn.execute_batch("PRAGMA user_version = 7;").expect("future version");
+    conn.execute_batch("PRAGMA user_version = 7;")
+        .expect("future version");
     drop(conn);
     let out = fumi(dir.path(), &["drafts", "list"], b"");
     assert!(!out.status.success());
@@ -106,6 +170,10 @@ fn data_dir_comes_from_the_environment_when_no_flag_is_given() {
         .stdin(std::process::Stdio::null())
         .output()
         .expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(dir.path().join("fumi.sqlite3").exists());
 }

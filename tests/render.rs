@@ -7,7 +7,13 @@ fn japanese_review_snapshot() {
     let rendered = Renderer::new().render(super::support::REVIEW);
     insta::assert_snapshot!("japanese_review", rendered.html);
     // Code, table cells and footnotes are text the reader sees; markup, URLs of links are not.
-    assert_eq!(rendered.counts, Counts { chars: 235, words: 15 });
+    assert_eq!(
+        rendered.counts,
+        Counts {
+            chars: 235,
+            words: 15
+        }
+    );
 }
 
 #[test]
@@ -25,11 +31,28 @@ fn the_sanitizer_drops_scripts_handlers_and_javascript_urls() {
 "#;
     let html = Renderer::new().render(markdown).html;
     let lower = html.to_lowercase();
-    for banned in ["<script", "onerror", "onclick", "onload", "href=\"javascript", "<iframe", "<svg", "<form", "type=\"text\"", "style="] {
+    for banned in [
+        "<script",
+        "onerror",
+        "onclick",
+        "onload",
+        "href=\"javascript",
+        "<iframe",
+        "<svg",
+        "<form",
+        "type=\"text\"",
+        "style=",
+    ] {
         assert!(!lower.contains(banned), "{banned} survived: {html}");
     }
-    assert!(html.contains("alt=\"表紙\""), "harmless attributes survive: {html}");
-    assert!(html.contains("id=\"h-見出し\""), "heading anchors survive: {html}");
+    assert!(
+        html.contains("alt=\"表紙\""),
+        "harmless attributes survive: {html}"
+    );
+    assert!(
+        html.contains("id=\"h-見出し\""),
+        "heading anchors survive: {html}"
+    );
 }
 
 #[test]

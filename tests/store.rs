@@ -15,7 +15,14 @@ fn open() -> (TempDir, Store) {
 fn text_survives_update_and_reopen() {
     let (dir, mut store) = open();
     let draft = store.create_draft("三体", "初稿").expect("create");
-    store.save_draft(draft.id, "『三体』を読んで", super::support::REVIEW, SaveKind::Autosave).expect("save");
+    store
+        .save_draft(
+            draft.id,
+            "『三体』を読んで",
+            super::support::REVIEW,
+            SaveKind::Autosave,
+        )
+        .expect("save");
     drop(store);
 
     let store = Store::open(dir.path()).expect("reopen");
@@ -30,13 +37,21 @@ fn text_survives_update_and_reopen() {
 fn migrates_an_empty_database_to_the_current_schema() {
     let (_dir, store) = open();
     let conn = Connection::open(store.path()).expect("open file");
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
     assert_eq!(version, SCHEMA_VERSION);
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("mode");
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("mode");
     assert_eq!(mode, "wal");
     for table in ["drafts", "revisions", "drafts_fts"] {
         let n: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_schema WHERE name = ?1", [table], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = ?1",
+                [table],
+                |r| r.get(0),
+            )
             .expect("schema");
         assert_eq!(n, 1, "table {table} exists");
     }
@@ -47,24 +62,38 @@ fn refuses_a_database_from_a_newer_fumi_and_leaves_it_alone() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("fumi.sqlite3");
     let conn = Connection::open(&path).expect("create");
-    conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").expect("future schema");
+    conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+        .expect("future schema");
     drop(conn);
 
-    let err = Store::open(dir.path()).err().expect("a newer schema is refused");
-    assert!(matches!(err, Error::SchemaTooNew { found: 99, .. }), "{err:?}");
+    let err = Store::open(dir.path())
+        .err()
+        .expect("a newer schema is refused");
+    assert!(
+        matches!(err, Error::SchemaTooNew { found: 99, .. }),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("newer version of Fumi"), "{err}");
 
     let conn = Connection::open(&path).expect("reopen");
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
     assert_eq!(version, 99, "the file was not touched");
-    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).expect("schema");
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .expect("schema");
     assert_eq!(tables, 1, "no table was added");
 }
 
 #[test]
 fn a_file_that_is_not_a_database_is_reported_as_such() {
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("fumi.sqlite3"), "これはデータベースではありません".repeat(100)).expect("write");
+    std::fs::write(
+        dir.path().join("fumi.sqlite3"),
+        "これはデータベースではありません".repeat(100),
+    )
+    .expect("write");
     let err = Store::open(dir.path()).err().expect("garbage is refused");
     assert_eq!(err.code(), "database_corrupt", "{err}");
 }
@@ -74,7 +103,9 @@ fn a_data_dir_that_cannot_be_created_is_reported() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("a-file");
     std::fs::write(&file, "x").expect("write");
-    let err = Store::open(&file.join("data")).err().expect("a data dir under a file fails");
+    let err = Store::open(&file.join("data"))
+        .err()
+        .expect("a data dir under a file fails");
     assert_eq!(err.code(), "data_dir", "{err}");
 }
 
@@ -85,32 +116,65 @@ fn a_locked_database_fails_the_save_with_a_clear_error_and_keeps_the_old_text() 
     let other = Connection::open(store.path()).expect("second connection");
     other.execute_batch("BEGIN EXCLUSIVE").expect("lock");
 
-    let err = store.save_draft(draft.id, "t", "after", SaveKind::Autosave).err().expect("locked");
+    let err = store
+        .save_draft(draft.id, "t", "after", SaveKind::Autosave)
+        .expect_err("locked");
     assert_eq!(err.code(), "database_locked", "{err}");
     assert!(err.to_string().contains("still in the editor"), "{err}");
 
     other.execute_batch("ROLLBACK").expect("unlock");
     assert_eq!(store.draft(draft.id).expect("load").body, "before");
-    store.save_draft(draft.id, "t", "after", SaveKind::Autosave).expect("save once unlocked");
+    store
+        .save_draft(draft.id, "t", "after", SaveKind::Autosave)
+        .expect("save once unlocked");
     assert_eq!(store.draft(draft.id).expect("load").body, "after");
 }
 
 #[test]
 fn search_finds_japanese_substrings_of_any_length() {
     let (_dir, mut store) = open();
-    let weather = store.create_draft("日記", "今日は天気が良いので読書会に行った。").expect("create");
-    let review = store.create_draft("『三体』を読んで", "劉慈欣のSF。Hello World").expect("create");
-    let trashed = store.create_draft("捨てた下書き", "天気の話").expect("create");
+    let weather = store
+        .create_draft("日記", "今日は天気が良いので読書会に行った。")
+        .expect("create");
+    let review = store
+        .create_draft("『三体』を読んで", "劉慈欣のSF。Hello World")
+        .expect("create");
+    let trashed = store
+        .create_draft("捨てた下書き", "天気の話")
+        .expect("create");
     store.trash_draft(trashed.id).expect("trash");
 
-    let ids = |q: &str| store.search(q).expect("search").into_iter().map(|d| d.id).collect::<Vec<_>>();
-    assert_eq!(ids("読書会"), vec![weather.id], "3+ characters use the trigram index");
-    assert_eq!(ids("天気"), vec![weather.id], "2 characters fall back to a scan; the trash is excluded");
+    let ids = |q: &str| {
+        store
+            .search(q)
+            .expect("search")
+            .into_iter()
+            .map(|d| d.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids("読書会"),
+        vec![weather.id],
+        "3+ characters use the trigram index"
+    );
+    assert_eq!(
+        ids("天気"),
+        vec![weather.id],
+        "2 characters fall back to a scan; the trash is excluded"
+    );
     assert_eq!(ids("体"), vec![review.id], "1 character, in a title");
-    assert_eq!(ids("hello world"), vec![review.id], "ASCII is case-insensitive");
+    assert_eq!(
+        ids("hello world"),
+        vec![review.id],
+        "ASCII is case-insensitive"
+    );
     assert_eq!(ids("月曜"), Vec::<i64>::new());
     assert_eq!(ids("100%"), Vec::<i64>::new(), "LIKE wildcards are literal");
-    assert_eq!(ids("\"引用\""), Vec::<i64>::new(), "quotes cannot break the query");
+    assert_eq!(
+        ids("\"引用\""),
+        Vec::<i64>::new(),
+        "quotes cannot break the query"
+    );
 }
 
 #[test]
@@ -118,18 +182,52 @@ fn autosave_keeps_one_revision_per_interval_and_never_loses_an_idle_text() {
     let (_dir, mut store) = open();
     let d = store.create_draft("", "").expect("create");
     let t0 = 1_000_000;
-    store.save_draft_at(d.id, "", "a", SaveKind::Autosave, t0).expect("save");
-    store.save_draft_at(d.id, "", "ab", SaveKind::Autosave, t0 + 500).expect("save");
-    store.save_draft_at(d.id, "", "abc", SaveKind::Autosave, t0 + 1000).expect("save");
+    store
+        .save_draft_at(d.id, "", "a", SaveKind::Autosave, t0)
+        .expect("save");
+    store
+        .save_draft_at(d.id, "", "ab", SaveKind::Autosave, t0 + 500)
+        .expect("save");
+    store
+        .save_draft_at(d.id, "", "abc", SaveKind::Autosave, t0 + 1000)
+        .expect("save");
     // The first snapshot is taken of the text being overwritten ("a"); then none until 30 s pass.
-    let bodies = |s: &Store| s.revisions(d.id).expect("revisions").into_iter().map(|r| r.body).collect::<Vec<_>>();
+    let bodies = |s: &Store| {
+        s.revisions(d.id)
+            .expect("revisions")
+            .into_iter()
+            .map(|r| r.body)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(bodies(&store), vec!["a"]);
-    store.save_draft_at(d.id, "", "abcd", SaveKind::Autosave, t0 + REVISION_INTERVAL_MS).expect("save");
-    assert_eq!(bodies(&store), vec!["a"], "less than an interval since the last snapshot");
-    store.save_draft_at(d.id, "", "abcde", SaveKind::Autosave, t0 + 500 + REVISION_INTERVAL_MS).expect("save");
+    store
+        .save_draft_at(
+            d.id,
+            "",
+            "abcd",
+            SaveKind::Autosave,
+            t0 + REVISION_INTERVAL_MS,
+        )
+        .expect("save");
+    assert_eq!(
+        bodies(&store),
+        vec!["a"],
+        "less than an interval since the last snapshot"
+    );
+    store
+        .save_draft_at(
+            d.id,
+            "",
+            "abcde",
+            SaveKind::Autosave,
+            t0 + 500 + REVISION_INTERVAL_MS,
+        )
+        .expect("save");
     assert_eq!(bodies(&store), vec!["abcd", "a"]);
     // Hours later the idle text "abcde" is snapshotted before the next edit replaces it.
-    store.save_draft_at(d.id, "", "new day", SaveKind::Autosave, t0 + 3_600_000).expect("save");
+    store
+        .save_draft_at(d.id, "", "new day", SaveKind::Autosave, t0 + 3_600_000)
+        .expect("save");
     assert_eq!(bodies(&store), vec!["abcde", "abcd", "a"]);
     assert_eq!(store.draft(d.id).expect("load").body, "new day");
 }
@@ -138,12 +236,27 @@ fn autosave_keeps_one_revision_per_interval_and_never_loses_an_idle_text() {
 fn explicit_save_keeps_the_text_before_and_after() {
     let (_dir, mut store) = open();
     let d = store.create_draft("題", "一").expect("create");
-    store.save_draft(d.id, "題", "二", SaveKind::Autosave).expect("autosave");
-    store.save_draft(d.id, "題", "三", SaveKind::Explicit).expect("explicit");
-    let bodies: Vec<String> = store.revisions(d.id).expect("revisions").into_iter().map(|r| r.body).collect();
+    store
+        .save_draft(d.id, "題", "二", SaveKind::Autosave)
+        .expect("autosave");
+    store
+        .save_draft(d.id, "題", "三", SaveKind::Explicit)
+        .expect("explicit");
+    let bodies: Vec<String> = store
+        .revisions(d.id)
+        .expect("revisions")
+        .into_iter()
+        .map(|r| r.body)
+        .collect();
     assert_eq!(bodies, vec!["三", "二", "一"]);
-    store.save_draft(d.id, "題", "三", SaveKind::Explicit).expect("explicit again");
-    assert_eq!(store.revisions(d.id).expect("revisions").len(), 3, "an unchanged text is not snapshotted twice");
+    store
+        .save_draft(d.id, "題", "三", SaveKind::Explicit)
+        .expect("explicit again");
+    assert_eq!(
+        store.revisions(d.id).expect("revisions").len(),
+        3,
+        "an unchanged text is not snapshotted twice"
+    );
 }
 
 #[test]
@@ -157,14 +270,22 @@ fn trash_restore_and_purge() {
     assert_eq!(store.list_drafts().expect("list")[0].title, "消す");
     store.purge_draft(d.id).expect("purge");
     assert!(matches!(store.draft(d.id), Err(Error::DraftNotFound(_))));
-    assert!(store.revisions(d.id).expect("revisions").is_empty(), "revisions go with the draft");
-    assert!(matches!(store.trash_draft(d.id), Err(Error::DraftNotFound(_))));
+    assert!(
+        store.revisions(d.id).expect("revisions").is_empty(),
+        "revisions go with the draft"
+    );
+    assert!(matches!(
+        store.trash_draft(d.id),
+        Err(Error::DraftNotFound(_))
+    ));
 }
 
 #[test]
 fn saving_an_unknown_draft_is_an_error_not_a_new_draft() {
     let (_dir, mut store) = open();
-    let err = store.save_draft(42, "t", "b", SaveKind::Autosave).err().expect("unknown id");
+    let err = store
+        .save_draft(42, "t", "b", SaveKind::Autosave)
+        .expect_err("unknown id");
     assert!(matches!(err, Error::DraftNotFound(42)));
     assert!(store.list_drafts().expect("list").is_empty());
 }

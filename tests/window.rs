@@ -27,24 +27,65 @@ async fn a_draft_typed_in_the_window_is_previewed_saved_and_still_there_after_qu
     let data = tempfile::tempdir().expect("temp dir");
     let window = desktop.launch(data.path()).await;
 
-    window.find(Locator::Id("new-draft")).await.expect("New button").click().await.expect("click New");
-    wait_for(&window, "the editor", "!document.getElementById('editor-area').hidden").await;
-    let title = window.find(Locator::Id("title")).await.expect("title field");
+    window
+        .find(Locator::Id("new-draft"))
+        .await
+        .expect("New button")
+        .click()
+        .await
+        .expect("click New");
+    wait_for(
+        &window,
+        "the editor",
+        "!document.getElementById('editor-area').hidden",
+    )
+    .await;
+    let title = window
+        .find(Locator::Id("title"))
+        .await
+        .expect("title field");
     title.send_keys(TITLE).await.expect("type the title");
     type_in_editor(&window, &LINES.join("\n")).await;
 
-    wait_for(&window, "the heading in the preview", "document.querySelector('#preview h1')?.textContent === '読書メモ'").await;
-    wait_for(&window, "bold text in the preview", "document.querySelector('#preview strong')?.textContent === '面白い'").await;
-    wait_for(&window, "the table in the preview", "[...document.querySelectorAll('#preview td')].some(td => td.textContent === '劉慈欣')").await;
+    wait_for(
+        &window,
+        "the heading in the preview",
+        "document.querySelector('#preview h1')?.textContent === '読書メモ'",
+    )
+    .await;
+    wait_for(
+        &window,
+        "bold text in the preview",
+        "document.querySelector('#preview strong')?.textContent === '面白い'",
+    )
+    .await;
+    wait_for(
+        &window,
+        "the table in the preview",
+        "[...document.querySelectorAll('#preview td')].some(td => td.textContent === '劉慈欣')",
+    )
+    .await;
     wait_for_saved(&window).await;
-    let counts = window.find(Locator::Id("counts")).await.expect("counts").text().await.expect("text");
+    let counts = window
+        .find(Locator::Id("counts"))
+        .await
+        .expect("counts")
+        .text()
+        .await
+        .expect("text");
     // 読書メモ 4 + 本書は面白い。SFの傑作だ。 14 + table cells 9; "SF" is the one word.
-    assert!(counts == "27 chars · 1 word" || counts == "27字 · 1語", "status line counts: {counts}");
+    assert!(
+        counts == "27 chars · 1 word" || counts == "27字 · 1語",
+        "status line counts: {counts}"
+    );
     save_screenshot(&window, "window-typed").await;
 
     // Type more and quit at once, before the autosave delay: closing must still save it.
     type_in_editor(&window, "\n\n追記：閉じる直前の一文。").await;
-    let editor = window.find(Locator::Css(".cm-content")).await.expect("editor");
+    let editor = window
+        .find(Locator::Css(".cm-content"))
+        .await
+        .expect("editor");
     // The window may be gone before WebDriver answers: the exit is checked instead.
     let _ = editor.send_keys(&(Key::Control + "q")).await;
     wait_for_exit(data.path()).await;
@@ -52,17 +93,37 @@ async fn a_draft_typed_in_the_window_is_previewed_saved_and_still_there_after_qu
 
     let expected = format!("{}\n\n追記：閉じる直前の一文。", LINES.join("\n"));
     let shown = ok(fumi(data.path(), &["drafts", "show", "1"], b""));
-    assert!(shown.ends_with(&format!("\n\n{expected}")), "saved on close: {shown}");
+    assert!(
+        shown.ends_with(&format!("\n\n{expected}")),
+        "saved on close: {shown}"
+    );
 
     let window = desktop.launch(data.path()).await;
-    wait_for(&window, "the draft to open", &format!("document.getElementById('title').value === {TITLE:?}")).await;
+    wait_for(
+        &window,
+        "the draft to open",
+        &format!("document.getElementById('title').value === {TITLE:?}"),
+    )
+    .await;
     let listed = window
-        .execute("return [...document.querySelectorAll('#drafts .draft-title')].map(e => e.textContent)", vec![])
+        .execute(
+            "return [...document.querySelectorAll('#drafts .draft-title')].map(e => e.textContent)",
+            vec![],
+        )
         .await
         .expect("read the drafts list");
-    assert_eq!(listed, serde_json::json!([TITLE]), "the draft is listed once, by its title");
+    assert_eq!(
+        listed,
+        serde_json::json!([TITLE]),
+        "the draft is listed once, by its title"
+    );
     assert_eq!(editor_text(&window).await, expected);
-    wait_for(&window, "the preview after relaunch", "document.querySelector('#preview h1')?.textContent === '読書メモ'").await;
+    wait_for(
+        &window,
+        "the preview after relaunch",
+        "document.querySelector('#preview h1')?.textContent === '読書メモ'",
+    )
+    .await;
     let _ = window.close().await;
 }
 
@@ -72,33 +133,172 @@ async fn text_saved_before_a_kill_is_there_after_relaunch() {
     let data = tempfile::tempdir().expect("temp dir");
     let window = desktop.launch(data.path()).await;
 
-    window.find(Locator::Id("new-draft")).await.expect("New button").click().await.expect("click New");
-    wait_for(&window, "the editor", "!document.getElementById('editor-area').hidden").await;
+    window
+        .find(Locator::Id("new-draft"))
+        .await
+        .expect("New button")
+        .click()
+        .await
+        .expect("click New");
+    wait_for(
+        &window,
+        "the editor",
+        "!document.getElementById('editor-area').hidden",
+    )
+    .await;
     let text = "強制終了の前に保存された文章。\n\nThe words typed before the crash.";
     type_in_editor(&window, text).await;
     wait_for_saved(&window).await;
 
     let pids = fumi_pids(data.path());
     assert_eq!(pids.len(), 1, "one Fumi process runs on the data dir");
-    let status = std::process::Command::new("kill").args(["-9", &pids[0].to_string()]).status().expect("kill");
+    let status = std::process::Command::new("kill")
+        .args(["-9", &pids[0].to_string()])
+        .status()
+        .expect("kill");
     assert!(status.success());
     wait_for_exit(data.path()).await;
     let _ = window.close().await;
 
     let window = desktop.launch(data.path()).await;
-    wait_for(&window, "the draft to open", "!document.getElementById('editor-area').hidden").await;
+    wait_for(
+        &window,
+        "the draft to open",
+        "!document.getElementById('editor-area').hidden",
+    )
+    .await;
     assert_eq!(editor_text(&window).await, text);
+    let _ = window.close().await;
+}
+
+#[tokio::test]
+async fn a_locked_database_shows_the_error_keeps_the_text_and_saves_once_free() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let window = desktop.launch(data.path()).await;
+    window
+        .find(Locator::Id("new-draft"))
+        .await
+        .expect("New button")
+        .click()
+        .await
+        .expect("click New");
+    wait_for(
+        &window,
+        "the editor",
+        "!document.getElementById('editor-area').hidden",
+    )
+    .await;
+    type_in_editor(&window, "ロック中でも消えない文章。").await;
+    wait_for_saved(&window).await;
+
+    // Another program takes the write lock; the next autosave must fail loudly, not silently.
+    let other =
+        rusqlite::Connection::open(data.path().join("fumi.sqlite3")).expect("open the database");
+    other
+        .execute_batch("BEGIN EXCLUSIVE")
+        .expect("take the write lock");
+    type_in_editor(&window, "追記。").await;
+    wait_for(
+        &window,
+        "the save error",
+        "document.getElementById('save-state').dataset.saveState === 'error'",
+    )
+    .await;
+    let status = window
+        .find(Locator::Id("save-state"))
+        .await
+        .expect("status")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        status.contains("locked by another program"),
+        "the author is told why: {status}"
+    );
+    assert_eq!(
+        editor_text(&window).await,
+        "ロック中でも消えない文章。追記。",
+        "the text stays in the editor"
+    );
+    save_screenshot(&window, "window-save-error").await;
+
+    other.execute_batch("ROLLBACK").expect("release the lock");
+    wait_for_saved(&window).await;
+    let shown = ok(fumi(data.path(), &["drafts", "show", "1"], b""));
+    assert!(
+        shown.ends_with("\n\nロック中でも消えない文章。追記。"),
+        "retried and saved: {shown}"
+    );
+    let _ = window.close().await;
+}
+
+#[tokio::test]
+async fn a_damaged_database_is_explained_in_the_window() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        data.path().join("fumi.sqlite3"),
+        "壊れたファイル".repeat(200),
+    )
+    .expect("write garbage");
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the error banner",
+        "!document.getElementById('banner').hidden",
+    )
+    .await;
+    let banner = window
+        .find(Locator::Id("banner"))
+        .await
+        .expect("banner")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        banner.contains("damaged or is not a Fumi database"),
+        "{banner}"
+    );
+    assert!(
+        banner.contains("fumi.sqlite3"),
+        "the banner names the file: {banner}"
+    );
+    let disabled = window
+        .execute(
+            "return document.getElementById('new-draft').disabled",
+            vec![],
+        )
+        .await
+        .expect("script");
+    assert_eq!(
+        disabled,
+        Value::Bool(true),
+        "nothing can be typed into a store that cannot save it"
+    );
     let _ = window.close().await;
 }
 
 /// Types text into the CodeMirror editor; newlines are sent as the Enter key (WebKitWebDriver
 /// drops "\n").
 async fn type_in_editor(window: &Client, text: &str) {
-    let editor = window.find(Locator::Css(".cm-content")).await.expect("the CodeMirror editor");
+    let editor = window
+        .find(Locator::Css(".cm-content"))
+        .await
+        .expect("the CodeMirror editor");
     editor.click().await.expect("focus the editor");
     // Put the cursor at the end of the document, whatever was clicked.
-    window.execute("const v = document.querySelector('.cm-content'); v.focus(); return true;", vec![]).await.expect("focus");
-    editor.send_keys(&(Key::Control + &*Key::End.to_string())).await.expect("go to the end");
+    window
+        .execute(
+            "const v = document.querySelector('.cm-content'); v.focus(); return true;",
+            vec![],
+        )
+        .await
+        .expect("focus");
+    editor
+        .send_keys(&(Key::Control + &*Key::End.to_string()))
+        .await
+        .expect("go to the end");
     let keys = text.replace('\n', &Key::Enter.to_string());
     editor.send_keys(&keys).await.expect("type");
 }
@@ -116,14 +316,22 @@ async fn editor_text(window: &Client) -> String {
 }
 
 async fn wait_for_saved(window: &Client) {
-    wait_for(window, "\"Saved\"", "document.getElementById('save-state').dataset.saveState === 'saved'").await;
+    wait_for(
+        window,
+        "\"Saved\"",
+        "document.getElementById('save-state').dataset.saveState === 'saved'",
+    )
+    .await;
 }
 
 /// Polls a JavaScript condition until it holds; fails with the page's status line if it never does.
 async fn wait_for(window: &Client, what: &str, condition: &str) {
     let start = Instant::now();
     loop {
-        let value = window.execute(&format!("return !!({condition})"), vec![]).await.expect("run a script");
+        let value = window
+            .execute(&format!("return !!({condition})"), vec![])
+            .await
+            .expect("run a script");
         if value == Value::Bool(true) {
             return;
         }

@@ -36,7 +36,15 @@ impl Desktop {
         let tauri_driver = require("tauri-driver", "cargo install tauri-driver --locked");
 
         let mut xvfb = Command::new(xvfb_bin)
-            .args(["-displayfd", "1", "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1400x900x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .process_group(0)
@@ -65,7 +73,12 @@ impl Desktop {
             .process_group(0)
             .spawn()
             .expect("tauri-driver starts");
-        let desktop = Desktop { _turn: turn, xvfb, driver, driver_port };
+        let desktop = Desktop {
+            _turn: turn,
+            xvfb,
+            driver,
+            driver_port,
+        };
         wait_for_port(driver_port);
         desktop
     }
@@ -82,7 +95,12 @@ impl Desktop {
             .connect(&format!("http://127.0.0.1:{}", self.driver_port))
             .await
             .expect("a WebDriver session with the Fumi window");
-        client.wait().at_most(PATIENCE).for_element(Locator::Css("#save-state")).await.expect("the window loads");
+        client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css("#save-state"))
+            .await
+            .expect("the window loads");
         client
     }
 }
@@ -91,7 +109,9 @@ impl Drop for Desktop {
     fn drop(&mut self) {
         for child in [&mut self.driver, &mut self.xvfb] {
             // Negative pid: the whole group, so WebKitWebDriver and the app go too.
-            let _ = Command::new("kill").args(["-s", "KILL", "--", &format!("-{}", child.id())]).status();
+            let _ = Command::new("kill")
+                .args(["-s", "KILL", "--", &format!("-{}", child.id())])
+                .status();
             let _ = child.wait();
         }
     }
@@ -100,7 +120,9 @@ impl Drop for Desktop {
 /// The pids of running `fumi` processes that were started on `data_dir`.
 pub fn fumi_pids(data_dir: &Path) -> Vec<u32> {
     let needle = data_dir.as_os_str().as_encoded_bytes();
-    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
     entries
         .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
         .filter(|pid| {
@@ -134,17 +156,25 @@ fn require(tool: &str, install: &str) -> PathBuf {
         .chain(cargo_bin)
         .map(|dir| dir.join(tool))
         .find(|p| p.is_file())
-        .unwrap_or_else(|| panic!("{tool} is required for the window tests: {install} (or run .ci/setup)"))
+        .unwrap_or_else(|| {
+            panic!("{tool} is required for the window tests: {install} (or run .ci/setup)")
+        })
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
 }
 
 fn wait_for_port(port: u16) {
     let start = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < PATIENCE, "tauri-driver did not listen on {port}");
+        assert!(
+            start.elapsed() < PATIENCE,
+            "tauri-driver did not listen on {port}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }

@@ -2,9 +2,9 @@
 
 pub mod desktop;
 
+use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::io::Write;
 
 /// The `fumi` binary cargo built for these tests.
 pub const FUMI: &str = env!("CARGO_BIN_EXE_fumi");

@@ -1,1 +1,100 @@
-fn main(){}
+//! What an author feels: render time of a long review and of a huge document, save time of a
+//! long draft, search time over a large library. Run: `cargo bench -p fumi-core`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use fumi_core::{Renderer, SaveKind, Store};
+
+/// One section of a Japanese book review with every construct the renderer handles.
+fn section(n: usize) -> String {
+    format!(
+        "## 第{n}章 読書会の記録\n\n\
+         本書は**劉慈欣**による長編で、第{n}章では物語が大きく動く。~~単なるSF~~ではなく、\
+         文明と倫理の物語だと感じた[^{n}]。詳しくは https://example.com/review/{n} を参照。\n\n\
+         > 「物理学は存在しない」という一文が、読み終えたあとも頭から離れない。\n\n\
+         | 項目 | 内容 |\n|:---|---:|\n| 章 | {n} |\n| 評価 | ★★★★☆ |\n\n\
+         - [x] 第{n}章を読む\n- [ ] 感想を書く\n\n\
+         ```rust\nfn chapter_{n}() -> usize {{\n    {n} * 2\n}}\n```\n\n\
+         [^{n}]: 第{n}章の注。The quick brown fox jumps over the lazy dog.\n\n"
+    )
+}
+
+/// A Markdown document of about `bytes` bytes.
+fn document(bytes: usize) -> String {
+    let mut doc = String::from("# 『三体』を読んで\n\n");
+    let mut n = 1;
+    while doc.len() < bytes {
+        doc.push_str(&section(n));
+        n += 1;
+    }
+    doc
+}
+
+fn render(c: &mut Criterion) {
+    let renderer = Renderer::new();
+    let mut group = c.benchmark_group("render");
+    for (name, bytes) in [("35KB", 35_000), ("1MB", 1_000_000)] {
+        let doc = document(bytes);
+        group.bench_function(name, |b| b.iter(|| renderer.render(black_box(&doc))));
+    }
+    group.finish();
+}
+
+fn save(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("store");
+    let draft = store.create_draft("長い下書き", "").expect("draft");
+    // Alternate two texts so every save really writes (and reindexes) 35 KB.
+    let texts = [document(35_000), format!("{}追記。", document(35_000))];
+    let mut i = 0;
+    c.bench_function("save/35KB", |b| {
+        b.iter(|| {
+            i += 1;
+            store
+                .save_draft(draft.id, "長い下書き", &texts[i % 2], SaveKind::Autosave)
+                .expect("save")
+        })
+    });
+}
+
+fn search(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("store");
+    let words = [
+        "天気",
+        "読書会",
+        "珈琲",
+        "散歩",
+        "映画",
+        "旅行",
+        "料理",
+        "音楽",
+    ];
+    for i in 0..10_000 {
+        let topic = words[i % words.len()];
+        let body = format!("{}{}についての記録 #{i}。", section(i), topic);
+        store
+            .create_draft(&format!("下書き {i} {topic}"), &body)
+            .expect("draft");
+    }
+    let mut group = c.benchmark_group("search/10k drafts");
+    group.sample_size(20);
+    group.bench_function("3+ chars (trigram index)", |b| {
+        b.iter(|| store.search(black_box("読書会について")).expect("search"))
+    });
+    group.bench_function("2 chars (scan)", |b| {
+        b.iter(|| store.search(black_box("珈琲")).expect("search"))
+    });
+    group.bench_function("no match", |b| {
+        b.iter(|| store.search(black_box("存在しない語句")).expect("search"))
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30);
+    targets = render, save, search
+}
+criterion_main!(benches);

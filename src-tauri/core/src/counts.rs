@@ -18,8 +18,14 @@ pub struct Counts {
 
 /// Counts a plain text.
 pub fn of_text(text: &str) -> Counts {
-    let chars = text.graphemes(true).filter(|g| !g.chars().all(char::is_whitespace)).count();
-    let words = text.unicode_words().filter(|w| !w.chars().any(is_cjk)).count();
+    let chars = text
+        .graphemes(true)
+        .filter(|g| !g.chars().all(char::is_whitespace))
+        .count();
+    let words = text
+        .unicode_words()
+        .filter(|w| !w.chars().any(is_cjk))
+        .count();
     Counts { chars, words }
 }
 
@@ -32,8 +38,12 @@ pub fn of_document<'a>(root: &'a AstNode<'a>) -> Counts {
             NodeValue::Code(c) => text.push_str(&c.literal),
             NodeValue::CodeBlock(c) => text.push_str(&c.literal),
             // Keep words on either side of a break or block boundary apart.
-            NodeValue::SoftBreak | NodeValue::LineBreak | NodeValue::Paragraph | NodeValue::Heading(_)
-            | NodeValue::TableCell | NodeValue::Item(_) => text.push(' '),
+            NodeValue::SoftBreak
+            | NodeValue::LineBreak
+            | NodeValue::Paragraph
+            | NodeValue::Heading(_)
+            | NodeValue::TableCell
+            | NodeValue::Item(_) => text.push(' '),
             _ => {}
         }
     }
@@ -62,17 +72,33 @@ mod tests {
         assert_eq!(of_text("本書は"), Counts { chars: 3, words: 0 });
         assert_eq!(of_text("「本書は」"), Counts { chars: 5, words: 0 });
         assert_eq!(of_text("𠮷野家"), Counts { chars: 3, words: 0 });
-        assert_eq!(of_text("読書　感想").chars, 4, "the ideographic space is whitespace");
+        assert_eq!(
+            of_text("読書　感想").chars,
+            4,
+            "the ideographic space is whitespace"
+        );
     }
 
     #[test]
     fn english_counts_words_and_letters() {
-        assert_eq!(of_text("Hello, brave new world."), Counts { chars: 20, words: 4 });
+        assert_eq!(
+            of_text("Hello, brave new world."),
+            Counts {
+                chars: 20,
+                words: 4
+            }
+        );
     }
 
     #[test]
     fn mixed_text_counts_latin_words_only() {
-        assert_eq!(of_text("Rustの本を読んだ"), Counts { chars: 10, words: 1 });
+        assert_eq!(
+            of_text("Rustの本を読んだ"),
+            Counts {
+                chars: 10,
+                words: 1
+            }
+        );
         assert_eq!(of_text("👍🏽 ok"), Counts { chars: 3, words: 1 });
     }
 }

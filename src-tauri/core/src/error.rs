@@ -12,22 +12,31 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     /// The data folder could not be created or is not usable.
     #[error("Fumi cannot use its data folder {path}: {source}")]
-    DataDir { path: PathBuf, source: std::io::Error },
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 
     /// No data folder could be determined (no home directory, no `--data-dir`).
     #[error("Fumi cannot find a folder for its data on this system; start it with --data-dir DIR")]
     NoDataDir,
 
     /// Another program holds a lock on the database for longer than we wait.
-    #[error("The database {path} is locked by another program; close it and try again. Your text is still in the editor.")]
+    #[error(
+        "The database {path} is locked by another program; close it and try again. Your text is still in the editor."
+    )]
     DatabaseLocked { path: PathBuf },
 
     /// The database file is damaged or is not an SQLite database.
-    #[error("The database {path} is damaged or is not a Fumi database ({detail}). Fumi did not change it; restore it from a backup or choose another data folder.")]
+    #[error(
+        "The database {path} is damaged or is not a Fumi database ({detail}). Fumi did not change it; restore it from a backup or choose another data folder."
+    )]
     DatabaseCorrupt { path: PathBuf, detail: String },
 
     /// The database or its folder cannot be written.
-    #[error("Fumi cannot write to {path} ({detail}). Check the folder's permissions. Your text is still in the editor.")]
+    #[error(
+        "Fumi cannot write to {path} ({detail}). Check the folder's permissions. Your text is still in the editor."
+    )]
     DatabaseReadOnly { path: PathBuf, detail: String },
 
     /// The disk holding the database is full.
@@ -35,12 +44,21 @@ pub enum Error {
     DiskFull { path: PathBuf },
 
     /// The database was written by a newer Fumi; we refuse to touch it.
-    #[error("The database {path} was written by a newer version of Fumi (schema {found}; this version knows up to {known}). Update Fumi; nothing was changed.")]
-    SchemaTooNew { path: PathBuf, found: i64, known: i64 },
+    #[error(
+        "The database {path} was written by a newer version of Fumi (schema {found}; this version knows up to {known}). Update Fumi; nothing was changed."
+    )]
+    SchemaTooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
 
     /// Any other SQLite failure, with what we were doing at the time.
     #[error("Database error while {action}: {source}")]
-    Database { action: &'static str, source: rusqlite::Error },
+    Database {
+        action: &'static str,
+        source: rusqlite::Error,
+    },
 
     /// A migration could not be applied.
     #[error("Fumi could not upgrade the database {path}: {detail}")]
@@ -52,14 +70,22 @@ pub enum Error {
 
     /// A file given by the author could not be read.
     #[error("Cannot read {path}: {source}")]
-    ReadFile { path: PathBuf, source: std::io::Error },
+    ReadFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 
     /// A file could not be written.
     #[error("Cannot write {path}: {source}")]
-    WriteFile { path: PathBuf, source: std::io::Error },
+    WriteFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 
     /// A file given by the author is not UTF-8 text.
-    #[error("{path} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again.")]
+    #[error(
+        "{path} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again."
+    )]
     NotUtf8 { path: PathBuf, offset: usize },
 }
 
@@ -84,17 +110,23 @@ impl Error {
     }
 
     /// Classifies an SQLite failure on the database at `path` into the variant the author can act on.
-    pub(crate) fn from_sqlite(path: &std::path::Path, action: &'static str, source: rusqlite::Error) -> Self {
+    pub(crate) fn from_sqlite(
+        path: &std::path::Path,
+        action: &'static str,
+        source: rusqlite::Error,
+    ) -> Self {
         use rusqlite::ErrorCode as C;
         let path = path.to_path_buf();
         match source.sqlite_error_code() {
             Some(C::DatabaseBusy | C::DatabaseLocked) => Error::DatabaseLocked { path },
-            Some(C::DatabaseCorrupt | C::NotADatabase) => {
-                Error::DatabaseCorrupt { path, detail: source.to_string() }
-            }
-            Some(C::ReadOnly | C::CannotOpen | C::PermissionDenied) => {
-                Error::DatabaseReadOnly { path, detail: source.to_string() }
-            }
+            Some(C::DatabaseCorrupt | C::NotADatabase) => Error::DatabaseCorrupt {
+                path,
+                detail: source.to_string(),
+            },
+            Some(C::ReadOnly | C::CannotOpen | C::PermissionDenied) => Error::DatabaseReadOnly {
+                path,
+                detail: source.to_string(),
+            },
             Some(C::DiskFull) => Error::DiskFull { path },
             _ => Error::Database { action, source },
         }

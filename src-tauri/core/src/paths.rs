@@ -17,5 +17,7 @@ pub const DATABASE_FILE: &str = "fumi.sqlite3";
 /// (`~/.local/share/jp.fumi.desktop` on Linux, `~/Library/Application Support/…` on macOS,
 /// `%APPDATA%\…` on Windows), so the window and the CLI always share one database.
 pub fn default_data_dir() -> Result<PathBuf> {
-    dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)).ok_or(Error::NoDataDir)
+    dirs::data_dir()
+        .map(|d| d.join(APP_IDENTIFIER))
+        .ok_or(Error::NoDataDir)
 }

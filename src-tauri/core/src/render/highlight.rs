@@ -9,7 +9,9 @@ const CLASS_PREFIX: &str = "hl-";
 
 /// The highlighter comrak calls for fenced code: emits `<span class="hl-…">`, no inline styles.
 pub(super) fn adapter() -> SyntectAdapter {
-    SyntectAdapterBuilder::new().css_with_class_prefix(CLASS_PREFIX).build()
+    SyntectAdapterBuilder::new()
+        .css_with_class_prefix(CLASS_PREFIX)
+        .build()
 }
 
 /// The stylesheet for highlighted code: a light theme, and a dark one under `prefers-color-scheme`.
@@ -20,7 +22,15 @@ pub fn theme_css() -> String {
         themes
             .themes
             .get(name)
-            .and_then(|t| css_for_theme_with_class_style(t, ClassStyle::SpacedPrefixed { prefix: CLASS_PREFIX }).ok())
+            .and_then(|t| {
+                css_for_theme_with_class_style(
+                    t,
+                    ClassStyle::SpacedPrefixed {
+                        prefix: CLASS_PREFIX,
+                    },
+                )
+                .ok()
+            })
             .unwrap_or_default()
     };
     format!(

@@ -32,7 +32,11 @@ pub struct Renderer {
 impl Renderer {
     /// Builds the renderer (loads the highlighter's syntaxes: do it once).
     pub fn new() -> Renderer {
-        Renderer { options: options(), highlighter: highlight::adapter(), sanitizer: sanitize::builder() }
+        Renderer {
+            options: options(),
+            highlighter: highlight::adapter(),
+            sanitizer: sanitize::builder(),
+        }
     }
 
     /// Renders GFM Markdown to sanitized HTML and counts its text.
@@ -45,7 +49,10 @@ impl Renderer {
         let mut raw = String::with_capacity(markdown.len() * 2);
         // Writing into a String cannot fail; an Err here would be a comrak bug, so render what we have.
         let _ = format_html_with_plugins(root, &self.options, &mut raw, &plugins);
-        Rendered { html: self.sanitizer.clean(&raw).to_string(), counts }
+        Rendered {
+            html: self.sanitizer.clean(&raw).to_string(),
+            counts,
+        }
     }
 }
 
@@ -88,7 +95,10 @@ mod tests {
         assert!(html.contains("id=\"h-見出し\""), "{html}");
         assert!(html.contains("<del"), "{html}");
         assert!(html.contains("href=\"https://example.com\""), "{html}");
-        assert!(html.contains("type=\"checkbox\"") && html.contains("checked"), "{html}");
+        assert!(
+            html.contains("type=\"checkbox\"") && html.contains("checked"),
+            "{html}"
+        );
         assert!(html.contains("<table"), "{html}");
         assert!(html.contains("footnote"), "{html}");
         assert!(html.contains("data-sourcepos"), "{html}");
@@ -103,7 +113,9 @@ mod tests {
 
     #[test]
     fn cjk_emphasis() {
-        let html = Renderer::new().render("**この本は重要です。**と思った").html;
+        let html = Renderer::new()
+            .render("**この本は重要です。**と思った")
+            .html;
         assert!(html.contains("<strong"), "{html}");
     }
 }

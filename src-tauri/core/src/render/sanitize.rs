@@ -64,7 +64,10 @@ mod tests {
             .clean(r#"<input type="checkbox" checked disabled class="task-list-item-checkbox"><input type="text" name="q">"#)
             .to_string();
         assert!(clean.contains("checked"), "{clean}");
-        assert!(clean.contains("class=\"task-list-item-checkbox\""), "{clean}");
+        assert!(
+            clean.contains("class=\"task-list-item-checkbox\""),
+            "{clean}"
+        );
         assert!(!clean.contains(r#"type="text""#), "{clean}");
         assert_eq!(clean.matches(r#"type="checkbox""#).count(), 2, "{clean}");
     }

@@ -57,9 +57,12 @@ impl Store {
 
     /// The list row of one draft.
     pub fn summary(&self, id: DraftId) -> Result<DraftSummary> {
-        self.summaries(&format!("SELECT {SUMMARY_COLUMNS} FROM drafts WHERE id = ?1"), [id])?
-            .pop()
-            .ok_or(Error::DraftNotFound(id))
+        self.summaries(
+            &format!("SELECT {SUMMARY_COLUMNS} FROM drafts WHERE id = ?1"),
+            [id],
+        )?
+        .pop()
+        .ok_or(Error::DraftNotFound(id))
     }
 
     /// Lists the drafts outside the trash, most recently updated first.
@@ -79,7 +82,13 @@ impl Store {
     }
 
     /// Saves the author's text, keeping revisions as [`SaveKind`] says. Returns its list row.
-    pub fn save_draft(&mut self, id: DraftId, title: &str, body: &str, kind: SaveKind) -> Result<DraftSummary> {
+    pub fn save_draft(
+        &mut self,
+        id: DraftId,
+        title: &str,
+        body: &str,
+        kind: SaveKind,
+    ) -> Result<DraftSummary> {
         self.save_draft_at(id, title, body, kind, now_ms())
     }
 
@@ -102,9 +111,11 @@ impl Store {
         let err = |e| Error::from_sqlite(&path, "saving the draft", e);
         let tx = self.conn.transaction().map_err(err)?;
         let stored: Option<(String, String, Millis)> = tx
-            .query_row("SELECT title, body, updated_at FROM drafts WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
+            .query_row(
+                "SELECT title, body, updated_at FROM drafts WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .optional()
             .map_err(err)?;
         let Some((old_title, old_body, old_updated)) = stored else {
@@ -112,11 +123,20 @@ impl Store {
         };
         let changed = old_title != title || old_body != body;
         let newest = super::revisions::newest(&tx, id).map_err(err)?;
-        let old_is_kept = newest.as_ref().is_some_and(|r| r.title == old_title && r.body == old_body);
-        let interval_passed = newest.as_ref().is_none_or(|r| now - r.created_at >= super::REVISION_INTERVAL_MS);
+        let old_is_kept = newest
+            .as_ref()
+            .is_some_and(|r| r.title == old_title && r.body == old_body);
+        let interval_passed = newest
+            .as_ref()
+            .is_none_or(|r| now - r.created_at >= super::REVISION_INTERVAL_MS);
         let old_is_empty = old_title.is_empty() && old_body.is_empty();
-        if changed && !old_is_kept && !old_is_empty && (kind == SaveKind::Explicit || interval_passed) {
-            super::revisions::insert(&tx, id, &old_title, &old_body, old_updated, now).map_err(err)?;
+        if changed
+            && !old_is_kept
+            && !old_is_empty
+            && (kind == SaveKind::Explicit || interval_passed)
+        {
+            super::revisions::insert(&tx, id, &old_title, &old_body, old_updated, now)
+                .map_err(err)?;
         }
         if changed {
             tx.execute(
@@ -152,25 +172,45 @@ impl Store {
             .conn
             .execute("DELETE FROM drafts WHERE id = ?1", [id])
             .map_err(|e| self.err("deleting a draft", e))?;
-        if n == 0 { Err(Error::DraftNotFound(id)) } else { Ok(()) }
+        if n == 0 {
+            Err(Error::DraftNotFound(id))
+        } else {
+            Ok(())
+        }
     }
 
     fn set_deleted(&mut self, id: DraftId, at: Option<Millis>, action: &'static str) -> Result<()> {
         let n = self
             .conn
-            .execute("UPDATE drafts SET deleted_at = ?2 WHERE id = ?1", params![id, at])
+            .execute(
+                "UPDATE drafts SET deleted_at = ?2 WHERE id = ?1",
+                params![id, at],
+            )
             .map_err(|e| self.err(action, e))?;
-        if n == 0 { Err(Error::DraftNotFound(id)) } else { Ok(()) }
+        if n == 0 {
+            Err(Error::DraftNotFound(id))
+        } else {
+            Ok(())
+        }
     }
 
     /// Runs a query selecting [`SUMMARY_COLUMNS`] and collects the rows.
-    pub(super) fn summaries(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<DraftSummary>> {
-        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err("listing drafts", e))?;
-        let rows = stmt.query_map(params, summary).map_err(|e| self.err("listing drafts", e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err("listing drafts", e))
+    pub(super) fn summaries(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<DraftSummary>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(sql)
+            .map_err(|e| self.err("listing drafts", e))?;
+        let rows = stmt
+            .query_map(params, summary)
+            .map_err(|e| self.err("listing drafts", e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err("listing drafts", e))
     }
 }
-
 
 fn summary(r: &Row<'_>) -> rusqlite::Result<DraftSummary> {
     let head: String = r.get(2)?;
@@ -185,11 +225,20 @@ fn summary(r: &Row<'_>) -> rusqlite::Result<DraftSummary> {
     })
 }
 
-/// The first words of a body on one line, without Markdown's heading and list markers.
+/// The first words of a body on one line, without the Markdown markup a reader never sees.
 fn excerpt(head: &str) -> String {
     let joined = head
         .lines()
-        .map(|l| l.trim().trim_start_matches(['#', '>', '-', '*', ' ']))
+        .map(|l| l.trim().trim_start_matches(['#', '>', '-', '*', '+', ' ']))
+        // Table rules and code fences carry no words.
+        .filter(|l| !l.starts_with("```") && !l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')))
+        .map(|l| {
+            l.replace(['*', '`', '~'], "")
+                .replace('|', " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
@@ -198,8 +247,9 @@ fn excerpt(head: &str) -> String {
 
 fn status(r: &Row<'_>, i: usize) -> rusqlite::Result<DraftStatus> {
     let s: String = r.get(i)?;
-    s.parse()
-        .map_err(|e: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
+    s.parse().map_err(|e: String| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+    })
 }
 
 #[cfg(test)]
@@ -208,6 +258,10 @@ mod tests {
 
     #[test]
     fn excerpt_skips_markup_and_joins_lines() {
-        assert_eq!(excerpt("# 本書は\n\n- 面白い\n"), "本書は 面白い");
+        assert_eq!(excerpt("# 本書は\n\n- **面白い**\n"), "本書は 面白い");
+        assert_eq!(
+            excerpt("| 書名 | 著者 |\n|---|:--:|\n```rust\nlet x_y = 1;\n```"),
+            "書名 著者 let x_y = 1;"
+        );
     }
 }

@@ -19,12 +19,23 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| Error::from_sqlite(path, "reading the schema version", e))?;
     if found > SCHEMA_VERSION {
-        return Err(Error::SchemaTooNew { path: path.to_path_buf(), found, known: SCHEMA_VERSION });
+        return Err(Error::SchemaTooNew {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
     }
-    Migrations::from_slice(MIGRATIONS).to_latest(conn).map_err(|e| match e {
-        rusqlite_migration::Error::RusqliteError { err, .. } => Error::from_sqlite(path, "upgrading the database", err),
-        other => Error::Migration { path: path.to_path_buf(), detail: other.to_string() },
-    })
+    Migrations::from_slice(MIGRATIONS)
+        .to_latest(conn)
+        .map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => {
+                Error::from_sqlite(path, "upgrading the database", err)
+            }
+            other => Error::Migration {
+                path: path.to_path_buf(),
+                detail: other.to_string(),
+            },
+        })
 }
 
 #[cfg(test)]

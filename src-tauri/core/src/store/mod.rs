@@ -31,17 +31,23 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database in `data_dir`, migrating it to the current schema.
     pub fn open(data_dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(data_dir)
-            .map_err(|source| Error::DataDir { path: data_dir.to_path_buf(), source })?;
+        std::fs::create_dir_all(data_dir).map_err(|source| Error::DataDir {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
         Store::open_file(&data_dir.join(DATABASE_FILE))
     }
 
     /// Opens (creating if needed) the database file at `path`, migrating it to the current schema.
     pub fn open_file(path: &Path) -> Result<Store> {
-        let mut conn = Connection::open(path).map_err(|e| Error::from_sqlite(path, "opening the database", e))?;
+        let mut conn = Connection::open(path)
+            .map_err(|e| Error::from_sqlite(path, "opening the database", e))?;
         configure(&conn).map_err(|e| Error::from_sqlite(path, "configuring the database", e))?;
         migrations::migrate(&mut conn, path)?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     /// The database file's path.
@@ -58,7 +64,10 @@ impl Store {
         if report == "ok" {
             Ok(())
         } else {
-            Err(Error::DatabaseCorrupt { path: self.path.clone(), detail: report })
+            Err(Error::DatabaseCorrupt {
+                path: self.path.clone(),
+                detail: report,
+            })
         }
     }
 
@@ -81,5 +90,8 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 
 /// The current time in milliseconds since the Unix epoch.
 pub(crate) fn now_ms() -> Millis {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as Millis).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as Millis)
+        .unwrap_or(0)
 }

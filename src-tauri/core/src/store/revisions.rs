@@ -13,18 +13,25 @@ impl Store {
     pub fn revisions(&self, draft_id: DraftId) -> Result<Vec<Revision>> {
         let mut stmt = self
             .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM revisions WHERE draft_id = ?1 ORDER BY id DESC"))
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM revisions WHERE draft_id = ?1 ORDER BY id DESC"
+            ))
             .map_err(|e| self.err("listing revisions", e))?;
-        let rows = stmt.query_map([draft_id], revision).map_err(|e| self.err("listing revisions", e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err("listing revisions", e))
+        let rows = stmt
+            .query_map([draft_id], revision)
+            .map_err(|e| self.err("listing revisions", e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err("listing revisions", e))
     }
 }
 
 /// The newest revision of a draft, if any.
 pub(super) fn newest(conn: &Connection, draft_id: DraftId) -> rusqlite::Result<Option<Revision>> {
-    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM revisions WHERE draft_id = ?1 ORDER BY id DESC LIMIT 1"))?
-        .query_row([draft_id], revision)
-        .optional()
+    conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM revisions WHERE draft_id = ?1 ORDER BY id DESC LIMIT 1"
+    ))?
+    .query_row([draft_id], revision)
+    .optional()
 }
 
 /// Stores a snapshot.

@@ -28,7 +28,13 @@ impl Store {
                 [phrase],
             )
         } else {
-            let pattern = format!("%{}%", query.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+            let pattern = format!(
+                "%{}%",
+                query
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            );
             self.summaries(
                 &format!(
                     "SELECT {COLUMNS} FROM drafts WHERE deleted_at IS NULL \
