@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 
 pub mod desktop;
+pub mod wordpress;
 
 use std::io::Write;
 use std::path::Path;

@@ -82,6 +82,41 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// The blog could not be reached (DNS, refused connection, timeout, reset).
+    #[error(
+        "Fumi could not reach {url}: {detail}. Check the address and your connection; your draft is unchanged."
+    )]
+    BlogUnreachable { url: String, detail: String },
+
+    /// The blog refused the credentials.
+    #[error(
+        "{blog} rejected the user name or application password ({detail}). Create a new application password in the blog's profile page and enter it again."
+    )]
+    BlogRejectedCredentials { blog: String, detail: String },
+
+    /// The site answered but has no API Fumi can publish through.
+    #[error(
+        "{url} does not look like a WordPress site with the REST API enabled (no api.w.org link)."
+    )]
+    BlogNotWordPress { url: String },
+
+    /// The blog answered with an error status.
+    #[error("{url} answered {status}: {message} ({code})")]
+    BlogHttp {
+        url: String,
+        status: u16,
+        code: String,
+        message: String,
+    },
+
+    /// The blog's answer could not be understood.
+    #[error("{url} sent an answer Fumi cannot read: {detail}")]
+    BlogMalformedReply { url: String, detail: String },
+
+    /// The remote post no longer exists (deleted on the web).
+    #[error("The post {id} no longer exists on the blog; it may have been deleted on the web.")]
+    RemotePostNotFound { id: String },
+
     /// A file given by the author is not UTF-8 text.
     #[error(
         "{path} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again."
@@ -106,6 +141,12 @@ impl Error {
             Error::ReadFile { .. } => "read_file",
             Error::WriteFile { .. } => "write_file",
             Error::NotUtf8 { .. } => "not_utf8",
+            Error::BlogUnreachable { .. } => "blog_unreachable",
+            Error::BlogRejectedCredentials { .. } => "blog_rejected_credentials",
+            Error::BlogNotWordPress { .. } => "blog_not_wordpress",
+            Error::BlogHttp { .. } => "blog_http",
+            Error::BlogMalformedReply { .. } => "blog_malformed_reply",
+            Error::RemotePostNotFound { .. } => "remote_post_not_found",
         }
     }
 

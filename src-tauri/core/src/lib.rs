@@ -7,6 +7,7 @@ pub mod counts;
 pub mod draft;
 pub mod error;
 pub mod paths;
+pub mod publish;
 pub mod render;
 pub mod store;
 

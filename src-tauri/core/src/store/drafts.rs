@@ -230,7 +230,11 @@ fn excerpt(head: &str) -> String {
     let joined = head
         .lines()
         .map(|l| l.trim().trim_start_matches(['#', '>', '-', '*', '+', ' ']))
-        .map(|l| l.strip_prefix("[ ] ").or_else(|| l.strip_prefix("[x] ")).unwrap_or(l))
+        .map(|l| {
+            l.strip_prefix("[ ] ")
+                .or_else(|| l.strip_prefix("[x] "))
+                .unwrap_or(l)
+        })
         // Table rules and code fences carry no words.
         .filter(|l| !l.starts_with("```") && !l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')))
         .map(|l| {
@@ -259,7 +263,10 @@ mod tests {
 
     #[test]
     fn excerpt_skips_markup_and_joins_lines() {
-        assert_eq!(excerpt("# 本書は\n\n- **面白い**\n- [ ] 次巻\n"), "本書は 面白い 次巻");
+        assert_eq!(
+            excerpt("# 本書は\n\n- **面白い**\n- [ ] 次巻\n"),
+            "本書は 面白い 次巻"
+        );
         assert_eq!(
             excerpt("| 書名 | 著者 |\n|---|:--:|\n```rust\nlet x_y = 1;\n```"),
             "書名 著者 let x_y = 1;"
