@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use fumi_core::paths::{DATA_DIR_ENV, default_data_dir};
-use fumi_core::{DraftId, DraftSummary, Error, Renderer, SaveKind, Store};
+use fumi_core::publish::{self, RemoteStatus};
+use fumi_core::{BlogKind, DraftId, DraftSummary, Error, Renderer, SaveKind, Store, keychain};
 
 /// Fumi: write long posts, preview them, publish them. With no command, opens the window.
 #[derive(Parser)]
@@ -39,6 +40,23 @@ pub enum Command {
     /// Work with drafts.
     #[command(subcommand)]
     Drafts(DraftsCommand),
+    /// Blog accounts (passwords are kept in the system keychain).
+    #[command(subcommand)]
+    Blogs(BlogsCommand),
+    /// Publish a draft to a blog; publishing it again updates the same post.
+    Publish {
+        /// The draft's id.
+        draft: DraftId,
+        /// The blog's name (see `fumi blogs list`).
+        #[arg(long)]
+        blog: String,
+        /// Publish for readers, or keep it a draft on the blog.
+        #[arg(long, value_enum, default_value = "publish")]
+        status: StatusArg,
+        /// Replace the post even if it was edited on the web since the last publish.
+        #[arg(long)]
+        overwrite: bool,
+    },
     /// Render Markdown (a file, or standard input) to the preview's sanitized HTML.
     Render {
         /// Markdown file; `-` or nothing reads standard input.
@@ -47,6 +65,40 @@ pub enum Command {
         #[arg(long, conflicts_with = "file")]
         theme_css: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum BlogsCommand {
+    /// Add a blog after checking its address and password. The application password is read
+    /// from standard input (or asked for at a terminal), never from the command line.
+    Add {
+        /// A short name for the blog, used by `fumi publish --blog`.
+        name: String,
+        /// The blog's home page, e.g. https://example.com/
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        user: String,
+        #[arg(long, value_enum, default_value = "wordpress")]
+        kind: KindArg,
+    },
+    /// List blogs: name, kind, user, address.
+    List,
+    /// Check that a blog answers and accepts its password.
+    Test { name: String },
+    /// Remove a blog and its password (its posts stay on the blog).
+    Remove { name: String },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum KindArg {
+    Wordpress,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum StatusArg {
+    Publish,
+    Draft,
 }
 
 #[derive(Subcommand)]
@@ -107,6 +159,31 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
             let markdown = read_input(file.as_deref())?;
             print(&mut out, &Renderer::new().render(&markdown).html)
         }
+        Command::Blogs(command) => blogs(command, data_dir, &mut out),
+        Command::Publish {
+            draft,
+            blog,
+            status,
+            overwrite,
+        } => {
+            let mut store = Store::open(data_dir)?;
+            let blog = store
+                .blog_by_name(&blog)?
+                .ok_or(Error::BlogNotFound(blog))?;
+            let secret = keychain::load_secret(blog.id)?;
+            let status = match status {
+                StatusArg::Publish => RemoteStatus::Publish,
+                StatusArg::Draft => RemoteStatus::Draft,
+            };
+            let renderer = Renderer::new();
+            let publication = block_on(publish::publish_draft(
+                &mut store, &renderer, &blog, &secret, draft, status, overwrite,
+            ))?;
+            print(
+                &mut out,
+                &format!("{}\n", publication.remote_url.unwrap_or_default()),
+            )
+        }
         Command::Drafts(command) => {
             let mut store = Store::open(data_dir)?;
             match command {
@@ -160,6 +237,108 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
             }
         }
     }
+}
+
+fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result<(), Error> {
+    let mut store = Store::open(data_dir)?;
+    match command {
+        BlogsCommand::Add {
+            name,
+            url,
+            user,
+            kind: KindArg::Wordpress,
+        } => {
+            if store.blog_by_name(&name)?.is_some() {
+                return Err(Error::BlogNameTaken(name));
+            }
+            let secret = read_secret()?;
+            block_on(publish::test_connection(
+                BlogKind::WordPress,
+                &url,
+                &user,
+                &secret,
+            ))?;
+            let blog = store.add_blog(&name, BlogKind::WordPress, &url, &user)?;
+            if let Err(e) = keychain::save_secret(blog.id, &secret) {
+                // No account without its password: undo the row.
+                let _ = store.remove_blog(blog.id);
+                return Err(e);
+            }
+            print(out, &format!("Added {name}: {url} as {user}.\n"))
+        }
+        BlogsCommand::List => {
+            let text: String = store
+                .blogs()?
+                .iter()
+                .map(|b| {
+                    format!(
+                        "{}\t{}\t{}\t{}\n",
+                        b.name,
+                        b.kind.as_str(),
+                        b.user,
+                        b.site_url
+                    )
+                })
+                .collect();
+            print(out, &text)
+        }
+        BlogsCommand::Test { name } => {
+            let blog = store
+                .blog_by_name(&name)?
+                .ok_or(Error::BlogNotFound(name))?;
+            let secret = keychain::load_secret(blog.id)?;
+            block_on(publish::test_connection(
+                blog.kind,
+                &blog.site_url,
+                &blog.user,
+                &secret,
+            ))?;
+            print(
+                out,
+                &format!("{} answers and accepts the password.\n", blog.name),
+            )
+        }
+        BlogsCommand::Remove { name } => {
+            let blog = store
+                .blog_by_name(&name)?
+                .ok_or(Error::BlogNotFound(name))?;
+            keychain::delete_secret(blog.id)?;
+            store.remove_blog(blog.id)
+        }
+    }
+}
+
+/// Reads a secret: a line of piped standard input, or typed without echo at a terminal.
+fn read_secret() -> Result<String, Error> {
+    let stdin = PathBuf::from("standard input");
+    let secret = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password("Application password: ").map_err(|source| Error::ReadFile {
+            path: stdin.clone(),
+            source,
+        })?
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|source| Error::ReadFile {
+                path: stdin.clone(),
+                source,
+            })?;
+        line
+    };
+    Ok(secret.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+/// Runs a publishing call to completion on a runtime of its own (the CLI is otherwise synchronous).
+fn block_on<T>(future: impl std::future::Future<Output = Result<T, Error>>) -> Result<T, Error> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|source| Error::System {
+            action: "start its network runtime",
+            source,
+        })?
+        .block_on(future)
 }
 
 /// Reads UTF-8 text from a file, or from standard input for `-` or no file.

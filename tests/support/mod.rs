@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 
 pub mod desktop;
+pub mod keyring;
 pub mod wordpress;
 
 use std::io::Write;
@@ -12,11 +13,17 @@ pub const FUMI: &str = env!("CARGO_BIN_EXE_fumi");
 
 /// Runs `fumi --data-dir DIR ARGS…` with `stdin` as its standard input.
 pub fn fumi(data_dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    fumi_env(data_dir, args, stdin, &[])
+}
+
+/// [`fumi`] with extra environment variables.
+pub fn fumi_env(data_dir: &Path, args: &[&str], stdin: &[u8], env: &[(&str, String)]) -> Output {
     let mut child = Command::new(FUMI)
         .arg("--data-dir")
         .arg(data_dir)
         .args(args)
         .env_remove("FUMI_DATA_DIR")
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -117,6 +117,33 @@ pub enum Error {
     #[error("The post {id} no longer exists on the blog; it may have been deleted on the web.")]
     RemotePostNotFound { id: String },
 
+    /// The system keychain could not be used.
+    #[error("Fumi cannot use the system keychain, where blog passwords are kept: {detail}")]
+    Keychain { detail: String },
+
+    /// The keychain has no secret for this blog (removed outside Fumi).
+    #[error("The keychain holds no password for blog {0}; add the blog again.")]
+    SecretMissing(i64),
+
+    /// No blog has this name.
+    #[error("There is no blog named {0:?}; `fumi blogs list` shows them.")]
+    BlogNotFound(String),
+
+    /// A blog with this name exists already.
+    #[error("A blog named {0:?} exists already; choose another name.")]
+    BlogNameTaken(String),
+
+    /// The post was edited on the web since Fumi last published it.
+    #[error("The post was changed on the blog since Fumi last published it (last modified there {remote}). Publishing now would overwrite those changes; publish again with overwrite to replace them.")]
+    RemoteChanged { remote: String, recorded: String },
+
+    /// The operating system refused something Fumi needs (a thread, a runtime).
+    #[error("Fumi could not {action}: {source}")]
+    System {
+        action: &'static str,
+        source: std::io::Error,
+    },
+
     /// A file given by the author is not UTF-8 text.
     #[error(
         "{path} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again."
@@ -147,6 +174,12 @@ impl Error {
             Error::BlogHttp { .. } => "blog_http",
             Error::BlogMalformedReply { .. } => "blog_malformed_reply",
             Error::RemotePostNotFound { .. } => "remote_post_not_found",
+            Error::Keychain { .. } => "keychain",
+            Error::System { .. } => "system",
+            Error::SecretMissing(_) => "secret_missing",
+            Error::BlogNotFound(_) => "blog_not_found",
+            Error::BlogNameTaken(_) => "blog_name_taken",
+            Error::RemoteChanged { .. } => "remote_changed",
         }
     }
 

@@ -3,14 +3,17 @@
 //! The desktop shell and the CLI are both thin adapters over this crate. Nothing here knows about
 //! Tauri, JSON or the webview; errors are typed values that the edges turn into messages.
 
+pub mod blog;
 pub mod counts;
 pub mod draft;
 pub mod error;
+pub mod keychain;
 pub mod paths;
 pub mod publish;
 pub mod render;
 pub mod store;
 
+pub use blog::{Blog, BlogKind, Publication};
 pub use counts::Counts;
 pub use draft::{Draft, DraftId, DraftStatus, DraftSummary, Revision, SaveKind};
 pub use error::{Error, Result};

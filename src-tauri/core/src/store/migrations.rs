@@ -8,7 +8,10 @@ use rusqlite_migration::{M, Migrations};
 use crate::error::{Error, Result};
 
 /// The migrations, in order; the schema version is their count (SQLite's `user_version`).
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/0001_drafts.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_drafts.sql")),
+    M::up(include_str!("migrations/0002_blogs.sql")),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,5 +1,6 @@
 //! Durable storage of drafts in one SQLite file (WAL mode), with revisions and full-text search.
 
+mod blogs;
 mod drafts;
 mod migrations;
 mod revisions;

@@ -1,0 +1,65 @@
+//! Blogs the author publishes to, and the record of what each draft became there.
+
+use serde::Serialize;
+
+use crate::draft::{DraftId, Millis};
+
+/// A blog's database id.
+pub type BlogId = i64;
+
+/// The protocols Fumi publishes with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlogKind {
+    /// WordPress through its REST API and an application password.
+    WordPress,
+}
+
+impl BlogKind {
+    /// The value stored in the database and typed on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlogKind::WordPress => "wordpress",
+        }
+    }
+
+    /// Parses a stored or typed kind.
+    pub fn parse(s: &str) -> Option<BlogKind> {
+        match s {
+            "wordpress" => Some(BlogKind::WordPress),
+            _ => None,
+        }
+    }
+}
+
+/// A blog account (its secret is in the OS keychain, not here).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Blog {
+    pub id: BlogId,
+    /// The author's short name for it, unique.
+    pub name: String,
+    pub kind: BlogKind,
+    pub site_url: String,
+    pub user: String,
+    pub created_at: Millis,
+}
+
+/// What a draft became on a blog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Publication {
+    pub draft_id: DraftId,
+    pub blog_id: BlogId,
+    /// The blog's id for the post; `None` until a publish succeeded.
+    pub remote_id: Option<String>,
+    pub remote_url: Option<String>,
+    /// Hash of the title, HTML and status last sent successfully.
+    pub content_hash: Option<String>,
+    /// The blog's modification time right after that send.
+    pub remote_modified: Option<String>,
+    /// Hash of the title and body the blog stored then: an edit on the web changes it even
+    /// within the same second (modification times have one-second resolution).
+    pub remote_hash: Option<String>,
+    pub published_at: Option<Millis>,
+    /// Why the last attempt failed; `None` after a success.
+    pub last_error: Option<String>,
+}

@@ -1,0 +1,157 @@
+//! Blog accounts and publication records.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Store, now_ms};
+use crate::blog::{Blog, BlogId, BlogKind, Publication};
+use crate::draft::DraftId;
+use crate::error::{Error, Result};
+use crate::publish::RemotePost;
+
+const BLOG_COLUMNS: &str = "id, name, kind, site_url, user, created_at";
+
+impl Store {
+    /// Adds a blog account; its name must be new.
+    pub fn add_blog(
+        &mut self,
+        name: &str,
+        kind: BlogKind,
+        site_url: &str,
+        user: &str,
+    ) -> Result<Blog> {
+        if self.blog_by_name(name)?.is_some() {
+            return Err(Error::BlogNameTaken(name.to_owned()));
+        }
+        self.conn
+            .execute(
+                "INSERT INTO blogs (name, kind, site_url, user, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![name, kind.as_str(), site_url, user, now_ms()],
+            )
+            .map_err(|e| self.err("adding a blog", e))?;
+        self.blog_by_name(name)?
+            .ok_or_else(|| Error::BlogNotFound(name.to_owned()))
+    }
+
+    /// All blog accounts, by name.
+    pub fn blogs(&self) -> Result<Vec<Blog>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {BLOG_COLUMNS} FROM blogs ORDER BY name"))
+            .map_err(|e| self.err("listing blogs", e))?;
+        let rows = stmt
+            .query_map([], blog)
+            .map_err(|e| self.err("listing blogs", e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err("listing blogs", e))
+    }
+
+    /// The blog with this name, if any.
+    pub fn blog_by_name(&self, name: &str) -> Result<Option<Blog>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {BLOG_COLUMNS} FROM blogs WHERE name = ?1"),
+                [name],
+                blog,
+            )
+            .optional()
+            .map_err(|e| self.err("loading a blog", e))
+    }
+
+    /// Removes a blog account and its publication records (the remote posts stay on the blog).
+    pub fn remove_blog(&mut self, id: BlogId) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM blogs WHERE id = ?1", [id])
+            .map_err(|e| self.err("removing a blog", e))?;
+        Ok(())
+    }
+
+    /// What a draft became on a blog, if it was ever sent there.
+    pub fn publication(&self, draft_id: DraftId, blog_id: BlogId) -> Result<Option<Publication>> {
+        self.conn
+            .query_row(
+                "SELECT draft_id, blog_id, remote_id, remote_url, content_hash, remote_modified, remote_hash, published_at, last_error \
+                 FROM publications WHERE draft_id = ?1 AND blog_id = ?2",
+                [draft_id, blog_id],
+                |r| {
+                    Ok(Publication {
+                        draft_id: r.get(0)?,
+                        blog_id: r.get(1)?,
+                        remote_id: r.get(2)?,
+                        remote_url: r.get(3)?,
+                        content_hash: r.get(4)?,
+                        remote_modified: r.get(5)?,
+                        remote_hash: r.get(6)?,
+                        published_at: r.get(7)?,
+                        last_error: r.get(8)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.err("loading a publication", e))
+    }
+
+    /// Records a successful publish: what was sent (`content_hash`) and what the blog then held.
+    pub fn record_published(
+        &mut self,
+        draft_id: DraftId,
+        blog_id: BlogId,
+        content_hash: &str,
+        remote: &RemotePost,
+    ) -> Result<Publication> {
+        self.conn
+            .execute(
+                "INSERT INTO publications (draft_id, blog_id, remote_id, remote_url, content_hash, remote_modified, \
+                 remote_hash, published_at, last_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL) \
+                 ON CONFLICT (draft_id, blog_id) DO UPDATE SET remote_id = ?3, remote_url = ?4, content_hash = ?5, \
+                 remote_modified = ?6, remote_hash = ?7, published_at = ?8, last_error = NULL",
+                params![
+                    draft_id,
+                    blog_id,
+                    remote.id,
+                    remote.url,
+                    content_hash,
+                    remote.modified,
+                    remote.fingerprint(),
+                    now_ms()
+                ],
+            )
+            .map_err(|e| self.err("recording a publish", e))?;
+        self.publication(draft_id, blog_id)?
+            .ok_or(Error::DraftNotFound(draft_id))
+    }
+
+    /// Records why a publish failed, keeping what an earlier success recorded.
+    pub fn record_publish_failure(
+        &mut self,
+        draft_id: DraftId,
+        blog_id: BlogId,
+        error: &str,
+    ) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO publications (draft_id, blog_id, last_error) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (draft_id, blog_id) DO UPDATE SET last_error = ?3",
+                params![draft_id, blog_id, error],
+            )
+            .map_err(|e| self.err("recording a failed publish", e))?;
+        Ok(())
+    }
+}
+
+fn blog(r: &Row<'_>) -> rusqlite::Result<Blog> {
+    let kind: String = r.get(2)?;
+    Ok(Blog {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        kind: BlogKind::parse(&kind).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                2,
+                rusqlite::types::Type::Text,
+                format!("unknown blog kind {kind:?}").into(),
+            )
+        })?,
+        site_url: r.get(3)?,
+        user: r.get(4)?,
+        created_at: r.get(5)?,
+    })
+}
