@@ -310,23 +310,18 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
 
 /// Reads a secret: a line of piped standard input, or typed without echo at a terminal.
 fn read_secret() -> Result<String, Error> {
-    let stdin = PathBuf::from("standard input");
     let secret = if std::io::stdin().is_terminal() {
-        rpassword::prompt_password("Application password: ").map_err(|source| Error::ReadFile {
-            path: stdin.clone(),
-            source,
-        })?
+        rpassword::prompt_password("Application password: ")
     } else {
         let mut line = String::new();
-        std::io::stdin()
-            .read_line(&mut line)
-            .map_err(|source| Error::ReadFile {
-                path: stdin.clone(),
-                source,
-            })?;
-        line
+        std::io::stdin().read_line(&mut line).map(|_| line)
     };
-    Ok(secret.trim_end_matches(['\r', '\n']).to_owned())
+    secret
+        .map(|s| s.trim_end_matches(['\r', '\n']).to_owned())
+        .map_err(|source| Error::ReadFile {
+            path: PathBuf::from("standard input"),
+            source,
+        })
 }
 
 /// Runs a publishing call to completion on a runtime of its own (the CLI is otherwise synchronous).

@@ -8,6 +8,15 @@ use super::support::keyring::SecretService;
 use super::support::wordpress::TestWordPress;
 use super::support::{REVIEW, fumi_env, ok};
 
+/// A fresh WordPress and a checked connection to it.
+async fn connected() -> (TestWordPress, WordPress) {
+    let site = TestWordPress::start();
+    let wp = WordPress::connect(&site.url, &site.user, &site.password)
+        .await
+        .expect("connect");
+    (site, wp)
+}
+
 fn review_post(status: RemoteStatus) -> OutgoingPost {
     OutgoingPost {
         title: "『三体』劉慈欣 を読んで".into(),
@@ -18,10 +27,7 @@ fn review_post(status: RemoteStatus) -> OutgoingPost {
 
 #[tokio::test]
 async fn connect_discovers_the_rest_root_and_checks_the_password() {
-    let site = TestWordPress::start();
-    let wp = WordPress::connect(&site.url, &site.user, &site.password)
-        .await
-        .expect("connect");
+    let (site, wp) = connected().await;
     assert_eq!(wp.api_root().as_str(), format!("{}wp-json/", site.url));
 
     let err = WordPress::connect(&site.url, &site.user, "wrongwrongwrongwrongwrong")
@@ -47,10 +53,7 @@ async fn connect_discovers_the_rest_root_and_checks_the_password() {
 
 #[tokio::test]
 async fn a_post_is_created_then_updated_in_place() {
-    let site = TestWordPress::start();
-    let wp = WordPress::connect(&site.url, &site.user, &site.password)
-        .await
-        .expect("connect");
+    let (site, wp) = connected().await;
 
     let created = wp
         .create_post(&review_post(RemoteStatus::Publish))
@@ -111,10 +114,7 @@ async fn a_post_is_created_then_updated_in_place() {
 
 #[tokio::test]
 async fn drafts_missing_posts_and_a_stopped_server_give_typed_errors() {
-    let site = TestWordPress::start();
-    let wp = WordPress::connect(&site.url, &site.user, &site.password)
-        .await
-        .expect("connect");
+    let (site, wp) = connected().await;
 
     let draft = wp
         .create_post(&review_post(RemoteStatus::Draft))

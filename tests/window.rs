@@ -27,19 +27,7 @@ async fn a_draft_typed_in_the_window_is_previewed_saved_and_still_there_after_qu
     let data = tempfile::tempdir().expect("temp dir");
     let window = desktop.launch(data.path()).await;
 
-    window
-        .find(Locator::Id("new-draft"))
-        .await
-        .expect("New button")
-        .click()
-        .await
-        .expect("click New");
-    wait_for(
-        &window,
-        "the editor",
-        "!document.getElementById('editor-area').hidden",
-    )
-    .await;
+    new_draft(&window).await;
     let title = window
         .find(Locator::Id("title"))
         .await
@@ -133,19 +121,7 @@ async fn text_saved_before_a_kill_is_there_after_relaunch() {
     let data = tempfile::tempdir().expect("temp dir");
     let window = desktop.launch(data.path()).await;
 
-    window
-        .find(Locator::Id("new-draft"))
-        .await
-        .expect("New button")
-        .click()
-        .await
-        .expect("click New");
-    wait_for(
-        &window,
-        "the editor",
-        "!document.getElementById('editor-area').hidden",
-    )
-    .await;
+    new_draft(&window).await;
     let text = "強制終了の前に保存された文章。\n\nThe words typed before the crash.";
     type_in_editor(&window, text).await;
     wait_for_saved(&window).await;
@@ -176,19 +152,7 @@ async fn a_locked_database_shows_the_error_keeps_the_text_and_saves_once_free() 
     let desktop = Desktop::start();
     let data = tempfile::tempdir().expect("temp dir");
     let window = desktop.launch(data.path()).await;
-    window
-        .find(Locator::Id("new-draft"))
-        .await
-        .expect("New button")
-        .click()
-        .await
-        .expect("click New");
-    wait_for(
-        &window,
-        "the editor",
-        "!document.getElementById('editor-area').hidden",
-    )
-    .await;
+    new_draft(&window).await;
     type_in_editor(&window, "ロック中でも消えない文章。").await;
     wait_for_saved(&window).await;
 
@@ -277,6 +241,23 @@ async fn a_damaged_database_is_explained_in_the_window() {
         "nothing can be typed into a store that cannot save it"
     );
     let _ = window.close().await;
+}
+
+/// Clicks "New draft" and waits for the empty editor.
+async fn new_draft(window: &Client) {
+    window
+        .find(Locator::Id("new-draft"))
+        .await
+        .expect("New button")
+        .click()
+        .await
+        .expect("click New");
+    wait_for(
+        window,
+        "the editor",
+        "!document.getElementById('editor-area').hidden",
+    )
+    .await;
 }
 
 /// Types text into the CodeMirror editor; newlines are sent as the Enter key (WebKitWebDriver

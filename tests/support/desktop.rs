@@ -108,10 +108,7 @@ impl Desktop {
 impl Drop for Desktop {
     fn drop(&mut self) {
         for child in [&mut self.driver, &mut self.xvfb] {
-            // Negative pid: the whole group, so WebKitWebDriver and the app go too.
-            let _ = Command::new("kill")
-                .args(["-s", "KILL", "--", &format!("-{}", child.id())])
-                .status();
+            super::kill_group(child.id());
             let _ = child.wait();
         }
     }

@@ -101,9 +101,7 @@ impl SecretService {
 impl Drop for SecretService {
     fn drop(&mut self) {
         for child in [&mut self.keyring, &mut self.bus] {
-            let _ = Command::new("kill")
-                .args(["-s", "KILL", "--", &format!("-{}", child.id())])
-                .status();
+            super::kill_group(child.id());
             let _ = child.wait();
         }
     }

@@ -46,5 +46,13 @@ pub fn ok(output: Output) -> String {
     String::from_utf8(output.stdout).expect("fumi prints UTF-8")
 }
 
+/// Kills a process and everything in its process group (helpers are started as group leaders
+/// so that their own children — WebKitWebDriver, PHP's workers — go with them).
+pub fn kill_group(pid: u32) {
+    let _ = Command::new("kill")
+        .args(["-s", "KILL", "--", &format!("-{pid}")])
+        .status();
+}
+
 /// A Japanese book review with the constructs the renderer must get right.
 pub const REVIEW: &str = include_str!("review.md");

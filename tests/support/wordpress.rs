@@ -6,12 +6,15 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
+use super::kill_group;
+
 /// A running WordPress with an application password for the user `author`.
 pub struct TestWordPress {
     pub url: String,
     pub user: String,
     pub password: String,
-    pids: Vec<String>,
+    /// Process-group leaders: MariaDB, then PHP's server.
+    pids: Vec<u32>,
     _dir: TempDir,
 }
 
@@ -54,14 +57,17 @@ impl TestWordPress {
             url: format!("http://127.0.0.1:{port}/"),
             user: field("user"),
             password: field("password"),
-            pids: field("pids").split(',').map(str::to_owned).collect(),
+            pids: field("pids")
+                .split(',')
+                .filter_map(|p| p.parse().ok())
+                .collect(),
             _dir: dir,
         }
     }
 
     /// Stops the web server (the database keeps running), as a blog that went down would.
     pub fn stop_web_server(&self) {
-        if let Some(php) = self.pids.last() {
+        if let Some(&php) = self.pids.last() {
             kill_group(php);
         }
     }
@@ -69,15 +75,8 @@ impl TestWordPress {
 
 impl Drop for TestWordPress {
     fn drop(&mut self) {
-        for pid in &self.pids {
+        for &pid in &self.pids {
             kill_group(pid);
         }
     }
-}
-
-/// Kills a process and everything in its group (PHP's workers).
-fn kill_group(pid: &str) {
-    let _ = Command::new("kill")
-        .args(["-s", "KILL", "--", &format!("-{pid}")])
-        .status();
 }

@@ -134,7 +134,9 @@ pub enum Error {
     BlogNameTaken(String),
 
     /// The post was edited on the web since Fumi last published it.
-    #[error("The post was changed on the blog since Fumi last published it (last modified there {remote}). Publishing now would overwrite those changes; publish again with overwrite to replace them.")]
+    #[error(
+        "The post was changed on the blog since Fumi last published it (last modified there {remote}). Publishing now would overwrite those changes; publish again with overwrite to replace them."
+    )]
     RemoteChanged { remote: String, recorded: String },
 
     /// The operating system refused something Fumi needs (a thread, a runtime).
