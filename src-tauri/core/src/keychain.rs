@@ -9,7 +9,8 @@ use crate::paths::APP_IDENTIFIER;
 
 static STORE: Once = Once::new();
 
-/// Installs the platform's credential store as keyring-core's default, once per process.
+/// The keychain entry of a blog's secret; the first call installs the platform's store as
+/// keyring-core's default.
 fn entry(blog: BlogId) -> Result<keyring_core::Entry> {
     STORE.call_once(|| {
         #[cfg(target_os = "linux")]

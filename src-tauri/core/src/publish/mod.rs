@@ -97,6 +97,7 @@ async fn send(
     previous: Option<&Publication>,
     overwrite: bool,
 ) -> Result<RemotePost> {
+    // WordPress is the only kind so far: a new kind makes this line a compile error, on purpose.
     let BlogKind::WordPress = blog.kind;
     let wp = WordPress::connect(&blog.site_url, &blog.user, secret).await?;
     match previous.and_then(|p| p.remote_id.as_deref().map(|id| (id, p))) {
