@@ -19,12 +19,3 @@ impl From<fumi_core::Error> for IpcError {
         }
     }
 }
-
-impl From<&fumi_core::Error> for IpcError {
-    fn from(e: &fumi_core::Error) -> Self {
-        IpcError {
-            code: e.code(),
-            message: e.to_string(),
-        }
-    }
-}
