@@ -243,6 +243,36 @@ async fn a_damaged_database_is_explained_in_the_window() {
     let _ = window.close().await;
 }
 
+#[tokio::test]
+async fn the_window_speaks_japanese_in_a_japanese_locale() {
+    let desktop = Desktop::start_in_locale("ja_JP.UTF-8");
+    let data = tempfile::tempdir().expect("temp dir");
+    let window = desktop.launch(data.path()).await;
+    let label = |id: &'static str| {
+        let window = &window;
+        async move {
+            window
+                .execute(
+                    &format!("return document.getElementById('{id}').textContent"),
+                    vec![],
+                )
+                .await
+                .expect("script")
+        }
+    };
+    assert_eq!(
+        label("new-draft").await,
+        "新規作成",
+        "is ja_JP.UTF-8 generated? (.ci/setup does it)"
+    );
+    new_draft(&window).await;
+    type_in_editor(&window, "本書は面白い。").await;
+    wait_for_saved(&window).await;
+    assert_eq!(label("save-state").await, "保存済み");
+    assert_eq!(label("counts").await, "7字 · 0語");
+    let _ = window.close().await;
+}
+
 /// Clicks "New draft" and waits for the empty editor.
 async fn new_draft(window: &Client) {
     window

@@ -28,8 +28,13 @@ pub struct Desktop {
 }
 
 impl Desktop {
-    /// Starts a private display and tauri-driver on free ports.
+    /// Starts a private display and tauri-driver on free ports, in the C.UTF-8 locale.
     pub fn start() -> Desktop {
+        Desktop::start_in_locale("C.UTF-8")
+    }
+
+    /// [`Desktop::start`] with the app in another locale (`ja_JP.UTF-8`; it must be generated).
+    pub fn start_in_locale(locale: &str) -> Desktop {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let xvfb_bin = require("Xvfb", "apt-get install xvfb");
         let native = require("WebKitWebDriver", "apt-get install webkit2gtk-driver");
@@ -66,6 +71,9 @@ impl Desktop {
             .arg(native)
             .env("DISPLAY", &display)
             .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .env("LANG", locale)
+            .env("LC_ALL", locale)
+            .env_remove("LANGUAGE")
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .env_remove("FUMI_DATA_DIR")
             .stdout(Stdio::null())
