@@ -28,8 +28,8 @@ const appWindow = getCurrentWindow();
 /** The draft in the editor: {id, title} or null. */
 let current = null;
 
-const autosaver = new Autosaver(async (snapshot, explicit) => {
-  const summary = await api.saveDraft(snapshot, explicit);
+const autosaver = new Autosaver(async (text, explicit) => {
+  const summary = await api.saveDraft(text, explicit);
   list.updateItem(summary);
 }, showSaveState);
 
@@ -39,7 +39,7 @@ const editor = createEditor($("editor"), {
   placeholderText: "# …",
   onChange: (body) => {
     if (!current) return;
-    autosaver.change({ id: current.id, title: el.title.value, body });
+    autosaver.change(snapshot(body));
     preview.update(body);
   },
   keys: [
@@ -67,6 +67,15 @@ const list = new DraftsList({
   },
   onError: showError,
 });
+
+/** The open draft's text as the autosaver keeps it; `body` spares a read of the editor. */
+function snapshot(body = editor.text()) {
+  return { id: current.id, title: el.title.value, body };
+}
+
+function showWindowTitle() {
+  appWindow.setTitle(`${el.title.value || t.untitled} — Fumi`).catch(() => {});
+}
 
 function showSaveState(state, error) {
   el.saveState.dataset.saveState = state;
@@ -129,7 +138,7 @@ async function openDraft(id) {
   showEditor(true);
   list.select(id);
   showSaveState(unsaved ? "dirty" : "saved");
-  appWindow.setTitle(`${el.title.value || t.untitled} — Fumi`).catch(() => {});
+  showWindowTitle();
 }
 
 async function newDraft() {
@@ -160,7 +169,7 @@ async function trashDraft(summary) {
 
 async function saveNow() {
   try {
-    if (current) autosaver.pending.set(current.id, { id: current.id, title: el.title.value, body: editor.text() });
+    if (current) autosaver.pending.set(current.id, snapshot());
     await autosaver.flush(true);
   } catch {
     // Shown in the status line; the text stays pending.
@@ -180,7 +189,7 @@ async function closeWindow() {
 
 el.title.addEventListener("input", () => {
   if (!current) return;
-  autosaver.change({ id: current.id, title: el.title.value, body: editor.text() });
+  autosaver.change(snapshot());
 });
 el.title.addEventListener("keydown", (event) => {
   // Enter that confirms an IME conversion is not "go to the body".
@@ -190,9 +199,7 @@ el.title.addEventListener("keydown", (event) => {
     editor.focus();
   }
 });
-el.title.addEventListener("change", () => {
-  appWindow.setTitle(`${el.title.value || t.untitled} — Fumi`).catch(() => {});
-});
+el.title.addEventListener("change", showWindowTitle);
 
 let searchTimer = null;
 el.search.addEventListener("input", () => {
