@@ -146,6 +146,16 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// The draft's front matter block is not valid.
+    #[error("The settings block at the top of the draft (between the --- lines) has a mistake{}: {detail}", line.map(|l| format!(" on line {l}")).unwrap_or_default())]
+    FrontMatter { line: Option<usize>, detail: String },
+
+    /// A date the author typed could not be read.
+    #[error(
+        "{value:?} is not a date Fumi understands; write it like 2026-12-01 09:00 or 2026-12-01T09:00:00+09:00."
+    )]
+    BadDate { value: String },
+
     /// A file given by the author is not UTF-8 text.
     #[error(
         "{path} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again."
@@ -170,6 +180,8 @@ impl Error {
             Error::ReadFile { .. } => "read_file",
             Error::WriteFile { .. } => "write_file",
             Error::NotUtf8 { .. } => "not_utf8",
+            Error::FrontMatter { .. } => "front_matter",
+            Error::BadDate { .. } => "bad_date",
             Error::BlogUnreachable { .. } => "blog_unreachable",
             Error::BlogRejectedCredentials { .. } => "blog_rejected_credentials",
             Error::BlogNotWordPress { .. } => "blog_not_wordpress",

@@ -7,6 +7,7 @@ pub mod blog;
 pub mod counts;
 pub mod draft;
 pub mod error;
+pub mod front_matter;
 pub mod keychain;
 pub mod paths;
 pub mod publish;

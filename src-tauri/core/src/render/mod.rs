@@ -70,6 +70,8 @@ fn options() -> Options<'static> {
     o.extension.autolink = true;
     o.extension.tasklist = true;
     o.extension.footnotes = true;
+    // The post's settings block is for the publishers, not the reader.
+    o.extension.front_matter_delimiter = Some(crate::front_matter::DELIMITER.to_owned());
     // Headings get ids for in-page links; the prefix keeps them from clashing with the app's own.
     o.extension.header_id_prefix = Some(sanitize::HEADING_ID_PREFIX.to_owned());
     o.extension.header_id_prefix_in_href = true;
@@ -109,6 +111,13 @@ mod tests {
         let html = Renderer::new().render("```rust\nfn main() {}\n```\n").html;
         assert!(html.contains("class=\"syntax-highlighting\""), "{html}");
         assert!(html.contains("<span class=\"hl-"), "{html}");
+    }
+
+    #[test]
+    fn front_matter_is_not_shown_or_counted() {
+        let r = Renderer::new().render("---\ncategories: [読書]\n---\n本文\n");
+        assert!(!r.html.contains("読書"), "{}", r.html);
+        assert_eq!(r.counts.chars, 2);
     }
 
     #[test]
