@@ -8,6 +8,7 @@ pub mod counts;
 pub mod draft;
 pub mod error;
 pub mod front_matter;
+pub mod image;
 pub mod keychain;
 pub mod paths;
 pub mod publish;

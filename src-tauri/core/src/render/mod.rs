@@ -6,6 +6,7 @@
 mod highlight;
 mod sanitize;
 
+use comrak::nodes::NodeValue;
 use comrak::options::Plugins;
 use comrak::{Arena, Options, format_html_with_plugins, parse_document};
 
@@ -41,8 +42,25 @@ impl Renderer {
 
     /// Renders GFM Markdown to sanitized HTML and counts its text.
     pub fn render(&self, markdown: &str) -> Rendered {
+        self.render_with_images(markdown, &|_| None)
+    }
+
+    /// Renders like [`Renderer::render`], replacing each image URL for which `image_url` answers
+    /// (a publisher points local images at the blog's copies; the draft keeps its own).
+    pub fn render_with_images(
+        &self,
+        markdown: &str,
+        image_url: &dyn Fn(&str) -> Option<String>,
+    ) -> Rendered {
         let arena = Arena::new();
         let root = parse_document(&arena, markdown, &self.options);
+        for node in root.descendants() {
+            if let NodeValue::Image(link) = &mut node.data.borrow_mut().value
+                && let Some(url) = image_url(&link.url)
+            {
+                link.url = url;
+            }
+        }
         let counts = counts::of_document(root);
         let mut plugins = Plugins::default();
         plugins.render.codefence_syntax_highlighter = Some(&self.highlighter);
@@ -53,6 +71,21 @@ impl Renderer {
             html: self.sanitizer.clean(&raw).to_string(),
             counts,
         }
+    }
+
+    /// The URLs of the images the Markdown shows, in order, each once.
+    pub fn image_urls(&self, markdown: &str) -> Vec<String> {
+        let arena = Arena::new();
+        let root = parse_document(&arena, markdown, &self.options);
+        let mut urls: Vec<String> = Vec::new();
+        for node in root.descendants() {
+            if let NodeValue::Image(link) = &node.data.borrow().value
+                && !urls.contains(&link.url)
+            {
+                urls.push(link.url.clone());
+            }
+        }
+        urls
     }
 }
 
@@ -118,6 +151,21 @@ mod tests {
         let r = Renderer::new().render("---\ncategories: [読書]\n---\n本文\n");
         assert!(!r.html.contains("読書"), "{}", r.html);
         assert_eq!(r.counts.chars, 2);
+    }
+
+    #[test]
+    fn images_are_listed_and_rewritten() {
+        let r = Renderer::new();
+        let md = "![表紙](/tmp/a.png) ![](https://e.com/b.png) ![again](/tmp/a.png)";
+        assert_eq!(r.image_urls(md), ["/tmp/a.png", "https://e.com/b.png"]);
+        let html = r
+            .render_with_images(md, &|u| {
+                (u == "/tmp/a.png").then(|| "https://blog/a.png".into())
+            })
+            .html;
+        assert!(html.contains("src=\"https://blog/a.png\""), "{html}");
+        assert!(html.contains("src=\"https://e.com/b.png\""), "{html}");
+        assert!(!html.contains("/tmp/a.png"), "{html}");
     }
 
     #[test]

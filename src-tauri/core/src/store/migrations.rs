@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_drafts.sql")),
     M::up(include_str!("migrations/0002_blogs.sql")),
+    M::up(include_str!("migrations/0003_images.sql")),
 ];
 
 /// The schema version this build writes.

@@ -2,6 +2,7 @@
 
 mod blogs;
 mod drafts;
+mod images;
 mod migrations;
 mod revisions;
 mod search;
