@@ -107,6 +107,8 @@ pub enum Error {
         status: u16,
         code: String,
         message: String,
+        /// The `data` member of WordPress's error body (e.g. `term_id` of `term_exists`).
+        data: serde_json::Value,
     },
 
     /// The blog's answer could not be understood.
@@ -114,7 +116,9 @@ pub enum Error {
     BlogMalformedReply { url: String, detail: String },
 
     /// The remote post no longer exists (deleted on the web).
-    #[error("The post {id} no longer exists on the blog; it may have been deleted on the web.")]
+    #[error(
+        "The post {id} no longer exists on the blog; it may have been deleted on the web. Choose \"Create again\" (fumi publish --recreate) to publish it anew."
+    )]
     RemotePostNotFound { id: String },
 
     /// The system keychain could not be used.
@@ -135,9 +139,24 @@ pub enum Error {
 
     /// The post was edited on the web since Fumi last published it.
     #[error(
-        "The post was changed on the blog since Fumi last published it (last modified there {remote}). Publishing now would overwrite those changes; publish again with overwrite to replace them."
+        "The post was changed on the blog since Fumi last published it (last modified there {remote}). Publishing now would overwrite those changes: overwrite them, or take the blog's version into the draft first."
     )]
     RemoteChanged { remote: String, recorded: String },
+
+    /// The blog did not keep some categories or tags of a post it saved.
+    #[error("The post was saved, but the blog did not keep these categories or tags: {names}.")]
+    TermsDropped { names: String },
+
+    /// The draft has no post on that blog.
+    #[error("Draft {draft} has not been published to {blog}.")]
+    NotPublished { draft: DraftId, blog: String },
+
+    /// The blog asks Fumi to wait (HTTP 429) for longer than is worth waiting.
+    #[error("{url} is limiting requests; try again in {} (your draft is unchanged).", retry_after.map(|s| format!("{s} seconds")).unwrap_or_else(|| "a few minutes".into()))]
+    BlogRateLimited {
+        url: String,
+        retry_after: Option<u64>,
+    },
 
     /// The operating system refused something Fumi needs (a thread, a runtime).
     #[error("Fumi could not {action}: {source}")]
@@ -155,6 +174,24 @@ pub enum Error {
         "{value:?} is not a date Fumi understands; write it like 2026-12-01 09:00 or 2026-12-01T09:00:00+09:00."
     )]
     BadDate { value: String },
+
+    /// A file the draft shows as an image is not one.
+    #[error("{name} is not an image Fumi can publish (PNG, JPEG, GIF, WebP, AVIF…).")]
+    NotAnImage { name: String },
+
+    /// An image is over the size blogs accept.
+    #[error("{name} is {} MB; images up to {} MB can be published. Make it smaller and try again.", bytes / 1_000_000, limit / 1_000_000)]
+    ImageTooLarge {
+        name: String,
+        bytes: usize,
+        limit: usize,
+    },
+
+    /// The draft refers to an image that is not in the database.
+    #[error(
+        "The draft shows the image fumi-asset:{0}, which is not in Fumi's database; paste it again."
+    )]
+    AssetNotFound(String),
 
     /// A file given by the author is not UTF-8 text.
     #[error(
@@ -182,6 +219,9 @@ impl Error {
             Error::NotUtf8 { .. } => "not_utf8",
             Error::FrontMatter { .. } => "front_matter",
             Error::BadDate { .. } => "bad_date",
+            Error::NotAnImage { .. } => "not_an_image",
+            Error::ImageTooLarge { .. } => "image_too_large",
+            Error::AssetNotFound(_) => "asset_not_found",
             Error::BlogUnreachable { .. } => "blog_unreachable",
             Error::BlogRejectedCredentials { .. } => "blog_rejected_credentials",
             Error::BlogNotWordPress { .. } => "blog_not_wordpress",
@@ -194,6 +234,9 @@ impl Error {
             Error::BlogNotFound(_) => "blog_not_found",
             Error::BlogNameTaken(_) => "blog_name_taken",
             Error::RemoteChanged { .. } => "remote_changed",
+            Error::TermsDropped { .. } => "terms_dropped",
+            Error::NotPublished { .. } => "not_published",
+            Error::BlogRateLimited { .. } => "blog_rate_limited",
         }
     }
 

@@ -1,50 +1,52 @@
-//! Publishing drafts to hosted blogs. Each blog kind is a module; they share these types.
+//! Publishing drafts to hosted blogs. Each blog kind is a module implementing [`Publisher`];
+//! the workflow here — images once, create once, update in place, never overwrite a web edit
+//! unasked — is written once for all of them.
 
+mod post;
+mod publisher;
+mod pull;
 pub mod wordpress;
 
-use serde::Serialize;
+use std::collections::HashMap;
+
 use sha2::{Digest, Sha256};
+
+pub use post::{OutgoingPost, RemoteMedia, RemotePost, RemoteStatus};
+pub use publisher::Publisher;
+pub use pull::{PullReport, local_content_hash, pull_posts, take_remote};
 
 use crate::blog::{Blog, BlogKind, Publication};
 use crate::draft::DraftId;
 use crate::error::{Error, Result};
+use crate::front_matter::{self, FrontMatterStatus};
+use crate::image::{Image, LocalImage};
 use crate::render::Renderer;
 use crate::store::Store;
 use wordpress::WordPress;
 
-/// Whether a post goes out now or stays a draft on the blog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RemoteStatus {
-    /// Saved on the blog, not visible to readers.
-    Draft,
-    /// Visible to readers.
-    Publish,
+/// How the author asked for a publish.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PublishOptions {
+    /// Overrides the front matter's `status`.
+    pub status: Option<RemoteStatus>,
+    /// Overrides the front matter's `date` (a future time schedules the post).
+    pub at: Option<jiff::Timestamp>,
+    /// Replace the post even if it was edited on the web since the last publish.
+    pub overwrite: bool,
+    /// Create the post again if it was deleted on the web.
+    pub recreate: bool,
 }
 
-/// A post as Fumi sends it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutgoingPost {
-    pub title: String,
-    /// The rendered, sanitized HTML body.
-    pub html: String,
-    pub status: RemoteStatus,
-}
-
-/// A post as the blog holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RemotePost {
-    /// The blog's id for the post (a string: some blogs' ids exceed 64 bits).
-    pub id: String,
-    /// Where readers (or, for drafts, the author) find it.
-    pub url: String,
-    pub title: String,
-    /// The stored HTML body.
-    pub html: String,
-    /// The blog's own status word (`publish`, `draft`, …).
-    pub status: String,
-    /// The blog's last-modified time, verbatim, for detecting edits made on the web.
-    pub modified: String,
+/// Where a publish is, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Progress {
+    /// Reaching the blog and checking the password.
+    Connecting,
+    /// Uploading images: `done` of `total` (images already on the blog are not counted).
+    Images { done: usize, total: usize },
+    /// Sending the post itself.
+    Sending,
 }
 
 /// Checks that a blog answers and accepts the credentials.
@@ -54,34 +56,52 @@ pub async fn test_connection(
     user: &str,
     secret: &str,
 ) -> Result<()> {
-    match blog_kind {
-        BlogKind::WordPress => WordPress::connect(site_url, user, secret).await.map(|_| ()),
-    }
+    connect(blog_kind, site_url, user, secret).await.map(|_| ())
+}
+
+/// Connects to a blog of any kind.
+async fn connect(kind: BlogKind, site_url: &str, user: &str, secret: &str) -> Result<WordPress> {
+    // WordPress is the only kind so far: a new kind makes this line a compile error, on purpose.
+    let BlogKind::WordPress = kind;
+    WordPress::connect(site_url, user, secret).await
 }
 
 /// Publishes a draft to a blog: the first time creates the post, every later time updates that
-/// same post. Unless `overwrite`, an update first checks that nobody edited the post on the web
-/// since Fumi's last publish. The outcome, success or failure, is recorded; the draft is never
-/// changed.
+/// same post. Images are uploaded once per blog. Unless asked to overwrite, an update first
+/// checks that nobody edited the post on the web since. The outcome, success or failure, is
+/// recorded; the draft itself is never changed.
 pub async fn publish_draft(
     store: &mut Store,
     renderer: &Renderer,
     blog: &Blog,
     secret: &str,
     draft_id: DraftId,
-    status: RemoteStatus,
-    overwrite: bool,
+    options: PublishOptions,
+    progress: &(dyn Fn(Progress) + Send + Sync),
 ) -> Result<Publication> {
-    let draft = store.draft(draft_id)?;
-    let post = OutgoingPost {
-        title: draft.title,
-        html: renderer.render(&draft.body).html,
-        status,
-    };
-    let previous = store.publication(draft_id, blog.id)?;
-    let sent = send(blog, secret, &post, previous.as_ref(), overwrite).await;
-    match sent {
-        Ok(remote) => store.record_published(draft_id, blog.id, &content_hash(&post), &remote),
+    let outcome = async {
+        let prepared = Prepared::from_draft(store, renderer, draft_id, options)?;
+        progress(Progress::Connecting);
+        let blog_api = connect(blog.kind, &blog.site_url, &blog.user, secret).await?;
+        send(
+            store, renderer, &blog_api, blog, draft_id, prepared, options, progress,
+        )
+        .await
+    }
+    .await;
+    match outcome {
+        Ok((hash, remote)) => {
+            let publication = store.record_published(draft_id, blog.id, &hash, &remote)?;
+            if remote.dropped_terms.is_empty() {
+                Ok(publication)
+            } else {
+                let e = Error::TermsDropped {
+                    names: remote.dropped_terms.join(", "),
+                };
+                let _ = store.record_publish_failure(draft_id, blog.id, &e.to_string());
+                Err(e)
+            }
+        }
         Err(e) => {
             // The failure is what the author must see; recording it is secondary.
             let _ = store.record_publish_failure(draft_id, blog.id, &e.to_string());
@@ -90,50 +110,245 @@ pub async fn publish_draft(
     }
 }
 
-async fn send(
+/// A draft read and checked before anything goes over the network.
+struct Prepared {
+    title: String,
+    body: String,
+    front_matter: front_matter::FrontMatter,
+    /// Local images (featured image included), each with its bytes, keyed by their URL.
+    images: Vec<(String, Image)>,
+}
+
+impl Prepared {
+    fn from_draft(
+        store: &Store,
+        renderer: &Renderer,
+        draft_id: DraftId,
+        options: PublishOptions,
+    ) -> Result<Prepared> {
+        let draft = store.draft(draft_id)?;
+        let split = front_matter::split(&draft.body)?;
+        let front_matter = split.front_matter;
+        if options.at.is_none()
+            && let Some(date) = &front_matter.date
+        {
+            front_matter::parse_date(date)?;
+        }
+        let mut urls = renderer.image_urls(split.body);
+        urls.extend(front_matter.featured_image.clone());
+        let mut images: Vec<(String, Image)> = Vec::new();
+        for url in urls {
+            if images.iter().any(|(u, _)| *u == url) {
+                continue;
+            }
+            let image = match LocalImage::from_url(&url) {
+                Some(LocalImage::Asset(hash)) => store.asset(&hash)?,
+                Some(LocalImage::File(path)) => Image::read_file(&path)?,
+                None => continue,
+            };
+            images.push((url, image));
+        }
+        Ok(Prepared {
+            title: draft.title,
+            body: split.body.to_owned(),
+            front_matter,
+            images,
+        })
+    }
+}
+
+/// Uploads what is missing, then creates or updates the post. Returns what to record.
+#[allow(clippy::too_many_arguments)]
+async fn send<P: Publisher>(
+    store: &mut Store,
+    renderer: &Renderer,
+    blog_api: &P,
     blog: &Blog,
-    secret: &str,
-    post: &OutgoingPost,
-    previous: Option<&Publication>,
-    overwrite: bool,
-) -> Result<RemotePost> {
-    // WordPress is the only kind so far: a new kind makes this line a compile error, on purpose.
-    let BlogKind::WordPress = blog.kind;
-    let wp = WordPress::connect(&blog.site_url, &blog.user, secret).await?;
-    match previous.and_then(|p| p.remote_id.as_deref().map(|id| (id, p))) {
-        Some((id, recorded)) => {
-            if !overwrite {
-                let current = wp.fetch_post(id).await?;
+    draft_id: DraftId,
+    prepared: Prepared,
+    options: PublishOptions,
+    progress: &(dyn Fn(Progress) + Send + Sync),
+) -> Result<(String, RemotePost)> {
+    let previous = store.publication(draft_id, blog.id)?;
+    let mut existing = previous
+        .as_ref()
+        .and_then(|p| p.remote_id.clone().map(|id| (id, p)));
+
+    // Check for web edits and deleted posts before uploading anything.
+    if let Some((id, recorded)) = &existing {
+        match blog_api.fetch_post(id).await {
+            Ok(current) => {
                 let edited_on_web = recorded.remote_modified.as_deref()
                     != Some(current.modified.as_str())
                     || recorded.remote_hash.as_deref() != Some(current.fingerprint().as_str());
-                if edited_on_web {
+                if edited_on_web && !options.overwrite {
                     return Err(Error::RemoteChanged {
                         remote: current.modified,
                         recorded: recorded.remote_modified.clone().unwrap_or_default(),
                     });
                 }
             }
-            wp.update_post(id, post).await
+            Err(Error::RemotePostNotFound { .. }) if options.recreate => existing = None,
+            Err(e) => return Err(e),
         }
-        None => wp.create_post(post).await,
     }
-}
 
-impl RemotePost {
-    /// A hash of the title and body the blog holds, to notice edits made on the web.
-    pub fn fingerprint(&self) -> String {
-        sha256_hex(&[&self.title, &self.html])
-    }
-}
-
-/// A stable fingerprint of what was sent, to tell later whether the draft changed since.
-fn content_hash(post: &OutgoingPost) -> String {
-    let status = match post.status {
-        RemoteStatus::Draft => "draft",
-        RemoteStatus::Publish => "publish",
+    let media = upload_images(store, blog_api, blog, &prepared.images, progress).await?;
+    let post = outgoing(renderer, &prepared, &media, options)?;
+    progress(Progress::Sending);
+    let remote = match existing {
+        Some((id, _)) => blog_api.update_post(&id, &post).await?,
+        None => {
+            // A create whose answer never came (a crash, a lost connection) may have made the
+            // post: find it and update it rather than make a second one.
+            let orphan = match previous.as_ref().and_then(|p| p.create_started_at) {
+                Some(started) => {
+                    let since = jiff::Timestamp::from_millisecond(started)
+                        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+                    blog_api.find_created(&post, since).await?
+                }
+                None => None,
+            };
+            match orphan {
+                Some(found) => blog_api.update_post(&found.id, &post).await?,
+                None => {
+                    let started = store.record_create_started(draft_id, blog.id)?;
+                    let since = jiff::Timestamp::from_millisecond(started)
+                        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+                    blog_api.create_post(&post, since).await?
+                }
+            }
+        }
     };
-    sha256_hex(&[&post.title, &post.html, status])
+    Ok((post.content_hash(), remote))
+}
+
+/// Local image URLs mapped to the blog's copies.
+type MediaByUrl = HashMap<String, RemoteMedia>;
+
+/// The blog copies Fumi knows of for these images, and the images the blog lacks.
+fn known_media<'a>(
+    store: &Store,
+    blog: &Blog,
+    images: &'a [(String, Image)],
+) -> Result<(MediaByUrl, Vec<&'a (String, Image)>)> {
+    let mut media = HashMap::new();
+    let mut missing = Vec::new();
+    for entry in images {
+        match store.media(blog.id, &entry.1.sha256)? {
+            Some(m) => {
+                media.insert(entry.0.clone(), m);
+            }
+            None => missing.push(entry),
+        }
+    }
+    Ok((media, missing))
+}
+
+/// Uploads the images the blog does not have yet; returns every local URL's blog copy.
+async fn upload_images<P: Publisher>(
+    store: &mut Store,
+    blog_api: &P,
+    blog: &Blog,
+    images: &[(String, Image)],
+    progress: &(dyn Fn(Progress) + Send + Sync),
+) -> Result<MediaByUrl> {
+    let (mut media, missing) = known_media(store, blog, images)?;
+    let total = missing.len();
+    for (done, (url, image)) in missing.into_iter().enumerate() {
+        progress(Progress::Images { done, total });
+        // The same bytes under two URLs are uploaded once.
+        let uploaded = match store.media(blog.id, &image.sha256)? {
+            Some(m) => m,
+            None => {
+                let m = blog_api.upload_media(image).await?;
+                store.record_media(blog.id, &image.sha256, &m)?;
+                m
+            }
+        };
+        media.insert(url.clone(), uploaded);
+    }
+    if total > 0 {
+        progress(Progress::Images { done: total, total });
+    }
+    Ok(media)
+}
+
+/// The post to send: the body rendered with the blog's image URLs, the front matter applied.
+fn outgoing(
+    renderer: &Renderer,
+    prepared: &Prepared,
+    media: &MediaByUrl,
+    options: PublishOptions,
+) -> Result<OutgoingPost> {
+    let fm = &prepared.front_matter;
+    let html = renderer
+        .render_with_images(&prepared.body, &|url| media.get(url).map(|m| m.url.clone()))
+        .html;
+    let status = options.status.unwrap_or(match fm.status {
+        Some(FrontMatterStatus::Draft) => RemoteStatus::Draft,
+        Some(FrontMatterStatus::Publish) | None => RemoteStatus::Publish,
+    });
+    let date = match (options.at, &fm.date) {
+        (Some(at), _) => Some(at),
+        (None, Some(d)) => Some(front_matter::parse_date(d)?),
+        (None, None) => None,
+    };
+    Ok(OutgoingPost {
+        title: prepared.title.clone(),
+        html,
+        status,
+        date,
+        slug: fm.slug.clone(),
+        excerpt: fm.excerpt.clone(),
+        categories: fm.categories.clone(),
+        tags: fm.tags.clone(),
+        featured_media: fm
+            .featured_image
+            .as_ref()
+            .and_then(|url| media.get(url).cloned()),
+    })
+}
+
+/// Takes a published post off the blog's public pages (back to a draft there).
+pub async fn unpublish_draft(
+    store: &mut Store,
+    blog: &Blog,
+    secret: &str,
+    draft_id: DraftId,
+) -> Result<Publication> {
+    let id = remote_id(store, blog, draft_id)?;
+    let blog_api = connect(blog.kind, &blog.site_url, &blog.user, secret).await?;
+    let remote = blog_api.set_status(&id, RemoteStatus::Draft).await?;
+    store.record_remote_state(draft_id, blog.id, &remote)
+}
+
+/// Deletes a draft's post from the blog (into its trash) and forgets the link to it.
+pub async fn delete_remote(
+    store: &mut Store,
+    blog: &Blog,
+    secret: &str,
+    draft_id: DraftId,
+) -> Result<()> {
+    let id = remote_id(store, blog, draft_id)?;
+    let blog_api = connect(blog.kind, &blog.site_url, &blog.user, secret).await?;
+    match blog_api.delete_post(&id).await {
+        Ok(()) | Err(Error::RemotePostNotFound { .. }) => {
+            store.forget_publication(draft_id, blog.id)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The remote id of a draft's post on a blog, or why there is none.
+fn remote_id(store: &Store, blog: &Blog, draft_id: DraftId) -> Result<String> {
+    store
+        .publication(draft_id, blog.id)?
+        .and_then(|p| p.remote_id)
+        .ok_or_else(|| Error::NotPublished {
+            draft: draft_id,
+            blog: blog.name.clone(),
+        })
 }
 
 /// SHA-256 of NUL-separated parts, in hex.
@@ -143,5 +358,5 @@ fn sha256_hex(parts: &[&str]) -> String {
         h.update(part.as_bytes());
         h.update([0]);
     }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    crate::image::hex(&h.finalize())
 }

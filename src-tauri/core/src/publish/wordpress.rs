@@ -5,13 +5,27 @@ use std::time::Duration;
 use reqwest::{Client, Method, RequestBuilder, StatusCode, Url};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use serde_json::json;
+use serde_json::{Value, json};
 
-use super::{OutgoingPost, RemotePost, RemoteStatus};
+use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
+use crate::image::Image;
 
 /// The `rel` of the REST API's root in a WordPress site's `Link` header.
 const API_REL: &str = "https://api.w.org/";
+
+/// Waits before the 2nd, 3rd and 4th attempt of a request that failed in a way worth retrying.
+const BACKOFF: [Duration; 3] = [
+    Duration::from_millis(500),
+    Duration::from_secs(1),
+    Duration::from_secs(2),
+];
+
+/// The longest `Retry-After` Fumi waits out; a longer one is reported to the author instead.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
+
+/// Posts per page when listing (WordPress's maximum).
+const PAGE_SIZE: u32 = 100;
 
 /// A connection to one WordPress site, credentials checked.
 pub struct WordPress {
@@ -20,6 +34,22 @@ pub struct WordPress {
     api: Url,
     user: String,
     password: String,
+}
+
+/// A request body.
+enum Body<'a> {
+    None,
+    Json(Value),
+    File(&'a Image),
+}
+
+/// A failed attempt, and whether and when trying again makes sense.
+struct Failure {
+    error: Error,
+    /// `Some` when another attempt may succeed (after that long at the least).
+    retry_after: Option<Duration>,
+    /// Whether the server may have acted on the request (the answer, not the request, was lost).
+    maybe_applied: bool,
 }
 
 impl WordPress {
@@ -41,7 +71,7 @@ impl WordPress {
             user: user.to_owned(),
             password: password.to_owned(),
         };
-        let _me: serde_json::Value = wp.call(Method::GET, "wp/v2/users/me", None).await?;
+        let _me: Value = wp.get("wp/v2/users/me").await?;
         Ok(wp)
     }
 
@@ -50,37 +80,128 @@ impl WordPress {
         &self.api
     }
 
-    /// Creates a post.
-    pub async fn create_post(&self, post: &OutgoingPost) -> Result<RemotePost> {
-        let body = post_json(post);
-        self.call::<WpPost>(Method::POST, "wp/v2/posts", Some(body))
-            .await
-            .map(RemotePost::from)
+    /// Every post, asking for `per_page` at a time (all pages are read).
+    pub async fn list_posts_by(&self, per_page: u32) -> Result<Vec<RemotePost>> {
+        let mut posts = Vec::new();
+        for page in 1.. {
+            let batch: Vec<WpPost> = match self
+                .get(&format!(
+                    "wp/v2/posts?status=any&context=edit&_embed=wp:term&orderby=id&order=asc&per_page={per_page}&page={page}"
+                ))
+                .await
+            {
+                Ok(batch) => batch,
+                // The previous page was full and the last.
+                Err(Error::BlogHttp { code, .. }) if code == "rest_post_invalid_page_number" => break,
+                Err(e) => return Err(e),
+            };
+            let last = batch.len() < per_page as usize;
+            posts.extend(batch.into_iter().map(RemotePost::from));
+            if last {
+                break;
+            }
+        }
+        Ok(posts)
     }
 
-    /// Replaces the title, body and status of an existing post.
-    pub async fn update_post(&self, id: &str, post: &OutgoingPost) -> Result<RemotePost> {
-        let body = post_json(post);
-        self.call::<WpPost>(
-            Method::POST,
-            &format!("wp/v2/posts/{}", path_id(id)?),
-            Some(body),
-        )
-        .await
-        .map(RemotePost::from)
-        .map_err(|e| post_missing(id, e))
+    /// The ids of the terms of a taxonomy (`categories`, `tags`) with these names, creating the
+    /// missing ones.
+    async fn term_ids(&self, taxonomy: &str, names: &[String]) -> Result<Vec<u64>> {
+        let mut ids = Vec::with_capacity(names.len());
+        for name in names {
+            let found: Vec<WpTerm> = self
+                .get(&format!(
+                    "wp/v2/{taxonomy}?per_page=100&search={}",
+                    encode(name)
+                ))
+                .await?;
+            let exact = found
+                .iter()
+                .find(|t| unescape(&t.name) == *name)
+                .or_else(|| {
+                    found
+                        .iter()
+                        .find(|t| unescape(&t.name).to_lowercase() == name.to_lowercase())
+                });
+            let id = match exact {
+                Some(term) => term.id,
+                None => self.create_term(taxonomy, name).await?,
+            };
+            ids.push(id);
+        }
+        Ok(ids)
     }
 
-    /// Reads a post as stored (raw HTML, not the theme's rendering).
-    pub async fn fetch_post(&self, id: &str) -> Result<RemotePost> {
-        self.call::<WpPost>(
-            Method::GET,
-            &format!("wp/v2/posts/{}?context=edit", path_id(id)?),
-            None,
-        )
-        .await
-        .map(RemotePost::from)
-        .map_err(|e| post_missing(id, e))
+    /// Creates a term; one that exists already (a race, or a name the search missed) is reused.
+    async fn create_term(&self, taxonomy: &str, name: &str) -> Result<u64> {
+        let created = self
+            .call::<WpTerm>(
+                Method::POST,
+                &format!("wp/v2/{taxonomy}"),
+                Body::Json(json!({ "name": name })),
+            )
+            .await;
+        match created {
+            Ok(term) => Ok(term.id),
+            Err(Error::BlogHttp {
+                ref code, ref data, ..
+            }) if code == "term_exists" => {
+                data.get("term_id").and_then(Value::as_u64).ok_or_else(|| {
+                    Error::BlogMalformedReply {
+                        url: self.endpoint(&format!("wp/v2/{taxonomy}")).to_string(),
+                        detail: "term_exists without a term_id".into(),
+                    }
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The JSON WordPress takes for a post, names resolved to ids.
+    async fn post_json(&self, post: &OutgoingPost) -> Result<(Value, Vec<u64>, Vec<u64>)> {
+        let categories = self.term_ids("categories", &post.categories).await?;
+        let tags = self.term_ids("tags", &post.tags).await?;
+        let mut body = json!({
+            "title": post.title,
+            "content": post.html,
+            "status": match (post.status, post.is_scheduled()) {
+                (RemoteStatus::Draft, _) => "draft",
+                (RemoteStatus::Publish, true) => "future",
+                (RemoteStatus::Publish, false) => "publish",
+            },
+            "excerpt": post.excerpt.clone().unwrap_or_default(),
+            "tags": tags,
+            "featured_media": post.featured_media.as_ref().and_then(|m| m.id.parse::<u64>().ok()).unwrap_or(0),
+        });
+        // No categories means the blog's default one, as on WordPress's own editor.
+        if !categories.is_empty() {
+            body["categories"] = json!(categories);
+        }
+        if let Some(slug) = &post.slug {
+            body["slug"] = json!(slug);
+        }
+        if let Some(date) = post.date {
+            body["date_gmt"] = json!(date.strftime("%Y-%m-%dT%H:%M:%S").to_string());
+        }
+        Ok((body, categories, tags))
+    }
+
+    /// Checks that the saved post kept the terms sent (WordPress drops unknown ids silently).
+    fn saved(saved: WpPost, post: &OutgoingPost, categories: &[u64], tags: &[u64]) -> RemotePost {
+        let mut dropped = Vec::new();
+        for (names, ids, kept) in [
+            (&post.categories, categories, &saved.categories),
+            (&post.tags, tags, &saved.tags),
+        ] {
+            for (name, id) in names.iter().zip(ids) {
+                if !kept.contains(id) {
+                    dropped.push(name.clone());
+                }
+            }
+        }
+        let mut remote = RemotePost::from(saved);
+        remote.dropped_terms = dropped;
+        remote
     }
 
     /// The URL of a route (`wp/v2/posts?x=y`), in whichever form the site's REST root takes.
@@ -111,35 +232,89 @@ impl WordPress {
         url
     }
 
-    /// Sends one authenticated request and decodes the JSON answer, mapping WordPress's errors.
+    async fn get<T: DeserializeOwned>(&self, route: &str) -> Result<T> {
+        self.call(Method::GET, route, Body::None).await
+    }
+
+    /// Sends a request, retrying with backoff what is worth retrying (unreachable, 5xx, 429).
+    /// Only for requests that leave the same state when sent twice: creates go through
+    /// [`Publisher::create_post`], which looks for the post before sending again.
     async fn call<T: DeserializeOwned>(
         &self,
         method: Method,
         route: &str,
-        body: Option<serde_json::Value>,
+        body: Body<'_>,
     ) -> Result<T> {
+        let mut waits = BACKOFF.iter();
+        loop {
+            let failure = match self.attempt(method.clone(), route, &body).await {
+                Ok(value) => return Ok(value),
+                Err(failure) => failure,
+            };
+            match (failure.retry_after, waits.next()) {
+                (Some(at_least), Some(&wait)) => tokio::time::sleep(wait.max(at_least)).await,
+                _ => return Err(failure.error),
+            }
+        }
+    }
+
+    /// Sends one authenticated request and decodes the JSON answer, mapping WordPress's errors.
+    async fn attempt<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        route: &str,
+        body: &Body<'_>,
+    ) -> std::result::Result<T, Failure> {
         let url = self.endpoint(route);
         let mut request: RequestBuilder = self
             .http
             .request(method, url.clone())
             .basic_auth(&self.user, Some(&self.password));
-        if let Some(body) = body {
-            request = request.json(&body);
+        match body {
+            Body::None => {}
+            Body::Json(value) => request = request.json(value),
+            Body::File(image) => {
+                request = request
+                    .header(reqwest::header::CONTENT_TYPE, &image.mime)
+                    .header(
+                        reqwest::header::CONTENT_DISPOSITION,
+                        content_disposition(&image.file_name),
+                    )
+                    .body(image.bytes.clone())
+            }
         }
-        let response = request.send().await.map_err(|e| unreachable(&url, &e))?;
+        let response = request.send().await.map_err(|e| Failure {
+            maybe_applied: !e.is_connect(),
+            error: unreachable(&url, &e),
+            retry_after: Some(Duration::ZERO),
+        })?;
         let status = response.status();
-        let bytes = response.bytes().await.map_err(|e| unreachable(&url, &e))?;
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        let bytes = response.bytes().await.map_err(|e| Failure {
+            error: unreachable(&url, &e),
+            retry_after: Some(Duration::ZERO),
+            maybe_applied: true,
+        })?;
         if status.is_success() {
-            return serde_json::from_slice(&bytes).map_err(|e| Error::BlogMalformedReply {
-                url: url.to_string(),
-                detail: e.to_string(),
+            return serde_json::from_slice(&bytes).map_err(|e| Failure {
+                error: Error::BlogMalformedReply {
+                    url: url.to_string(),
+                    detail: e.to_string(),
+                },
+                retry_after: None,
+                maybe_applied: true,
             });
         }
         let wp: WpError = serde_json::from_slice(&bytes).unwrap_or_else(|_| WpError {
             code: String::new(),
             message: String::from_utf8_lossy(&bytes).chars().take(200).collect(),
+            data: Value::Null,
         });
-        Err(match status {
+        let error = match status {
             StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Error::BlogRejectedCredentials {
                 blog: host(&self.api),
                 detail: if wp.message.is_empty() {
@@ -148,13 +323,152 @@ impl WordPress {
                     wp.message
                 },
             },
+            StatusCode::TOO_MANY_REQUESTS => Error::BlogRateLimited {
+                url: url.to_string(),
+                retry_after,
+            },
             _ => Error::BlogHttp {
                 url: url.to_string(),
                 status: status.as_u16(),
                 code: wp.code,
                 message: wp.message,
+                data: wp.data,
             },
+        };
+        let retry_after = if status == StatusCode::TOO_MANY_REQUESTS {
+            let wait = Duration::from_secs(retry_after.unwrap_or(1));
+            (wait <= MAX_RETRY_AFTER).then_some(wait)
+        } else if status.is_server_error() {
+            Some(Duration::ZERO)
+        } else {
+            None
+        };
+        Err(Failure {
+            error,
+            retry_after,
+            // A 429 is refused before any work; a 5xx may come after the post was saved.
+            maybe_applied: status.is_server_error(),
         })
+    }
+}
+
+impl Publisher for WordPress {
+    async fn create_post(&self, post: &OutgoingPost, since: jiff::Timestamp) -> Result<RemotePost> {
+        let (body, categories, tags) = self.post_json(post).await?;
+        let mut waits = BACKOFF.iter();
+        loop {
+            let failure = match self
+                .attempt::<WpPost>(Method::POST, "wp/v2/posts", &Body::Json(body.clone()))
+                .await
+            {
+                Ok(saved) => return Ok(Self::saved(saved, post, &categories, &tags)),
+                Err(failure) => failure,
+            };
+            let Some((at_least, &wait)) = failure.retry_after.zip(waits.next()) else {
+                return Err(failure.error);
+            };
+            tokio::time::sleep(wait.max(at_least)).await;
+            // The post may exist although its answer was lost: never send it a second time.
+            if failure.maybe_applied
+                && let Some(found) = self.find_created(post, since).await?
+            {
+                return Ok(found);
+            }
+        }
+    }
+
+    async fn update_post(&self, id: &str, post: &OutgoingPost) -> Result<RemotePost> {
+        let (body, categories, tags) = self.post_json(post).await?;
+        let saved: WpPost = self
+            .call(
+                Method::POST,
+                &format!("wp/v2/posts/{}", path_id(id)?),
+                Body::Json(body),
+            )
+            .await
+            .map_err(|e| post_missing(id, e))?;
+        Ok(Self::saved(saved, post, &categories, &tags))
+    }
+
+    async fn fetch_post(&self, id: &str) -> Result<RemotePost> {
+        self.get::<WpPost>(&format!(
+            "wp/v2/posts/{}?context=edit&_embed=wp:term",
+            path_id(id)?
+        ))
+        .await
+        .map_err(|e| post_missing(id, e))
+        .and_then(|p| {
+            // A post deleted on the web usually waits in the blog's trash: it is gone for us.
+            if p.status == "trash" {
+                Err(Error::RemotePostNotFound { id: id.to_owned() })
+            } else {
+                Ok(RemotePost::from(p))
+            }
+        })
+    }
+
+    async fn set_status(&self, id: &str, status: RemoteStatus) -> Result<RemotePost> {
+        let status = match status {
+            RemoteStatus::Draft => "draft",
+            RemoteStatus::Publish => "publish",
+        };
+        self.call::<WpPost>(
+            Method::POST,
+            &format!("wp/v2/posts/{}", path_id(id)?),
+            Body::Json(json!({ "status": status })),
+        )
+        .await
+        .map(RemotePost::from)
+        .map_err(|e| post_missing(id, e))
+    }
+
+    async fn delete_post(&self, id: &str) -> Result<()> {
+        self.call::<Value>(
+            Method::DELETE,
+            &format!("wp/v2/posts/{}", path_id(id)?),
+            Body::None,
+        )
+        .await
+        .map(|_| ())
+        .map_err(|e| post_missing(id, e))
+    }
+
+    async fn upload_media(&self, image: &Image) -> Result<RemoteMedia> {
+        // A repeated upload after a lost answer costs a duplicate file in the library, never a
+        // wrong post: the media table then records one of the two.
+        let media: WpMedia = self
+            .call(Method::POST, "wp/v2/media", Body::File(image))
+            .await?;
+        Ok(RemoteMedia {
+            id: media.id.to_string(),
+            url: media.source_url,
+        })
+    }
+
+    async fn find_created(
+        &self,
+        post: &OutgoingPost,
+        since: jiff::Timestamp,
+    ) -> Result<Option<RemotePost>> {
+        let candidates: Vec<WpPost> = self
+            .get(&format!(
+                "wp/v2/posts?status=any&context=edit&_embed=wp:term&orderby=id&order=desc&per_page=20&search={}",
+                encode(&post.title)
+            ))
+            .await?;
+        // Clocks differ between here and the blog: allow a minute.
+        let since = since - jiff::SignedDuration::from_secs(60);
+        Ok(candidates.into_iter().map(RemotePost::from).find(|p| {
+            p.title == post.title
+                && (p.html == post.html
+                    || format!("{}Z", p.modified)
+                        .parse::<jiff::Timestamp>()
+                        .is_ok_and(|m| m >= since))
+        }))
+    }
+
+    async fn list_posts(&self) -> Result<Vec<RemotePost>> {
+        self.list_posts_by(PAGE_SIZE).await
     }
 }
 
@@ -199,16 +513,42 @@ fn post_missing(id: &str, e: Error) -> Error {
             ref code,
             ..
         } if code == "rest_post_invalid_id" => Error::RemotePostNotFound { id: id.to_owned() },
+        // Deleting a post already in the blog's trash.
+        Error::BlogHttp { status: 410, .. } => Error::RemotePostNotFound { id: id.to_owned() },
         other => other,
     }
 }
 
-fn post_json(post: &OutgoingPost) -> serde_json::Value {
-    let status = match post.status {
-        RemoteStatus::Draft => "draft",
-        RemoteStatus::Publish => "publish",
-    };
-    json!({ "title": post.title, "content": post.html, "status": status })
+/// `attachment; filename*=UTF-8''…`: RFC 6266, so Japanese file names survive.
+fn content_disposition(file_name: &str) -> String {
+    let ascii: String = file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = url::form_urlencoded::byte_serialize(file_name.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20");
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+/// A query-string value, percent-encoded.
+fn encode(value: &str) -> String {
+    url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+/// Term names come back HTML-escaped (`A &amp; B`).
+fn unescape(name: &str) -> String {
+    name.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#039;", "'")
+        .replace("&amp;", "&")
 }
 
 /// A post id as WordPress uses it: digits only, so it can go into a path safely.
@@ -249,6 +589,8 @@ struct WpError {
     code: String,
     #[serde(default)]
     message: String,
+    #[serde(default)]
+    data: Value,
 }
 
 #[derive(Deserialize)]
@@ -260,8 +602,18 @@ struct WpPost {
     status: String,
     #[serde(default)]
     modified_gmt: String,
+    #[serde(default)]
+    slug: String,
     title: WpText,
     content: WpText,
+    #[serde(default)]
+    excerpt: Option<WpText>,
+    #[serde(default)]
+    categories: Vec<u64>,
+    #[serde(default)]
+    tags: Vec<u64>,
+    #[serde(default, rename = "_embedded")]
+    embedded: Option<WpEmbedded>,
 }
 
 #[derive(Deserialize)]
@@ -272,8 +624,41 @@ struct WpText {
     rendered: String,
 }
 
+#[derive(Deserialize)]
+struct WpEmbedded {
+    /// One list per taxonomy.
+    #[serde(default, rename = "wp:term")]
+    terms: Vec<Vec<WpTerm>>,
+}
+
+#[derive(Deserialize)]
+struct WpTerm {
+    id: u64,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    taxonomy: String,
+}
+
+#[derive(Deserialize)]
+struct WpMedia {
+    id: u64,
+    source_url: String,
+}
+
 impl From<WpPost> for RemotePost {
     fn from(p: WpPost) -> Self {
+        let terms: Vec<WpTerm> = p
+            .embedded
+            .map(|e| e.terms.into_iter().flatten().collect())
+            .unwrap_or_default();
+        let names = |taxonomy: &str| -> Vec<String> {
+            terms
+                .iter()
+                .filter(|t| t.taxonomy == taxonomy)
+                .map(|t| unescape(&t.name))
+                .collect()
+        };
         RemotePost {
             id: p.id.to_string(),
             url: p.link,
@@ -281,6 +666,14 @@ impl From<WpPost> for RemotePost {
             html: p.content.raw.unwrap_or(p.content.rendered),
             status: p.status,
             modified: p.modified_gmt,
+            slug: p.slug,
+            excerpt: p
+                .excerpt
+                .map(|e| e.raw.unwrap_or(e.rendered))
+                .unwrap_or_default(),
+            categories: names("category"),
+            tags: names("post_tag"),
+            dropped_terms: Vec::new(),
         }
     }
 }

@@ -9,6 +9,8 @@ use crate::error::{Error, Result};
 use crate::publish::RemotePost;
 
 const BLOG_COLUMNS: &str = "id, name, kind, site_url, user, created_at";
+const PUBLICATION_COLUMNS: &str = "draft_id, blog_id, remote_id, remote_url, content_hash, remote_modified, \
+     remote_hash, published_at, last_error, create_started_at, remote_status";
 
 impl Store {
     /// Adds a blog account; its name must be new.
@@ -69,22 +71,9 @@ impl Store {
     pub fn publication(&self, draft_id: DraftId, blog_id: BlogId) -> Result<Option<Publication>> {
         self.conn
             .query_row(
-                "SELECT draft_id, blog_id, remote_id, remote_url, content_hash, remote_modified, remote_hash, published_at, last_error \
-                 FROM publications WHERE draft_id = ?1 AND blog_id = ?2",
+                &format!("SELECT {PUBLICATION_COLUMNS} FROM publications WHERE draft_id = ?1 AND blog_id = ?2"),
                 [draft_id, blog_id],
-                |r| {
-                    Ok(Publication {
-                        draft_id: r.get(0)?,
-                        blog_id: r.get(1)?,
-                        remote_id: r.get(2)?,
-                        remote_url: r.get(3)?,
-                        content_hash: r.get(4)?,
-                        remote_modified: r.get(5)?,
-                        remote_hash: r.get(6)?,
-                        published_at: r.get(7)?,
-                        last_error: r.get(8)?,
-                    })
-                },
+                publication,
             )
             .optional()
             .map_err(|e| self.err("loading a publication", e))
@@ -101,9 +90,11 @@ impl Store {
         self.conn
             .execute(
                 "INSERT INTO publications (draft_id, blog_id, remote_id, remote_url, content_hash, remote_modified, \
-                 remote_hash, published_at, last_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL) \
+                 remote_hash, published_at, last_error, create_started_at, remote_status) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL, NULL, ?9) \
                  ON CONFLICT (draft_id, blog_id) DO UPDATE SET remote_id = ?3, remote_url = ?4, content_hash = ?5, \
-                 remote_modified = ?6, remote_hash = ?7, published_at = ?8, last_error = NULL",
+                 remote_modified = ?6, remote_hash = ?7, published_at = ?8, last_error = NULL, \
+                 create_started_at = NULL, remote_status = ?9",
                 params![
                     draft_id,
                     blog_id,
@@ -112,7 +103,8 @@ impl Store {
                     content_hash,
                     remote.modified,
                     remote.fingerprint(),
-                    now_ms()
+                    now_ms(),
+                    remote.status
                 ],
             )
             .map_err(|e| self.err("recording a publish", e))?;
@@ -136,6 +128,99 @@ impl Store {
             .map_err(|e| self.err("recording a failed publish", e))?;
         Ok(())
     }
+
+    /// Notes that a create is about to be sent; returns the time noted.
+    pub fn record_create_started(&mut self, draft_id: DraftId, blog_id: BlogId) -> Result<i64> {
+        let now = now_ms();
+        self.conn
+            .execute(
+                "INSERT INTO publications (draft_id, blog_id, create_started_at) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (draft_id, blog_id) DO UPDATE SET create_started_at = ?3",
+                params![draft_id, blog_id, now],
+            )
+            .map_err(|e| self.err("recording a publish", e))?;
+        Ok(now)
+    }
+
+    /// Records the post's state on the blog after a change other than a publish (unpublish),
+    /// keeping what was last sent.
+    pub fn record_remote_state(
+        &mut self,
+        draft_id: DraftId,
+        blog_id: BlogId,
+        remote: &RemotePost,
+    ) -> Result<Publication> {
+        self.conn
+            .execute(
+                "UPDATE publications SET remote_url = ?3, remote_modified = ?4, remote_hash = ?5, \
+                 remote_status = ?6, last_error = NULL WHERE draft_id = ?1 AND blog_id = ?2",
+                params![
+                    draft_id,
+                    blog_id,
+                    remote.url,
+                    remote.modified,
+                    remote.fingerprint(),
+                    remote.status
+                ],
+            )
+            .map_err(|e| self.err("recording a post's state", e))?;
+        self.publication(draft_id, blog_id)?
+            .ok_or(Error::DraftNotFound(draft_id))
+    }
+
+    /// Forgets what a draft became on a blog (its post was deleted there).
+    pub fn forget_publication(&mut self, draft_id: DraftId, blog_id: BlogId) -> Result<()> {
+        self.conn
+            .execute(
+                "DELETE FROM publications WHERE draft_id = ?1 AND blog_id = ?2",
+                params![draft_id, blog_id],
+            )
+            .map_err(|e| self.err("forgetting a publication", e))?;
+        Ok(())
+    }
+
+    /// Every publication record of a draft, one per blog it was sent to.
+    pub fn publications(&self, draft_id: DraftId) -> Result<Vec<Publication>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {PUBLICATION_COLUMNS} FROM publications WHERE draft_id = ?1 ORDER BY blog_id"
+            ))
+            .map_err(|e| self.err("listing publications", e))?;
+        let rows = stmt
+            .query_map([draft_id], publication)
+            .map_err(|e| self.err("listing publications", e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err("listing publications", e))
+    }
+
+    /// The draft linked to a post of the blog, if any.
+    pub fn draft_for_remote(&self, blog_id: BlogId, remote_id: &str) -> Result<Option<DraftId>> {
+        self.conn
+            .query_row(
+                "SELECT draft_id FROM publications WHERE blog_id = ?1 AND remote_id = ?2",
+                params![blog_id, remote_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err("finding a post's draft", e))
+    }
+}
+
+fn publication(r: &Row<'_>) -> rusqlite::Result<Publication> {
+    Ok(Publication {
+        draft_id: r.get(0)?,
+        blog_id: r.get(1)?,
+        remote_id: r.get(2)?,
+        remote_url: r.get(3)?,
+        content_hash: r.get(4)?,
+        remote_modified: r.get(5)?,
+        remote_hash: r.get(6)?,
+        published_at: r.get(7)?,
+        last_error: r.get(8)?,
+        create_started_at: r.get(9)?,
+        remote_status: r.get(10)?,
+    })
 }
 
 fn blog(r: &Row<'_>) -> rusqlite::Result<Blog> {

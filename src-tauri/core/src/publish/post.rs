@@ -1,0 +1,108 @@
+//! Posts and images as they travel between Fumi and a blog.
+
+use serde::Serialize;
+
+use super::sha256_hex;
+
+/// Whether a post goes out to readers or stays a draft on the blog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum RemoteStatus {
+    /// Saved on the blog, not visible to readers.
+    Draft,
+    /// Visible to readers (from its date on, if that is in the future).
+    #[default]
+    Publish,
+}
+
+/// A post as Fumi sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OutgoingPost {
+    pub title: String,
+    /// The rendered, sanitized HTML body, its images pointing at the blog's copies.
+    pub html: String,
+    pub status: RemoteStatus,
+    /// The post's date; a future date with [`RemoteStatus::Publish`] schedules it.
+    pub date: Option<jiff::Timestamp>,
+    pub slug: Option<String>,
+    pub excerpt: Option<String>,
+    /// Category names, as the author wrote them.
+    pub categories: Vec<String>,
+    /// Tag names, as the author wrote them.
+    pub tags: Vec<String>,
+    /// The blog's copy of the featured image.
+    pub featured_media: Option<RemoteMedia>,
+}
+
+impl OutgoingPost {
+    /// Whether the post waits for its date before readers see it.
+    pub fn is_scheduled(&self) -> bool {
+        self.status == RemoteStatus::Publish
+            && self.date.is_some_and(|d| d > jiff::Timestamp::now())
+    }
+
+    /// A fingerprint of everything sent, to tell later whether the draft changed since.
+    pub fn content_hash(&self) -> String {
+        let status = match self.status {
+            RemoteStatus::Draft => "draft",
+            RemoteStatus::Publish => "publish",
+        };
+        let date = self.date.map(|d| d.to_string()).unwrap_or_default();
+        let media = self
+            .featured_media
+            .as_ref()
+            .map(|m| m.id.as_str())
+            .unwrap_or("");
+        sha256_hex(&[
+            &self.title,
+            &self.html,
+            status,
+            &date,
+            self.slug.as_deref().unwrap_or(""),
+            self.excerpt.as_deref().unwrap_or(""),
+            &self.categories.join("\u{1f}"),
+            &self.tags.join("\u{1f}"),
+            media,
+        ])
+    }
+}
+
+/// A post as the blog holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct RemotePost {
+    /// The blog's id for the post (a string: some blogs' ids exceed 64 bits).
+    pub id: String,
+    /// Where readers (or, for drafts, the author) find it.
+    pub url: String,
+    pub title: String,
+    /// The stored HTML body.
+    pub html: String,
+    /// The blog's own status word (`publish`, `draft`, `future`, …).
+    pub status: String,
+    /// The blog's last-modified time, verbatim, for detecting edits made on the web.
+    pub modified: String,
+    pub slug: String,
+    pub excerpt: String,
+    /// Category names, when the blog's answer carried them.
+    pub categories: Vec<String>,
+    /// Tag names, when the blog's answer carried them.
+    pub tags: Vec<String>,
+    /// Category and tag names that were sent but that the blog did not keep.
+    pub dropped_terms: Vec<String>,
+}
+
+impl RemotePost {
+    /// A hash of the title and body the blog holds, to notice edits made on the web.
+    pub fn fingerprint(&self) -> String {
+        sha256_hex(&[&self.title, &self.html])
+    }
+}
+
+/// An image in a blog's media library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RemoteMedia {
+    /// The blog's id for the image.
+    pub id: String,
+    /// Where the blog serves it.
+    pub url: String,
+}
