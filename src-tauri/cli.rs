@@ -5,9 +5,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use fumi_core::image::Image;
 use fumi_core::paths::{DATA_DIR_ENV, default_data_dir};
-use fumi_core::publish::{self, RemoteStatus};
-use fumi_core::{BlogKind, DraftId, DraftSummary, Error, Renderer, SaveKind, Store, keychain};
+use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
+use fumi_core::{
+    Blog, BlogKind, DraftId, DraftSummary, Error, Renderer, SaveKind, Store, front_matter, keychain,
+};
 
 /// Fumi: write long posts, preview them, publish them. With no command, opens the window.
 #[derive(Parser)]
@@ -50,12 +53,42 @@ pub enum Command {
         /// The blog's name (see `fumi blogs list`).
         #[arg(long)]
         blog: String,
-        /// Publish for readers, or keep it a draft on the blog.
-        #[arg(long, value_enum, default_value = "publish")]
-        status: StatusArg,
+        /// Publish for readers, or keep it a draft on the blog (default: the draft's `status:`
+        /// setting, else publish).
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+        /// The post's date, e.g. "2026-12-01 09:00" (local time) or RFC 3339; a future date
+        /// schedules the post (default: the draft's `date:` setting).
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
         /// Replace the post even if it was edited on the web since the last publish.
         #[arg(long)]
         overwrite: bool,
+        /// Create the post again if it was deleted on the web.
+        #[arg(long)]
+        recreate: bool,
+    },
+    /// Take a draft's post off the blog's public pages (back to a draft there), or delete it.
+    Unpublish {
+        draft: DraftId,
+        #[arg(long)]
+        blog: String,
+        /// Delete the post (into the blog's trash) and forget the link to it.
+        #[arg(long)]
+        delete: bool,
+    },
+    /// Import the blog's posts as drafts linked to them; with --draft, replace that draft's text
+    /// with the blog's version of its post (the draft's text is kept as a revision).
+    Pull {
+        #[arg(long)]
+        blog: String,
+        #[arg(long, value_name = "ID")]
+        draft: Option<DraftId>,
+    },
+    /// Keep an image in Fumi's database; prints the Markdown that shows it.
+    AddImage {
+        /// An image file (PNG, JPEG, GIF, WebP…).
+        file: PathBuf,
     },
     /// Render Markdown (a file, or standard input) to the preview's sanitized HTML.
     Render {
@@ -164,25 +197,86 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
             draft,
             blog,
             status,
+            at,
             overwrite,
+            recreate,
         } => {
             let mut store = Store::open(data_dir)?;
-            let blog = store
-                .blog_by_name(&blog)?
-                .ok_or(Error::BlogNotFound(blog))?;
-            let secret = keychain::load_secret(blog.id)?;
-            let status = match status {
-                StatusArg::Publish => RemoteStatus::Publish,
-                StatusArg::Draft => RemoteStatus::Draft,
+            let (blog, secret) = blog_and_secret(&store, blog)?;
+            let options = PublishOptions {
+                status: status.map(|s| match s {
+                    StatusArg::Publish => RemoteStatus::Publish,
+                    StatusArg::Draft => RemoteStatus::Draft,
+                }),
+                at: at.as_deref().map(front_matter::parse_date).transpose()?,
+                overwrite,
+                recreate,
             };
             let renderer = Renderer::new();
+            let report = |p: Progress| {
+                if let Progress::Images { done, total } = p {
+                    eprint!("\rimages {done}/{total}");
+                    if done == total {
+                        eprintln!();
+                    }
+                }
+            };
             let publication = block_on(publish::publish_draft(
-                &mut store, &renderer, &blog, &secret, draft, status, overwrite,
+                &mut store, &renderer, &blog, &secret, draft, options, &report,
             ))?;
+            let scheduled = publication.remote_status.as_deref() == Some("future");
             print(
                 &mut out,
-                &format!("{}\n", publication.remote_url.unwrap_or_default()),
+                &format!(
+                    "{}{}\n",
+                    publication.remote_url.unwrap_or_default(),
+                    if scheduled { " (scheduled)" } else { "" }
+                ),
             )
+        }
+        Command::Unpublish {
+            draft,
+            blog,
+            delete,
+        } => {
+            let mut store = Store::open(data_dir)?;
+            let (blog, secret) = blog_and_secret(&store, blog)?;
+            if delete {
+                block_on(publish::delete_remote(&mut store, &blog, &secret, draft))
+            } else {
+                block_on(publish::unpublish_draft(&mut store, &blog, &secret, draft)).map(|_| ())
+            }
+        }
+        Command::Pull { blog, draft } => {
+            let mut store = Store::open(data_dir)?;
+            let (blog, secret) = blog_and_secret(&store, blog)?;
+            let renderer = Renderer::new();
+            match draft {
+                Some(id) => block_on(publish::take_remote(
+                    &mut store, &renderer, &blog, &secret, id,
+                )),
+                None => {
+                    let report =
+                        block_on(publish::pull_posts(&mut store, &renderer, &blog, &secret))?;
+                    let ids: Vec<String> =
+                        report.imported.iter().map(|id| id.to_string()).collect();
+                    print(
+                        &mut out,
+                        &format!(
+                            "Imported {} posts as drafts{}{}; {} already linked.\n",
+                            ids.len(),
+                            if ids.is_empty() { "" } else { ": " },
+                            ids.join(" "),
+                            report.already_linked
+                        ),
+                    )
+                }
+            }
+        }
+        Command::AddImage { file } => {
+            let image = Image::read_file(&file)?;
+            let reference = Store::open(data_dir)?.add_asset(&image)?;
+            print(&mut out, &format!("![]({reference})\n"))
         }
         Command::Drafts(command) => {
             let mut store = Store::open(data_dir)?;
@@ -283,10 +377,7 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
             print(out, &text)
         }
         BlogsCommand::Test { name } => {
-            let blog = store
-                .blog_by_name(&name)?
-                .ok_or(Error::BlogNotFound(name))?;
-            let secret = keychain::load_secret(blog.id)?;
+            let (blog, secret) = blog_and_secret(&store, name)?;
             block_on(publish::test_connection(
                 blog.kind,
                 &blog.site_url,
@@ -306,6 +397,15 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
             store.remove_blog(blog.id)
         }
     }
+}
+
+/// The blog with this name and its secret from the keychain.
+fn blog_and_secret(store: &Store, name: String) -> Result<(Blog, String), Error> {
+    let blog = store
+        .blog_by_name(&name)?
+        .ok_or(Error::BlogNotFound(name))?;
+    let secret = keychain::load_secret(blog.id)?;
+    Ok((blog, secret))
 }
 
 /// Reads a secret: a line of piped standard input, or typed without echo at a terminal.
