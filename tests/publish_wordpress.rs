@@ -1,8 +1,14 @@
 //! The WordPress publisher against a real WordPress on loopback.
 
+use std::sync::Mutex;
+
+use fumi_core::image::Image;
 use fumi_core::publish::wordpress::WordPress;
-use fumi_core::publish::{OutgoingPost, RemoteStatus};
-use fumi_core::{Error, Renderer};
+use fumi_core::publish::{self, OutgoingPost, Progress, PublishOptions, Publisher, RemoteStatus};
+use fumi_core::{Blog, BlogKind, DraftId, Error, Renderer, Store};
+use serde_json::{Value, json};
+
+use super::support::fault_proxy::Fault;
 
 use super::support::keyring::SecretService;
 use super::support::wordpress::TestWordPress;
@@ -22,8 +28,90 @@ fn review_post(status: RemoteStatus) -> OutgoingPost {
         title: "『三体』劉慈欣 を読んで".into(),
         html: Renderer::new().render(REVIEW).html,
         status,
+        ..OutgoingPost::default()
     }
 }
+
+/// Reads a REST route of the site as the test's own client (not Fumi's).
+async fn rest(site: &TestWordPress, route: &str) -> Value {
+    let response = reqwest::Client::new()
+        .get(format!("{}wp-json/{route}", site.url))
+        .basic_auth(&site.user, Some(&site.password))
+        .send()
+        .await
+        .expect("GET");
+    assert!(
+        response.status().is_success(),
+        "GET {route}: {}",
+        response.status()
+    );
+    response.json().await.expect("JSON")
+}
+
+/// Writes to a REST route as the test's own client, as someone working on the web would.
+async fn rest_send(
+    site: &TestWordPress,
+    method: reqwest::Method,
+    route: &str,
+    body: Value,
+) -> Value {
+    reqwest::Client::new()
+        .request(method, format!("{}wp-json/{route}", site.url))
+        .basic_auth(&site.user, Some(&site.password))
+        .json(&body)
+        .send()
+        .await
+        .expect("send")
+        .json()
+        .await
+        .expect("JSON")
+}
+
+/// Titles of every post on the site, drafts and trash included.
+async fn titles(site: &TestWordPress) -> Vec<String> {
+    rest(site, "wp/v2/posts?status=any&context=edit&per_page=100")
+        .await
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|p| p["title"]["raw"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// A data folder with the site added as the blog `test`.
+fn store_with_blog(site: &TestWordPress) -> (tempfile::TempDir, Store, Blog) {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(data.path()).expect("open");
+    let blog = store
+        .add_blog("test", BlogKind::WordPress, &site.url, &site.user)
+        .expect("add blog");
+    (data, store, blog)
+}
+
+/// Publishes through the core's workflow, collecting its progress reports.
+async fn publish(
+    store: &mut Store,
+    blog: &Blog,
+    site: &TestWordPress,
+    draft: DraftId,
+    options: PublishOptions,
+) -> (Result<fumi_core::Publication, Error>, Vec<Progress>) {
+    let steps = Mutex::new(Vec::new());
+    let result = publish::publish_draft(
+        store,
+        &Renderer::new(),
+        blog,
+        &site.password,
+        draft,
+        options,
+        &|p| steps.lock().expect("steps").push(p),
+    )
+    .await;
+    (result, steps.into_inner().expect("steps"))
+}
+
+const RED_PNG: &[u8] = include_bytes!("support/images/red.png");
+const BLUE_PNG: &[u8] = include_bytes!("support/images/blue.png");
 
 #[tokio::test]
 async fn connect_discovers_the_rest_root_and_checks_the_password() {
@@ -56,7 +144,7 @@ async fn a_post_is_created_then_updated_in_place() {
     let (site, wp) = connected().await;
 
     let created = wp
-        .create_post(&review_post(RemoteStatus::Publish))
+        .create_post(&review_post(RemoteStatus::Publish), jiff::Timestamp::now())
         .await
         .expect("create");
     assert_eq!(created.status, "publish");
@@ -117,7 +205,7 @@ async fn drafts_missing_posts_and_a_stopped_server_give_typed_errors() {
     let (site, wp) = connected().await;
 
     let draft = wp
-        .create_post(&review_post(RemoteStatus::Draft))
+        .create_post(&review_post(RemoteStatus::Draft), jiff::Timestamp::now())
         .await
         .expect("create a draft");
     assert_eq!(draft.status, "draft");
@@ -214,7 +302,7 @@ async fn the_cli_adds_a_blog_publishes_once_and_updates_the_same_post() {
     let mut web_edit = OutgoingPost {
         title: remote.title.clone(),
         html: "<p>ウェブで編集</p>".into(),
-        status: RemoteStatus::Publish,
+        ..OutgoingPost::default()
     };
     web_edit.title.push_str("（改）");
     wp.update_post(&remote.id, &web_edit)
@@ -248,4 +336,502 @@ async fn the_cli_adds_a_blog_publishes_once_and_updates_the_same_post() {
     }
     ok(run(&["blogs", "remove", "test"], b""));
     assert_eq!(ok(run(&["blogs", "list"], b"")), "");
+}
+
+#[tokio::test]
+async fn a_review_with_images_and_terms_is_published_once_and_updated_in_place() {
+    let site = TestWordPress::start();
+    let (dir, mut store, blog) = store_with_blog(&site);
+    // One of the two categories exists already; the other is created by the publish.
+    let existing = rest_send(
+        &site,
+        reqwest::Method::POST,
+        "wp/v2/categories",
+        json!({"name": "読書"}),
+    )
+    .await;
+    let cover = store
+        .add_asset(&Image::from_bytes(RED_PNG.to_vec(), "表紙.png").expect("an image"))
+        .expect("store the image");
+    let photo = dir.path().join("写真.png");
+    std::fs::write(&photo, BLUE_PNG).expect("write the photo");
+    let body = format!(
+        "---\ncategories: [読書, 新しい棚]\ntags: [SF, 劉慈欣]\nslug: santai\nexcerpt: 文化大革命から始まるSF。\nfeatured_image: {cover}\n---\n{REVIEW}\n![表紙]({cover})\n\n![写真]({})\n",
+        photo.display()
+    );
+    let draft = store
+        .create_draft("『三体』を読んで", &body)
+        .expect("draft");
+
+    let (published, steps) = publish(
+        &mut store,
+        &blog,
+        &site,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    let published = published.expect("publish");
+    assert!(
+        steps.contains(&Progress::Images { done: 2, total: 2 }),
+        "{steps:?}"
+    );
+    let id = published.remote_id.clone().expect("remote id");
+
+    let post = rest(&site, &format!("wp/v2/posts/{id}?context=edit")).await;
+    assert_eq!(post["title"]["raw"], "『三体』を読んで");
+    assert_eq!(post["status"], "publish");
+    assert_eq!(post["slug"], "santai");
+    assert_eq!(post["excerpt"]["raw"], "文化大革命から始まるSF。");
+    let html = post["content"]["raw"].as_str().expect("content");
+    assert!(
+        html.contains("<table") && html.contains("footnote"),
+        "{html}"
+    );
+    assert_eq!(html.matches("/wp-content/uploads/").count(), 2, "{html}");
+    assert!(
+        !html.contains("fumi-asset") && !html.contains("写真.png\""),
+        "{html}"
+    );
+    assert_ne!(post["featured_media"], 0);
+
+    let category_names: Vec<String> = rest(&site, "wp/v2/categories?per_page=100")
+        .await
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|c| {
+            post["categories"]
+                .as_array()
+                .expect("ids")
+                .contains(&c["id"])
+        })
+        .map(|c| c["name"].as_str().expect("name").to_owned())
+        .collect();
+    assert_eq!(category_names.len(), 2, "{category_names:?}");
+    assert!(
+        category_names.contains(&"読書".to_owned())
+            && category_names.contains(&"新しい棚".to_owned())
+    );
+    assert!(
+        post["categories"]
+            .as_array()
+            .expect("ids")
+            .contains(&existing["id"]),
+        "reused, not duplicated"
+    );
+    assert_eq!(post["tags"].as_array().expect("tags").len(), 2);
+    assert_eq!(
+        rest(&site, "wp/v2/media")
+            .await
+            .as_array()
+            .expect("media")
+            .len(),
+        2
+    );
+    // The draft keeps its own references.
+    assert_eq!(store.draft(draft.id).expect("draft").body, body);
+
+    // Edit and publish again: the same post, no image uploaded again.
+    store
+        .save_draft(
+            draft.id,
+            "『三体』を読んで",
+            &format!("{body}\n追記：再読。\n"),
+            fumi_core::SaveKind::Explicit,
+        )
+        .expect("edit");
+    let (again, steps) = publish(
+        &mut store,
+        &blog,
+        &site,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    let again = again.expect("publish again");
+    assert_eq!(again.remote_id.as_deref(), Some(id.as_str()));
+    assert!(
+        !steps.iter().any(|s| matches!(s, Progress::Images { .. })),
+        "{steps:?}"
+    );
+    let post = rest(&site, &format!("wp/v2/posts/{id}?context=edit")).await;
+    assert!(
+        post["content"]["raw"]
+            .as_str()
+            .expect("content")
+            .contains("追記：再読。")
+    );
+    assert_eq!(
+        rest(&site, "wp/v2/media")
+            .await
+            .as_array()
+            .expect("media")
+            .len(),
+        2
+    );
+    assert_eq!(
+        titles(&site)
+            .await
+            .iter()
+            .filter(|t| *t == "『三体』を読んで")
+            .count(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn scheduled_and_draft_statuses() {
+    let site = TestWordPress::start();
+    let (_dir, mut store, blog) = store_with_blog(&site);
+    let soon = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(48);
+    let scheduled = store
+        .create_draft("予約投稿", &format!("---\ndate: {soon}\n---\n来週の本。\n"))
+        .expect("draft");
+    let (p, _) = publish(
+        &mut store,
+        &blog,
+        &site,
+        scheduled.id,
+        PublishOptions::default(),
+    )
+    .await;
+    let p = p.expect("publish");
+    assert_eq!(p.remote_status.as_deref(), Some("future"));
+    let post = rest(
+        &site,
+        &format!("wp/v2/posts/{}?context=edit", p.remote_id.expect("id")),
+    )
+    .await;
+    assert_eq!(
+        post["date_gmt"],
+        soon.strftime("%Y-%m-%dT%H:%M:%S").to_string()
+    );
+
+    // The front matter says draft; the author's option overrides it.
+    let kept = store
+        .create_draft("下書きのまま", "---\nstatus: draft\n---\n途中。\n")
+        .expect("draft");
+    let (p, _) = publish(&mut store, &blog, &site, kept.id, PublishOptions::default()).await;
+    assert_eq!(p.expect("publish").remote_status.as_deref(), Some("draft"));
+    let options = PublishOptions {
+        status: Some(RemoteStatus::Publish),
+        ..PublishOptions::default()
+    };
+    let (p, _) = publish(&mut store, &blog, &site, kept.id, options).await;
+    assert_eq!(
+        p.expect("publish").remote_status.as_deref(),
+        Some("publish")
+    );
+
+    // A mistake in the settings stops the publish before anything is sent, and says where.
+    let broken = store
+        .create_draft("壊れた設定", "---\ncategories: [a\n---\n本文\n")
+        .expect("draft");
+    let (p, _) = publish(
+        &mut store,
+        &blog,
+        &site,
+        broken.id,
+        PublishOptions::default(),
+    )
+    .await;
+    let e = p.expect_err("refused");
+    assert_eq!(e.code(), "front_matter", "{e}");
+    assert!(!titles(&site).await.contains(&"壊れた設定".to_owned()));
+}
+
+#[tokio::test]
+async fn pull_imports_every_page_as_linked_drafts() {
+    let (site, wp) = connected().await;
+    for n in 1..=3 {
+        let post = OutgoingPost {
+            title: format!("過去の記事{n}"),
+            html: format!("<p>本文{n}</p>"),
+            categories: vec!["読書".into()],
+            status: if n == 3 {
+                RemoteStatus::Draft
+            } else {
+                RemoteStatus::Publish
+            },
+            ..OutgoingPost::default()
+        };
+        wp.create_post(&post, jiff::Timestamp::now())
+            .await
+            .expect("create");
+    }
+    // Three of ours and WordPress's sample post, two per page.
+    assert_eq!(wp.list_posts_by(2).await.expect("list").len(), 4);
+
+    let (_dir, mut store, blog) = store_with_blog(&site);
+    let renderer = Renderer::new();
+    let report = publish::pull_posts(&mut store, &renderer, &blog, &site.password)
+        .await
+        .expect("pull");
+    assert_eq!(report.imported.len(), 4);
+    let drafts = store.search("過去の記事").expect("search");
+    assert_eq!(drafts.len(), 3);
+    let third = store.search("過去の記事3").expect("search")[0].id;
+    let body = store.draft(third).expect("draft").body;
+    assert!(
+        body.starts_with("---\ncategories:\n- 読書\nstatus: draft\n---\n"),
+        "{body}"
+    );
+    assert!(body.ends_with("<p>本文3</p>"), "{body}");
+
+    let again = publish::pull_posts(&mut store, &renderer, &blog, &site.password)
+        .await
+        .expect("pull again");
+    assert_eq!((again.imported.len(), again.already_linked), (0, 4));
+
+    // A pulled draft publishes onto its own post, still a draft there.
+    let (p, _) = publish(&mut store, &blog, &site, third, PublishOptions::default()).await;
+    let p = p.expect("publish");
+    assert_eq!(p.remote_status.as_deref(), Some("draft"));
+    assert_eq!(titles(&site).await.len(), 4);
+}
+
+#[tokio::test]
+async fn lost_answers_errors_and_outages_never_duplicate_or_lose_anything() {
+    let site = TestWordPress::behind_proxy();
+    let proxy = site.proxy.as_ref().expect("proxy");
+    let (_dir, mut store, blog) = store_with_blog(&site);
+    let draft = store
+        .create_draft("一度だけ", "障害に強い記事。\n")
+        .expect("draft");
+
+    // The blog is down: a clear error, recorded, and the draft as it was.
+    proxy.inject("GET", "/", Fault::DropRequest, 100);
+    let (p, _) = publish(
+        &mut store,
+        &blog,
+        &site,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    let e = p.expect_err("unreachable");
+    assert_eq!(e.code(), "blog_unreachable", "{e}");
+    let record = store
+        .publication(draft.id, blog.id)
+        .expect("query")
+        .expect("recorded");
+    assert!(
+        record
+            .last_error
+            .expect("error")
+            .contains("could not reach")
+    );
+    assert_eq!(
+        store.draft(draft.id).expect("draft").body,
+        "障害に強い記事。\n"
+    );
+    proxy.clear();
+
+    // Rate limited, then the create's answer lost: one post, found instead of made twice.
+    proxy.inject(
+        "GET",
+        "/wp-json/wp/v2/users/me",
+        Fault::Status(429, Some(1)),
+        1,
+    );
+    proxy.inject("POST", "/wp-json/wp/v2/posts", Fault::DropAnswer, 1);
+    let (p, _) = publish(
+        &mut store,
+        &blog,
+        &site,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    let id = p.expect("publish").remote_id.expect("id");
+    assert_eq!(
+        titles(&site)
+            .await
+            .iter()
+            .filter(|t| *t == "一度だけ")
+            .count(),
+        1
+    );
+    assert_eq!(
+        proxy
+            .seen()
+            .iter()
+            .filter(|r| *r == "POST /wp-json/wp/v2/posts")
+            .count(),
+        1,
+        "the create was sent once"
+    );
+
+    // A 500 on the update is retried.
+    store
+        .save_draft(
+            draft.id,
+            "一度だけ",
+            "更新した。\n",
+            fumi_core::SaveKind::Explicit,
+        )
+        .expect("edit");
+    proxy.inject(
+        "POST",
+        &format!("/wp-json/wp/v2/posts/{id}"),
+        Fault::Status(500, None),
+        1,
+    );
+    let (p, _) = publish(
+        &mut store,
+        &blog,
+        &site,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    assert_eq!(p.expect("publish").remote_id.as_deref(), Some(id.as_str()));
+
+    // A reply that is not JSON is a typed error.
+    proxy.inject("GET", "/wp-json/wp/v2/users/me", Fault::Garbage, 1);
+    let (p, _) = publish(
+        &mut store,
+        &blog,
+        &site,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    assert_eq!(p.expect_err("garbage").code(), "blog_malformed_reply");
+
+    // The create's answer is lost and the blog fails every search: the publish fails, but the
+    // next one finds the post the first one made.
+    let second = store
+        .create_draft("二度と作らない", "本文\n")
+        .expect("draft");
+    proxy.inject("POST", "/wp-json/wp/v2/posts", Fault::DropAnswer, 1);
+    proxy.inject("GET", "/wp-json/wp/v2/posts", Fault::Status(500, None), 100);
+    let (p, _) = publish(
+        &mut store,
+        &blog,
+        &site,
+        second.id,
+        PublishOptions::default(),
+    )
+    .await;
+    assert!(p.is_err());
+    proxy.clear();
+    assert_eq!(
+        titles(&site)
+            .await
+            .iter()
+            .filter(|t| *t == "二度と作らない")
+            .count(),
+        1
+    );
+    let (p, _) = publish(
+        &mut store,
+        &blog,
+        &site,
+        second.id,
+        PublishOptions::default(),
+    )
+    .await;
+    p.expect("publish");
+    assert_eq!(
+        titles(&site)
+            .await
+            .iter()
+            .filter(|t| *t == "二度と作らない")
+            .count(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_post_deleted_on_the_web_is_created_again_only_when_asked_and_unpublish_and_delete() {
+    let site = TestWordPress::start();
+    let (_dir, mut store, blog) = store_with_blog(&site);
+    let draft = store.create_draft("消される記事", "本文\n").expect("draft");
+    let (p, _) = publish(
+        &mut store,
+        &blog,
+        &site,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    let first = p.expect("publish").remote_id.expect("id");
+    rest_send(
+        &site,
+        reqwest::Method::DELETE,
+        &format!("wp/v2/posts/{first}"),
+        json!({}),
+    )
+    .await;
+
+    let (p, _) = publish(
+        &mut store,
+        &blog,
+        &site,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    let e = p.expect_err("gone");
+    assert_eq!(e.code(), "remote_post_not_found", "{e}");
+    let options = PublishOptions {
+        recreate: true,
+        ..PublishOptions::default()
+    };
+    let (p, _) = publish(&mut store, &blog, &site, draft.id, options).await;
+    let second = p.expect("recreated").remote_id.expect("id");
+    assert_ne!(second, first);
+
+    let p = publish::unpublish_draft(&mut store, &blog, &site.password, draft.id)
+        .await
+        .expect("unpublish");
+    assert_eq!(p.remote_status.as_deref(), Some("draft"));
+    assert_eq!(
+        rest(&site, &format!("wp/v2/posts/{second}?context=edit")).await["status"],
+        "draft"
+    );
+
+    publish::delete_remote(&mut store, &blog, &site.password, draft.id)
+        .await
+        .expect("delete");
+    assert_eq!(
+        rest(&site, &format!("wp/v2/posts/{second}?context=edit")).await["status"],
+        "trash"
+    );
+    assert!(
+        store
+            .publication(draft.id, blog.id)
+            .expect("query")
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn a_site_with_plain_permalinks_is_reached_through_rest_route() {
+    let site = TestWordPress::with_plain_permalinks();
+    let wp = WordPress::connect(&site.url, &site.user, &site.password)
+        .await
+        .expect("connect");
+    assert!(
+        wp.api_root().as_str().contains("rest_route="),
+        "{}",
+        wp.api_root()
+    );
+    let post = OutgoingPost {
+        title: "パーマリンクなし".into(),
+        html: "<p>本文</p>".into(),
+        categories: vec!["読書 & 映画".into()],
+        ..OutgoingPost::default()
+    };
+    let created = wp
+        .create_post(&post, jiff::Timestamp::now())
+        .await
+        .expect("create");
+    assert!(created.dropped_terms.is_empty());
+    let fetched = wp.fetch_post(&created.id).await.expect("fetch");
+    assert_eq!(fetched.categories, ["読書 & 映画"]);
+    // The same name again finds the term instead of failing on a duplicate.
+    wp.update_post(&created.id, &post).await.expect("update");
 }

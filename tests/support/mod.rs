@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 
 pub mod desktop;
+pub mod fault_proxy;
 pub mod keyring;
 pub mod wordpress;
 

@@ -6,6 +6,7 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
+use super::fault_proxy::FaultProxy;
 use super::kill_group;
 
 /// A running WordPress with an application password for the user `author`.
@@ -13,6 +14,8 @@ pub struct TestWordPress {
     pub url: String,
     pub user: String,
     pub password: String,
+    /// The proxy every request goes through, when started [`TestWordPress::behind_proxy`].
+    pub proxy: Option<FaultProxy>,
     /// Process-group leaders: MariaDB, then PHP's server.
     pids: Vec<u32>,
     _dir: TempDir,
@@ -21,6 +24,20 @@ pub struct TestWordPress {
 impl TestWordPress {
     /// Installs and starts a fresh site (≈4 s). Fails, never skips, when a tool is missing.
     pub fn start() -> TestWordPress {
+        TestWordPress::start_with(false, "pretty")
+    }
+
+    /// A site whose every request (its own links point there) passes a [`FaultProxy`].
+    pub fn behind_proxy() -> TestWordPress {
+        TestWordPress::start_with(true, "pretty")
+    }
+
+    /// A site with plain permalinks: its REST root is `/?rest_route=/`.
+    pub fn with_plain_permalinks() -> TestWordPress {
+        TestWordPress::start_with(false, "plain")
+    }
+
+    fn start_with(proxied: bool, permalinks: &str) -> TestWordPress {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         let debs = root.join("target/wordpress-debs");
         assert!(
@@ -29,15 +46,24 @@ impl TestWordPress {
             debs.display()
         );
         let dir = tempfile::tempdir().expect("temp dir");
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
+        let free_port = || {
+            std::net::TcpListener::bind("127.0.0.1:0")
+                .and_then(|l| l.local_addr())
+                .expect("a free port")
+                .port()
+        };
+        let port = free_port();
+        let public = proxied.then(|| std::net::TcpListener::bind("127.0.0.1:0").expect("a port"));
+        let public_port = public
+            .as_ref()
+            .map_or(port, |l| l.local_addr().expect("address").port());
         let out = Command::new("bash")
             .arg(root.join("tests/support/wordpress/start"))
             .arg(dir.path())
             .arg(port.to_string())
             .arg(&debs)
+            .arg(public_port.to_string())
+            .arg(permalinks)
             .output()
             .expect("run the WordPress start script");
         let stdout = String::from_utf8_lossy(&out.stdout);
@@ -54,7 +80,8 @@ impl TestWordPress {
                 .to_owned()
         };
         TestWordPress {
-            url: format!("http://127.0.0.1:{port}/"),
+            url: format!("http://127.0.0.1:{public_port}/"),
+            proxy: public.map(|listener| FaultProxy::start(listener, port)),
             user: field("user"),
             password: field("password"),
             pids: field("pids")
