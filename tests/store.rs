@@ -289,3 +289,28 @@ fn saving_an_unknown_draft_is_an_error_not_a_new_draft() {
     assert!(matches!(err, Error::DraftNotFound(42)));
     assert!(store.list_drafts().expect("list").is_empty());
 }
+
+#[test]
+fn the_list_shows_the_text_after_the_front_matter() {
+    let (_dir, mut store) = open();
+    store
+        .create_draft(
+            "設定つき",
+            "---\ncategories: [読書]\nslug: a\n---\n本文の最初。\n",
+        )
+        .expect("create");
+    store
+        .create_draft("設定なし", "---\n\n本文\n")
+        .expect("create");
+    let list = store.list_drafts().expect("list");
+    let excerpt = |title: &str| {
+        list.iter()
+            .find(|d| d.title == title)
+            .expect("listed")
+            .excerpt
+            .clone()
+    };
+    assert_eq!(excerpt("設定つき"), "本文の最初。");
+    // An opening line that is never closed is a thematic break: the text stays.
+    assert_eq!(excerpt("設定なし"), "本文");
+}

@@ -9,8 +9,12 @@ use crate::error::{Error, Result};
 /// Characters of the body shown in the drafts list.
 const EXCERPT_CHARS: usize = 80;
 
-pub(super) const SUMMARY_COLUMNS: &str =
-    "id, title, substr(body, 1, 200), status, created_at, updated_at, deleted_at";
+/// The third column is the start of the body after its front matter (the post's settings are
+/// not what the author recognizes a draft by).
+pub(super) const SUMMARY_COLUMNS: &str = "id, title, \
+     CASE WHEN substr(body, 1, 4) = '---' || char(10) AND instr(substr(body, 5), char(10) || '---') > 0 \
+     THEN substr(body, instr(substr(body, 5), char(10) || '---') + 9, 200) ELSE substr(body, 1, 200) END, \
+     status, created_at, updated_at, deleted_at";
 
 impl Store {
     /// Creates a draft and returns it. A draft created with text gets its first revision at once.
