@@ -9,7 +9,8 @@ use fumi_core::image::Image;
 use fumi_core::paths::{DATA_DIR_ENV, default_data_dir};
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
 use fumi_core::{
-    Blog, BlogKind, DraftId, DraftSummary, Error, Renderer, SaveKind, Store, front_matter, keychain,
+    Blog, BlogKind, DraftId, DraftSummary, Error, Renderer, SaveKind, Store, accounts,
+    front_matter, keychain,
 };
 
 /// Fumi: write long posts, preview them, publish them. With no command, opens the window.
@@ -342,9 +343,7 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
             user,
             kind: KindArg::Wordpress,
         } => {
-            if store.blog_by_name(&name)?.is_some() {
-                return Err(Error::BlogNameTaken(name));
-            }
+            accounts::check_name_free(&store, &name)?;
             let secret = read_secret()?;
             block_on(publish::test_connection(
                 BlogKind::WordPress,
@@ -352,12 +351,7 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
                 &user,
                 &secret,
             ))?;
-            let blog = store.add_blog(&name, BlogKind::WordPress, &url, &user)?;
-            if let Err(e) = keychain::save_secret(blog.id, &secret) {
-                // No account without its password: undo the row.
-                let _ = store.remove_blog(blog.id);
-                return Err(e);
-            }
+            accounts::save_blog(&mut store, &name, BlogKind::WordPress, &url, &user, &secret)?;
             print(out, &format!("Added {name}: {url} as {user}.\n"))
         }
         BlogsCommand::List => {
@@ -393,8 +387,7 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
             let blog = store
                 .blog_by_name(&name)?
                 .ok_or(Error::BlogNotFound(name))?;
-            keychain::delete_secret(blog.id)?;
-            store.remove_blog(blog.id)
+            accounts::remove_blog(&mut store, &blog)
         }
     }
 }

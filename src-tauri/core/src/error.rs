@@ -133,6 +133,10 @@ pub enum Error {
     #[error("There is no blog named {0:?}; `fumi blogs list` shows them.")]
     BlogNotFound(String),
 
+    /// A blog needs a name.
+    #[error("Give the blog a short name, e.g. \"main\".")]
+    BlogNameEmpty,
+
     /// A blog with this name exists already.
     #[error("A blog named {0:?} exists already; choose another name.")]
     BlogNameTaken(String),
@@ -233,6 +237,7 @@ impl Error {
             Error::SecretMissing(_) => "secret_missing",
             Error::BlogNotFound(_) => "blog_not_found",
             Error::BlogNameTaken(_) => "blog_name_taken",
+            Error::BlogNameEmpty => "blog_name_empty",
             Error::RemoteChanged { .. } => "remote_changed",
             Error::TermsDropped { .. } => "terms_dropped",
             Error::NotPublished { .. } => "not_published",

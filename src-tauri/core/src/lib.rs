@@ -3,6 +3,7 @@
 //! The desktop shell and the CLI are both thin adapters over this crate. Nothing here knows about
 //! Tauri, JSON or the webview; errors are typed values that the edges turn into messages.
 
+pub mod accounts;
 pub mod blog;
 pub mod counts;
 pub mod draft;
@@ -15,7 +16,7 @@ pub mod publish;
 pub mod render;
 pub mod store;
 
-pub use blog::{Blog, BlogKind, Publication};
+pub use blog::{Blog, BlogId, BlogKind, Publication};
 pub use counts::Counts;
 pub use draft::{Draft, DraftId, DraftStatus, DraftSummary, Revision, SaveKind};
 pub use error::{Error, Result};

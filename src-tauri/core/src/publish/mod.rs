@@ -5,6 +5,7 @@
 mod post;
 mod publisher;
 mod pull;
+mod state;
 pub mod wordpress;
 
 use std::collections::HashMap;
@@ -14,6 +15,7 @@ use sha2::{Digest, Sha256};
 pub use post::{OutgoingPost, RemoteMedia, RemotePost, RemoteStatus};
 pub use publisher::Publisher;
 pub use pull::{PullReport, local_content_hash, pull_posts, take_remote};
+pub use state::{PublicationState, Standing, publication_states};
 
 use crate::blog::{Blog, BlogKind, Publication};
 use crate::draft::DraftId;

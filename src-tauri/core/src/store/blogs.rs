@@ -47,6 +47,18 @@ impl Store {
             .map_err(|e| self.err("listing blogs", e))
     }
 
+    /// The blog with this id, if any.
+    pub fn blog(&self, id: BlogId) -> Result<Option<Blog>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {BLOG_COLUMNS} FROM blogs WHERE id = ?1"),
+                [id],
+                blog,
+            )
+            .optional()
+            .map_err(|e| self.err("loading a blog", e))
+    }
+
     /// The blog with this name, if any.
     pub fn blog_by_name(&self, name: &str) -> Result<Option<Blog>> {
         self.conn

@@ -1,0 +1,83 @@
+//! What the author is told about a draft on each blog: published, modified since, failed…
+
+use serde::Serialize;
+
+use super::local_content_hash;
+use crate::blog::{BlogId, Publication};
+use crate::draft::{DraftId, Millis};
+use crate::error::Result;
+use crate::render::Renderer;
+use crate::store::Store;
+
+/// A draft's standing on one blog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// Never sent there successfully.
+    NotPublished,
+    /// Readers see what the draft says now.
+    Published,
+    /// Waiting for its date on the blog.
+    Scheduled,
+    /// Kept as a draft (or pending/private) on the blog.
+    DraftOnBlog,
+    /// The draft changed since the last publish.
+    Modified,
+    /// The last attempt failed; `error` says why.
+    Failed,
+}
+
+/// A draft's publication on one blog, as the window shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicationState {
+    pub blog_id: BlogId,
+    pub standing: Standing,
+    pub url: Option<String>,
+    pub error: Option<String>,
+    pub published_at: Option<Millis>,
+}
+
+/// The draft's standing on every blog it was sent to.
+pub fn publication_states(
+    store: &Store,
+    renderer: &Renderer,
+    draft_id: DraftId,
+) -> Result<Vec<PublicationState>> {
+    store
+        .publications(draft_id)?
+        .into_iter()
+        .map(|p| {
+            let standing = standing(store, renderer, &p)?;
+            Ok(PublicationState {
+                blog_id: p.blog_id,
+                standing,
+                url: p.remote_url,
+                error: p.last_error,
+                published_at: p.published_at,
+            })
+        })
+        .collect()
+}
+
+fn standing(store: &Store, renderer: &Renderer, p: &Publication) -> Result<Standing> {
+    if p.last_error.is_some() {
+        return Ok(Standing::Failed);
+    }
+    if p.remote_id.is_none() {
+        return Ok(Standing::NotPublished);
+    }
+    let Some(blog) = store.blog(p.blog_id)? else {
+        return Ok(Standing::NotPublished);
+    };
+    // A draft that cannot be prepared (a settings mistake, a missing image) differs from what
+    // was sent, by definition.
+    let now = local_content_hash(store, renderer, &blog, p.draft_id).ok();
+    if now.as_deref() != p.content_hash.as_deref() {
+        return Ok(Standing::Modified);
+    }
+    Ok(match p.remote_status.as_deref() {
+        Some("future") => Standing::Scheduled,
+        Some("publish") | None => Standing::Published,
+        Some(_) => Standing::DraftOnBlog,
+    })
+}
