@@ -19,3 +19,21 @@ impl From<fumi_core::Error> for IpcError {
         }
     }
 }
+
+impl IpcError {
+    /// A link that is not a web address (never handed to the system).
+    pub fn not_a_web_address(url: &str) -> Self {
+        IpcError {
+            code: "not_a_web_address",
+            message: format!("{url} is not a web address."),
+        }
+    }
+
+    /// The system refused something the window asked for.
+    pub fn from_system(action: &str, e: &dyn std::fmt::Display) -> Self {
+        IpcError {
+            code: "system",
+            message: format!("Fumi could not {action}: {e}"),
+        }
+    }
+}

@@ -45,6 +45,7 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
         data_dir,
     };
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -58,6 +59,14 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::restore_draft,
             commands::purge_draft,
             commands::render_markdown,
+            commands::list_blogs,
+            commands::add_blog,
+            commands::test_blog,
+            commands::remove_blog,
+            commands::publish_draft,
+            commands::take_remote,
+            commands::publication_states,
+            commands::open_in_browser,
         ])
         .run(tauri::generate_context!("tauri.conf.json"));
     match result {

@@ -1,32 +1,10 @@
-//! The IPC commands: one-line delegations to the core. They run off the main thread (`async`)
-//! so a slow disk never freezes the window.
+//! Drafts: list, open, save, trash, render.
 
 use fumi_core::{Draft, DraftId, DraftSummary, Rendered, SaveKind};
-use serde::Serialize;
 use tauri::State;
 
-use crate::ipc_error::IpcError;
+use super::Result;
 use crate::window::AppState;
-
-type Result<T> = std::result::Result<T, IpcError>;
-
-/// What the UI needs to know at start.
-#[derive(Serialize)]
-pub struct AppInfo {
-    version: &'static str,
-    data_dir: String,
-    /// Set when the database could not be opened; the UI shows it instead of the drafts.
-    startup_error: Option<IpcError>,
-}
-
-#[tauri::command(async)]
-pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    AppInfo {
-        version: env!("CARGO_PKG_VERSION"),
-        data_dir: state.data_dir.display().to_string(),
-        startup_error: state.startup_error(),
-    }
-}
 
 #[tauri::command(async)]
 pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {

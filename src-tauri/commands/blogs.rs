@@ -1,0 +1,127 @@
+//! Blogs and publishing: accounts, publish with progress, the draft's standing on each blog.
+//!
+//! Network work never holds the window's database connection: a publish opens its own, so
+//! autosave goes on while a post uploads.
+
+use fumi_core::publish::{self, Progress, PublicationState, PublishOptions};
+use fumi_core::{Blog, BlogId, BlogKind, DraftId, Publication, Store, accounts};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+
+use super::Result;
+use crate::ipc_error::IpcError;
+use crate::window::AppState;
+
+#[tauri::command(async)]
+pub fn list_blogs(state: State<'_, AppState>) -> Result<Vec<Blog>> {
+    Ok(state.store()?.blogs()?)
+}
+
+#[tauri::command]
+pub async fn add_blog(
+    state: State<'_, AppState>,
+    name: String,
+    url: String,
+    user: String,
+    secret: String,
+) -> Result<Blog> {
+    accounts::check_name_free(&*state.store()?, &name)?;
+    publish::test_connection(BlogKind::WordPress, &url, &user, &secret).await?;
+    let mut store = state.store()?;
+    Ok(accounts::save_blog(
+        &mut store,
+        &name,
+        BlogKind::WordPress,
+        &url,
+        &user,
+        &secret,
+    )?)
+}
+
+#[tauri::command]
+pub async fn test_blog(state: State<'_, AppState>, blog_id: BlogId) -> Result<()> {
+    let (blog, secret) = accounts::blog_with_secret(&*state.store()?, blog_id)?;
+    Ok(publish::test_connection(blog.kind, &blog.site_url, &blog.user, &secret).await?)
+}
+
+#[tauri::command(async)]
+pub fn remove_blog(state: State<'_, AppState>, blog_id: BlogId) -> Result<()> {
+    let mut store = state.store()?;
+    let blog = store
+        .blog(blog_id)?
+        .ok_or_else(|| fumi_core::Error::BlogNotFound(blog_id.to_string()))?;
+    Ok(accounts::remove_blog(&mut store, &blog)?)
+}
+
+#[tauri::command]
+pub async fn publish_draft(
+    state: State<'_, AppState>,
+    draft_id: DraftId,
+    blog_id: BlogId,
+    overwrite: bool,
+    recreate: bool,
+    on_progress: Channel<Progress>,
+) -> Result<Publication> {
+    let mut store = own_store(&state)?;
+    let (blog, secret) = accounts::blog_with_secret(&store, blog_id)?;
+    let options = PublishOptions {
+        overwrite,
+        recreate,
+        ..PublishOptions::default()
+    };
+    let report = |p: Progress| {
+        // The window may have closed mid-publish; the publish goes on regardless.
+        let _ = on_progress.send(p);
+    };
+    Ok(publish::publish_draft(
+        &mut store,
+        &state.renderer,
+        &blog,
+        &secret,
+        draft_id,
+        options,
+        &report,
+    )
+    .await?)
+}
+
+#[tauri::command]
+pub async fn take_remote(
+    state: State<'_, AppState>,
+    draft_id: DraftId,
+    blog_id: BlogId,
+) -> Result<()> {
+    let mut store = own_store(&state)?;
+    let (blog, secret) = accounts::blog_with_secret(&store, blog_id)?;
+    Ok(publish::take_remote(&mut store, &state.renderer, &blog, &secret, draft_id).await?)
+}
+
+#[tauri::command(async)]
+pub fn publication_states(
+    state: State<'_, AppState>,
+    draft_id: DraftId,
+) -> Result<Vec<PublicationState>> {
+    Ok(publish::publication_states(
+        &*state.store()?,
+        &state.renderer,
+        draft_id,
+    )?)
+}
+
+/// Opens a published post in the author's browser (web addresses only).
+#[tauri::command(async)]
+pub fn open_in_browser(app: AppHandle, url: String) -> Result<()> {
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return Err(IpcError::not_a_web_address(&url));
+    }
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| IpcError::from_system("open the browser", &e))
+}
+
+/// A connection of the publish's own, so the window's autosave never waits for the network.
+fn own_store(state: &AppState) -> Result<Store> {
+    state.startup_error().map_or(Ok(()), Err)?;
+    Ok(Store::open(&state.data_dir)?)
+}
