@@ -33,7 +33,7 @@ fn review_post(status: RemoteStatus) -> OutgoingPost {
 }
 
 /// Reads a REST route of the site as the test's own client (not Fumi's).
-async fn rest(site: &TestWordPress, route: &str) -> Value {
+pub(crate) async fn rest(site: &TestWordPress, route: &str) -> Value {
     let response = reqwest::Client::new()
         .get(format!("{}wp-json/{route}", site.url))
         .basic_auth(&site.user, Some(&site.password))
@@ -49,7 +49,7 @@ async fn rest(site: &TestWordPress, route: &str) -> Value {
 }
 
 /// Writes to a REST route as the test's own client, as someone working on the web would.
-async fn rest_send(
+pub(crate) async fn rest_send(
     site: &TestWordPress,
     method: reqwest::Method,
     route: &str,
@@ -68,7 +68,7 @@ async fn rest_send(
 }
 
 /// Titles of every post on the site, drafts and trash included.
-async fn titles(site: &TestWordPress) -> Vec<String> {
+pub(crate) async fn titles(site: &TestWordPress) -> Vec<String> {
     rest(site, "wp/v2/posts?status=any&context=edit&per_page=100")
         .await
         .as_array()

@@ -6,3 +6,4 @@ mod render;
 mod store;
 mod support;
 mod window;
+mod window_publish;

@@ -274,7 +274,7 @@ async fn the_window_speaks_japanese_in_a_japanese_locale() {
 }
 
 /// Clicks "New draft" and waits for the empty editor.
-async fn new_draft(window: &Client) {
+pub(crate) async fn new_draft(window: &Client) {
     window
         .find(Locator::Id("new-draft"))
         .await
@@ -292,7 +292,7 @@ async fn new_draft(window: &Client) {
 
 /// Types text into the CodeMirror editor; newlines are sent as the Enter key (WebKitWebDriver
 /// drops "\n").
-async fn type_in_editor(window: &Client, text: &str) {
+pub(crate) async fn type_in_editor(window: &Client, text: &str) {
     let editor = window
         .find(Locator::Css(".cm-content"))
         .await
@@ -315,7 +315,7 @@ async fn type_in_editor(window: &Client, text: &str) {
 }
 
 /// The editor's document, line by line as CodeMirror shows it.
-async fn editor_text(window: &Client) -> String {
+pub(crate) async fn editor_text(window: &Client) -> String {
     let value = window
         .execute(
             "return [...document.querySelectorAll('.cm-content .cm-line')].map(l => l.textContent).join('\\n')",
@@ -326,7 +326,7 @@ async fn editor_text(window: &Client) -> String {
     value.as_str().expect("a string").to_owned()
 }
 
-async fn wait_for_saved(window: &Client) {
+pub(crate) async fn wait_for_saved(window: &Client) {
     wait_for(
         window,
         "\"Saved\"",
@@ -336,7 +336,7 @@ async fn wait_for_saved(window: &Client) {
 }
 
 /// Polls a JavaScript condition until it holds; fails with the page's status line if it never does.
-async fn wait_for(window: &Client, what: &str, condition: &str) {
+pub(crate) async fn wait_for(window: &Client, what: &str, condition: &str) {
     let start = Instant::now();
     loop {
         let value = window
@@ -359,7 +359,7 @@ async fn wait_for(window: &Client, what: &str, condition: &str) {
 }
 
 /// Keeps a screenshot under target/e2e-screenshots/ for a person to look at.
-async fn save_screenshot(window: &Client, name: &str) {
+pub(crate) async fn save_screenshot(window: &Client, name: &str) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
     // WebKitWebDriver can stall on a screenshot; it is a convenience, never worth a hang.
     if let Ok(Ok(png)) = tokio::time::timeout(Duration::from_secs(10), window.screenshot()).await {

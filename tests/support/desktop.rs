@@ -35,6 +35,12 @@ impl Desktop {
 
     /// [`Desktop::start`] with the app in another locale (`ja_JP.UTF-8`; it must be generated).
     pub fn start_in_locale(locale: &str) -> Desktop {
+        Desktop::start_with(locale, &[])
+    }
+
+    /// [`Desktop::start_in_locale`] with extra environment for the app (e.g. a private D-Bus
+    /// session with its keychain).
+    pub fn start_with(locale: &str, env: &[(&str, String)]) -> Desktop {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let xvfb_bin = require("Xvfb", "apt-get install xvfb");
         let native = require("WebKitWebDriver", "apt-get install webkit2gtk-driver");
@@ -76,6 +82,7 @@ impl Desktop {
             .env_remove("LANGUAGE")
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .env_remove("FUMI_DATA_DIR")
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .process_group(0)

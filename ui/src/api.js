@@ -1,6 +1,6 @@
 // The Rust commands, as promises. Every rejection is normalized to {code, message}.
 
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 
 async function call(command, args) {
   try {
@@ -23,4 +23,17 @@ export const api = {
   restoreDraft: (id) => call("restore_draft", { id }),
   purgeDraft: (id) => call("purge_draft", { id }),
   render: (markdown) => call("render_markdown", { markdown }),
+  listBlogs: () => call("list_blogs"),
+  addBlog: ({ name, url, user, secret }) => call("add_blog", { name, url, user, secret }),
+  testBlog: (blogId) => call("test_blog", { blogId }),
+  removeBlog: (blogId) => call("remove_blog", { blogId }),
+  /** Publishes; `onProgress` receives {step, done?, total?} while it runs. */
+  publish: (draftId, blogId, { overwrite = false, recreate = false } = {}, onProgress = () => {}) => {
+    const channel = new Channel();
+    channel.onmessage = onProgress;
+    return call("publish_draft", { draftId, blogId, overwrite, recreate, onProgress: channel });
+  },
+  takeRemote: (draftId, blogId) => call("take_remote", { draftId, blogId }),
+  publicationStates: (draftId) => call("publication_states", { draftId }),
+  openInBrowser: (url) => call("open_in_browser", { url }),
 };

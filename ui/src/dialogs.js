@@ -1,29 +1,47 @@
-// An in-window confirmation dialog and a toast with one action.
+// In-window dialogs (a question with two or more answers) and a toast with one action.
 
 const $ = (id) => document.getElementById(id);
 
-/** Asks a yes/no question; resolves true when the author confirms. */
-export function confirmDialog(text, confirmLabel, cancelLabel) {
+/**
+ * Asks a question; resolves with the chosen answer's value, or null on Escape / cancel.
+ * `choices` are `{label, value, style}` (style: "primary" | "danger" | undefined), cancel first.
+ */
+export function chooseDialog(text, cancelLabel, choices) {
   const backdrop = $("dialog");
-  const confirm = $("dialog-confirm");
-  const cancel = $("dialog-cancel");
+  const actions = $("dialog-actions");
   $("dialog-text").textContent = text;
-  confirm.textContent = confirmLabel;
-  cancel.textContent = cancelLabel;
+  actions.replaceChildren();
+  const cancel = button(cancelLabel, "dialog-cancel");
+  actions.append(cancel, ...choices.map((c, i) => button(c.label, i === choices.length - 1 ? "dialog-confirm" : `dialog-choice-${i}`, c.style)));
   backdrop.hidden = false;
   cancel.focus();
   return new Promise((resolve) => {
     const done = (answer) => {
       backdrop.hidden = true;
-      confirm.onclick = cancel.onclick = backdrop.onkeydown = null;
+      backdrop.onkeydown = null;
+      actions.replaceChildren();
       resolve(answer);
     };
-    confirm.onclick = () => done(true);
-    cancel.onclick = () => done(false);
+    cancel.onclick = () => done(null);
+    [...actions.children].slice(1).forEach((b, i) => (b.onclick = () => done(choices[i].value)));
     backdrop.onkeydown = (event) => {
-      if (event.key === "Escape") done(false);
+      if (event.key === "Escape") done(null);
     };
   });
+}
+
+/** Asks a yes/no question; resolves true when the author confirms. */
+export async function confirmDialog(text, confirmLabel, cancelLabel) {
+  return (await chooseDialog(text, cancelLabel, [{ label: confirmLabel, value: true, style: "danger" }])) === true;
+}
+
+function button(label, id, style) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.id = id;
+  b.className = style ? `button ${style}` : "button";
+  b.textContent = label;
+  return b;
 }
 
 let toastTimer = null;

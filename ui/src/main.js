@@ -8,6 +8,8 @@ import { DraftsList } from "./drafts-list.js";
 import { Preview } from "./preview.js";
 import { t, translateDocument } from "./i18n.js";
 import { confirmDialog, showToast } from "./dialogs.js";
+import { BlogsDialog } from "./blogs-dialog.js";
+import { PublishBar } from "./publish-bar.js";
 
 const $ = (id) => document.getElementById(id);
 // Element references are taken once: ids in author HTML can never shadow them later.
@@ -31,7 +33,20 @@ let current = null;
 const autosaver = new Autosaver(async (text, explicit) => {
   const summary = await api.saveDraft(text, explicit);
   list.updateItem(summary);
+  if (text.id === current?.id) publishBar.refreshSoon();
 }, showSaveState);
+
+const blogsDialog = new BlogsDialog({ onChange: (blog) => publishBar.loadBlogs(blog) });
+
+const publishBar = new PublishBar({
+  flush: () => autosaver.flush(),
+  onDraftReplaced: async (id) => {
+    // The blog's version replaced the draft's text in the database: show it.
+    current = null;
+    await openDraft(id);
+  },
+  openBlogs: () => blogsDialog.open(),
+});
 
 const preview = new Preview($("preview"), api.render, showCounts);
 
@@ -139,6 +154,7 @@ async function openDraft(id) {
   list.select(id);
   showSaveState(unsaved ? "dirty" : "saved");
   showWindowTitle();
+  await publishBar.showDraft(id);
 }
 
 async function newDraft() {
@@ -246,6 +262,7 @@ async function start() {
     showEditor(false);
     return;
   }
+  await publishBar.loadBlogs();
   await list.refresh();
   const first = list.first();
   if (first) await openDraft(first.id);

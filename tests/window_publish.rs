@@ -1,0 +1,194 @@
+//! Publishing from the real window to the real WordPress: add the blog in the blogs dialog,
+//! click Publish, see the link and the badge; edit, publish again: still one post.
+
+use fantoccini::{Client, Locator};
+use serde_json::json;
+
+use super::publish_wordpress::{rest, rest_send, titles};
+use super::support::desktop::Desktop;
+use super::support::keyring::SecretService;
+use super::support::wordpress::TestWordPress;
+use super::support::{fumi, ok};
+use super::window::{save_screenshot, type_in_editor, wait_for, wait_for_saved};
+
+const TITLE: &str = "窓から公開する書評";
+
+#[tokio::test]
+async fn a_blog_added_in_the_window_gets_one_post_that_publish_updates() {
+    let site = TestWordPress::start();
+    let keychain = SecretService::start();
+    let desktop = Desktop::start_with("C.UTF-8", &keychain.env());
+    let data = tempfile::tempdir().expect("temp dir");
+    ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", TITLE, "-"],
+        "---\ncategories: [読書]\n---\n# 窓から\n\n本文です。\n".as_bytes(),
+    ));
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the draft",
+        "document.getElementById('publish').textContent === 'Connect a blog to publish'",
+    )
+    .await;
+
+    // Add the blog: a wrong password is refused with WordPress's reason, then the right one.
+    click(&window, "publish").await;
+    wait_for(
+        &window,
+        "the blogs dialog",
+        "!document.getElementById('blogs-dialog').hidden",
+    )
+    .await;
+    fill(&window, "blog-name", "test").await;
+    fill(&window, "blog-url", &site.url).await;
+    fill(&window, "blog-user", &site.user).await;
+    fill(&window, "blog-secret", "wrong-password-wrong").await;
+    click(&window, "blog-add").await;
+    wait_for(
+        &window,
+        "the rejection",
+        "document.getElementById('blog-form-message').textContent.includes('rejected the user name or application password')",
+    )
+    .await;
+    window
+        .find(Locator::Id("blog-secret"))
+        .await
+        .expect("field")
+        .clear()
+        .await
+        .expect("clear");
+    fill(&window, "blog-secret", &site.password).await;
+    click(&window, "blog-add").await;
+    wait_for(
+        &window,
+        "the blog in the list",
+        "document.querySelectorAll('#blog-list .blog-item').length === 1",
+    )
+    .await;
+    click(&window, "blogs-close").await;
+
+    // Publish: progress, then the link and the badge.
+    wait_for(
+        &window,
+        "the Publish button",
+        "document.getElementById('publish').textContent === 'Publish'",
+    )
+    .await;
+    click(&window, "publish").await;
+    wait_for(
+        &window,
+        "the published badge",
+        "document.getElementById('publish-badge').dataset.standing === 'published'",
+    )
+    .await;
+    let link = text(&window, "post-link").await;
+    assert!(link.starts_with("127.0.0.1:"), "{link}");
+    assert_eq!(text(&window, "publish").await, "Update");
+
+    // Edit: the badge says so; Update sends it to the same post.
+    type_in_editor(&window, "\n追記：窓から更新。").await;
+    wait_for_saved(&window).await;
+    wait_for(
+        &window,
+        "the modified badge",
+        "document.getElementById('publish-badge').dataset.standing === 'modified'",
+    )
+    .await;
+    click(&window, "publish").await;
+    wait_for(
+        &window,
+        "published again",
+        "document.getElementById('publish-badge').dataset.standing === 'published'",
+    )
+    .await;
+    let ours: Vec<String> = titles(&site)
+        .await
+        .into_iter()
+        .filter(|t| t == TITLE)
+        .collect();
+    assert_eq!(ours.len(), 1, "one post on the blog");
+    let posts = rest(&site, "wp/v2/posts?context=edit&search=%E7%AA%93").await;
+    let post = &posts[0];
+    assert!(
+        post["content"]["raw"]
+            .as_str()
+            .expect("content")
+            .contains("追記：窓から更新。")
+    );
+
+    // Someone edits the post on the web: Update asks before overwriting.
+    let id = post["id"].as_u64().expect("id");
+    rest_send(
+        &site,
+        reqwest::Method::POST,
+        &format!("wp/v2/posts/{id}"),
+        json!({"content": "<p>ウェブで直した</p>"}),
+    )
+    .await;
+    click(&window, "publish").await;
+    wait_for(
+        &window,
+        "the conflict question",
+        "!document.getElementById('dialog').hidden",
+    )
+    .await;
+    click(&window, "dialog-confirm").await;
+    wait_for(
+        &window,
+        "overwritten",
+        "document.getElementById('publish-badge').dataset.standing === 'published'",
+    )
+    .await;
+    let post = rest(&site, &format!("wp/v2/posts/{id}?context=edit")).await;
+    assert!(
+        post["content"]["raw"]
+            .as_str()
+            .expect("content")
+            .contains("追記：窓から更新。")
+    );
+    assert_eq!(
+        titles(&site)
+            .await
+            .into_iter()
+            .filter(|t| t == TITLE)
+            .count(),
+        1
+    );
+    // Last: WebKitWebDriver's session may not survive a stalled screenshot.
+    save_screenshot(&window, "published").await;
+}
+
+async fn click(window: &Client, id: &str) {
+    window
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click #{id}: {e}"));
+}
+
+async fn fill(window: &Client, id: &str, value: &str) {
+    window
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"))
+        .send_keys(value)
+        .await
+        .unwrap_or_else(|e| panic!("type into #{id}: {e}"));
+}
+
+/// An element's text as the page holds it (WebDriver's getText misses ellipsized text).
+async fn text(window: &Client, id: &str) -> String {
+    window
+        .execute(
+            &format!("return document.getElementById('{id}').textContent"),
+            vec![],
+        )
+        .await
+        .expect("read")
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}

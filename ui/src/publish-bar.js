@@ -1,0 +1,179 @@
+// The publish bar above the editor: which blog, one Publish/Update button, progress, the post's
+// link and a badge saying where the draft stands on that blog.
+
+import { api } from "./api.js";
+import { t } from "./i18n.js";
+import { chooseDialog } from "./dialogs.js";
+
+const $ = (id) => document.getElementById(id);
+const LAST_BLOG = "fumi.lastBlog";
+
+export class PublishBar {
+  /**
+   * `flush()` saves pending text (a publish reads the draft from the database);
+   * `onDraftReplaced(id)` reloads a draft whose text was replaced by the blog's version;
+   * `openBlogs()` shows the blogs dialog.
+   */
+  constructor({ flush, onDraftReplaced, openBlogs }) {
+    Object.assign(this, { flush, onDraftReplaced, openBlogs });
+    this.el = {
+      select: $("blog-select"),
+      publish: $("publish"),
+      badge: $("publish-badge"),
+      progress: $("publish-progress"),
+      link: $("post-link"),
+    };
+    this.blogs = [];
+    this.states = [];
+    this.draftId = null;
+    this.busy = false;
+    this.refreshTimer = null;
+    $("manage-blogs").addEventListener("click", () => this.openBlogs());
+    this.el.select.addEventListener("change", () => {
+      localStorage.setItem(LAST_BLOG, this.el.select.value);
+      this.render();
+    });
+    this.el.publish.addEventListener("click", () => (this.blogs.length ? this.publish() : this.openBlogs()));
+    this.el.link.addEventListener("click", (event) => {
+      event.preventDefault();
+      api.openInBrowser(this.el.link.href).catch((error) => this.say(error.message, true));
+    });
+  }
+
+  /** Reloads the blogs (after the dialog changed them); `chosen` becomes the selected one. */
+  async loadBlogs(chosen) {
+    try {
+      this.blogs = await api.listBlogs();
+    } catch (error) {
+      this.blogs = [];
+      this.say(error.message, true);
+    }
+    this.el.select.replaceChildren(
+      ...this.blogs.map((b) => {
+        const option = document.createElement("option");
+        option.value = b.id;
+        option.textContent = b.name;
+        return option;
+      }),
+    );
+    if (chosen) localStorage.setItem(LAST_BLOG, chosen.id);
+    this.pickBlog();
+    this.render();
+  }
+
+  /** Shows the standing of another draft. */
+  async showDraft(id) {
+    this.draftId = id;
+    this.say("");
+    await this.loadStates();
+    this.pickBlog();
+    this.render();
+  }
+
+  /** Recomputes the badge a little after edits (it renders the draft: not on every keystroke). */
+  refreshSoon() {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(async () => {
+      await this.loadStates();
+      this.render();
+    }, 1500);
+  }
+
+  async loadStates() {
+    if (this.draftId == null) return;
+    try {
+      this.states = await api.publicationStates(this.draftId);
+    } catch {
+      this.states = [];
+    }
+  }
+
+  /** The blog the draft was published to, else the one used last, else the first. */
+  pickBlog() {
+    const known = (id) => this.blogs.some((b) => String(b.id) === String(id));
+    const published = this.states.filter((s) => known(s.blog_id)).sort((a, b) => (b.published_at ?? 0) - (a.published_at ?? 0))[0];
+    const last = localStorage.getItem(LAST_BLOG);
+    const id = published?.blog_id ?? (known(last) ? last : this.blogs[0]?.id);
+    if (id != null) this.el.select.value = String(id);
+  }
+
+  selectedBlog() {
+    return this.blogs.find((b) => String(b.id) === this.el.select.value) ?? null;
+  }
+
+  render() {
+    const blog = this.selectedBlog();
+    this.el.select.hidden = !blog;
+    const state = blog ? this.states.find((s) => s.blog_id === blog.id) : null;
+    const standing = state?.standing ?? "not_published";
+    const hasPost = Boolean(state?.url);
+    this.el.publish.textContent = !blog ? t.connectBlog : hasPost ? t.update : t.publish;
+    this.el.publish.disabled = this.busy;
+    this.el.badge.hidden = !blog;
+    this.el.badge.dataset.standing = standing;
+    this.el.badge.textContent = standing === "failed" && state?.error ? `${t.standing.failed}: ${state.error}` : t.standing[standing];
+    this.el.badge.title = state?.error ?? "";
+    this.el.link.hidden = !hasPost || standing === "failed" && !state?.url;
+    if (hasPost) {
+      this.el.link.href = state.url;
+      this.el.link.textContent = state.url.replace(/^https?:\/\//, "");
+    }
+  }
+
+  say(text, isError = false) {
+    this.el.progress.textContent = text;
+    this.el.progress.classList.toggle("error", isError);
+  }
+
+  showProgress(p) {
+    this.say(p.step === "images" ? t.images(p.done, p.total) : p.step === "sending" ? t.sending : t.connecting);
+  }
+
+  /** Publishes (or updates) the open draft to the selected blog; asks when the blog disagrees. */
+  async publish(options = {}) {
+    const blog = this.selectedBlog();
+    const draftId = this.draftId;
+    if (!blog || draftId == null || this.busy) return;
+    this.busy = true;
+    this.render();
+    this.say(t.connecting);
+    let next = null;
+    try {
+      await this.flush();
+      await api.publish(draftId, blog.id, options, (p) => this.showProgress(p));
+      this.say("");
+    } catch (error) {
+      this.say("");
+      next = await this.resolve(error, draftId, blog);
+    } finally {
+      this.busy = false;
+      await this.loadStates();
+      this.render();
+    }
+    if (next) await next();
+  }
+
+  /** What to do after a failed publish: the author's choice for conflicts, else nothing. */
+  async resolve(error, draftId, blog) {
+    if (error.code === "remote_changed") {
+      const choice = await chooseDialog(error.message, t.cancel, [
+        { label: t.takeRemote, value: "take" },
+        { label: t.overwrite, value: "overwrite", style: "danger" },
+      ]);
+      if (choice === "overwrite") return () => this.publish({ overwrite: true });
+      if (choice === "take")
+        return async () => {
+          try {
+            await api.takeRemote(draftId, blog.id);
+            await this.onDraftReplaced(draftId);
+          } catch (e) {
+            this.say(e.message, true);
+          }
+        };
+    } else if (error.code === "remote_post_not_found") {
+      const choice = await chooseDialog(error.message, t.cancel, [{ label: t.createAgain, value: "recreate", style: "primary" }]);
+      if (choice === "recreate") return () => this.publish({ recreate: true });
+    }
+    return null;
+  }
+}
