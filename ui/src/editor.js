@@ -22,6 +22,33 @@ const markdownStyle = HighlightStyle.define([
 ]);
 
 /**
+ * The post's settings block at the top of a draft, between `---` lines: shown muted, not as the
+ * setext heading Markdown would make of its last line. (While the closing line is not typed yet,
+ * the rest of the draft is shown muted too: the parser cannot look further than one line ahead.)
+ */
+const frontMatter = {
+  defineNodes: [{ name: "FrontMatter", block: true, style: tags.meta }],
+  parseBlock: [
+    {
+      name: "FrontMatter",
+      before: "HorizontalRule",
+      parse(cx, line) {
+        if (cx.lineStart !== 0 || line.text !== "---") return false;
+        const start = cx.lineStart;
+        while (cx.nextLine()) {
+          if (line.text === "---") {
+            cx.nextLine();
+            break;
+          }
+        }
+        cx.addElement(cx.elt("FrontMatter", start, cx.prevLineEnd()));
+        return true;
+      },
+    },
+  ],
+};
+
+/**
  * Creates the editor in `parent`.
  * @param {HTMLElement} parent
  * @param {{onChange: (text: string) => void, keys: import("@codemirror/view").KeyBinding[], placeholderText: string}} options
@@ -33,7 +60,7 @@ export function createEditor(parent, { onChange, keys, placeholderText }) {
     highlightActiveLine(),
     highlightSelectionMatches(),
     EditorView.lineWrapping,
-    markdown({ base: markdownLanguage }),
+    markdown({ base: markdownLanguage, extensions: [frontMatter] }),
     syntaxHighlighting(markdownStyle),
     placeholder(placeholderText),
     keymap.of([...keys, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),

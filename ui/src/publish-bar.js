@@ -116,7 +116,7 @@ export class PublishBar {
     this.el.link.hidden = !hasPost || standing === "failed" && !state?.url;
     if (hasPost) {
       this.el.link.href = state.url;
-      this.el.link.textContent = state.url.replace(/^https?:\/\//, "");
+      this.el.link.textContent = readable(state.url);
     }
   }
 
@@ -176,4 +176,15 @@ export class PublishBar {
     }
     return null;
   }
+}
+
+/** A URL as a person reads it: no scheme, Japanese slugs decoded. */
+function readable(url) {
+  let text = url.replace(/^https?:\/\//, "");
+  try {
+    text = decodeURI(text);
+  } catch {
+    // Not valid percent-encoding: show it as it is.
+  }
+  return text;
 }
