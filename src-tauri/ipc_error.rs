@@ -29,6 +29,14 @@ impl IpcError {
         }
     }
 
+    /// An image command called without the image's bytes.
+    pub fn not_an_image_upload() -> Self {
+        IpcError {
+            code: "not_an_image",
+            message: "Fumi received no image bytes to keep.".into(),
+        }
+    }
+
     /// The system refused something the window asked for.
     pub fn from_system(action: &str, e: &dyn std::fmt::Display) -> Self {
         IpcError {

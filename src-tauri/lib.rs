@@ -3,6 +3,7 @@
 //! Everything here is an adapter: argument parsing, IPC commands and error conversion. The work
 //! itself lives in `fumi-core`.
 
+mod assets;
 mod cli;
 mod commands;
 mod ipc_error;

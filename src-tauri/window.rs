@@ -46,6 +46,7 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
+        .register_uri_scheme_protocol(crate::assets::SCHEME, crate::assets::serve)
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -59,6 +60,7 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::restore_draft,
             commands::purge_draft,
             commands::render_markdown,
+            commands::add_image,
             commands::list_blogs,
             commands::add_blog,
             commands::test_blog,

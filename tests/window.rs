@@ -367,3 +367,57 @@ pub(crate) async fn save_screenshot(window: &Client, name: &str) {
         let _ = std::fs::write(dir.join(format!("{name}.png")), png);
     }
 }
+
+#[tokio::test]
+async fn a_pasted_image_is_kept_in_the_database_and_shown_in_the_preview() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let window = desktop.launch(data.path()).await;
+    new_draft(&window).await;
+    type_in_editor(&window, "表紙：\n").await;
+
+    // What a paste from the clipboard delivers: a File in the event's DataTransfer.
+    let png = include_bytes!("support/images/red.png").to_vec();
+    window
+        .execute(
+            "const file = new File([new Uint8Array(arguments[0])], '表紙.png', { type: 'image/png' });
+             const data = new DataTransfer();
+             data.items.add(file);
+             document.querySelector('.cm-content').dispatchEvent(
+               new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+             return true;",
+            vec![serde_json::json!(png)],
+        )
+        .await
+        .expect("paste");
+    wait_for(
+        &window,
+        "the image reference in the editor",
+        "[...document.querySelectorAll('.cm-line')].some(l => l.textContent.startsWith('![表紙](fumi-asset:'))",
+    )
+    .await;
+    wait_for(
+        &window,
+        "the image loaded in the preview",
+        "[...document.querySelectorAll('#preview img')].some(i => i.complete && i.naturalWidth === 4)",
+    )
+    .await;
+    wait_for_saved(&window).await;
+
+    let listed = ok(fumi(data.path(), &["drafts", "list"], b""));
+    let id = listed.split('\t').next().expect("an id");
+    let shown = ok(fumi(data.path(), &["drafts", "show", id], b""));
+    let hash = shown
+        .split("fumi-asset:")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .expect("a reference in the draft");
+    let store = fumi_core::Store::open(data.path()).expect("open");
+    assert_eq!(
+        store
+            .asset(hash)
+            .expect("the image is in the database")
+            .bytes,
+        include_bytes!("support/images/red.png")
+    );
+}

@@ -1,9 +1,11 @@
 //! Drafts: list, open, save, trash, render.
 
+use fumi_core::image::Image;
 use fumi_core::{Draft, DraftId, DraftSummary, Rendered, SaveKind};
 use tauri::State;
 
 use super::Result;
+use crate::ipc_error::IpcError;
 use crate::window::AppState;
 
 #[tauri::command(async)]
@@ -64,5 +66,30 @@ pub fn purge_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
 
 #[tauri::command(async)]
 pub fn render_markdown(state: State<'_, AppState>, markdown: String) -> Rendered {
-    state.renderer.render(&markdown)
+    state
+        .renderer
+        .render_with_images(&markdown, &crate::assets::preview_url)
+}
+
+/// Keeps a pasted or dropped image (the raw request body; its name in `x-file-name`, URI-encoded)
+/// and returns the reference to put in the Markdown.
+#[tauri::command(async)]
+pub fn add_image(state: State<'_, AppState>, request: tauri::ipc::Request<'_>) -> Result<String> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(IpcError::not_an_image_upload());
+    };
+    let name = request
+        .headers()
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| percent_decode(v))
+        .unwrap_or_default();
+    let image = Image::from_bytes(bytes.clone(), &name)?;
+    Ok(state.store()?.add_asset(&image)?)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    url::form_urlencoded::parse(format!("n={s}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
 }

@@ -2,9 +2,9 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 
-async function call(command, args) {
+async function call(command, args, options) {
   try {
-    return await invoke(command, args);
+    return await invoke(command, args, options);
   } catch (e) {
     if (e && typeof e === "object" && "message" in e) throw { code: e.code ?? "unknown", message: String(e.message) };
     throw { code: "ipc", message: String(e) };
@@ -23,6 +23,9 @@ export const api = {
   restoreDraft: (id) => call("restore_draft", { id }),
   purgeDraft: (id) => call("purge_draft", { id }),
   render: (markdown) => call("render_markdown", { markdown }),
+  /** Keeps an image (a File) in the database; resolves with the reference for the Markdown. */
+  addImage: async (file) =>
+    call("add_image", new Uint8Array(await file.arrayBuffer()), { headers: { "x-file-name": encodeURIComponent(file.name || "image") } }),
   listBlogs: () => call("list_blogs"),
   addBlog: ({ name, url, user, secret }) => call("add_blog", { name, url, user, secret }),
   testBlog: (blogId) => call("test_blog", { blogId }),

@@ -51,9 +51,28 @@ const frontMatter = {
 /**
  * Creates the editor in `parent`.
  * @param {HTMLElement} parent
- * @param {{onChange: (text: string) => void, keys: import("@codemirror/view").KeyBinding[], placeholderText: string}} options
+ * `onImage(file)` keeps a pasted or dropped image and resolves with its Markdown URL.
+ * @param {HTMLElement} parent
+ * @param {{onChange: (text: string) => void, onImage: (file: File) => Promise<string>, keys: import("@codemirror/view").KeyBinding[], placeholderText: string}} options
  */
-export function createEditor(parent, { onChange, keys, placeholderText }) {
+export function createEditor(parent, { onChange, onImage, keys, placeholderText }) {
+  /** Inserts images at the cursor (or where they were dropped), one reference per line. */
+  const insertImages = (view, files, at) => {
+    const images = [...files].filter((f) => f.type.startsWith("image/"));
+    if (!images.length) return false;
+    (async () => {
+      for (const file of images) {
+        const url = await onImage(file).catch(() => null);
+        if (!url) continue;
+        const alt = file.name.replace(/\.[^.]+$/, "").replace(/[\[\]]/g, "");
+        const pos = at ?? view.state.selection.main.head;
+        const text = `![${alt}](${url})\n`;
+        view.dispatch({ changes: { from: pos, insert: text }, selection: { anchor: pos + text.length } });
+        at = at == null ? null : at + text.length;
+      }
+    })();
+    return true;
+  };
   const extensions = [
     history(),
     drawSelection(),
@@ -65,6 +84,13 @@ export function createEditor(parent, { onChange, keys, placeholderText }) {
     placeholder(placeholderText),
     keymap.of([...keys, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
     EditorView.contentAttributes.of({ spellcheck: "false", autocorrect: "off", "aria-label": "Markdown" }),
+    EditorView.domEventHandlers({
+      paste: (event, view) => insertImages(view, event.clipboardData?.files ?? [], null) && (event.preventDefault(), true),
+      drop: (event, view) => {
+        const at = view.posAtCoords({ x: event.clientX, y: event.clientY });
+        return insertImages(view, event.dataTransfer?.files ?? [], at) && (event.preventDefault(), true);
+      },
+    }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange(update.state.doc.toString());
     }),

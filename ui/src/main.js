@@ -52,6 +52,7 @@ const preview = new Preview($("preview"), api.render, showCounts);
 
 const editor = createEditor($("editor"), {
   placeholderText: "# …",
+  onImage: (file) => run(api.addImage(file)),
   onChange: (body) => {
     if (!current) return;
     autosaver.change(snapshot(body));

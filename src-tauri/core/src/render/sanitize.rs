@@ -31,6 +31,8 @@ pub(super) fn builder() -> ammonia::Builder<'static> {
             "data-footnote-backref",
             "data-heading-content",
         ])
+        // The preview shows images kept in Fumi's database through the window's own scheme.
+        .add_url_schemes(["fumi-asset"])
         .attribute_filter(|_element, attribute, value| match attribute {
             "id" => own_id(value).then_some(Cow::Borrowed(value)),
             _ => Some(Cow::Borrowed(value)),
