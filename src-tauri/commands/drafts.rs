@@ -82,7 +82,7 @@ pub fn add_image(state: State<'_, AppState>, request: tauri::ipc::Request<'_>) -
         .headers()
         .get("x-file-name")
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| percent_decode(v))
+        .and_then(percent_decode)
         .unwrap_or_default();
     let image = Image::from_bytes(bytes.clone(), &name)?;
     Ok(state.store()?.add_asset(&image)?)
