@@ -177,6 +177,7 @@ async fn send<P: Publisher>(
         .and_then(|p| p.remote_id.clone().map(|id| (id, p)));
 
     // Check for web edits and deleted posts before uploading anything.
+    let mut unchanged_remote = None;
     if let Some((id, recorded)) = &existing {
         match blog_api.fetch_post(id).await {
             Ok(current) => {
@@ -189,6 +190,9 @@ async fn send<P: Publisher>(
                         recorded: recorded.remote_modified.clone().unwrap_or_default(),
                     });
                 }
+                if !edited_on_web {
+                    unchanged_remote = Some(current);
+                }
             }
             Err(Error::RemotePostNotFound { .. }) if options.recreate => existing = None,
             Err(e) => return Err(e),
@@ -197,6 +201,13 @@ async fn send<P: Publisher>(
 
     let media = upload_images(store, blog_api, blog, &prepared.images, progress).await?;
     let post = outgoing(renderer, &prepared, &media, options)?;
+    let hash = post.content_hash();
+    // The blog holds exactly what this publish would send: nothing to do.
+    if let Some(current) = unchanged_remote
+        && previous.as_ref().and_then(|p| p.content_hash.as_deref()) == Some(hash.as_str())
+    {
+        return Ok((hash, current));
+    }
     progress(Progress::Sending);
     let remote = match existing {
         Some((id, _)) => blog_api.update_post(&id, &post).await?,
@@ -222,7 +233,7 @@ async fn send<P: Publisher>(
             }
         }
     };
-    Ok((post.content_hash(), remote))
+    Ok((hash, remote))
 }
 
 /// Local image URLs mapped to the blog's copies.
