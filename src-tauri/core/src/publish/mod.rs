@@ -5,6 +5,7 @@
 mod post;
 mod publisher;
 mod pull;
+mod xmlrpc;
 mod state;
 pub mod wordpress;
 
