@@ -126,7 +126,10 @@ pub enum BlogsCommand {
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum KindArg {
+    /// WordPress's REST API (application password).
     Wordpress,
+    /// MetaWeblog over XML-RPC (`/xmlrpc.php`; WordPress, Movable Type, older hosts).
+    Metaweblog,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -341,17 +344,16 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
             name,
             url,
             user,
-            kind: KindArg::Wordpress,
+            kind,
         } => {
+            let kind = match kind {
+                KindArg::Wordpress => BlogKind::WordPress,
+                KindArg::Metaweblog => BlogKind::MetaWeblog,
+            };
             accounts::check_name_free(&store, &name)?;
             let secret = read_secret()?;
-            block_on(publish::test_connection(
-                BlogKind::WordPress,
-                &url,
-                &user,
-                &secret,
-            ))?;
-            accounts::save_blog(&mut store, &name, BlogKind::WordPress, &url, &user, &secret)?;
+            block_on(publish::test_connection(kind, &url, &user, &secret))?;
+            accounts::save_blog(&mut store, &name, kind, &url, &user, &secret)?;
             print(out, &format!("Added {name}: {url} as {user}.\n"))
         }
         BlogsCommand::List => {

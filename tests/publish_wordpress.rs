@@ -80,16 +80,24 @@ pub(crate) async fn titles(site: &TestWordPress) -> Vec<String> {
 
 /// A data folder with the site added as the blog `test`.
 fn store_with_blog(site: &TestWordPress) -> (tempfile::TempDir, Store, Blog) {
+    store_with_blog_of_kind(site, BlogKind::WordPress)
+}
+
+/// A data folder with the site added as the blog `test`, spoken to with `kind`'s protocol.
+pub(crate) fn store_with_blog_of_kind(
+    site: &TestWordPress,
+    kind: BlogKind,
+) -> (tempfile::TempDir, Store, Blog) {
     let data = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(data.path()).expect("open");
     let blog = store
-        .add_blog("test", BlogKind::WordPress, &site.url, &site.user)
+        .add_blog("test", kind, &site.url, &site.user)
         .expect("add blog");
     (data, store, blog)
 }
 
 /// Publishes through the core's workflow, collecting its progress reports.
-async fn publish(
+pub(crate) async fn publish(
     store: &mut Store,
     blog: &Blog,
     site: &TestWordPress,
@@ -110,8 +118,8 @@ async fn publish(
     (result, steps.into_inner().expect("steps"))
 }
 
-const RED_PNG: &[u8] = include_bytes!("support/images/red.png");
-const BLUE_PNG: &[u8] = include_bytes!("support/images/blue.png");
+pub(crate) const RED_PNG: &[u8] = include_bytes!("support/images/red.png");
+pub(crate) const BLUE_PNG: &[u8] = include_bytes!("support/images/blue.png");
 
 #[tokio::test]
 async fn connect_discovers_the_rest_root_and_checks_the_password() {

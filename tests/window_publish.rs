@@ -133,6 +133,12 @@ async fn a_blog_added_in_the_window_gets_one_post_that_publish_updates() {
         "!document.getElementById('dialog').hidden",
     )
     .await;
+    wait_for(
+        &window,
+        "the failed badge with the reason",
+        "document.getElementById('publish-badge').dataset.standing === 'failed' && document.getElementById('publish-badge').textContent.includes('changed on the blog')",
+    )
+    .await;
     click(&window, "dialog-confirm").await;
     wait_for(
         &window,

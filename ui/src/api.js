@@ -27,7 +27,7 @@ export const api = {
   addImage: async (file) =>
     call("add_image", new Uint8Array(await file.arrayBuffer()), { headers: { "x-file-name": encodeURIComponent(file.name || "image") } }),
   listBlogs: () => call("list_blogs"),
-  addBlog: ({ name, url, user, secret }) => call("add_blog", { name, url, user, secret }),
+  addBlog: ({ kind, name, url, user, secret }) => call("add_blog", { kind, name, url, user, secret }),
   testBlog: (blogId) => call("test_blog", { blogId }),
   removeBlog: (blogId) => call("remove_blog", { blogId }),
   /** Publishes; `onProgress` receives {step, done?, total?} while it runs. */

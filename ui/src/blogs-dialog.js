@@ -15,6 +15,7 @@ export class BlogsDialog {
       list: $("blog-list"),
       empty: $("blog-list-empty"),
       form: $("blog-form"),
+      kind: $("blog-kind"),
       name: $("blog-name"),
       url: $("blog-url"),
       user: $("blog-user"),
@@ -104,6 +105,7 @@ export class BlogsDialog {
 
   async add() {
     const fields = {
+      kind: this.el.kind.value,
       name: this.el.name.value.trim(),
       url: this.el.url.value.trim(),
       user: this.el.user.value.trim(),

@@ -144,6 +144,9 @@ export class PublishBar {
       this.say("");
     } catch (error) {
       this.say("");
+      // The badge says what happened while the author decides what to do about it.
+      await this.loadStates();
+      this.render();
       next = await this.resolve(error, draftId, blog);
     } finally {
       this.busy = false;

@@ -8,11 +8,14 @@ use crate::draft::{DraftId, Millis};
 pub type BlogId = i64;
 
 /// The protocols Fumi publishes with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum BlogKind {
     /// WordPress through its REST API and an application password.
+    #[serde(rename = "wordpress")]
     WordPress,
+    /// MetaWeblog over XML-RPC (WordPress's `/xmlrpc.php`, Movable Type, older hosts).
+    #[serde(rename = "metaweblog")]
+    MetaWeblog,
 }
 
 impl BlogKind {
@@ -20,6 +23,7 @@ impl BlogKind {
     pub fn as_str(self) -> &'static str {
         match self {
             BlogKind::WordPress => "wordpress",
+            BlogKind::MetaWeblog => "metaweblog",
         }
     }
 
@@ -27,6 +31,7 @@ impl BlogKind {
     pub fn parse(s: &str) -> Option<BlogKind> {
         match s {
             "wordpress" => Some(BlogKind::WordPress),
+            "metaweblog" => Some(BlogKind::MetaWeblog),
             _ => None,
         }
     }

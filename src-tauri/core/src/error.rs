@@ -111,6 +111,14 @@ pub enum Error {
         data: serde_json::Value,
     },
 
+    /// An XML-RPC blog answered with a fault.
+    #[error("{url} refused: {message} (fault {code})")]
+    BlogFault {
+        url: String,
+        code: i64,
+        message: String,
+    },
+
     /// The blog's answer could not be understood.
     #[error("{url} sent an answer Fumi cannot read: {detail}")]
     BlogMalformedReply { url: String, detail: String },
@@ -231,6 +239,7 @@ impl Error {
             Error::BlogNotWordPress { .. } => "blog_not_wordpress",
             Error::BlogHttp { .. } => "blog_http",
             Error::BlogMalformedReply { .. } => "blog_malformed_reply",
+            Error::BlogFault { .. } => "blog_fault",
             Error::RemotePostNotFound { .. } => "remote_post_not_found",
             Error::Keychain { .. } => "keychain",
             Error::System { .. } => "system",

@@ -2,12 +2,14 @@
 //! the workflow here — images once, create once, update in place, never overwrite a web edit
 //! unasked — is written once for all of them.
 
+mod connection;
+pub mod metaweblog;
 mod post;
 mod publisher;
 mod pull;
-mod xmlrpc;
 mod state;
 pub mod wordpress;
+pub mod xmlrpc;
 
 use std::collections::HashMap;
 
@@ -25,7 +27,7 @@ use crate::front_matter::{self, FrontMatterStatus};
 use crate::image::{Image, LocalImage};
 use crate::render::Renderer;
 use crate::store::Store;
-use wordpress::WordPress;
+use connection::Connection;
 
 /// How the author asked for a publish.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -63,10 +65,8 @@ pub async fn test_connection(
 }
 
 /// Connects to a blog of any kind.
-async fn connect(kind: BlogKind, site_url: &str, user: &str, secret: &str) -> Result<WordPress> {
-    // WordPress is the only kind so far: a new kind makes this line a compile error, on purpose.
-    let BlogKind::WordPress = kind;
-    WordPress::connect(site_url, user, secret).await
+async fn connect(kind: BlogKind, site_url: &str, user: &str, secret: &str) -> Result<Connection> {
+    Connection::open(kind, site_url, user, secret).await
 }
 
 /// Publishes a draft to a blog: the first time creates the post, every later time updates that

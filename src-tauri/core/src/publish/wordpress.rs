@@ -561,17 +561,21 @@ fn path_id(id: &str) -> Result<&str> {
 }
 
 fn unreachable(url: &Url, e: &reqwest::Error) -> Error {
-    // reqwest's Display hides the cause ("error sending request"); the source says what failed.
+    Error::BlogUnreachable {
+        url: url.to_string(),
+        detail: describe(e),
+    }
+}
+
+/// What failed, in full: reqwest's Display hides the cause ("error sending request").
+pub(super) fn describe(e: &reqwest::Error) -> String {
     let mut detail = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         detail = format!("{detail}: {s}");
         source = s.source();
     }
-    Error::BlogUnreachable {
-        url: url.to_string(),
-        detail,
-    }
+    detail
 }
 
 fn host(url: &Url) -> String {

@@ -71,9 +71,10 @@ impl Value {
             Value::Bool(b) => out.push_str(&format!("<boolean>{}</boolean>", u8::from(*b))),
             Value::String(s) => out.push_str(&format!("<string>{}</string>", escape(s))),
             Value::Double(d) => out.push_str(&format!("<double>{d}</double>")),
-            Value::DateTime(s) => {
-                out.push_str(&format!("<dateTime.iso8601>{}</dateTime.iso8601>", escape(s)))
-            }
+            Value::DateTime(s) => out.push_str(&format!(
+                "<dateTime.iso8601>{}</dateTime.iso8601>",
+                escape(s)
+            )),
             Value::Base64(b) => out.push_str(&format!("<base64>{}</base64>", BASE64.encode(b))),
             Value::Struct(members) => {
                 out.push_str("<struct>");
@@ -121,7 +122,11 @@ pub fn parse_response(xml: &str) -> Result<Response, String> {
             Event::Start(e) if e.name().as_ref() == b"fault" => in_fault = true,
             Event::Start(e) if e.name().as_ref() == b"value" => {
                 let value = parse_value(&mut reader)?;
-                return Ok(if in_fault { fault(&value) } else { Response::Value(value) });
+                return Ok(if in_fault {
+                    fault(&value)
+                } else {
+                    Response::Value(value)
+                });
             }
             Event::Eof => return Err("no value in the answer".into()),
             _ => {}
@@ -134,7 +139,10 @@ fn fault(value: &Value) -> Response {
     Response::Fault {
         code: match value.get("faultCode") {
             Some(Value::Int(i)) => *i,
-            Some(other) => other.text().and_then(|t| t.trim().parse().ok()).unwrap_or(0),
+            Some(other) => other
+                .text()
+                .and_then(|t| t.trim().parse().ok())
+                .unwrap_or(0),
             None => 0,
         },
         message: value.text_of("faultString"),
@@ -192,7 +200,12 @@ fn scalar_value(kind: &[u8], s: String) -> Result<Value, String> {
                 .decode(s.split_whitespace().collect::<String>())
                 .map_err(|_| bad("base64"))?,
         ),
-        other => return Err(format!("unknown value type <{}>", String::from_utf8_lossy(other))),
+        other => {
+            return Err(format!(
+                "unknown value type <{}>",
+                String::from_utf8_lossy(other)
+            ));
+        }
     })
 }
 
@@ -272,11 +285,17 @@ mod tests {
             ("ok", Value::Bool(true)),
             ("bits", Value::Base64(vec![0, 1, 2, 255])),
             ("when", Value::DateTime("20261201T09:00:00".into())),
-            ("tags", Value::Array(vec![Value::String("SF".into()), Value::Nil])),
+            (
+                "tags",
+                Value::Array(vec![Value::String("SF".into()), Value::Nil]),
+            ),
         ]);
         let call = method_call("x.y", std::slice::from_ref(&value));
         let answer = call
-            .replace("<methodCall><methodName>x.y</methodName><params>", "<methodResponse><params>")
+            .replace(
+                "<methodCall><methodName>x.y</methodName><params>",
+                "<methodResponse><params>",
+            )
             .replace("</methodCall>", "</methodResponse>");
         assert_eq!(parse_response(&answer), Ok(Response::Value(value)));
     }
@@ -284,7 +303,9 @@ mod tests {
     #[test]
     fn untyped_values_are_strings_and_faults_are_faults() {
         assert_eq!(
-            parse_response("<methodResponse><params><param><value>文</value></param></params></methodResponse>"),
+            parse_response(
+                "<methodResponse><params><param><value>文</value></param></params></methodResponse>"
+            ),
             Ok(Response::Value(Value::String("文".into())))
         );
         let fault = "<methodResponse><fault><value><struct><member><name>faultCode</name><value><int>403</int></value></member><member><name>faultString</name><value><string>Incorrect username or password.</string></value></member></struct></value></fault></methodResponse>";

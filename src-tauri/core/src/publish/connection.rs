@@ -1,0 +1,81 @@
+//! A connection to a blog of any kind: the one place that matches on [`BlogKind`].
+
+use super::metaweblog::MetaWeblog;
+use super::wordpress::WordPress;
+use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
+use crate::blog::BlogKind;
+use crate::error::Result;
+use crate::image::Image;
+
+/// A checked connection to one blog.
+pub enum Connection {
+    WordPress(WordPress),
+    MetaWeblog(MetaWeblog),
+}
+
+impl Connection {
+    /// Connects with the blog kind's protocol and checks the credentials.
+    pub async fn open(
+        kind: BlogKind,
+        site_url: &str,
+        user: &str,
+        secret: &str,
+    ) -> Result<Connection> {
+        Ok(match kind {
+            BlogKind::WordPress => {
+                Connection::WordPress(WordPress::connect(site_url, user, secret).await?)
+            }
+            BlogKind::MetaWeblog => {
+                Connection::MetaWeblog(MetaWeblog::connect(site_url, user, secret).await?)
+            }
+        })
+    }
+}
+
+/// Calls the same method on whichever kind this is.
+macro_rules! each {
+    ($self:ident, $c:ident => $call:expr) => {
+        match $self {
+            Connection::WordPress($c) => $call.await,
+            Connection::MetaWeblog($c) => $call.await,
+        }
+    };
+}
+
+impl Publisher for Connection {
+    async fn create_post(&self, post: &OutgoingPost, since: jiff::Timestamp) -> Result<RemotePost> {
+        each!(self, c => c.create_post(post, since))
+    }
+
+    async fn update_post(&self, id: &str, post: &OutgoingPost) -> Result<RemotePost> {
+        each!(self, c => c.update_post(id, post))
+    }
+
+    async fn fetch_post(&self, id: &str) -> Result<RemotePost> {
+        each!(self, c => c.fetch_post(id))
+    }
+
+    async fn set_status(&self, id: &str, status: RemoteStatus) -> Result<RemotePost> {
+        each!(self, c => c.set_status(id, status))
+    }
+
+    async fn delete_post(&self, id: &str) -> Result<()> {
+        each!(self, c => c.delete_post(id))
+    }
+
+    async fn upload_media(&self, image: &Image) -> Result<RemoteMedia> {
+        each!(self, c => c.upload_media(image))
+    }
+
+    async fn find_created(
+        &self,
+        post: &OutgoingPost,
+        since: jiff::Timestamp,
+    ) -> Result<Option<RemotePost>> {
+        each!(self, c => c.find_created(post, since))
+    }
+
+    async fn list_posts(&self) -> Result<Vec<RemotePost>> {
+        each!(self, c => c.list_posts())
+    }
+}
