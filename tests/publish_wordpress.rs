@@ -342,6 +342,51 @@ async fn the_cli_adds_a_blog_publishes_once_and_updates_the_same_post() {
             "secret in {file}"
         );
     }
+    // Scheduling, unpublishing and pulling from the command line.
+    let scheduled = ok(run(
+        &["publish", id, "--blog", "test", "--at", "2030-01-01 09:00"],
+        b"",
+    ));
+    assert!(scheduled.trim_end().ends_with("(scheduled)"), "{scheduled}");
+    ok(run(&["unpublish", id, "--blog", "test"], b""));
+    assert_eq!(
+        rest(&site, &format!("wp/v2/posts/{}?context=edit", remote.id)).await["status"],
+        "draft"
+    );
+    let other = tempfile::tempdir().expect("temp dir");
+    let pulled = fumi_env(
+        other.path(),
+        &[
+            "blogs", "add", "test", "--url", &site.url, "--user", &site.user,
+        ],
+        secret.as_bytes(),
+        &env,
+    );
+    ok(pulled);
+    let report = ok(fumi_env(
+        other.path(),
+        &["pull", "--blog", "test"],
+        b"",
+        &env,
+    ));
+    assert!(
+        report.starts_with("Imported 2 posts as drafts: 1 2; 0 already linked."),
+        "{report}"
+    );
+    let listed = ok(fumi_env(
+        other.path(),
+        &["drafts", "search", "三体"],
+        b"",
+        &env,
+    ));
+    assert!(listed.contains("『三体』劉慈欣 を読んで"), "{listed}");
+    ok(fumi_env(
+        other.path(),
+        &["blogs", "remove", "test"],
+        b"",
+        &env,
+    ));
+
     ok(run(&["blogs", "remove", "test"], b""));
     assert_eq!(ok(run(&["blogs", "list"], b"")), "");
 }

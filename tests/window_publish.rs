@@ -161,6 +161,16 @@ async fn a_blog_added_in_the_window_gets_one_post_that_publish_updates() {
             .count(),
         1
     );
+    // The password typed into the dialog went to the keychain only.
+    for file in ["fumi.sqlite3", "fumi.sqlite3-wal"] {
+        let bytes = std::fs::read(data.path().join(file)).unwrap_or_default();
+        assert!(
+            !bytes
+                .windows(site.password.len())
+                .any(|w| w == site.password.as_bytes()),
+            "secret in {file}"
+        );
+    }
     // Last: WebKitWebDriver's session may not survive a stalled screenshot.
     save_screenshot(&window, "published").await;
 }
