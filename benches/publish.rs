@@ -75,6 +75,19 @@ fn bench(c: &mut Criterion) {
             uploads.fetch_add(total, Ordering::Relaxed);
         }
     };
+    let publish = |store: &mut Store, blog: &Blog, draft: DraftId| {
+        runtime
+            .block_on(publish::publish_draft(
+                store,
+                &renderer,
+                blog,
+                &site.password,
+                draft,
+                PublishOptions::default(),
+                &count_uploads,
+            ))
+            .expect("publish")
+    };
     let mut group = c.benchmark_group("publish");
     group
         .sample_size(10)
@@ -86,17 +99,7 @@ fn bench(c: &mut Criterion) {
             for _ in 0..iters {
                 let (_dir, mut store, blog, draft) = fresh(&site);
                 let start = Instant::now();
-                runtime
-                    .block_on(publish::publish_draft(
-                        &mut store,
-                        &renderer,
-                        &blog,
-                        &site.password,
-                        draft,
-                        PublishOptions::default(),
-                        &count_uploads,
-                    ))
-                    .expect("publish");
+                publish(&mut store, &blog, draft);
                 spent += start.elapsed();
             }
             spent
@@ -105,32 +108,10 @@ fn bench(c: &mut Criterion) {
     let first_uploads = uploads.swap(0, Ordering::Relaxed);
 
     let (_dir, mut store, blog, draft) = fresh(&site);
-    runtime
-        .block_on(publish::publish_draft(
-            &mut store,
-            &renderer,
-            &blog,
-            &site.password,
-            draft,
-            PublishOptions::default(),
-            &count_uploads,
-        ))
-        .expect("first publish");
+    publish(&mut store, &blog, draft);
     uploads.store(0, Ordering::Relaxed);
     group.bench_function("35KB+5 images, unchanged re-publish", |b| {
-        b.iter(|| {
-            runtime
-                .block_on(publish::publish_draft(
-                    &mut store,
-                    &renderer,
-                    &blog,
-                    &site.password,
-                    draft,
-                    PublishOptions::default(),
-                    &count_uploads,
-                ))
-                .expect("re-publish")
-        })
+        b.iter(|| publish(&mut store, &blog, draft))
     });
     group.finish();
     let republish_uploads = uploads.load(Ordering::Relaxed);

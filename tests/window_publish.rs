@@ -4,11 +4,11 @@
 use fantoccini::{Client, Locator};
 use serde_json::json;
 
-use super::publish_wordpress::{rest, rest_send, titles};
+use super::publish_wordpress::{count_titled, rest, rest_send};
 use super::support::desktop::Desktop;
 use super::support::keyring::SecretService;
 use super::support::wordpress::TestWordPress;
-use super::support::{fumi, ok};
+use super::support::{assert_secret_absent, fumi, ok};
 use super::window::{save_screenshot, type_in_editor, wait_for, wait_for_saved};
 
 const TITLE: &str = "窓から公開する書評";
@@ -102,12 +102,7 @@ async fn a_blog_added_in_the_window_gets_one_post_that_publish_updates() {
         "document.getElementById('publish-badge').dataset.standing === 'published'",
     )
     .await;
-    let ours: Vec<String> = titles(&site)
-        .await
-        .into_iter()
-        .filter(|t| t == TITLE)
-        .collect();
-    assert_eq!(ours.len(), 1, "one post on the blog");
+    assert_eq!(count_titled(&site, TITLE).await, 1, "one post on the blog");
     let posts = rest(&site, "wp/v2/posts?context=edit&search=%E7%AA%93").await;
     let post = &posts[0];
     assert!(
@@ -153,24 +148,9 @@ async fn a_blog_added_in_the_window_gets_one_post_that_publish_updates() {
             .expect("content")
             .contains("追記：窓から更新。")
     );
-    assert_eq!(
-        titles(&site)
-            .await
-            .into_iter()
-            .filter(|t| t == TITLE)
-            .count(),
-        1
-    );
+    assert_eq!(count_titled(&site, TITLE).await, 1);
     // The password typed into the dialog went to the keychain only.
-    for file in ["fumi.sqlite3", "fumi.sqlite3-wal"] {
-        let bytes = std::fs::read(data.path().join(file)).unwrap_or_default();
-        assert!(
-            !bytes
-                .windows(site.password.len())
-                .any(|w| w == site.password.as_bytes()),
-            "secret in {file}"
-        );
-    }
+    assert_secret_absent(data.path(), &site.password);
     // Last: WebKitWebDriver's session may not survive a stalled screenshot.
     save_screenshot(&window, "published").await;
 }

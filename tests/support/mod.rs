@@ -57,3 +57,14 @@ pub fn kill_group(pid: u32) {
 
 /// A Japanese book review with the constructs the renderer must get right.
 pub const REVIEW: &str = include_str!("review.md");
+
+/// Fails if `secret` appears in the database files of `data_dir` (it belongs in the keychain).
+pub fn assert_secret_absent(data_dir: &Path, secret: &str) {
+    for file in ["fumi.sqlite3", "fumi.sqlite3-wal"] {
+        let bytes = std::fs::read(data_dir.join(file)).unwrap_or_default();
+        assert!(
+            !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "the secret is in {file}"
+        );
+    }
+}

@@ -1,11 +1,36 @@
-//! A connection to a blog of any kind: the one place that matches on [`BlogKind`].
+//! A connection to a blog of any kind (the one place that matches on [`BlogKind`]), and the
+//! HTTP settings every kind shares.
+
+use std::time::Duration;
+
+use reqwest::Client;
 
 use super::metaweblog::MetaWeblog;
 use super::wordpress::WordPress;
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::blog::BlogKind;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::image::Image;
+
+/// Waits before the 2nd, 3rd and 4th attempt of a request that failed in a way worth retrying.
+pub(super) const BACKOFF: [Duration; 3] = [
+    Duration::from_millis(500),
+    Duration::from_secs(1),
+    Duration::from_secs(2),
+];
+
+/// The HTTP client every blog protocol uses: bounded waits, TLS certificates always checked.
+pub(super) fn http_client(site: &str) -> Result<Client> {
+    Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(60))
+        .user_agent(concat!("Fumi/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| Error::BlogUnreachable {
+            url: site.to_owned(),
+            detail: e.to_string(),
+        })
+}
 
 /// A checked connection to one blog.
 pub enum Connection {

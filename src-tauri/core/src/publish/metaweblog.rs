@@ -1,21 +1,13 @@
 //! MetaWeblog (with the Blogger and Movable Type extensions) over XML-RPC: WordPress's
 //! `/xmlrpc.php`, Movable Type and the many older hosts that speak it.
 
-use std::time::Duration;
-
 use reqwest::{Client, Url};
 
+use super::connection::{BACKOFF, http_client};
 use super::xmlrpc::{self, Response, Value};
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
 use crate::image::Image;
-
-/// Waits before the 2nd, 3rd and 4th attempt of a call worth retrying.
-const BACKOFF: [Duration; 3] = [
-    Duration::from_millis(500),
-    Duration::from_secs(1),
-    Duration::from_secs(2),
-];
 
 /// How many recent posts are asked for when listing (MetaWeblog has no pages).
 const LIST_LIMIT: i64 = 1000;
@@ -39,15 +31,7 @@ struct Failure {
 impl MetaWeblog {
     /// Finds the endpoint (the site's RSD, or `…/xmlrpc.php`) and checks the credentials.
     pub async fn connect(site: &str, user: &str, password: &str) -> Result<MetaWeblog> {
-        let http = Client::builder()
-            .connect_timeout(Duration::from_secs(10))
-            .timeout(Duration::from_secs(60))
-            .user_agent(concat!("Fumi/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| Error::BlogUnreachable {
-                url: site.to_owned(),
-                detail: e.to_string(),
-            })?;
+        let http = http_client(site)?;
         let site_url = Url::parse(site).map_err(|e| Error::BlogUnreachable {
             url: site.to_owned(),
             detail: e.to_string(),
@@ -314,13 +298,29 @@ impl Publisher for MetaWeblog {
 
     async fn update_post(&self, id: &str, post: &OutgoingPost) -> Result<RemotePost> {
         let categories = self.categories(&post.categories).await?;
+        let mut fields = self.post_struct(post, categories);
+        // WordPress refuses (404 "Invalid attachment ID.") to set the featured image the post
+        // already has, and then saves nothing: send it only when it changes.
+        if let (Some(media), Value::Struct(members)) = (&post.featured_media, &mut fields) {
+            let current = self
+                .call(
+                    "metaWeblog.getPost",
+                    vec![s(id), s(&self.user), s(&self.password)],
+                    true,
+                )
+                .await
+                .map_err(|e| post_missing(id, e))?;
+            if current.text_of("wp_post_thumbnail") == media.id {
+                members.remove("wp_post_thumbnail");
+            }
+        }
         self.call(
             "metaWeblog.editPost",
             vec![
                 s(id),
                 s(&self.user),
                 s(&self.password),
-                self.post_struct(post, categories),
+                fields,
                 Value::Bool(post.status == RemoteStatus::Publish),
             ],
             true,
@@ -543,10 +543,17 @@ fn parse_iso(s: &str) -> Option<jiff::Timestamp> {
         .map(|z| z.timestamp())
 }
 
-/// "No such post" faults as the typed error.
+/// "No such post" faults as the typed error (a 404 about anything else, e.g. an attachment,
+/// stays what it is).
 fn post_missing(id: &str, e: Error) -> Error {
     match e {
-        Error::BlogFault { code: 404, .. } => Error::RemotePostNotFound { id: id.to_owned() },
+        Error::BlogFault {
+            code: 404,
+            ref message,
+            ..
+        } if !message.to_lowercase().contains("attachment") => {
+            Error::RemotePostNotFound { id: id.to_owned() }
+        }
         other => other,
     }
 }

@@ -7,19 +7,13 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+use super::connection::{BACKOFF, http_client};
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
 use crate::image::Image;
 
 /// The `rel` of the REST API's root in a WordPress site's `Link` header.
 const API_REL: &str = "https://api.w.org/";
-
-/// Waits before the 2nd, 3rd and 4th attempt of a request that failed in a way worth retrying.
-const BACKOFF: [Duration; 3] = [
-    Duration::from_millis(500),
-    Duration::from_secs(1),
-    Duration::from_secs(2),
-];
 
 /// The longest `Retry-After` Fumi waits out; a longer one is reported to the author instead.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
@@ -55,15 +49,7 @@ struct Failure {
 impl WordPress {
     /// Finds the site's REST API from its home page and checks the credentials against it.
     pub async fn connect(site: &str, user: &str, password: &str) -> Result<WordPress> {
-        let http = Client::builder()
-            .connect_timeout(Duration::from_secs(10))
-            .timeout(Duration::from_secs(60))
-            .user_agent(concat!("Fumi/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| Error::BlogUnreachable {
-                url: site.to_owned(),
-                detail: e.to_string(),
-            })?;
+        let http = http_client(site)?;
         let api = discover(&http, site).await?;
         let wp = WordPress {
             http,
