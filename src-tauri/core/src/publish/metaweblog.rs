@@ -253,6 +253,17 @@ impl MetaWeblog {
         }
     }
 
+    /// A post's struct as the blog answers `metaWeblog.getPost`.
+    async fn get_post(&self, id: &str) -> Result<Value> {
+        self.call(
+            "metaWeblog.getPost",
+            vec![s(id), s(&self.user), s(&self.password)],
+            true,
+        )
+        .await
+        .map_err(|e| post_missing(id, e))
+    }
+
     async fn recent_posts(&self, limit: i64) -> Result<Vec<RemotePost>> {
         let posts = self
             .call(
@@ -302,14 +313,7 @@ impl Publisher for MetaWeblog {
         // WordPress refuses (404 "Invalid attachment ID.") to set the featured image the post
         // already has, and then saves nothing: send it only when it changes.
         if let (Some(media), Value::Struct(members)) = (&post.featured_media, &mut fields) {
-            let current = self
-                .call(
-                    "metaWeblog.getPost",
-                    vec![s(id), s(&self.user), s(&self.password)],
-                    true,
-                )
-                .await
-                .map_err(|e| post_missing(id, e))?;
+            let current = self.get_post(id).await?;
             if current.text_of("wp_post_thumbnail") == media.id {
                 members.remove("wp_post_thumbnail");
             }
@@ -331,15 +335,7 @@ impl Publisher for MetaWeblog {
     }
 
     async fn fetch_post(&self, id: &str) -> Result<RemotePost> {
-        let value = self
-            .call(
-                "metaWeblog.getPost",
-                vec![s(id), s(&self.user), s(&self.password)],
-                true,
-            )
-            .await
-            .map_err(|e| post_missing(id, e))?;
-        let post = remote_post(&value);
+        let post = remote_post(&self.get_post(id).await?);
         if post.status == "trash" {
             return Err(Error::RemotePostNotFound { id: id.to_owned() });
         }
