@@ -21,21 +21,17 @@ pub fn list_blogs(state: State<'_, AppState>) -> Result<Vec<Blog>> {
 #[tauri::command]
 pub async fn add_blog(
     state: State<'_, AppState>,
+    kind: BlogKind,
     name: String,
     url: String,
     user: String,
     secret: String,
 ) -> Result<Blog> {
     accounts::check_name_free(&*state.store()?, &name)?;
-    publish::test_connection(BlogKind::WordPress, &url, &user, &secret).await?;
+    publish::test_connection(kind, &url, &user, &secret).await?;
     let mut store = state.store()?;
     Ok(accounts::save_blog(
-        &mut store,
-        &name,
-        BlogKind::WordPress,
-        &url,
-        &user,
-        &secret,
+        &mut store, &name, kind, &url, &user, &secret,
     )?)
 }
 

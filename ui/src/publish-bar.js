@@ -113,7 +113,7 @@ export class PublishBar {
     this.el.badge.dataset.standing = standing;
     this.el.badge.textContent = standing === "failed" && state?.error ? `${t.standing.failed}: ${state.error}` : t.standing[standing];
     this.el.badge.title = state?.error ?? "";
-    this.el.link.hidden = !hasPost || standing === "failed" && !state?.url;
+    this.el.link.hidden = !hasPost;
     if (hasPost) {
       this.el.link.href = state.url;
       this.el.link.textContent = readable(state.url);

@@ -94,7 +94,13 @@ pub async fn publish_draft(
     .await;
     match outcome {
         Ok((hash, remote)) => {
-            let publication = store.record_published(draft_id, blog.id, &hash, &remote)?;
+            // With terms missing on the blog, the next publish must send again, not skip.
+            let sent = if remote.dropped_terms.is_empty() {
+                hash
+            } else {
+                String::new()
+            };
+            let publication = store.record_published(draft_id, blog.id, &sent, &remote)?;
             if remote.dropped_terms.is_empty() {
                 Ok(publication)
             } else {
