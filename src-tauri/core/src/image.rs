@@ -84,25 +84,22 @@ impl Image {
         })
     }
 
-    /// Reads an image file.
+    /// Reads an image file (its size is checked before its bytes are read).
     pub fn read_file(path: &Path) -> Result<Image> {
-        let too_large = std::fs::metadata(path)
-            .map(|m| m.len() > MAX_IMAGE_BYTES as u64)
-            .unwrap_or(false);
+        let unreadable = |source| Error::ReadFile {
+            path: path.to_path_buf(),
+            source,
+        };
         let name = path.display().to_string();
-        if too_large {
+        let size = std::fs::metadata(path).map_err(unreadable)?.len();
+        if size > MAX_IMAGE_BYTES as u64 {
             return Err(Error::ImageTooLarge {
                 name,
-                bytes: std::fs::metadata(path)
-                    .map(|m| m.len() as usize)
-                    .unwrap_or(0),
+                bytes: usize::try_from(size).unwrap_or(usize::MAX),
                 limit: MAX_IMAGE_BYTES,
             });
         }
-        let bytes = std::fs::read(path).map_err(|source| Error::ReadFile {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes = std::fs::read(path).map_err(unreadable)?;
         Image::from_bytes(bytes, &name)
     }
 }
