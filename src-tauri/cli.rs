@@ -130,6 +130,9 @@ pub enum KindArg {
     Wordpress,
     /// MetaWeblog over XML-RPC (`/xmlrpc.php`; WordPress, Movable Type, older hosts).
     Metaweblog,
+    /// Hatena Blog: --url is the AtomPub root (https://blog.hatena.ne.jp/ID/BLOG/atom), --user
+    /// the Hatena ID, the secret the API key (blog settings › 詳細設定 › AtomPub).
+    Hatena,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -349,6 +352,7 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
             let kind = match kind {
                 KindArg::Wordpress => BlogKind::WordPress,
                 KindArg::Metaweblog => BlogKind::MetaWeblog,
+                KindArg::Hatena => BlogKind::Hatena,
             };
             accounts::check_name_free(&store, &name)?;
             let secret = read_secret()?;

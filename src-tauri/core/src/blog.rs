@@ -16,6 +16,9 @@ pub enum BlogKind {
     /// MetaWeblog over XML-RPC (WordPress's `/xmlrpc.php`, Movable Type, older hosts).
     #[serde(rename = "metaweblog")]
     MetaWeblog,
+    /// Hatena Blog through AtomPub (WSSE), images through Hatena Fotolife.
+    #[serde(rename = "hatena")]
+    Hatena,
 }
 
 impl BlogKind {
@@ -24,6 +27,7 @@ impl BlogKind {
         match self {
             BlogKind::WordPress => "wordpress",
             BlogKind::MetaWeblog => "metaweblog",
+            BlogKind::Hatena => "hatena",
         }
     }
 
@@ -32,6 +36,7 @@ impl BlogKind {
         match s {
             "wordpress" => Some(BlogKind::WordPress),
             "metaweblog" => Some(BlogKind::MetaWeblog),
+            "hatena" => Some(BlogKind::Hatena),
             _ => None,
         }
     }

@@ -119,6 +119,10 @@ pub enum Error {
         message: String,
     },
 
+    /// The Hatena blog is written in Hatena notation, which Fumi does not produce.
+    #[error("This Hatena blog is in はてな記法 (Hatena notation) mode. Switch it to Markdown (or 見たまま) in the blog's settings (基本設定 › 編集モード) and publish again; nothing was sent.")]
+    HatenaNotationMode,
+
     /// The blog's answer could not be understood.
     #[error("{url} sent an answer Fumi cannot read: {detail}")]
     BlogMalformedReply { url: String, detail: String },
@@ -240,6 +244,7 @@ impl Error {
             Error::BlogHttp { .. } => "blog_http",
             Error::BlogMalformedReply { .. } => "blog_malformed_reply",
             Error::BlogFault { .. } => "blog_fault",
+            Error::HatenaNotationMode => "hatena_notation_mode",
             Error::RemotePostNotFound { .. } => "remote_post_not_found",
             Error::Keychain { .. } => "keychain",
             Error::System { .. } => "system",

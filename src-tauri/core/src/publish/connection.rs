@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use reqwest::Client;
 
+use super::hatena::Hatena;
 use super::metaweblog::MetaWeblog;
 use super::wordpress::WordPress;
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
@@ -36,6 +37,7 @@ pub(super) fn http_client(site: &str) -> Result<Client> {
 pub enum Connection {
     WordPress(WordPress),
     MetaWeblog(MetaWeblog),
+    Hatena(Hatena),
 }
 
 impl Connection {
@@ -53,6 +55,7 @@ impl Connection {
             BlogKind::MetaWeblog => {
                 Connection::MetaWeblog(MetaWeblog::connect(site_url, user, secret).await?)
             }
+            BlogKind::Hatena => Connection::Hatena(Hatena::connect(site_url, user, secret).await?),
         })
     }
 }
@@ -63,6 +66,7 @@ macro_rules! each {
         match $self {
             Connection::WordPress($c) => $call.await,
             Connection::MetaWeblog($c) => $call.await,
+            Connection::Hatena($c) => $call.await,
         }
     };
 }

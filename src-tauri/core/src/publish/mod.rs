@@ -2,7 +2,9 @@
 //! the workflow here — images once, create once, update in place, never overwrite a web edit
 //! unasked — is written once for all of them.
 
+mod atom;
 mod connection;
+pub mod hatena;
 pub mod metaweblog;
 mod post;
 mod publisher;
@@ -305,6 +307,9 @@ fn outgoing(
     let html = renderer
         .render_with_images(&prepared.body, &|url| media.get(url).map(|m| m.url.clone()))
         .html;
+    let markdown = media.iter().fold(prepared.body.clone(), |md, (local, m)| {
+        md.replace(&format!("]({local}"), &format!("]({}", m.url))
+    });
     let status = options.status.unwrap_or(match fm.status {
         Some(FrontMatterStatus::Draft) => RemoteStatus::Draft,
         Some(FrontMatterStatus::Publish) | None => RemoteStatus::Publish,
@@ -317,6 +322,7 @@ fn outgoing(
     Ok(OutgoingPost {
         title: prepared.title.clone(),
         html,
+        markdown,
         status,
         date,
         slug: fm.slug.clone(),

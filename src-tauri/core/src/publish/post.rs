@@ -21,6 +21,9 @@ pub struct OutgoingPost {
     pub title: String,
     /// The rendered, sanitized HTML body, its images pointing at the blog's copies.
     pub html: String,
+    /// The Markdown body (front matter left out), its images pointing at the blog's copies, for
+    /// blogs that render Markdown themselves (Hatena's Markdown mode).
+    pub markdown: String,
     pub status: RemoteStatus,
     /// The post's date; a future date with [`RemoteStatus::Publish`] schedules it.
     pub date: Option<jiff::Timestamp>,
