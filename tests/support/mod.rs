@@ -2,6 +2,7 @@
 
 pub mod desktop;
 pub mod fault_proxy;
+pub mod hatena;
 pub mod keyring;
 pub mod wordpress;
 

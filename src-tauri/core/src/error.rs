@@ -120,7 +120,9 @@ pub enum Error {
     },
 
     /// The Hatena blog is written in Hatena notation, which Fumi does not produce.
-    #[error("This Hatena blog is in はてな記法 (Hatena notation) mode. Switch it to Markdown (or 見たまま) in the blog's settings (基本設定 › 編集モード) and publish again; nothing was sent.")]
+    #[error(
+        "This Hatena blog is in はてな記法 (Hatena notation) mode. Switch it to Markdown (or 見たまま) in the blog's settings (基本設定 › 編集モード) and publish again; nothing was sent."
+    )]
     HatenaNotationMode,
 
     /// The blog's answer could not be understood.

@@ -133,7 +133,10 @@ mod tests {
         assert_eq!(root.name, "entry");
         assert_eq!(root.child_text("title"), "『三体』&感想");
         assert_eq!(root.link("edit").as_deref(), Some("https://b/atom/entry/1"));
-        assert_eq!(root.child("content").unwrap().attr("type"), Some("text/x-markdown"));
+        assert_eq!(
+            root.child("content").unwrap().attr("type"),
+            Some("text/x-markdown")
+        );
         assert_eq!(root.child_text("content"), "# 見出し\n本文");
         assert_eq!(root.child("control").unwrap().child_text("draft"), "yes");
         assert!(parse("<entry><title>").is_err());

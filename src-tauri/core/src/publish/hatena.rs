@@ -66,7 +66,10 @@ impl Hatena {
         if service.name != "service" {
             return Err(Error::BlogMalformedReply {
                 url: hatena.root.to_string(),
-                detail: format!("expected an AtomPub service document, got <{}>", service.name),
+                detail: format!(
+                    "expected an AtomPub service document, got <{}>",
+                    service.name
+                ),
             });
         }
         let feed = hatena.get_xml(hatena.collection()).await?;
@@ -135,13 +138,19 @@ impl Hatena {
              xmlns:hatenablog=\"http://www.hatena.ne.jp/info/xmlns#hatenablog\">\n",
         );
         xml.push_str(&format!("<title>{}</title>\n", escape(&post.title)));
-        xml.push_str(&format!("<author><name>{}</name></author>\n", escape(&self.user)));
+        xml.push_str(&format!(
+            "<author><name>{}</name></author>\n",
+            escape(&self.user)
+        ));
         xml.push_str(&format!(
             "<content type=\"{content_type}\">{}</content>\n",
             escape(content.as_str())
         ));
         if let Some(date) = post.date {
-            xml.push_str(&format!("<updated>{}</updated>\n", date.strftime("%Y-%m-%dT%H:%M:%S+00:00")));
+            xml.push_str(&format!(
+                "<updated>{}</updated>\n",
+                date.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+            ));
         }
         if let Some(summary) = &post.excerpt {
             xml.push_str(&format!("<summary>{}</summary>\n", escape(summary)));
@@ -153,7 +162,11 @@ impl Hatena {
             "<app:control><app:draft>{}</app:draft><app:preview>{}</app:preview>{}</app:control>\n",
             yes_no(draft),
             yes_no(draft),
-            if scheduled { "<hatenablog:scheduled>yes</hatenablog:scheduled>" } else { "" }
+            if scheduled {
+                "<hatenablog:scheduled>yes</hatenablog:scheduled>"
+            } else {
+                ""
+            }
         ));
         if let Some(slug) = &post.slug {
             xml.push_str(&format!(
@@ -206,10 +219,16 @@ impl Hatena {
             .http
             .request(method, url.clone())
             .header("X-WSSE", wsse(&self.user, &self.api_key))
-            .header(reqwest::header::AUTHORIZATION, "WSSE profile=\"UsernameToken\"");
+            .header(
+                reqwest::header::AUTHORIZATION,
+                "WSSE profile=\"UsernameToken\"",
+            );
         if let Some(body) = body {
             request = request
-                .header(reqwest::header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")
+                .header(
+                    reqwest::header::CONTENT_TYPE,
+                    "application/atom+xml; charset=utf-8",
+                )
                 .body(body.to_owned());
         }
         let unreachable = |e: reqwest::Error, maybe_applied| Failure {
@@ -232,10 +251,16 @@ impl Hatena {
         let message: String = text.trim().chars().take(200).collect();
         Err(Failure {
             error: match status {
-                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Error::BlogRejectedCredentials {
-                    blog: url.host_str().unwrap_or_default().to_owned(),
-                    detail: if message.is_empty() { status.to_string() } else { message },
-                },
+                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => {
+                    Error::BlogRejectedCredentials {
+                        blog: url.host_str().unwrap_or_default().to_owned(),
+                        detail: if message.is_empty() {
+                            status.to_string()
+                        } else {
+                            message
+                        },
+                    }
+                }
                 _ => Error::BlogHttp {
                     url: url.to_string(),
                     status: status.as_u16(),
@@ -250,7 +275,13 @@ impl Hatena {
     }
 
     /// Sends an entry (POST to the collection or PUT to a member) and reads back the stored one.
-    async fn send_entry(&self, method: Method, url: Url, post: &OutgoingPost, idempotent: bool) -> Result<RemotePost> {
+    async fn send_entry(
+        &self,
+        method: Method,
+        url: Url,
+        post: &OutgoingPost,
+        idempotent: bool,
+    ) -> Result<RemotePost> {
         let xml = self.entry_xml(post)?;
         let (_, text) = self
             .request(method, url.clone(), Some(&xml), idempotent)
@@ -265,7 +296,10 @@ impl Hatena {
 
 impl Publisher for Hatena {
     async fn create_post(&self, post: &OutgoingPost, since: jiff::Timestamp) -> Result<RemotePost> {
-        match self.send_entry(Method::POST, self.collection(), post, false).await {
+        match self
+            .send_entry(Method::POST, self.collection(), post, false)
+            .await
+        {
             Ok(created) => Ok(created),
             Err(e) => match self.find_created(post, since).await.ok().flatten() {
                 // The answer was lost after Hatena stored the entry.
@@ -292,7 +326,10 @@ impl Publisher for Hatena {
 
     async fn set_status(&self, id: &str, status: RemoteStatus) -> Result<RemotePost> {
         let url = self.member(id)?;
-        let current = self.get_xml(url.clone()).await.map_err(|e| missing(id, e))?;
+        let current = self
+            .get_xml(url.clone())
+            .await
+            .map_err(|e| missing(id, e))?;
         let remote = remote_post(&current);
         let post = OutgoingPost {
             title: remote.title,
@@ -344,7 +381,11 @@ impl Publisher for Hatena {
         }
         let syntax = entry.child_text("syntax");
         Ok(RemoteMedia {
-            id: if syntax.is_empty() { url.clone() } else { syntax },
+            id: if syntax.is_empty() {
+                url.clone()
+            } else {
+                syntax
+            },
             url,
         })
     }
@@ -360,7 +401,9 @@ impl Publisher for Hatena {
             p.title == post.title
                 && (p.html == post.markdown
                     || p.html == post.html
-                    || p.modified.parse::<jiff::Timestamp>().is_ok_and(|m| m >= since))
+                    || p.modified
+                        .parse::<jiff::Timestamp>()
+                        .is_ok_and(|m| m >= since))
         }))
     }
 
@@ -388,7 +431,9 @@ fn wsse(user: &str, api_key: &str) -> String {
         let t = jiff::Timestamp::now().as_nanosecond().to_le_bytes();
         nonce[..16].copy_from_slice(&t);
     }
-    let created = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let created = jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
     let mut digest = Sha1::new();
     digest.update(nonce);
     digest.update(created.as_bytes());
@@ -473,8 +518,14 @@ mod tests {
     #[test]
     fn fotolife_is_hatenas_own_host_or_the_roots_origin() {
         let real = Url::parse("https://blog.hatena.ne.jp/fumi/fumi.hatenablog.com/atom").unwrap();
-        assert_eq!(fotolife_endpoint(&real).as_str(), "https://f.hatena.ne.jp/atom/post");
+        assert_eq!(
+            fotolife_endpoint(&real).as_str(),
+            "https://f.hatena.ne.jp/atom/post"
+        );
         let local = Url::parse("http://127.0.0.1:9/fumi/b.example/atom").unwrap();
-        assert_eq!(fotolife_endpoint(&local).as_str(), "http://127.0.0.1:9/atom/post");
+        assert_eq!(
+            fotolife_endpoint(&local).as_str(),
+            "http://127.0.0.1:9/atom/post"
+        );
     }
 }

@@ -1,0 +1,366 @@
+//! The Hatena publisher against the local Hatena (tests/support/hatena.rs): Markdown mode, images
+//! through Fotolife, custom URLs, drafts and their preview URLs, schedules, pull across pages,
+//! lost answers, and the blog's other editing modes.
+
+use std::sync::Mutex;
+
+use fumi_core::image::Image;
+use fumi_core::publish::hatena::Hatena;
+use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
+use fumi_core::{Blog, BlogKind, DraftId, Error, Publication, Renderer, SaveKind, Store};
+
+use super::support::REVIEW;
+use super::support::fault_proxy::Fault;
+use super::support::hatena::TestHatena;
+
+const RED_PNG: &[u8] = include_bytes!("support/images/red.png");
+
+fn store_with(hatena: &TestHatena) -> (tempfile::TempDir, Store, Blog) {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(data.path()).expect("open");
+    let blog = store
+        .add_blog("hatena", BlogKind::Hatena, &hatena.root, &hatena.user)
+        .expect("blog");
+    (data, store, blog)
+}
+
+async fn publish_to(
+    store: &mut Store,
+    blog: &Blog,
+    hatena: &TestHatena,
+    draft: DraftId,
+    options: PublishOptions,
+) -> (Result<Publication, Error>, Vec<Progress>) {
+    let steps = Mutex::new(Vec::new());
+    let result = publish::publish_draft(
+        store,
+        &Renderer::new(),
+        blog,
+        &hatena.api_key,
+        draft,
+        options,
+        &|p| steps.lock().expect("steps").push(p),
+    )
+    .await;
+    (result, steps.into_inner().expect("steps"))
+}
+
+#[tokio::test]
+async fn the_api_key_is_checked_and_the_server_speaks_hatenas_protocol() {
+    let hatena = TestHatena::start();
+    let ok = Hatena::connect(&hatena.root, &hatena.user, &hatena.api_key).await;
+    assert!(ok.is_ok(), "{:?}", ok.err());
+    let err = Hatena::connect(&hatena.root, &hatena.user, "not-the-key")
+        .await
+        .err()
+        .expect("rejected");
+    assert_eq!(err.code(), "blog_rejected_credentials", "{err}");
+
+    // The server side of the protocol: Basic works, a bad document is 400, other methods 405.
+    let http = reqwest::Client::new();
+    let basic = http
+        .get(&hatena.root)
+        .basic_auth(&hatena.user, Some(&hatena.api_key))
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(basic.status(), 200);
+    let bad = http
+        .post(format!("{}/entry", hatena.root))
+        .basic_auth(&hatena.user, Some(&hatena.api_key))
+        .body("<entry><title>")
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(bad.status(), 400);
+    let patch = http
+        .patch(format!("{}/entry", hatena.root))
+        .basic_auth(&hatena.user, Some(&hatena.api_key))
+        .send()
+        .await
+        .expect("PATCH");
+    assert_eq!(patch.status(), 405);
+}
+
+#[tokio::test]
+async fn a_review_goes_out_as_markdown_with_its_image_on_fotolife_and_updates_in_place() {
+    let hatena = TestHatena::start();
+    let (_dir, mut store, blog) = store_with(&hatena);
+    let cover = store
+        .add_asset(&Image::from_bytes(RED_PNG.to_vec(), "表紙.png").expect("image"))
+        .expect("store");
+    let body = format!(
+        "---\ncategories: [読書, SF]\nslug: santai-review\n---\n{REVIEW}\n![表紙]({cover})\n"
+    );
+    let draft = store
+        .create_draft("『三体』を読んで", &body)
+        .expect("draft");
+
+    let (p, steps) = publish_to(
+        &mut store,
+        &blog,
+        &hatena,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    let p = p.expect("publish");
+    assert!(
+        steps.contains(&Progress::Images { done: 1, total: 1 }),
+        "{steps:?}"
+    );
+    let entries = hatena.entries();
+    assert_eq!(entries.len(), 1);
+    let entry = &entries[0];
+    assert_eq!(entry.title, "『三体』を読んで");
+    assert_eq!(entry.content_type, "text/x-markdown");
+    assert!(
+        entry.content.starts_with("# 『三体』劉慈欣 を読んで"),
+        "the Markdown, not HTML: {}",
+        entry.content
+    );
+    assert!(
+        entry.content.contains("![表紙](http://127.0.0.1:"),
+        "{}",
+        entry.content
+    );
+    assert!(!entry.content.contains("fumi-asset") && !entry.content.contains("categories:"));
+    assert_eq!(entry.categories, ["読書", "SF"]);
+    assert_eq!(entry.custom_url.as_deref(), Some("santai-review"));
+    assert!(!entry.draft);
+    assert_eq!(hatena.images().len(), 1);
+    assert_eq!(hatena.images()[0].bytes, RED_PNG);
+    assert_eq!(
+        (
+            hatena.images()[0].title.as_str(),
+            hatena.images()[0].mime.as_str()
+        ),
+        ("表紙.png", "image/png")
+    );
+    let url = p.remote_url.expect("url");
+    assert!(url.ends_with("/entry/santai-review"), "{url}");
+    assert!(
+        p.remote_id.expect("id").contains("/atom/entry/"),
+        "keyed by the member URI"
+    );
+
+    store
+        .save_draft(
+            draft.id,
+            "『三体』を読んで",
+            &format!("{body}\n追記。\n"),
+            SaveKind::Explicit,
+        )
+        .expect("edit");
+    let (again, steps) = publish_to(
+        &mut store,
+        &blog,
+        &hatena,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    again.expect("again");
+    assert!(
+        !steps.iter().any(|s| matches!(s, Progress::Images { .. })),
+        "{steps:?}"
+    );
+    assert_eq!(hatena.entries().len(), 1, "the same entry");
+    assert!(hatena.entries()[0].content.contains("追記。"));
+    assert_eq!(hatena.images().len(), 1, "no image uploaded twice");
+
+    // Edited on the web: the next publish stops.
+    hatena.edit_on_web(&entry.id, "ウェブで直した");
+    let (p, _) = publish_to(
+        &mut store,
+        &blog,
+        &hatena,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    assert_eq!(p.expect_err("conflict").code(), "remote_changed");
+}
+
+#[tokio::test]
+async fn drafts_have_a_preview_url_schedules_wait_and_pull_reads_every_page() {
+    let hatena = TestHatena::start();
+    let (_dir, mut store, blog) = store_with(&hatena);
+    let draft = store
+        .create_draft("下書き", "---\nstatus: draft\n---\n途中。\n")
+        .expect("draft");
+    let (p, _) = publish_to(
+        &mut store,
+        &blog,
+        &hatena,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    let p = p.expect("as a draft");
+    assert_eq!(p.remote_status.as_deref(), Some("draft"));
+    assert!(
+        p.remote_url.expect("url").contains("/preview/"),
+        "the shareable preview URL"
+    );
+    assert!(hatena.entries()[0].draft);
+    let out = PublishOptions {
+        status: Some(RemoteStatus::Publish),
+        ..PublishOptions::default()
+    };
+    let (p, _) = publish_to(&mut store, &blog, &hatena, draft.id, out).await;
+    assert_eq!(
+        p.expect("published").remote_status.as_deref(),
+        Some("publish")
+    );
+    assert!(!hatena.entries()[0].draft);
+
+    let soon = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(48);
+    let scheduled = store
+        .create_draft("予約", &format!("---\ndate: {soon}\n---\n来週。\n"))
+        .expect("draft");
+    let (p, _) = publish_to(
+        &mut store,
+        &blog,
+        &hatena,
+        scheduled.id,
+        PublishOptions::default(),
+    )
+    .await;
+    assert_eq!(
+        p.expect("scheduled").remote_status.as_deref(),
+        Some("future")
+    );
+    let entry = hatena
+        .entries()
+        .into_iter()
+        .find(|e| e.title == "予約")
+        .expect("stored");
+    assert!(entry.draft && entry.scheduled, "{entry:?}");
+    assert_eq!(
+        entry.updated,
+        soon.strftime("%Y-%m-%dT%H:%M:%S+00:00").to_string()
+    );
+
+    // 20 entries written on the web: 3 pages of 7.
+    for n in 1..=18 {
+        hatena.add_entry(&format!("過去の記事{n}"), &format!("本文{n}"));
+    }
+    let (_other, mut other, other_blog) = store_with(&hatena);
+    let report = publish::pull_posts(&mut other, &Renderer::new(), &other_blog, &hatena.api_key)
+        .await
+        .expect("pull");
+    assert_eq!(report.imported.len(), 20);
+}
+
+#[tokio::test]
+async fn a_lost_answer_makes_no_second_entry_and_an_outage_loses_nothing() {
+    let hatena = TestHatena::behind_proxy();
+    let proxy = hatena.proxy.as_ref().expect("proxy");
+    let (_dir, mut store, blog) = store_with(&hatena);
+    let draft = store.create_draft("一度だけ", "本文\n").expect("draft");
+    let collection = format!("/{}/fumi-tester.hatenablog.com/atom/entry", hatena.user);
+
+    proxy.inject(
+        "GET",
+        &format!("/{}/fumi-tester.hatenablog.com/atom", hatena.user),
+        Fault::DropRequest,
+        100,
+    );
+    let (p, _) = publish_to(
+        &mut store,
+        &blog,
+        &hatena,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    assert_eq!(p.expect_err("down").code(), "blog_unreachable");
+    assert_eq!(store.draft(draft.id).expect("draft").body, "本文\n");
+    proxy.clear();
+
+    proxy.inject("POST", &collection, Fault::DropAnswer, 1);
+    let (p, _) = publish_to(
+        &mut store,
+        &blog,
+        &hatena,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    p.expect("publish");
+    assert_eq!(hatena.entries().len(), 1, "one entry");
+    let seen = proxy.seen();
+    let post_at = seen
+        .iter()
+        .position(|r| *r == format!("POST {collection}"))
+        .expect("the create was sent");
+    assert_eq!(
+        seen.iter()
+            .filter(|r| **r == format!("POST {collection}"))
+            .count(),
+        1,
+        "once"
+    );
+    assert!(
+        seen[post_at + 1..].contains(&format!("GET {collection}")),
+        "the lost answer made Fumi look for the entry: {seen:?}"
+    );
+    proxy.inject(
+        "PUT",
+        &format!("{collection}/{}", hatena.entries()[0].id),
+        Fault::Status(500, None),
+        1,
+    );
+    store
+        .save_draft(draft.id, "一度だけ", "更新\n", SaveKind::Explicit)
+        .expect("edit");
+    let (p, _) = publish_to(
+        &mut store,
+        &blog,
+        &hatena,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    p.expect("retried");
+    assert_eq!(hatena.entries()[0].content, "更新\n");
+}
+
+#[tokio::test]
+async fn html_mode_gets_html_and_hatena_notation_is_refused_before_sending() {
+    let html_blog = TestHatena::in_mode("text/html");
+    html_blog.add_entry("既存", "<p>既存</p>");
+    let (_dir, mut store, blog) = store_with(&html_blog);
+    let draft = store.create_draft("見たまま", "**太字**\n").expect("draft");
+    let (p, _) = publish_to(
+        &mut store,
+        &blog,
+        &html_blog,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    p.expect("publish");
+    let entry = html_blog
+        .entries()
+        .into_iter()
+        .find(|e| e.title == "見たまま")
+        .expect("stored");
+    assert!(entry.content.contains("<strong"), "{}", entry.content);
+
+    let notation = TestHatena::in_mode("text/x-hatena-syntax");
+    notation.add_entry("既存", "*見出し");
+    let (_dir, mut store, blog) = store_with(&notation);
+    let draft = store.create_draft("記法", "本文\n").expect("draft");
+    let (p, _) = publish_to(
+        &mut store,
+        &blog,
+        &notation,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    assert_eq!(p.expect_err("refused").code(), "hatena_notation_mode");
+    assert_eq!(notation.entries().len(), 1, "nothing sent");
+}
