@@ -9,7 +9,7 @@ use fumi_core::image::Image;
 use fumi_core::paths::{DATA_DIR_ENV, default_data_dir};
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
 use fumi_core::{
-    Blog, BlogKind, DraftId, DraftSummary, Error, Renderer, SaveKind, Store, accounts,
+    Blog, BlogKind, DraftId, DraftSummary, Error, Renderer, SaveKind, Store, accounts, blogsync,
     front_matter, keychain,
 };
 
@@ -86,6 +86,9 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         draft: Option<DraftId>,
     },
+    /// Move drafts in and out as blogsync files (Hatena Blog), keeping the link to their entries.
+    #[command(subcommand)]
+    Blogsync(BlogsyncCommand),
     /// Keep an image in Fumi's database; prints the Markdown that shows it.
     AddImage {
         /// An image file (PNG, JPEG, GIF, WebP…).
@@ -122,6 +125,24 @@ pub enum BlogsCommand {
     Test { name: String },
     /// Remove a blog and its password (its posts stay on the blog).
     Remove { name: String },
+}
+
+#[derive(Subcommand)]
+pub enum BlogsyncCommand {
+    /// Print a draft as a blogsync file (Title, Category, Date, URL, EditURL, Draft, CustomPath).
+    Export {
+        draft: DraftId,
+        /// The blog whose entry the file refers to.
+        #[arg(long)]
+        blog: String,
+    },
+    /// Make drafts from blogsync files, linked to their entries on the blog; prints their ids.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        blog: String,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -277,6 +298,31 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
                             report.already_linked
                         ),
                     )
+                }
+            }
+        }
+        Command::Blogsync(command) => {
+            let mut store = Store::open(data_dir)?;
+            match command {
+                BlogsyncCommand::Export { draft, blog } => {
+                    let blog = store
+                        .blog_by_name(&blog)?
+                        .ok_or(Error::BlogNotFound(blog))?;
+                    print(&mut out, &blogsync::export(&store, &blog, draft)?)
+                }
+                BlogsyncCommand::Import { files, blog } => {
+                    let blog = store
+                        .blog_by_name(&blog)?
+                        .ok_or(Error::BlogNotFound(blog))?;
+                    let mut ids = String::new();
+                    for file in files {
+                        let text = read_input(Some(&file))?;
+                        ids.push_str(&format!(
+                            "{}\n",
+                            blogsync::import(&mut store, &blog, &text)?
+                        ));
+                    }
+                    print(&mut out, &ids)
                 }
             }
         }

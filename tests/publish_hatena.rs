@@ -9,9 +9,10 @@ use fumi_core::publish::hatena::Hatena;
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
 use fumi_core::{Blog, BlogKind, DraftId, Error, Publication, Renderer, SaveKind, Store};
 
-use super::support::REVIEW;
 use super::support::fault_proxy::Fault;
 use super::support::hatena::TestHatena;
+use super::support::keyring::SecretService;
+use super::support::{REVIEW, fumi_env, ok};
 
 const RED_PNG: &[u8] = include_bytes!("support/images/red.png");
 
@@ -363,4 +364,92 @@ async fn html_mode_gets_html_and_hatena_notation_is_refused_before_sending() {
     .await;
     assert_eq!(p.expect_err("refused").code(), "hatena_notation_mode");
     assert_eq!(notation.entries().len(), 1, "nothing sent");
+}
+
+#[tokio::test]
+async fn a_blogsync_file_round_trip_keeps_the_link_to_the_entry() {
+    let hatena = TestHatena::start();
+    let keychain = SecretService::start();
+    let env = keychain.env();
+    let key = format!("{}\n", hatena.api_key);
+    let add = [
+        "blogs",
+        "add",
+        "h",
+        "--kind",
+        "hatena",
+        "--url",
+        &hatena.root,
+        "--user",
+        &hatena.user,
+    ];
+    let data = tempfile::tempdir().expect("temp dir");
+    ok(fumi_env(data.path(), &add, key.as_bytes(), &env));
+    let text = "---\ncategories: [読書]\nslug: round-trip\n---\n本文\n";
+    let id = ok(fumi_env(
+        data.path(),
+        &["drafts", "new", "--title", "往復書簡", "-"],
+        text.as_bytes(),
+        &env,
+    ));
+    let id = id.trim();
+    ok(fumi_env(
+        data.path(),
+        &["publish", id, "--blog", "h"],
+        b"",
+        &env,
+    ));
+    let edit_url = format!("{}/entry/{}", hatena.root, hatena.entries()[0].id);
+
+    let file = ok(fumi_env(
+        data.path(),
+        &["blogsync", "export", id, "--blog", "h"],
+        b"",
+        &env,
+    ));
+    assert!(
+        file.starts_with("---\nTitle: 往復書簡\nCategory:\n- 読書\n"),
+        "{file}"
+    );
+    assert!(file.contains(&format!("EditURL: {edit_url}\n")), "{file}");
+    assert!(
+        file.contains("CustomPath: round-trip\n") && file.ends_with("---\n\n本文\n"),
+        "{file}"
+    );
+
+    // A blogsync user moves in: an empty data folder imports the file and updates the entry.
+    let other = tempfile::tempdir().expect("temp dir");
+    ok(fumi_env(other.path(), &add, key.as_bytes(), &env));
+    let path = other.path().join("entry.md");
+    std::fs::write(&path, file.replace("本文\n", "本文\n追記。\n")).expect("write");
+    let imported = ok(fumi_env(
+        other.path(),
+        &[
+            "blogsync",
+            "import",
+            path.to_str().expect("path"),
+            "--blog",
+            "h",
+        ],
+        b"",
+        &env,
+    ));
+    let imported = imported.trim();
+    ok(fumi_env(
+        other.path(),
+        &["publish", imported, "--blog", "h"],
+        b"",
+        &env,
+    ));
+    let entries = hatena.entries();
+    assert_eq!(entries.len(), 1, "the same entry, not a new one");
+    assert_eq!(entries[0].content, "本文\n追記。\n");
+    assert_eq!(entries[0].custom_url.as_deref(), Some("round-trip"));
+    let again = ok(fumi_env(
+        other.path(),
+        &["blogsync", "export", imported, "--blog", "h"],
+        b"",
+        &env,
+    ));
+    assert!(again.contains(&format!("EditURL: {edit_url}\n")), "{again}");
 }

@@ -131,7 +131,7 @@ pub fn to_block(front_matter: &FrontMatter) -> String {
 
 /// The YAML between the delimiter lines and the text after the closing one, if the draft starts
 /// with a block.
-fn block(markdown: &str) -> Option<(&str, &str)> {
+pub(crate) fn block(markdown: &str) -> Option<(&str, &str)> {
     let rest = markdown
         .strip_prefix(DELIMITER)?
         .strip_prefix('\n')

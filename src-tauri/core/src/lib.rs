@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod blog;
+pub mod blogsync;
 pub mod counts;
 pub mod draft;
 pub mod error;

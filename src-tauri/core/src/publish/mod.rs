@@ -190,9 +190,10 @@ async fn send<P: Publisher>(
     if let Some((id, recorded)) = &existing {
         match blog_api.fetch_post(id).await {
             Ok(current) => {
-                let edited_on_web = recorded.remote_modified.as_deref()
-                    != Some(current.modified.as_str())
-                    || recorded.remote_hash.as_deref() != Some(current.fingerprint().as_str());
+                // A link Fumi never published through (an imported file) has nothing to compare.
+                let edited_on_web = recorded.remote_modified.is_some()
+                    && (recorded.remote_modified.as_deref() != Some(current.modified.as_str())
+                        || recorded.remote_hash.as_deref() != Some(current.fingerprint().as_str()));
                 if edited_on_web && !options.overwrite {
                     return Err(Error::RemoteChanged {
                         remote: current.modified,
@@ -307,7 +308,9 @@ fn outgoing(
     let html = renderer
         .render_with_images(&prepared.body, &|url| media.get(url).map(|m| m.url.clone()))
         .html;
-    let markdown = media.iter().fold(prepared.body.clone(), |md, (local, m)| {
+    // The blank line that usually follows the front matter is not part of the post.
+    let body = prepared.body.trim_start_matches(['\r', '\n']).to_owned();
+    let markdown = media.iter().fold(body, |md, (local, m)| {
         md.replace(&format!("]({local}"), &format!("]({}", m.url))
     });
     let status = options.status.unwrap_or(match fm.status {

@@ -141,6 +141,25 @@ impl Store {
         Ok(())
     }
 
+    /// Links a draft to a post that exists on the blog (from an imported file): publishing the
+    /// draft updates that post. Nothing is known of the post's state yet.
+    pub fn link_publication(
+        &mut self,
+        draft_id: DraftId,
+        blog_id: BlogId,
+        remote_id: &str,
+        remote_url: &str,
+    ) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO publications (draft_id, blog_id, remote_id, remote_url) VALUES (?1, ?2, ?3, ?4) \
+                 ON CONFLICT (draft_id, blog_id) DO UPDATE SET remote_id = ?3, remote_url = ?4",
+                params![draft_id, blog_id, remote_id, remote_url],
+            )
+            .map_err(|e| self.err("linking a draft to a post", e))?;
+        Ok(())
+    }
+
     /// Notes that a create is about to be sent; returns the time noted.
     pub fn record_create_started(&mut self, draft_id: DraftId, blog_id: BlogId) -> Result<i64> {
         let now = now_ms();
