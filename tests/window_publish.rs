@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::publish_wordpress::{count_titled, rest, rest_send};
 use super::support::desktop::Desktop;
+use super::support::hatena::TestHatena;
 use super::support::keyring::SecretService;
 use super::support::wordpress::TestWordPress;
 use super::support::{assert_secret_absent, fumi, ok};
@@ -187,4 +188,65 @@ async fn text(window: &Client, id: &str) -> String {
         .as_str()
         .unwrap_or_default()
         .to_owned()
+}
+
+#[tokio::test]
+async fn a_draft_is_published_to_hatena_from_the_window() {
+    let hatena = TestHatena::start();
+    let keychain = SecretService::start();
+    let desktop = Desktop::start_with("C.UTF-8", &keychain.env());
+    let data = tempfile::tempdir().expect("temp dir");
+    ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", "はてなへ", "-"],
+        "---\ncategories: [読書]\nslug: from-the-window\n---\n# はてなへ\n\n窓から公開。\n"
+            .as_bytes(),
+    ));
+    let window = desktop.launch(data.path()).await;
+    click(&window, "manage-blogs").await;
+    wait_for(
+        &window,
+        "the blogs dialog",
+        "!document.getElementById('blogs-dialog').hidden",
+    )
+    .await;
+    window
+        .execute(
+            "document.getElementById('blog-kind').value = 'hatena'; return true;",
+            vec![],
+        )
+        .await
+        .expect("choose Hatena");
+    fill(&window, "blog-name", "hatena").await;
+    fill(&window, "blog-url", &hatena.root).await;
+    fill(&window, "blog-user", &hatena.user).await;
+    fill(&window, "blog-secret", &hatena.api_key).await;
+    click(&window, "blog-add").await;
+    wait_for(
+        &window,
+        "the blog in the list",
+        "document.querySelectorAll('#blog-list .blog-item').length === 1",
+    )
+    .await;
+    click(&window, "blogs-close").await;
+
+    wait_for(
+        &window,
+        "the Publish button",
+        "document.getElementById('publish').textContent === 'Publish'",
+    )
+    .await;
+    click(&window, "publish").await;
+    wait_for(
+        &window,
+        "the published badge",
+        "document.getElementById('publish-badge').dataset.standing === 'published'",
+    )
+    .await;
+    let link = text(&window, "post-link").await;
+    assert!(link.ends_with("/entry/from-the-window"), "{link}");
+    let entries = hatena.entries();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].content, "# はてなへ\n\n窓から公開。\n");
+    assert_eq!(entries[0].categories, ["読書"]);
 }
