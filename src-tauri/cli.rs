@@ -9,8 +9,8 @@ use fumi_core::image::Image;
 use fumi_core::paths::{DATA_DIR_ENV, default_data_dir};
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
 use fumi_core::{
-    Blog, BlogKind, DraftId, DraftSummary, Error, Renderer, SaveKind, Store, accounts, blogsync,
-    front_matter, keychain,
+    Blog, BlogAuth, BlogKind, DraftId, DraftSummary, Error, Renderer, SaveKind, Store, accounts,
+    blogsync, front_matter, keychain,
 };
 
 /// Fumi: write long posts, preview them, publish them. With no command, opens the window.
@@ -118,6 +118,9 @@ pub enum BlogsCommand {
         user: String,
         #[arg(long, value_enum, default_value = "wordpress")]
         kind: KindArg,
+        /// Hatena only: sign in with HTTP Basic instead of WSSE (https addresses only).
+        #[arg(long)]
+        basic_auth: bool,
     },
     /// List blogs: name, kind, user, address.
     List,
@@ -394,7 +397,13 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
             url,
             user,
             kind,
+            basic_auth,
         } => {
+            let auth = if basic_auth {
+                BlogAuth::Basic
+            } else {
+                BlogAuth::Default
+            };
             let kind = match kind {
                 KindArg::Wordpress => BlogKind::WordPress,
                 KindArg::Metaweblog => BlogKind::MetaWeblog,
@@ -402,8 +411,9 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
             };
             accounts::check_name_free(&store, &name)?;
             let secret = read_secret()?;
-            block_on(publish::test_connection(kind, &url, &user, &secret))?;
-            accounts::save_blog(&mut store, &name, kind, &url, &user, &secret)?;
+            block_on(publish::test_connection(kind, auth, &url, &user, &secret))?;
+            let blog = accounts::save_blog(&mut store, &name, kind, &url, &user, &secret)?;
+            store.set_blog_auth(blog.id, auth)?;
             print(out, &format!("Added {name}: {url} as {user}.\n"))
         }
         BlogsCommand::List => {
@@ -426,6 +436,7 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
             let (blog, secret) = blog_and_secret(&store, name)?;
             block_on(publish::test_connection(
                 blog.kind,
+                blog.auth,
                 &blog.site_url,
                 &blog.user,
                 &secret,

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use fumi_core::image::Image;
 use fumi_core::publish::hatena::Hatena;
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
-use fumi_core::{Blog, BlogKind, DraftId, Error, Publication, Renderer, SaveKind, Store};
+use fumi_core::{Blog, BlogAuth, BlogKind, DraftId, Error, Publication, Renderer, SaveKind, Store};
 
 use super::support::fault_proxy::Fault;
 use super::support::hatena::TestHatena;
@@ -49,9 +49,15 @@ async fn publish_to(
 #[tokio::test]
 async fn the_api_key_is_checked_and_the_server_speaks_hatenas_protocol() {
     let hatena = TestHatena::start();
-    let ok = Hatena::connect(&hatena.root, &hatena.user, &hatena.api_key).await;
+    let ok = Hatena::connect(
+        &hatena.root,
+        &hatena.user,
+        &hatena.api_key,
+        BlogAuth::Default,
+    )
+    .await;
     assert!(ok.is_ok(), "{:?}", ok.err());
-    let err = Hatena::connect(&hatena.root, &hatena.user, "not-the-key")
+    let err = Hatena::connect(&hatena.root, &hatena.user, "not-the-key", BlogAuth::Default)
         .await
         .err()
         .expect("rejected");
@@ -452,4 +458,30 @@ async fn a_blogsync_file_round_trip_keeps_the_link_to_the_entry() {
         &env,
     ));
     assert!(again.contains(&format!("EditURL: {edit_url}\n")), "{again}");
+}
+
+#[tokio::test]
+async fn basic_sign_in_works_and_never_goes_out_in_clear_text() {
+    let hatena = TestHatena::start();
+    let (_dir, mut store, blog) = store_with(&hatena);
+    store.set_blog_auth(blog.id, BlogAuth::Basic).expect("set");
+    let blog = store.blog(blog.id).expect("query").expect("blog");
+    let draft = store.create_draft("ベーシック", "本文\n").expect("draft");
+    let (p, _) = publish_to(
+        &mut store,
+        &blog,
+        &hatena,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    p.expect("publish with Basic");
+    assert_eq!(hatena.entries().len(), 1);
+    assert!(hatena.basic_requests() > 0);
+
+    let err = Hatena::connect("http://blog.example/u/b/atom", "u", "key", BlogAuth::Basic)
+        .await
+        .err()
+        .expect("refused");
+    assert_eq!(err.code(), "insecure_basic_auth", "{err}");
 }

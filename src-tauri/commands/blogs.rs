@@ -4,7 +4,7 @@
 //! autosave goes on while a post uploads.
 
 use fumi_core::publish::{self, Progress, PublicationState, PublishOptions};
-use fumi_core::{Blog, BlogId, BlogKind, DraftId, Publication, Store, accounts};
+use fumi_core::{Blog, BlogAuth, BlogId, BlogKind, DraftId, Publication, Store, accounts};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -28,7 +28,7 @@ pub async fn add_blog(
     secret: String,
 ) -> Result<Blog> {
     accounts::check_name_free(&*state.store()?, &name)?;
-    publish::test_connection(kind, &url, &user, &secret).await?;
+    publish::test_connection(kind, BlogAuth::Default, &url, &user, &secret).await?;
     let mut store = state.store()?;
     Ok(accounts::save_blog(
         &mut store, &name, kind, &url, &user, &secret,
@@ -38,7 +38,7 @@ pub async fn add_blog(
 #[tauri::command]
 pub async fn test_blog(state: State<'_, AppState>, blog_id: BlogId) -> Result<()> {
     let (blog, secret) = accounts::blog_with_secret(&*state.store()?, blog_id)?;
-    Ok(publish::test_connection(blog.kind, &blog.site_url, &blog.user, &secret).await?)
+    Ok(publish::test_connection(blog.kind, blog.auth, &blog.site_url, &blog.user, &secret).await?)
 }
 
 #[tauri::command(async)]

@@ -82,6 +82,8 @@ struct Blog {
     nonces: HashSet<String>,
     next_id: u64,
     requests: u64,
+    /// Requests accepted with Basic rather than WSSE.
+    basic_requests: u64,
 }
 
 impl TestHatena {
@@ -125,6 +127,7 @@ impl TestHatena {
             nonces: HashSet::new(),
             next_id: 0,
             requests: 0,
+            basic_requests: 0,
         }));
         let app = Router::new()
             .route("/{user}/{blog}/atom", get(service))
@@ -160,6 +163,11 @@ impl TestHatena {
         let mut entries = self.state.lock().expect("state").entries.clone();
         entries.sort_by(|a, b| b.published.cmp(&a.published).then(b.id.cmp(&a.id)));
         entries
+    }
+
+    /// How many requests signed in with Basic.
+    pub fn basic_requests(&self) -> u64 {
+        self.state.lock().expect("state").basic_requests
     }
 
     /// The images Fotolife stored.
@@ -309,6 +317,7 @@ impl Blog {
         {
             let expected = BASE64.encode(format!("{}:{}", self.user, self.api_key));
             return if basic == expected {
+                self.basic_requests += 1;
                 Ok(())
             } else {
                 Err(StatusCode::UNAUTHORIZED)

@@ -42,6 +42,35 @@ impl BlogKind {
     }
 }
 
+/// How Fumi authenticates, where a blog's protocol offers a choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlogAuth {
+    /// The protocol's usual scheme (Hatena: WSSE).
+    #[default]
+    Default,
+    /// HTTP Basic (Hatena accepts the Hatena ID and API key; https, or loopback, only).
+    Basic,
+}
+
+impl BlogAuth {
+    /// The value stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlogAuth::Default => "default",
+            BlogAuth::Basic => "basic",
+        }
+    }
+
+    /// Parses a stored value; unknown values fall back to the default scheme.
+    pub fn parse(s: &str) -> BlogAuth {
+        match s {
+            "basic" => BlogAuth::Basic,
+            _ => BlogAuth::Default,
+        }
+    }
+}
+
 /// A blog account (its secret is in the OS keychain, not here).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Blog {
@@ -51,6 +80,7 @@ pub struct Blog {
     pub kind: BlogKind,
     pub site_url: String,
     pub user: String,
+    pub auth: BlogAuth,
     pub created_at: Millis,
 }
 

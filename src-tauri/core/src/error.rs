@@ -119,6 +119,12 @@ pub enum Error {
         message: String,
     },
 
+    /// Basic authentication was asked for over plain http to another computer.
+    #[error(
+        "Fumi will not send the API key in clear text to {url}: Basic sign-in needs an https address."
+    )]
+    InsecureBasicAuth { url: String },
+
     /// The Hatena blog is written in Hatena notation, which Fumi does not produce.
     #[error(
         "This Hatena blog is in はてな記法 (Hatena notation) mode. Switch it to Markdown (or 見たまま) in the blog's settings (基本設定 › 編集モード) and publish again; nothing was sent."
@@ -247,6 +253,7 @@ impl Error {
             Error::BlogMalformedReply { .. } => "blog_malformed_reply",
             Error::BlogFault { .. } => "blog_fault",
             Error::HatenaNotationMode => "hatena_notation_mode",
+            Error::InsecureBasicAuth { .. } => "insecure_basic_auth",
             Error::RemotePostNotFound { .. } => "remote_post_not_found",
             Error::Keychain { .. } => "keychain",
             Error::System { .. } => "system",

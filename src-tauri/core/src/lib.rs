@@ -17,7 +17,7 @@ pub mod publish;
 pub mod render;
 pub mod store;
 
-pub use blog::{Blog, BlogId, BlogKind, Publication};
+pub use blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
 pub use counts::Counts;
 pub use draft::{Draft, DraftId, DraftStatus, DraftSummary, Revision, SaveKind};
 pub use error::{Error, Result};

@@ -9,7 +9,7 @@ use super::hatena::Hatena;
 use super::metaweblog::MetaWeblog;
 use super::wordpress::WordPress;
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
-use crate::blog::BlogKind;
+use crate::blog::{BlogAuth, BlogKind};
 use crate::error::{Error, Result};
 use crate::image::Image;
 
@@ -44,6 +44,7 @@ impl Connection {
     /// Connects with the blog kind's protocol and checks the credentials.
     pub async fn open(
         kind: BlogKind,
+        auth: BlogAuth,
         site_url: &str,
         user: &str,
         secret: &str,
@@ -55,7 +56,9 @@ impl Connection {
             BlogKind::MetaWeblog => {
                 Connection::MetaWeblog(MetaWeblog::connect(site_url, user, secret).await?)
             }
-            BlogKind::Hatena => Connection::Hatena(Hatena::connect(site_url, user, secret).await?),
+            BlogKind::Hatena => {
+                Connection::Hatena(Hatena::connect(site_url, user, secret, auth).await?)
+            }
         })
     }
 }

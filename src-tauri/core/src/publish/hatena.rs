@@ -14,6 +14,7 @@ use sha1::{Digest, Sha1};
 use super::atom::{self, Element};
 use super::connection::{BACKOFF, http_client};
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
+use crate::blog::BlogAuth;
 use crate::error::{Error, Result};
 use crate::image::Image;
 
@@ -36,6 +37,7 @@ pub struct Hatena {
     api_key: String,
     fotolife: Url,
     syntax: Syntax,
+    auth: BlogAuth,
 }
 
 /// A failed request, and whether trying again makes sense.
@@ -48,13 +50,25 @@ struct Failure {
 impl Hatena {
     /// Reads the service document to check the credentials, then the blog's syntax from its
     /// newest entry (a blog without entries is taken to be in Markdown mode).
-    pub async fn connect(root: &str, user: &str, api_key: &str) -> Result<Hatena> {
+    pub async fn connect(root: &str, user: &str, api_key: &str, auth: BlogAuth) -> Result<Hatena> {
         let http = http_client(root)?;
         let root = Url::parse(root.trim_end_matches('/')).map_err(|e| Error::BlogUnreachable {
             url: root.to_owned(),
             detail: e.to_string(),
         })?;
+        // Basic sends the key itself: never in clear text beyond this computer.
+        let loopback = root.host_str().is_some_and(|h| {
+            h == "localhost"
+                || h.parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback())
+        });
+        if auth == BlogAuth::Basic && root.scheme() != "https" && !loopback {
+            return Err(Error::InsecureBasicAuth {
+                url: root.to_string(),
+            });
+        }
         let mut hatena = Hatena {
+            auth,
             fotolife: fotolife_endpoint(&root),
             http,
             root,
@@ -215,14 +229,16 @@ impl Hatena {
         url: Url,
         body: Option<&str>,
     ) -> std::result::Result<(StatusCode, String), Failure> {
-        let mut request = self
-            .http
-            .request(method, url.clone())
-            .header("X-WSSE", wsse(&self.user, &self.api_key))
-            .header(
-                reqwest::header::AUTHORIZATION,
-                "WSSE profile=\"UsernameToken\"",
-            );
+        let mut request = self.http.request(method, url.clone());
+        request = match self.auth {
+            BlogAuth::Default => request
+                .header("X-WSSE", wsse(&self.user, &self.api_key))
+                .header(
+                    reqwest::header::AUTHORIZATION,
+                    "WSSE profile=\"UsernameToken\"",
+                ),
+            BlogAuth::Basic => request.basic_auth(&self.user, Some(&self.api_key)),
+        };
         if let Some(body) = body {
             request = request
                 .header(
@@ -426,7 +442,7 @@ fn fotolife_endpoint(root: &Url) -> Url {
 /// An `X-WSSE` header: `PasswordDigest = Base64(SHA1(nonce + created + api_key))`.
 fn wsse(user: &str, api_key: &str) -> String {
     let mut nonce = [0u8; 20];
-    // Without the OS's randomness a nonce still differs per request: time and a counter.
+    // Without the OS's randomness a nonce still differs per request: the time in nanoseconds.
     if getrandom::fill(&mut nonce).is_err() {
         let t = jiff::Timestamp::now().as_nanosecond().to_le_bytes();
         nonce[..16].copy_from_slice(&t);

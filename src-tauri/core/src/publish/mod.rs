@@ -22,7 +22,7 @@ pub use publisher::Publisher;
 pub use pull::{PullReport, local_content_hash, pull_posts, take_remote};
 pub use state::{PublicationState, Standing, publication_states};
 
-use crate::blog::{Blog, BlogKind, Publication};
+use crate::blog::{Blog, BlogAuth, BlogKind, Publication};
 use crate::draft::DraftId;
 use crate::error::{Error, Result};
 use crate::front_matter::{self, FrontMatterStatus};
@@ -59,16 +59,19 @@ pub enum Progress {
 /// Checks that a blog answers and accepts the credentials.
 pub async fn test_connection(
     blog_kind: BlogKind,
+    auth: BlogAuth,
     site_url: &str,
     user: &str,
     secret: &str,
 ) -> Result<()> {
-    connect(blog_kind, site_url, user, secret).await.map(|_| ())
+    Connection::open(blog_kind, auth, site_url, user, secret)
+        .await
+        .map(|_| ())
 }
 
-/// Connects to a blog of any kind.
-async fn connect(kind: BlogKind, site_url: &str, user: &str, secret: &str) -> Result<Connection> {
-    Connection::open(kind, site_url, user, secret).await
+/// Connects to a blog account.
+async fn connect(blog: &Blog, secret: &str) -> Result<Connection> {
+    Connection::open(blog.kind, blog.auth, &blog.site_url, &blog.user, secret).await
 }
 
 /// Publishes a draft to a blog: the first time creates the post, every later time updates that
@@ -87,7 +90,7 @@ pub async fn publish_draft(
     let outcome = async {
         let prepared = Prepared::from_draft(store, renderer, draft_id, options)?;
         progress(Progress::Connecting);
-        let blog_api = connect(blog.kind, &blog.site_url, &blog.user, secret).await?;
+        let blog_api = connect(blog, secret).await?;
         send(
             store, renderer, &blog_api, blog, draft_id, prepared, options, progress,
         )
@@ -347,7 +350,7 @@ pub async fn unpublish_draft(
     draft_id: DraftId,
 ) -> Result<Publication> {
     let id = remote_id(store, blog, draft_id)?;
-    let blog_api = connect(blog.kind, &blog.site_url, &blog.user, secret).await?;
+    let blog_api = connect(blog, secret).await?;
     let remote = blog_api.set_status(&id, RemoteStatus::Draft).await?;
     store.record_remote_state(draft_id, blog.id, &remote)
 }
@@ -360,7 +363,7 @@ pub async fn delete_remote(
     draft_id: DraftId,
 ) -> Result<()> {
     let id = remote_id(store, blog, draft_id)?;
-    let blog_api = connect(blog.kind, &blog.site_url, &blog.user, secret).await?;
+    let blog_api = connect(blog, secret).await?;
     match blog_api.delete_post(&id).await {
         Ok(()) | Err(Error::RemotePostNotFound { .. }) => {
             store.forget_publication(draft_id, blog.id)

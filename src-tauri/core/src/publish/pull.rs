@@ -28,7 +28,7 @@ pub async fn pull_posts(
     blog: &Blog,
     secret: &str,
 ) -> Result<PullReport> {
-    let blog_api = connect(blog.kind, &blog.site_url, &blog.user, secret).await?;
+    let blog_api = connect(blog, secret).await?;
     let mut report = PullReport::default();
     for post in blog_api.list_posts().await? {
         if store.draft_for_remote(blog.id, &post.id)?.is_some() {
@@ -52,7 +52,7 @@ pub async fn take_remote(
     draft_id: DraftId,
 ) -> Result<()> {
     let id = super::remote_id(store, blog, draft_id)?;
-    let blog_api = connect(blog.kind, &blog.site_url, &blog.user, secret).await?;
+    let blog_api = connect(blog, secret).await?;
     let post = blog_api.fetch_post(&id).await?;
     store.save_draft(
         draft_id,

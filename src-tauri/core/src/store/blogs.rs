@@ -3,12 +3,12 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, now_ms};
-use crate::blog::{Blog, BlogId, BlogKind, Publication};
+use crate::blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
 use crate::draft::DraftId;
 use crate::error::{Error, Result};
 use crate::publish::RemotePost;
 
-const BLOG_COLUMNS: &str = "id, name, kind, site_url, user, created_at";
+const BLOG_COLUMNS: &str = "id, name, kind, site_url, user, created_at, auth";
 const PUBLICATION_COLUMNS: &str = "draft_id, blog_id, remote_id, remote_url, content_hash, remote_modified, \
      remote_hash, published_at, last_error, create_started_at, remote_status";
 
@@ -32,6 +32,17 @@ impl Store {
             .map_err(|e| self.err("adding a blog", e))?;
         self.blog_by_name(name)?
             .ok_or_else(|| Error::BlogNotFound(name.to_owned()))
+    }
+
+    /// Sets how Fumi authenticates to a blog.
+    pub fn set_blog_auth(&mut self, id: BlogId, auth: BlogAuth) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE blogs SET auth = ?2 WHERE id = ?1",
+                params![id, auth.as_str()],
+            )
+            .map_err(|e| self.err("changing a blog's sign-in", e))?;
+        Ok(())
     }
 
     /// All blog accounts, by name.
@@ -269,5 +280,6 @@ fn blog(r: &Row<'_>) -> rusqlite::Result<Blog> {
         site_url: r.get(3)?,
         user: r.get(4)?,
         created_at: r.get(5)?,
+        auth: BlogAuth::parse(&r.get::<_, String>(6)?),
     })
 }

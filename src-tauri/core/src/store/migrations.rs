@@ -12,6 +12,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_drafts.sql")),
     M::up(include_str!("migrations/0002_blogs.sql")),
     M::up(include_str!("migrations/0003_images.sql")),
+    M::up(include_str!("migrations/0004_blog_auth.sql")),
 ];
 
 /// The schema version this build writes.
