@@ -126,6 +126,8 @@ pub enum BlogsCommand {
     List,
     /// Check that a blog answers and accepts its password.
     Test { name: String },
+    /// List the blog's categories, one per line (new names may be used in `categories:` too).
+    Categories { name: String },
     /// Remove a blog and its password (its posts stay on the blog).
     Remove { name: String },
 }
@@ -444,6 +446,14 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
             print(
                 out,
                 &format!("{} answers and accepts the password.\n", blog.name),
+            )
+        }
+        BlogsCommand::Categories { name } => {
+            let (blog, secret) = blog_and_secret(&store, name)?;
+            let names = block_on(publish::blog_categories(&blog, &secret))?;
+            print(
+                out,
+                &names.iter().map(|n| format!("{n}\n")).collect::<String>(),
             )
         }
         BlogsCommand::Remove { name } => {

@@ -175,6 +175,11 @@ async fn a_review_goes_out_as_markdown_with_its_image_on_fotolife_and_updates_in
     assert_eq!(hatena.entries().len(), 1, "the same entry");
     assert!(hatena.entries()[0].content.contains("追記。"));
     assert_eq!(hatena.images().len(), 1, "no image uploaded twice");
+    // The blog's category document lists what the entry brought.
+    let categories = publish::blog_categories(&blog, &hatena.api_key)
+        .await
+        .expect("categories");
+    assert_eq!(categories, ["SF", "読書"]);
 
     // Edited on the web: the next publish stops.
     hatena.edit_on_web(&entry.id, "ウェブで直した");
@@ -286,6 +291,13 @@ async fn a_lost_answer_makes_no_second_entry_and_an_outage_loses_nothing() {
     assert_eq!(store.draft(draft.id).expect("draft").body, "本文\n");
     proxy.clear();
 
+    // A slow service document, then the create's answer lost.
+    proxy.inject(
+        "GET",
+        &format!("/{}/fumi-tester.hatenablog.com/atom", hatena.user),
+        Fault::Slow(1500),
+        1,
+    );
     proxy.inject("POST", &collection, Fault::DropAnswer, 1);
     let (p, _) = publish_to(
         &mut store,

@@ -339,6 +339,13 @@ async fn the_cli_adds_a_blog_publishes_once_and_updates_the_same_post() {
     // The password is in the keychain only: not in the database file or its WAL.
     drop(store);
     assert_secret_absent(data.path(), &site.password);
+    // The blog's categories, for the author to pick from.
+    let categories = ok(run(&["blogs", "categories", "test"], b""));
+    assert!(
+        categories.lines().any(|c| c == "Uncategorized"),
+        "{categories}"
+    );
+
     // Scheduling, unpublishing and pulling from the command line.
     let scheduled = ok(run(
         &["publish", id, "--blog", "test", "--at", "2030-01-01 09:00"],

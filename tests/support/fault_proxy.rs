@@ -1,6 +1,6 @@
 //! An HTTP proxy between Fumi and a test server that injects the failures of real networks and
 //! real hosts on chosen requests: a refused request, an answer lost after the server acted, an
-//! error status, a reply that is not JSON. One request per connection (`Connection: close`).
+//! error status, a reply that is not JSON, a slow reply. One request per connection (`Connection: close`).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -17,6 +17,8 @@ pub enum Fault {
     Status(u16, Option<u64>),
     /// The server acts on the request; the client gets `200` with a body that is not JSON.
     Garbage,
+    /// The server's answer reaches the client this many milliseconds late.
+    Slow(u64),
 }
 
 struct Rule {
@@ -144,6 +146,10 @@ fn serve(
 
     match fault {
         Some(Fault::DropAnswer) => client.shutdown(Shutdown::Both),
+        Some(Fault::Slow(ms)) => {
+            std::thread::sleep(std::time::Duration::from_millis(ms));
+            client.write_all(&answer)
+        }
         Some(Fault::Garbage) => {
             let body = "<html>Error establishing a database connection</html>";
             write!(

@@ -107,6 +107,10 @@ impl Publisher for Connection {
         each!(self, c => c.find_created(post, since))
     }
 
+    async fn categories(&self) -> Result<Vec<String>> {
+        each!(self, c => c.categories())
+    }
+
     async fn list_posts(&self) -> Result<Vec<RemotePost>> {
         each!(self, c => c.list_posts())
     }

@@ -423,6 +423,16 @@ impl Publisher for Hatena {
         }))
     }
 
+    async fn categories(&self) -> Result<Vec<String>> {
+        let url =
+            Url::parse(&format!("{}/category", self.root)).unwrap_or_else(|_| self.root.clone());
+        let doc = self.get_xml(url).await?;
+        Ok(doc
+            .children("category")
+            .filter_map(|c| c.attr("term").map(str::to_owned))
+            .collect())
+    }
+
     async fn list_posts(&self) -> Result<Vec<RemotePost>> {
         self.entries().await
     }

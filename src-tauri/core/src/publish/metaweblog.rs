@@ -106,31 +106,11 @@ impl MetaWeblog {
 
     /// The category names to send: existing ones as the blog spells them, missing ones created
     /// (through WordPress's `wp.newCategory`; other hosts keep only categories they have).
-    async fn categories(&self, names: &[String]) -> Result<Vec<String>> {
+    async fn category_names(&self, names: &[String]) -> Result<Vec<String>> {
         if names.is_empty() {
             return Ok(Vec::new());
         }
-        let known = self
-            .call(
-                "metaWeblog.getCategories",
-                vec![s(&self.blog_id), s(&self.user), s(&self.password)],
-                true,
-            )
-            .await?;
-        let known: Vec<String> = match known {
-            Value::Array(items) => items
-                .iter()
-                .map(|c| {
-                    let name = c.text_of("categoryName");
-                    if name.is_empty() {
-                        c.text_of("title")
-                    } else {
-                        name
-                    }
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
+        let known = self.known_categories().await?;
         let mut chosen = Vec::with_capacity(names.len());
         for name in names {
             if let Some(k) = known
@@ -157,6 +137,31 @@ impl MetaWeblog {
             chosen.push(name.clone());
         }
         Ok(chosen)
+    }
+
+    /// The blog's categories, from `metaWeblog.getCategories`.
+    async fn known_categories(&self) -> Result<Vec<String>> {
+        let known = self
+            .call(
+                "metaWeblog.getCategories",
+                vec![s(&self.blog_id), s(&self.user), s(&self.password)],
+                true,
+            )
+            .await?;
+        Ok(match known {
+            Value::Array(items) => items
+                .iter()
+                .map(|c| {
+                    let name = c.text_of("categoryName");
+                    if name.is_empty() {
+                        c.text_of("title")
+                    } else {
+                        name
+                    }
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
     }
 
     /// Reads the post back and notes the categories and tags it did not keep.
@@ -286,7 +291,7 @@ impl MetaWeblog {
 
 impl Publisher for MetaWeblog {
     async fn create_post(&self, post: &OutgoingPost, since: jiff::Timestamp) -> Result<RemotePost> {
-        let categories = self.categories(&post.categories).await?;
+        let categories = self.category_names(&post.categories).await?;
         let params = vec![
             s(&self.blog_id),
             s(&self.user),
@@ -308,7 +313,7 @@ impl Publisher for MetaWeblog {
     }
 
     async fn update_post(&self, id: &str, post: &OutgoingPost) -> Result<RemotePost> {
-        let categories = self.categories(&post.categories).await?;
+        let categories = self.category_names(&post.categories).await?;
         let mut fields = self.post_struct(post, categories);
         // WordPress refuses (404 "Invalid attachment ID.") to set the featured image the post
         // already has, and then saves nothing: send it only when it changes.
@@ -414,6 +419,10 @@ impl Publisher for MetaWeblog {
             p.title == post.title
                 && (p.html == post.html || parse_iso(&p.modified).is_some_and(|m| m >= since))
         }))
+    }
+
+    async fn categories(&self) -> Result<Vec<String>> {
+        self.known_categories().await
     }
 
     async fn list_posts(&self) -> Result<Vec<RemotePost>> {

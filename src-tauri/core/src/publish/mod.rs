@@ -342,6 +342,11 @@ fn outgoing(
     })
 }
 
+/// The blog's category names, to choose from (new names are allowed too).
+pub async fn blog_categories(blog: &Blog, secret: &str) -> Result<Vec<String>> {
+    connect(blog, secret).await?.categories().await
+}
+
 /// Takes a published post off the blog's public pages (back to a draft there).
 pub async fn unpublish_draft(
     store: &mut Store,

@@ -46,6 +46,9 @@ pub trait Publisher {
         since: jiff::Timestamp,
     ) -> impl Future<Output = Result<Option<RemotePost>>> + Send;
 
+    /// The blog's category names (new ones may still be used: blogs create them).
+    fn categories(&self) -> impl Future<Output = Result<Vec<String>>> + Send;
+
     /// Every post on the blog, all pages, drafts included.
     fn list_posts(&self) -> impl Future<Output = Result<Vec<RemotePost>>> + Send;
 }

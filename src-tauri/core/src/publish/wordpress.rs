@@ -453,6 +453,15 @@ impl Publisher for WordPress {
         }))
     }
 
+    async fn categories(&self) -> Result<Vec<String>> {
+        let terms: Vec<WpTerm> = self
+            .get(&format!(
+                "wp/v2/categories?per_page={PAGE_SIZE}&orderby=count&order=desc"
+            ))
+            .await?;
+        Ok(terms.iter().map(|t| unescape(&t.name)).collect())
+    }
+
     async fn list_posts(&self) -> Result<Vec<RemotePost>> {
         self.list_posts_by(PAGE_SIZE).await
     }
