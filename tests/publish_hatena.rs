@@ -497,3 +497,78 @@ async fn basic_sign_in_works_and_never_goes_out_in_clear_text() {
         .expect("refused");
     assert_eq!(err.code(), "insecure_basic_auth", "{err}");
 }
+
+#[tokio::test]
+async fn the_local_hatena_behaves_as_the_api_document_says() {
+    let hatena = TestHatena::start();
+    let http = reqwest::Client::new();
+    let send = |method: reqwest::Method, url: String, body: &'static str| {
+        http.request(method, url)
+            .basic_auth(&hatena.user, Some(&hatena.api_key))
+            .body(body)
+            .send()
+    };
+    let draft = "<?xml version=\"1.0\"?><entry xmlns=\"http://www.w3.org/2005/Atom\" xmlns:app=\"http://www.w3.org/2007/app\">\
+                 <title>下書き</title><content type=\"text/plain\">本文</content>\
+                 <app:control><app:draft>yes</app:draft></app:control></entry>";
+    let created = send(
+        reqwest::Method::POST,
+        format!("{}/entry", hatena.root),
+        draft,
+    )
+    .await
+    .expect("POST");
+    assert_eq!(created.status(), 201);
+    let member = created.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let alternate = |xml: &str| {
+        xml.split("rel=\"alternate\" type=\"text/html\" href=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .map(str::to_owned)
+    };
+    let first = send(reqwest::Method::GET, member.clone(), "")
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("body");
+    let second = send(reqwest::Method::GET, member.clone(), "")
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("body");
+    assert_ne!(
+        alternate(&first),
+        alternate(&second),
+        "a draft's public URL changes on every request"
+    );
+    assert!(
+        first.contains("<content type=\"text/x-markdown\">"),
+        "the blog's mode, not the POST's type"
+    );
+
+    // A PUT without app:draft publishes; the entry keeps its syntax.
+    let put = "<?xml version=\"1.0\"?><entry xmlns=\"http://www.w3.org/2005/Atom\"><title>下書き</title>\
+               <content type=\"text/html\">&lt;p&gt;本文&lt;/p&gt;</content></entry>";
+    let updated = send(reqwest::Method::PUT, member.clone(), put)
+        .await
+        .expect("PUT");
+    assert_eq!(updated.status(), 200);
+    let entry = &hatena.entries()[0];
+    assert!(!entry.draft, "published by a PUT without app:draft");
+    assert_eq!(entry.content_type, "text/x-markdown");
+
+    let missing = send(reqwest::Method::GET, format!("{}/entry/1", hatena.root), "")
+        .await
+        .expect("GET");
+    assert_eq!(missing.status(), 404);
+    let deleted = send(reqwest::Method::DELETE, member.clone(), "")
+        .await
+        .expect("DELETE");
+    assert_eq!(deleted.status(), 200);
+    assert!(hatena.entries().is_empty());
+}
