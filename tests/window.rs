@@ -421,3 +421,53 @@ async fn a_pasted_image_is_kept_in_the_database_and_shown_in_the_preview() {
         include_bytes!("support/images/red.png")
     );
 }
+
+#[tokio::test]
+async fn no_payload_of_the_xss_corpus_runs_in_the_preview() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    // Every payload, its alert replaced by a canary that would show it ran.
+    let corpus: Vec<String> = super::render::XSS_PAYLOADS
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.replace("alert(1)", "top.__xss=1"))
+        .collect();
+    let body = format!("{}\n\nEND-OF-CORPUS\n", corpus.join("\n\n"));
+    ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", "XSS", "-"],
+        body.as_bytes(),
+    ));
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the corpus in the preview",
+        "document.getElementById('preview').textContent.includes('END-OF-CORPUS')",
+    )
+    .await;
+    let before = window.current_url().await.expect("url");
+    // Provoke what the handlers wait for, then give anything that would run time to run.
+    window
+        .execute(
+            "for (const e of document.querySelectorAll('#preview *'))
+               for (const t of ['mouseover', 'click', 'focus', 'toggle', 'load', 'error', 'begin'])
+                 e.dispatchEvent(new Event(t, { bubbles: true }));
+             return true;",
+            vec![],
+        )
+        .await
+        .expect("provoke");
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let state = window
+        .execute(
+            "return [typeof top.__xss, document.getElementById('title').tagName, document.getElementById('publish').tagName]",
+            vec![],
+        )
+        .await
+        .expect("read");
+    assert_eq!(state, serde_json::json!(["undefined", "INPUT", "BUTTON"]));
+    // In-page anchors (`#…`) may move the view; the window never leaves the app's page.
+    let mut after = window.current_url().await.expect("url");
+    after.set_fragment(None);
+    assert_eq!(after, before, "the window never navigated");
+}

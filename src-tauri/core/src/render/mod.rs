@@ -5,6 +5,7 @@
 
 mod highlight;
 mod sanitize;
+mod tag_filter;
 
 use comrak::nodes::NodeValue;
 use comrak::options::Plugins;
@@ -55,10 +56,18 @@ impl Renderer {
         let arena = Arena::new();
         let root = parse_document(&arena, markdown, &self.options);
         for node in root.descendants() {
-            if let NodeValue::Image(link) = &mut node.data.borrow_mut().value
-                && let Some(url) = image_url(&link.url)
-            {
-                link.url = url;
+            match &mut node.data.borrow_mut().value {
+                NodeValue::Image(link) => {
+                    if let Some(url) = image_url(&link.url) {
+                        link.url = url;
+                    }
+                }
+                // An unclosed <style> or <textarea> must not swallow the rest of the draft.
+                NodeValue::HtmlBlock(block) => {
+                    block.literal = tag_filter::filter(&block.literal).into_owned()
+                }
+                NodeValue::HtmlInline(html) => *html = tag_filter::filter(html).into_owned(),
+                _ => {}
             }
         }
         let counts = counts::of_document(root);
