@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use fumi_core::draft::MAX_TEXT_BYTES;
 use fumi_core::image::Image;
 use fumi_core::paths::{DATA_DIR_ENV, default_data_dir};
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
@@ -503,27 +504,28 @@ fn block_on<T>(future: impl std::future::Future<Output = Result<T, Error>>) -> R
 }
 
 /// Reads UTF-8 text from a file, or from standard input for `-` or no file.
+/// Reads at most one byte more than a draft can hold, so a huge file is refused without being
+/// read into memory.
 fn read_input(file: Option<&Path>) -> Result<String, Error> {
-    let (path, bytes) = match file {
+    let (path, reader): (PathBuf, Box<dyn Read>) = match file {
         Some(path) if path != Path::new("-") => {
-            let bytes = std::fs::read(path).map_err(|source| Error::ReadFile {
+            let f = std::fs::File::open(path).map_err(|source| Error::ReadFile {
                 path: path.to_path_buf(),
                 source,
             })?;
-            (path.to_path_buf(), bytes)
+            (path.to_path_buf(), Box::new(f))
         }
-        _ => {
-            let path = PathBuf::from("standard input");
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|source| Error::ReadFile {
-                    path: path.clone(),
-                    source,
-                })?;
-            (path, bytes)
-        }
+        _ => (PathBuf::from("standard input"), Box::new(std::io::stdin())),
     };
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_TEXT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::ReadFile {
+            path: path.clone(),
+            source,
+        })?;
+    fumi_core::draft::check_size(&path.display().to_string(), bytes.len())?;
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
         path,
         offset: e.utf8_error().valid_up_to(),

@@ -140,6 +140,25 @@ fn bad_input_gives_a_clear_error_and_a_failing_exit() {
             "{args:?}: {stderr}"
         );
     }
+    // A 1 GB file offered as a draft is refused (reading stops at the limit; the file is sparse).
+    let huge = dir.path().join("huge.md");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(1 << 30))
+        .expect("a sparse 1 GB file");
+    let out = fumi(
+        data,
+        &[
+            "drafts",
+            "new",
+            "--title",
+            "t",
+            huge.to_str().expect("path"),
+        ],
+        b"",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("is larger than 64 MB"), "{stderr}");
     let out = fumi(data, &["drafts", "show", "not-a-number"], b"");
     assert_eq!(out.status.code(), Some(2), "usage errors exit 2");
     assert_eq!(

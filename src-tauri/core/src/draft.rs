@@ -11,6 +11,21 @@ pub type DraftId = i64;
 /// Milliseconds since the Unix epoch (UTC).
 pub type Millis = i64;
 
+/// The longest draft Fumi keeps (title and body): far beyond any post, short of what would make
+/// the window and the database struggle.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Refuses a text over [`MAX_TEXT_BYTES`] before anything is stored.
+pub fn check_size(name: &str, bytes: usize) -> crate::error::Result<()> {
+    if bytes > MAX_TEXT_BYTES {
+        return Err(crate::error::Error::TextTooLarge {
+            name: name.to_owned(),
+            limit_mb: MAX_TEXT_BYTES / (1024 * 1024),
+        });
+    }
+    Ok(())
+}
+
 /// Where a draft stands in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

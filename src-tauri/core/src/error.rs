@@ -217,6 +217,12 @@ pub enum Error {
     )]
     AssetNotFound(String),
 
+    /// A text is larger than Fumi keeps in one draft.
+    #[error(
+        "{name} is larger than {limit_mb} MB, more than one draft can hold; split it and try again. Nothing was changed."
+    )]
+    TextTooLarge { name: String, limit_mb: usize },
+
     /// A file given by the author is not UTF-8 text.
     #[error(
         "{path} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again."
@@ -241,6 +247,7 @@ impl Error {
             Error::ReadFile { .. } => "read_file",
             Error::WriteFile { .. } => "write_file",
             Error::NotUtf8 { .. } => "not_utf8",
+            Error::TextTooLarge { .. } => "text_too_large",
             Error::FrontMatter { .. } => "front_matter",
             Error::BadDate { .. } => "bad_date",
             Error::NotAnImage { .. } => "not_an_image",

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, now_ms};
-use crate::draft::{Draft, DraftId, DraftStatus, DraftSummary, Millis, SaveKind};
+use crate::draft::{Draft, DraftId, DraftStatus, DraftSummary, Millis, SaveKind, check_size};
 use crate::error::{Error, Result};
 
 /// Characters of the body shown in the drafts list.
@@ -19,6 +19,7 @@ pub(super) const SUMMARY_COLUMNS: &str = "id, title, \
 impl Store {
     /// Creates a draft and returns it. A draft created with text gets its first revision at once.
     pub fn create_draft(&mut self, title: &str, body: &str) -> Result<Draft> {
+        check_size("The draft", title.len() + body.len())?;
         let now = now_ms();
         let path = self.path.clone();
         let err = |e| Error::from_sqlite(&path, "creating a draft", e);
@@ -111,6 +112,7 @@ impl Store {
         kind: SaveKind,
         now: Millis,
     ) -> Result<DraftSummary> {
+        check_size("The draft", title.len() + body.len())?;
         let path = self.path.clone();
         let err = |e| Error::from_sqlite(&path, "saving the draft", e);
         let tx = self.conn.transaction().map_err(err)?;
