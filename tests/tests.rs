@@ -1,6 +1,7 @@
 //! Fumi's integration tests: one binary, one module per part (store, render, CLI, window).
 
 mod cli;
+mod crash;
 mod publish_hatena;
 mod publish_metaweblog;
 mod publish_wordpress;

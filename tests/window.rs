@@ -318,7 +318,8 @@ pub(crate) async fn type_in_editor(window: &Client, text: &str) {
 pub(crate) async fn editor_text(window: &Client) -> String {
     let value = window
         .execute(
-            "return [...document.querySelectorAll('.cm-content .cm-line')].map(l => l.textContent).join('\\n')",
+            // The placeholder of an empty editor is not text.
+            "return [...document.querySelectorAll('.cm-content .cm-line')].map(l => [...l.childNodes].filter(n => !n.classList?.contains('cm-placeholder')).map(n => n.textContent).join('')).join('\\n')",
             vec![],
         )
         .await
