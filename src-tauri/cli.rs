@@ -112,7 +112,8 @@ pub enum BlogsCommand {
     Add {
         /// A short name for the blog, used by `fumi publish --blog`.
         name: String,
-        /// The blog's home page, e.g. https://example.com/
+        /// The blog's home page, e.g. https://example.com/ (Hatena: the AtomPub root,
+        /// https://blog.hatena.ne.jp/ID/BLOG/atom).
         #[arg(long)]
         url: String,
         #[arg(long)]
