@@ -212,11 +212,16 @@ async fn a_draft_is_published_to_hatena_from_the_window() {
     .await;
     window
         .execute(
-            "document.getElementById('blog-kind').value = 'hatena'; return true;",
+            "const kind = document.getElementById('blog-kind');
+             kind.value = 'hatena';
+             kind.dispatchEvent(new Event('change'));
+             return true;",
             vec![],
         )
         .await
         .expect("choose Hatena");
+    assert_eq!(text(&window, "blog-user-label").await, "Hatena ID");
+    assert_eq!(text(&window, "blog-secret-label").await, "API key");
     fill(&window, "blog-name", "hatena").await;
     fill(&window, "blog-url", &hatena.root).await;
     fill(&window, "blog-user", &hatena.user).await;

@@ -24,6 +24,7 @@ export class BlogsDialog {
       add: $("blog-add"),
     };
     $("blogs-close").addEventListener("click", () => this.close());
+    this.el.kind.addEventListener("change", () => this.showKind());
     this.el.backdrop.addEventListener("keydown", (event) => {
       if (event.key === "Escape") this.close();
     });
@@ -38,6 +39,16 @@ export class BlogsDialog {
     this.say("");
     await this.refresh();
     this.el.name.focus();
+  }
+
+  /** Names the fields as the chosen kind of blog calls them. */
+  showKind() {
+    const hatena = this.el.kind.value === "hatena";
+    $("blog-url-label").textContent = hatena ? t.hatenaUrl : t.blogUrl;
+    $("blog-user-label").textContent = hatena ? t.hatenaUser : t.blogUser;
+    $("blog-secret-label").textContent = hatena ? t.hatenaSecret : t.blogSecret;
+    $("blog-hint").textContent = hatena ? t.hatenaHint : t.secretHint;
+    this.el.url.placeholder = hatena ? "https://blog.hatena.ne.jp/ID/BLOG/atom" : "https://example.com/";
   }
 
   close() {
