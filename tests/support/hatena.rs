@@ -330,6 +330,16 @@ impl Blog {
         user == self.user && blog == self.blog_id
     }
 
+    /// Signs the request in and checks it is for this blog; the status to refuse it with otherwise.
+    fn admit(&mut self, headers: &HeaderMap, user: &str, blog: &str) -> Result<(), StatusCode> {
+        self.authorize(headers)?;
+        if self.blog_path_ok(user, blog) {
+            Ok(())
+        } else {
+            Err(StatusCode::NOT_FOUND)
+        }
+    }
+
     fn collection_url(&self) -> String {
         format!("{}/{}/{}/atom/entry", self.base, self.user, self.blog_id)
     }
@@ -456,11 +466,8 @@ async fn service(
     headers: HeaderMap,
 ) -> Response {
     let mut b = s.lock().expect("state");
-    if let Err(status) = b.authorize(&headers) {
+    if let Err(status) = b.admit(&headers, &user, &blog) {
         return refuse(status);
-    }
-    if !b.blog_path_ok(&user, &blog) {
-        return not_found();
     }
     let collection = b.collection_url();
     atom(
@@ -486,11 +493,8 @@ async fn list(
     headers: HeaderMap,
 ) -> Response {
     let mut b = s.lock().expect("state");
-    if let Err(status) = b.authorize(&headers) {
+    if let Err(status) = b.admit(&headers, &user, &blog) {
         return refuse(status);
-    }
-    if !b.blog_path_ok(&user, &blog) {
-        return not_found();
     }
     let mut entries = b.entries.clone();
     entries.sort_by_key(|e| std::cmp::Reverse(e.published));
@@ -531,11 +535,8 @@ async fn create(
     body: Bytes,
 ) -> Response {
     let mut b = s.lock().expect("state");
-    if let Err(status) = b.authorize(&headers) {
+    if let Err(status) = b.admit(&headers, &user, &blog) {
         return refuse(status);
-    }
-    if !b.blog_path_ok(&user, &blog) {
-        return not_found();
     }
     let input: EntryIn = match parse_entry(&body) {
         Ok(i) => i,
@@ -559,15 +560,12 @@ async fn read(
     headers: HeaderMap,
 ) -> Response {
     let mut b = s.lock().expect("state");
-    if let Err(status) = b.authorize(&headers) {
+    if let Err(status) = b.admit(&headers, &user, &blog) {
         return refuse(status);
     }
     let Some(entry) = b.entries.iter().find(|e| e.id == id).cloned() else {
         return not_found();
     };
-    if !b.blog_path_ok(&user, &blog) {
-        return not_found();
-    }
     let xml = b.entry_xml(&entry, true);
     atom(StatusCode::OK, xml)
 }
@@ -579,11 +577,8 @@ async fn update(
     body: Bytes,
 ) -> Response {
     let mut b = s.lock().expect("state");
-    if let Err(status) = b.authorize(&headers) {
+    if let Err(status) = b.admit(&headers, &user, &blog) {
         return refuse(status);
-    }
-    if !b.blog_path_ok(&user, &blog) {
-        return not_found();
     }
     let input: EntryIn = match parse_entry(&body) {
         Ok(i) => i,
@@ -626,11 +621,8 @@ async fn remove(
     headers: HeaderMap,
 ) -> Response {
     let mut b = s.lock().expect("state");
-    if let Err(status) = b.authorize(&headers) {
+    if let Err(status) = b.admit(&headers, &user, &blog) {
         return refuse(status);
-    }
-    if !b.blog_path_ok(&user, &blog) {
-        return not_found();
     }
     let before = b.entries.len();
     b.entries.retain(|e| e.id != id);
@@ -646,11 +638,8 @@ async fn categories(
     headers: HeaderMap,
 ) -> Response {
     let mut b = s.lock().expect("state");
-    if let Err(status) = b.authorize(&headers) {
+    if let Err(status) = b.admit(&headers, &user, &blog) {
         return refuse(status);
-    }
-    if !b.blog_path_ok(&user, &blog) {
-        return not_found();
     }
     let mut terms: Vec<String> = b
         .entries

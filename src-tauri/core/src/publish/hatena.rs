@@ -411,16 +411,11 @@ impl Publisher for Hatena {
         post: &OutgoingPost,
         since: jiff::Timestamp,
     ) -> Result<Option<RemotePost>> {
-        let since = since - jiff::SignedDuration::from_secs(60);
         let feed = self.get_xml(self.collection()).await?;
-        Ok(feed.children("entry").map(remote_post).find(|p| {
-            p.title == post.title
-                && (p.html == post.markdown
-                    || p.html == post.html
-                    || p.modified
-                        .parse::<jiff::Timestamp>()
-                        .is_ok_and(|m| m >= since))
-        }))
+        Ok(feed
+            .children("entry")
+            .map(remote_post)
+            .find(|p| post.made(p, p.modified.parse().ok(), since)))
     }
 
     async fn categories(&self) -> Result<Vec<String>> {

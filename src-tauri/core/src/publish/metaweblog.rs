@@ -414,11 +414,11 @@ impl Publisher for MetaWeblog {
         post: &OutgoingPost,
         since: jiff::Timestamp,
     ) -> Result<Option<RemotePost>> {
-        let since = since - jiff::SignedDuration::from_secs(60);
-        Ok(self.recent_posts(20).await?.into_iter().find(|p| {
-            p.title == post.title
-                && (p.html == post.html || parse_iso(&p.modified).is_some_and(|m| m >= since))
-        }))
+        Ok(self
+            .recent_posts(20)
+            .await?
+            .into_iter()
+            .find(|p| post.made(p, parse_iso(&p.modified), since)))
     }
 
     async fn categories(&self) -> Result<Vec<String>> {

@@ -44,6 +44,23 @@ impl OutgoingPost {
             && self.date.is_some_and(|d| d > jiff::Timestamp::now())
     }
 
+    /// Whether `remote` is most likely the post a create of `self`, begun at `since`, made: the
+    /// same title, and the same body (as HTML or Markdown) or a modification since the attempt.
+    /// `modified` is the remote modification time as the blog kind reads it.
+    pub(super) fn made(
+        &self,
+        remote: &RemotePost,
+        modified: Option<jiff::Timestamp>,
+        since: jiff::Timestamp,
+    ) -> bool {
+        // Clocks differ between here and the blog: allow a minute.
+        let since = since - jiff::SignedDuration::from_secs(60);
+        remote.title == self.title
+            && (remote.html == self.html
+                || remote.html == self.markdown
+                || modified.is_some_and(|m| m >= since))
+    }
+
     /// A fingerprint of everything sent, to tell later whether the draft changed since.
     pub fn content_hash(&self) -> String {
         let status = match self.status {

@@ -442,14 +442,10 @@ impl Publisher for WordPress {
                 encode(&post.title)
             ))
             .await?;
-        // Clocks differ between here and the blog: allow a minute.
-        let since = since - jiff::SignedDuration::from_secs(60);
         Ok(candidates.into_iter().map(RemotePost::from).find(|p| {
-            p.title == post.title
-                && (p.html == post.html
-                    || format!("{}Z", p.modified)
-                        .parse::<jiff::Timestamp>()
-                        .is_ok_and(|m| m >= since))
+            // WordPress's modified_gmt has no zone designator.
+            let modified = format!("{}Z", p.modified).parse().ok();
+            post.made(p, modified, since)
         }))
     }
 
