@@ -244,7 +244,8 @@ fn excerpt(head: &str) -> String {
         // Table rules and code fences carry no words.
         .filter(|l| !l.starts_with("```") && !l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')))
         .map(|l| {
-            l.replace(['*', '`', '~'], "")
+            without_images(l)
+                .replace(['*', '`', '~'], "")
                 .replace('|', " ")
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -254,6 +255,26 @@ fn excerpt(head: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     joined.chars().take(EXCERPT_CHARS).collect()
+}
+
+/// A line without its images' markup (`![alt](url)` keeps only its alt text).
+fn without_images(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find("![") {
+        let after = &rest[start + 2..];
+        let Some((alt, tail)) = after.split_once("](") else {
+            break;
+        };
+        let Some(close) = tail.find(')') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(alt);
+        rest = &tail[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn status(r: &Row<'_>, i: usize) -> rusqlite::Result<DraftStatus> {
@@ -276,6 +297,10 @@ mod tests {
         assert_eq!(
             excerpt("| 書名 | 著者 |\n|---|:--:|\n```rust\nlet x_y = 1;\n```"),
             "書名 著者 let x_y = 1;"
+        );
+        assert_eq!(
+            excerpt("![表紙](fumi-asset:abc) 本文 ![](/tmp/a.png)"),
+            "表紙 本文"
         );
     }
 }
