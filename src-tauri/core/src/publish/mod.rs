@@ -129,6 +129,8 @@ struct Prepared {
     title: String,
     body: String,
     front_matter: front_matter::FrontMatter,
+    /// The post's date: the author's override, else the front matter's, read once.
+    date: Option<jiff::Timestamp>,
     /// Local images (featured image included), each with its bytes, keyed by their URL.
     images: Vec<(String, Image)>,
 }
@@ -143,11 +145,11 @@ impl Prepared {
         let draft = store.draft(draft_id)?;
         let split = front_matter::split(&draft.body)?;
         let front_matter = split.front_matter;
-        if options.at.is_none()
-            && let Some(date) = &front_matter.date
-        {
-            front_matter::parse_date(date)?;
-        }
+        let date = match (options.at, &front_matter.date) {
+            (Some(at), _) => Some(at),
+            (None, Some(d)) => Some(front_matter::parse_date(d)?),
+            (None, None) => None,
+        };
         let mut urls = renderer.image_urls(split.body);
         urls.extend(front_matter.featured_image.clone());
         let mut images: Vec<(String, Image)> = Vec::new();
@@ -166,6 +168,7 @@ impl Prepared {
             title: draft.title,
             body: split.body.to_owned(),
             front_matter,
+            date,
             images,
         })
     }
@@ -213,7 +216,7 @@ async fn send<P: Publisher>(
     }
 
     let media = upload_images(store, blog_api, blog, &prepared.images, progress).await?;
-    let post = outgoing(renderer, &prepared, &media, options)?;
+    let post = outgoing(renderer, &prepared, &media, options);
     let hash = post.content_hash();
     // The blog holds exactly what this publish would send: nothing to do.
     if let Some(current) = unchanged_remote
@@ -306,7 +309,7 @@ fn outgoing(
     prepared: &Prepared,
     media: &MediaByUrl,
     options: PublishOptions,
-) -> Result<OutgoingPost> {
+) -> OutgoingPost {
     let fm = &prepared.front_matter;
     let html = renderer
         .render_with_images(&prepared.body, &|url| media.get(url).map(|m| m.url.clone()))
@@ -320,17 +323,12 @@ fn outgoing(
         Some(FrontMatterStatus::Draft) => RemoteStatus::Draft,
         Some(FrontMatterStatus::Publish) | None => RemoteStatus::Publish,
     });
-    let date = match (options.at, &fm.date) {
-        (Some(at), _) => Some(at),
-        (None, Some(d)) => Some(front_matter::parse_date(d)?),
-        (None, None) => None,
-    };
-    Ok(OutgoingPost {
+    OutgoingPost {
         title: prepared.title.clone(),
         html,
         markdown,
         status,
-        date,
+        date: prepared.date,
         slug: fm.slug.clone(),
         excerpt: fm.excerpt.clone(),
         categories: fm.categories.clone(),
@@ -339,7 +337,7 @@ fn outgoing(
             .featured_image
             .as_ref()
             .and_then(|url| media.get(url).cloned()),
-    })
+    }
 }
 
 /// The blog's category names, to choose from (new names are allowed too).
