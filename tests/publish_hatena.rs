@@ -2,8 +2,6 @@
 //! through Fotolife, custom URLs, drafts and their preview URLs, schedules, pull across pages,
 //! lost answers, and the blog's other editing modes.
 
-use std::sync::Mutex;
-
 use fumi_core::image::Image;
 use fumi_core::publish::hatena::Hatena;
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
@@ -12,7 +10,7 @@ use fumi_core::{Blog, BlogAuth, BlogKind, DraftId, Error, Publication, Renderer,
 use super::support::fault_proxy::Fault;
 use super::support::hatena::TestHatena;
 use super::support::keyring::SecretService;
-use super::support::{REVIEW, fumi_env, ok};
+use super::support::{REVIEW, fumi_env, ok, publish_collecting};
 
 const RED_PNG: &[u8] = include_bytes!("support/images/red.png");
 
@@ -25,6 +23,7 @@ fn store_with(hatena: &TestHatena) -> (tempfile::TempDir, Store, Blog) {
     (data, store, blog)
 }
 
+/// Publishes to the local Hatena, collecting the progress reports.
 async fn publish_to(
     store: &mut Store,
     blog: &Blog,
@@ -32,18 +31,7 @@ async fn publish_to(
     draft: DraftId,
     options: PublishOptions,
 ) -> (Result<Publication, Error>, Vec<Progress>) {
-    let steps = Mutex::new(Vec::new());
-    let result = publish::publish_draft(
-        store,
-        &Renderer::new(),
-        blog,
-        &hatena.api_key,
-        draft,
-        options,
-        &|p| steps.lock().expect("steps").push(p),
-    )
-    .await;
-    (result, steps.into_inner().expect("steps"))
+    publish_collecting(store, blog, &hatena.api_key, draft, options).await
 }
 
 #[tokio::test]

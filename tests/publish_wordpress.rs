@@ -1,7 +1,5 @@
 //! The WordPress publisher against a real WordPress on loopback.
 
-use std::sync::Mutex;
-
 use fumi_core::image::Image;
 use fumi_core::publish::wordpress::WordPress;
 use fumi_core::publish::{self, OutgoingPost, Progress, PublishOptions, Publisher, RemoteStatus};
@@ -12,7 +10,7 @@ use super::support::fault_proxy::Fault;
 
 use super::support::keyring::SecretService;
 use super::support::wordpress::TestWordPress;
-use super::support::{REVIEW, assert_secret_absent, fumi_env, ok};
+use super::support::{REVIEW, assert_secret_absent, fumi_env, ok, publish_collecting};
 
 /// A fresh WordPress and a checked connection to it.
 async fn connected() -> (TestWordPress, WordPress) {
@@ -101,7 +99,7 @@ pub(crate) fn store_with_blog_of_kind(
     (data, store, blog)
 }
 
-/// Publishes through the core's workflow, collecting its progress reports.
+/// Publishes to the test WordPress, collecting the progress reports.
 pub(crate) async fn publish(
     store: &mut Store,
     blog: &Blog,
@@ -109,18 +107,7 @@ pub(crate) async fn publish(
     draft: DraftId,
     options: PublishOptions,
 ) -> (Result<fumi_core::Publication, Error>, Vec<Progress>) {
-    let steps = Mutex::new(Vec::new());
-    let result = publish::publish_draft(
-        store,
-        &Renderer::new(),
-        blog,
-        &site.password,
-        draft,
-        options,
-        &|p| steps.lock().expect("steps").push(p),
-    )
-    .await;
-    (result, steps.into_inner().expect("steps"))
+    publish_collecting(store, blog, &site.password, draft, options).await
 }
 
 const RED_PNG: &[u8] = include_bytes!("support/images/red.png");

@@ -59,6 +59,31 @@ pub fn kill_group(pid: u32) {
 /// A Japanese book review with the constructs the renderer must get right.
 pub const REVIEW: &str = include_str!("review.md");
 
+/// Publishes through the core's workflow with `secret`, collecting its progress reports.
+pub async fn publish_collecting(
+    store: &mut fumi_core::Store,
+    blog: &fumi_core::Blog,
+    secret: &str,
+    draft: fumi_core::DraftId,
+    options: fumi_core::publish::PublishOptions,
+) -> (
+    Result<fumi_core::Publication, fumi_core::Error>,
+    Vec<fumi_core::publish::Progress>,
+) {
+    let steps = std::sync::Mutex::new(Vec::new());
+    let result = fumi_core::publish::publish_draft(
+        store,
+        &fumi_core::Renderer::new(),
+        blog,
+        secret,
+        draft,
+        options,
+        &|p| steps.lock().expect("steps").push(p),
+    )
+    .await;
+    (result, steps.into_inner().expect("steps"))
+}
+
 /// Fails if `secret` appears in the database files of `data_dir` (it belongs in the keychain).
 pub fn assert_secret_absent(data_dir: &Path, secret: &str) {
     for file in ["fumi.sqlite3", "fumi.sqlite3-wal"] {
