@@ -2,6 +2,7 @@
 
 mod cli;
 mod crash;
+mod publish_faults;
 mod publish_hatena;
 mod publish_metaweblog;
 mod publish_wordpress;

@@ -22,10 +22,21 @@ pub enum Fault {
 }
 
 struct Rule {
-    method: String,
-    path: String,
+    /// `None` matches any request.
+    method: Option<String>,
+    path: Option<String>,
+    /// Matching requests let through before the fault applies.
+    skip: usize,
     fault: Fault,
     times: usize,
+}
+
+impl Rule {
+    fn matches(&self, method: &str, path: &str) -> bool {
+        self.times > 0
+            && self.method.as_deref().is_none_or(|m| m == method)
+            && self.path.as_deref().is_none_or(|p| p == path)
+    }
 }
 
 /// A running proxy; it lives as long as the test process (its threads are detached).
@@ -54,10 +65,22 @@ impl FaultProxy {
     /// Applies `fault` to the next `times` requests `METHOD path` (the path without its query).
     pub fn inject(&self, method: &str, path: &str, fault: Fault, times: usize) {
         self.rules.lock().expect("rules").push(Rule {
-            method: method.to_owned(),
-            path: path.to_owned(),
+            method: Some(method.to_owned()),
+            path: Some(path.to_owned()),
+            skip: 0,
             fault,
             times,
+        });
+    }
+
+    /// Applies `fault` once, to the request after the next `skip` ones, whatever it is.
+    pub fn inject_nth(&self, skip: usize, fault: Fault) {
+        self.rules.lock().expect("rules").push(Rule {
+            method: None,
+            path: None,
+            skip,
+            fault,
+            times: 1,
         });
     }
 
@@ -109,13 +132,18 @@ fn serve(
     seen.lock().expect("seen").push(format!("{method} {path}"));
     let fault = {
         let mut rules = rules.lock().expect("rules");
-        rules
-            .iter_mut()
-            .find(|r| r.times > 0 && r.method == method && r.path == path)
-            .map(|r| {
-                r.times -= 1;
-                r.fault
-            })
+        // Every matching rule counts this request; the first one due applies (another one due
+        // waits for the next request).
+        let mut fault = None;
+        for rule in rules.iter_mut().filter(|r| r.matches(&method, &path)) {
+            if rule.skip > 0 {
+                rule.skip -= 1;
+            } else if fault.is_none() {
+                rule.times -= 1;
+                fault = Some(rule.fault);
+            }
+        }
+        fault
     };
 
     let mut client = client;

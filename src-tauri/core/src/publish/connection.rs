@@ -24,13 +24,22 @@ pub(super) const BACKOFF: [Duration; 3] = [
 pub(super) fn http_client(site: &str) -> Result<Client> {
     Client::builder()
         .connect_timeout(Duration::from_secs(10))
-        .timeout(Duration::from_secs(60))
+        .timeout(request_timeout())
         .user_agent(concat!("Fumi/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| Error::BlogUnreachable {
             url: site.to_owned(),
             detail: e.to_string(),
         })
+}
+
+/// How long one request may take before it counts as lost: 60 s, or `FUMI_NETWORK_TIMEOUT_SECS`
+/// for very slow links (and for tests of a stalled server).
+fn request_timeout() -> Duration {
+    std::env::var("FUMI_NETWORK_TIMEOUT_SECS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .map_or(Duration::from_secs(60), Duration::from_secs)
 }
 
 /// A checked connection to one blog.
