@@ -76,17 +76,8 @@ impl Hatena {
             api_key: api_key.to_owned(),
             syntax: Syntax::Markdown,
         };
-        let service = hatena.get_xml(hatena.root.clone()).await?;
-        if service.name != "service" {
-            return Err(Error::BlogMalformedReply {
-                url: hatena.root.to_string(),
-                detail: format!(
-                    "expected an AtomPub service document, got <{}>",
-                    service.name
-                ),
-            });
-        }
-        let feed = hatena.get_xml(hatena.collection()).await?;
+        hatena.get_xml(hatena.root.clone(), "service").await?;
+        let feed = hatena.get_xml(hatena.collection(), "feed").await?;
         if let Some(kind) = feed
             .children("entry")
             .next()
@@ -112,7 +103,7 @@ impl Hatena {
         let mut posts = Vec::new();
         let mut page = Some(self.collection());
         while let Some(url) = page {
-            let feed = self.get_xml(url).await?;
+            let feed = self.get_xml(url, "feed").await?;
             posts.extend(feed.children("entry").map(remote_post));
             page = feed
                 .link("next")
@@ -192,12 +183,21 @@ impl Hatena {
         Ok(xml)
     }
 
-    async fn get_xml(&self, url: Url) -> Result<Element> {
+    /// Reads a document whose root must be `root`: any other well-formed XML (a proxy's XHTML
+    /// error page) is a reply Fumi cannot read, never an empty feed or an entry without an id.
+    async fn get_xml(&self, url: Url, root: &str) -> Result<Element> {
         let (_, text) = self.request(Method::GET, url.clone(), None, true).await?;
-        atom::parse(&text).map_err(|detail| Error::BlogMalformedReply {
+        let doc = atom::parse(&text).map_err(|detail| Error::BlogMalformedReply {
             url: url.to_string(),
             detail,
-        })
+        })?;
+        if doc.name != root {
+            return Err(Error::BlogMalformedReply {
+                url: url.to_string(),
+                detail: format!("expected <{root}>, got <{}>", doc.name),
+            });
+        }
+        Ok(doc)
     }
 
     /// Sends a request with WSSE, retrying (with backoff) what may be retried.
@@ -306,7 +306,7 @@ impl Hatena {
             url: url.to_string(),
             detail,
         })?;
-        Ok(remote_post(&entry))
+        entry_post(&entry, &url)
     }
 }
 
@@ -334,19 +334,20 @@ impl Publisher for Hatena {
 
     async fn fetch_post(&self, id: &str) -> Result<RemotePost> {
         let url = self.member(id)?;
-        self.get_xml(url)
+        let entry = self
+            .get_xml(url.clone(), "entry")
             .await
-            .map(|e| remote_post(&e))
-            .map_err(|e| missing(id, e))
+            .map_err(|e| missing(id, e))?;
+        entry_post(&entry, &url)
     }
 
     async fn set_status(&self, id: &str, status: RemoteStatus) -> Result<RemotePost> {
         let url = self.member(id)?;
         let current = self
-            .get_xml(url.clone())
+            .get_xml(url.clone(), "entry")
             .await
             .map_err(|e| missing(id, e))?;
-        let remote = remote_post(&current);
+        let remote = entry_post(&current, &url)?;
         let post = OutgoingPost {
             title: remote.title,
             // Send back what the blog holds, in the syntax it holds it.
@@ -411,7 +412,7 @@ impl Publisher for Hatena {
         post: &OutgoingPost,
         since: jiff::Timestamp,
     ) -> Result<Option<RemotePost>> {
-        let feed = self.get_xml(self.collection()).await?;
+        let feed = self.get_xml(self.collection(), "feed").await?;
         Ok(feed
             .children("entry")
             .map(remote_post)
@@ -421,7 +422,7 @@ impl Publisher for Hatena {
     async fn categories(&self) -> Result<Vec<String>> {
         let url =
             Url::parse(&format!("{}/category", self.root)).unwrap_or_else(|_| self.root.clone());
-        let doc = self.get_xml(url).await?;
+        let doc = self.get_xml(url, "categories").await?;
         Ok(doc
             .children("category")
             .filter_map(|c| c.attr("term").map(str::to_owned))
@@ -464,6 +465,33 @@ fn wsse(user: &str, api_key: &str) -> String {
         BASE64.encode(digest.finalize()),
         BASE64.encode(nonce)
     )
+}
+
+/// The entries of an Atom feed, or the one entry of an entry document (the entry point the
+/// fuzzer drives).
+pub fn parse_entries(xml: &str) -> std::result::Result<Vec<RemotePost>, String> {
+    let root = atom::parse(xml)?;
+    match root.name.as_str() {
+        "entry" => Ok(vec![remote_post(&root)]),
+        "feed" => Ok(root.children("entry").map(remote_post).collect()),
+        other => Err(format!("expected an Atom feed or entry, got <{other}>")),
+    }
+}
+
+/// The post an entry document describes; an entry without an edit link cannot be updated later,
+/// so it is a reply Fumi cannot use, not a post without an id.
+fn entry_post(root: &Element, url: &Url) -> Result<RemotePost> {
+    let post = remote_post(root);
+    if root.name != "entry" || post.id.is_empty() {
+        return Err(Error::BlogMalformedReply {
+            url: url.to_string(),
+            detail: format!(
+                "expected an Atom entry with an edit link, got <{}>",
+                root.name
+            ),
+        });
+    }
+    Ok(post)
 }
 
 /// An entry as a [`RemotePost`]; its id is the member URI.

@@ -641,6 +641,11 @@ struct WpMedia {
     source_url: String,
 }
 
+/// Decodes one post as the REST API answers it (the entry point the fuzzer drives).
+pub fn parse_post(json: &[u8]) -> std::result::Result<RemotePost, serde_json::Error> {
+    serde_json::from_slice::<WpPost>(json).map(RemotePost::from)
+}
+
 impl From<WpPost> for RemotePost {
     fn from(p: WpPost) -> Self {
         let terms: Vec<WpTerm> = p
