@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use fumi_core::draft::MAX_TEXT_BYTES;
 use fumi_core::image::Image;
 use fumi_core::paths::{DATA_DIR_ENV, default_data_dir};
+use fumi_core::publish::queue::{self, PublishOutcome, Sent};
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
 use fumi_core::{
     Blog, BlogAuth, BlogKind, DraftId, DraftSummary, Error, Renderer, SaveKind, Store, accounts,
@@ -90,6 +91,12 @@ pub enum Command {
     /// Move drafts in and out as blogsync files (Hatena Blog), keeping the link to their entries.
     #[command(subcommand)]
     Blogsync(BlogsyncCommand),
+    /// Publishes waiting for their blog to answer: list them (the default), send them now, or
+    /// cancel one.
+    Queue {
+        #[command(subcommand)]
+        command: Option<QueueCommand>,
+    },
     /// Keep an image in Fumi's database; prints the Markdown that shows it.
     AddImage {
         /// An image file (PNG, JPEG, GIF, WebP…).
@@ -132,6 +139,18 @@ pub enum BlogsCommand {
     Categories { name: String },
     /// Remove a blog and its password (its posts stay on the blog).
     Remove { name: String },
+}
+
+#[derive(Subcommand)]
+pub enum QueueCommand {
+    /// Send every queued publish now, whatever its next attempt time.
+    Send,
+    /// Take a draft's queued publish out of the queue without sending it.
+    Cancel {
+        draft: DraftId,
+        #[arg(long)]
+        blog: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -214,7 +233,11 @@ pub fn run(command: Command, data_dir: &Path) -> ExitCode {
 /// Reports an error to the author on standard error.
 pub fn fail(e: &Error) -> ExitCode {
     eprintln!("fumi: {e}");
-    ExitCode::FAILURE
+    match e {
+        // EX_TEMPFAIL: not done yet, and nothing for the author to fix.
+        Error::PublishQueued { .. } => ExitCode::from(75),
+        _ => ExitCode::FAILURE,
+    }
 }
 
 fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
@@ -256,9 +279,16 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
                     }
                 }
             };
-            let publication = block_on(publish::publish_draft(
+            let publication = match block_on(queue::publish_or_queue(
                 &mut store, &renderer, &blog, &secret, draft, options, &report,
-            ))?;
+            ))? {
+                PublishOutcome::Published { publication } => publication,
+                PublishOutcome::Queued { job } => {
+                    return Err(Error::PublishQueued {
+                        reason: job.last_error,
+                    });
+                }
+            };
             let scheduled = publication.remote_status.as_deref() == Some("future");
             print(
                 &mut out,
@@ -305,6 +335,56 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
                             report.already_linked
                         ),
                     )
+                }
+            }
+        }
+        Command::Queue { command } => {
+            let mut store = Store::open(data_dir)?;
+            match command {
+                None => {
+                    let mut list = String::new();
+                    for job in store.queued_publishes()? {
+                        let blog = store.blog(job.blog_id)?.map(|b| b.name).unwrap_or_default();
+                        list.push_str(&format!(
+                            "{}\t{blog}\t{} attempts\t{}\n",
+                            job.draft_id, job.attempts, job.last_error
+                        ));
+                    }
+                    print(&mut out, &list)
+                }
+                Some(QueueCommand::Send) => {
+                    let secret_of = |blog: &Blog| keychain::load_secret(blog.id);
+                    let sent = block_on(queue::send_queued(
+                        &mut store,
+                        &Renderer::new(),
+                        &secret_of,
+                        i64::MAX,
+                    ))?;
+                    let mut lines = String::new();
+                    for s in sent {
+                        lines.push_str(&match s {
+                            Sent::Published { draft_id, url, .. } => {
+                                format!("{draft_id}\tpublished\t{}\n", url.unwrap_or_default())
+                            }
+                            Sent::Waiting {
+                                draft_id, error, ..
+                            } => {
+                                format!("{draft_id}\twaiting\t{error}\n")
+                            }
+                            Sent::Failed {
+                                draft_id, error, ..
+                            } => {
+                                format!("{draft_id}\tfailed\t{error}\n")
+                            }
+                        });
+                    }
+                    print(&mut out, &lines)
+                }
+                Some(QueueCommand::Cancel { draft, blog }) => {
+                    let blog = store
+                        .blog_by_name(&blog)?
+                        .ok_or(Error::BlogNotFound(blog))?;
+                    store.unqueue_publish(draft, blog.id)
                 }
             }
         }

@@ -5,6 +5,7 @@ mod crash;
 mod publish_faults;
 mod publish_hatena;
 mod publish_metaweblog;
+mod publish_queue;
 mod publish_wordpress;
 mod render;
 mod store;

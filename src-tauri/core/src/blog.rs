@@ -106,4 +106,6 @@ pub struct Publication {
     pub create_started_at: Option<Millis>,
     /// The blog's status word for the post after the last publish (`publish`, `draft`, `future`…).
     pub remote_status: Option<String>,
+    /// Fingerprints (space-separated) of an update sent whose answer never came.
+    pub update_sent: Option<String>,
 }

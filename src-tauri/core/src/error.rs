@@ -182,6 +182,18 @@ pub enum Error {
         retry_after: Option<u64>,
     },
 
+    /// A publish could not be sent now and waits in the queue (the CLI's report of it).
+    #[error(
+        "{reason} The publish is queued: Fumi sends it when the blog answers (the open window does so by itself; `fumi queue send` sends it now)."
+    )]
+    PublishQueued { reason: String },
+
+    /// A queued publish of this draft is being sent right now.
+    #[error(
+        "This draft is being sent to the blog from the publish queue right now; try again in a moment."
+    )]
+    PublishInProgress,
+
     /// The operating system refused something Fumi needs (a thread, a runtime).
     #[error("Fumi could not {action}: {source}")]
     System {
@@ -272,6 +284,20 @@ impl Error {
             Error::TermsDropped { .. } => "terms_dropped",
             Error::NotPublished { .. } => "not_published",
             Error::BlogRateLimited { .. } => "blog_rate_limited",
+            Error::PublishInProgress => "publish_in_progress",
+            Error::PublishQueued { .. } => "publish_queued",
+        }
+    }
+
+    /// Whether the failure is the network's or the blog's and may pass by itself (the publish
+    /// is queued), rather than something the author must fix.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Error::BlogUnreachable { .. }
+            | Error::BlogRateLimited { .. }
+            | Error::BlogMalformedReply { .. } => true,
+            Error::BlogHttp { status, .. } => *status >= 500,
+            _ => false,
         }
     }
 

@@ -9,6 +9,7 @@ pub mod metaweblog;
 mod post;
 mod publisher;
 mod pull;
+pub mod queue;
 mod state;
 pub mod wordpress;
 pub mod xmlrpc;
@@ -87,8 +88,44 @@ pub async fn publish_draft(
     options: PublishOptions,
     progress: &(dyn Fn(Progress) + Send + Sync),
 ) -> Result<Publication> {
+    let version = Version::from(store.draft(draft_id)?);
+    publish_version(
+        store, renderer, blog, secret, draft_id, &version, options, progress,
+    )
+    .await
+}
+
+/// The title and body of a draft as the author asked to publish them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    pub title: String,
+    pub body: String,
+}
+
+impl From<crate::draft::Draft> for Version {
+    fn from(draft: crate::draft::Draft) -> Version {
+        Version {
+            title: draft.title,
+            body: draft.body,
+        }
+    }
+}
+
+/// [`publish_draft`] with the text given rather than read: a queued publish sends what the
+/// author pressed Publish on, whatever they wrote since.
+#[allow(clippy::too_many_arguments)]
+async fn publish_version(
+    store: &mut Store,
+    renderer: &Renderer,
+    blog: &Blog,
+    secret: &str,
+    draft_id: DraftId,
+    version: &Version,
+    options: PublishOptions,
+    progress: &(dyn Fn(Progress) + Send + Sync),
+) -> Result<Publication> {
     let outcome = async {
-        let prepared = Prepared::from_draft(store, renderer, draft_id, options)?;
+        let prepared = Prepared::from_version(store, renderer, version, options)?;
         progress(Progress::Connecting);
         let blog_api = connect(blog, secret).await?;
         send(
@@ -142,8 +179,17 @@ impl Prepared {
         draft_id: DraftId,
         options: PublishOptions,
     ) -> Result<Prepared> {
-        let draft = store.draft(draft_id)?;
-        let split = front_matter::split(&draft.body)?;
+        let version = Version::from(store.draft(draft_id)?);
+        Prepared::from_version(store, renderer, &version, options)
+    }
+
+    fn from_version(
+        store: &Store,
+        renderer: &Renderer,
+        version: &Version,
+        options: PublishOptions,
+    ) -> Result<Prepared> {
+        let split = front_matter::split(&version.body)?;
         let front_matter = split.front_matter;
         let date = match (options.at, &front_matter.date) {
             (Some(at), _) => Some(at),
@@ -165,7 +211,7 @@ impl Prepared {
             images.push((url, image));
         }
         Ok(Prepared {
-            title: draft.title,
+            title: version.title.clone(),
             body: split.body.to_owned(),
             front_matter,
             date,
@@ -196,10 +242,17 @@ async fn send<P: Publisher>(
     if let Some((id, recorded)) = &existing {
         match blog_api.fetch_post(id).await {
             Ok(current) => {
-                // A link Fumi never published through (an imported file) has nothing to compare.
+                // A link Fumi never published through (an imported file) has nothing to compare;
+                // an update of Fumi's own whose answer was lost is no web edit either.
+                let fingerprint = current.fingerprint();
+                let own_update = recorded
+                    .update_sent
+                    .as_deref()
+                    .is_some_and(|sent| sent.split(' ').any(|f| f == fingerprint));
                 let edited_on_web = recorded.remote_modified.is_some()
+                    && !own_update
                     && (recorded.remote_modified.as_deref() != Some(current.modified.as_str())
-                        || recorded.remote_hash.as_deref() != Some(current.fingerprint().as_str()));
+                        || recorded.remote_hash.as_deref() != Some(fingerprint.as_str()));
                 if edited_on_web && !options.overwrite {
                     return Err(Error::RemoteChanged {
                         remote: current.modified,
@@ -226,7 +279,10 @@ async fn send<P: Publisher>(
     }
     progress(Progress::Sending);
     let remote = match existing {
-        Some((id, _)) => blog_api.update_post(&id, &post).await?,
+        Some((id, _)) => {
+            store.record_update_started(draft_id, blog.id, &post.fingerprints())?;
+            blog_api.update_post(&id, &post).await?
+        }
         None => {
             // A create whose answer never came (a crash, a lost connection) may have made the
             // post: find it and update it rather than make a second one.
@@ -239,7 +295,10 @@ async fn send<P: Publisher>(
                 None => None,
             };
             match orphan {
-                Some(found) => blog_api.update_post(&found.id, &post).await?,
+                Some(found) => {
+                    store.record_update_started(draft_id, blog.id, &post.fingerprints())?;
+                    blog_api.update_post(&found.id, &post).await?
+                }
                 None => {
                     let started = store.record_create_started(draft_id, blog.id)?;
                     let since = jiff::Timestamp::from_millisecond(started)

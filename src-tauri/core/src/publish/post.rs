@@ -61,6 +61,16 @@ impl OutgoingPost {
                 || modified.is_some_and(|m| m >= since))
     }
 
+    /// The [`RemotePost::fingerprint`]s the blog holds once it stored this post, as HTML or as
+    /// Markdown (space-separated).
+    pub fn fingerprints(&self) -> String {
+        format!(
+            "{} {}",
+            sha256_hex(&[&self.title, &self.html]),
+            sha256_hex(&[&self.title, &self.markdown])
+        )
+    }
+
     /// A fingerprint of everything sent, to tell later whether the draft changed since.
     pub fn content_hash(&self) -> String {
         let status = match self.status {

@@ -25,6 +25,8 @@ pub enum Standing {
     Modified,
     /// The last attempt failed; `error` says why.
     Failed,
+    /// Waiting in the publish queue for the blog to answer; `error` says what happened.
+    Queued,
 }
 
 /// A draft's publication on one blog, as the window shows it.
@@ -60,6 +62,9 @@ pub fn publication_states(
 }
 
 fn standing(store: &Store, renderer: &Renderer, p: &Publication) -> Result<Standing> {
+    if store.queued_publish(p.draft_id, p.blog_id)?.is_some() {
+        return Ok(Standing::Queued);
+    }
     if p.last_error.is_some() {
         return Ok(Standing::Failed);
     }

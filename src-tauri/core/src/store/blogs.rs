@@ -10,7 +10,7 @@ use crate::publish::RemotePost;
 
 const BLOG_COLUMNS: &str = "id, name, kind, site_url, user, created_at, auth";
 const PUBLICATION_COLUMNS: &str = "draft_id, blog_id, remote_id, remote_url, content_hash, remote_modified, \
-     remote_hash, published_at, last_error, create_started_at, remote_status";
+     remote_hash, published_at, last_error, create_started_at, remote_status, update_sent";
 
 impl Store {
     /// Adds a blog account; its name must be new.
@@ -117,7 +117,7 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL, NULL, ?9) \
                  ON CONFLICT (draft_id, blog_id) DO UPDATE SET remote_id = ?3, remote_url = ?4, content_hash = ?5, \
                  remote_modified = ?6, remote_hash = ?7, published_at = ?8, last_error = NULL, \
-                 create_started_at = NULL, remote_status = ?9",
+                 create_started_at = NULL, remote_status = ?9, update_sent = NULL",
                 params![
                     draft_id,
                     blog_id,
@@ -182,6 +182,22 @@ impl Store {
             )
             .map_err(|e| self.err("recording a publish", e))?;
         Ok(now)
+    }
+
+    /// Records, before an update is sent, the fingerprints the blog will hold if it applies it.
+    pub fn record_update_started(
+        &mut self,
+        draft_id: DraftId,
+        blog_id: BlogId,
+        fingerprints: &str,
+    ) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE publications SET update_sent = ?3 WHERE draft_id = ?1 AND blog_id = ?2",
+                params![draft_id, blog_id, fingerprints],
+            )
+            .map_err(|e| self.err("recording a publish", e))?;
+        Ok(())
     }
 
     /// Records the post's state on the blog after a change other than a publish (unpublish),
@@ -262,6 +278,7 @@ fn publication(r: &Row<'_>) -> rusqlite::Result<Publication> {
         last_error: r.get(8)?,
         create_started_at: r.get(9)?,
         remote_status: r.get(10)?,
+        update_sent: r.get(11)?,
     })
 }
 

@@ -13,6 +13,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_blogs.sql")),
     M::up(include_str!("migrations/0003_images.sql")),
     M::up(include_str!("migrations/0004_blog_auth.sql")),
+    M::up(include_str!("migrations/0005_publish_queue.sql")),
+    M::up(include_str!("migrations/0006_update_sent.sql")),
 ];
 
 /// The schema version this build writes.

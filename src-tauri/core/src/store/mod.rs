@@ -4,6 +4,7 @@ mod blogs;
 mod drafts;
 mod images;
 mod migrations;
+mod queue;
 mod revisions;
 mod search;
 

@@ -1,0 +1,220 @@
+//! The publish queue: a publish that fails because the blog or the network is down waits here,
+//! with the text the author pressed Publish on, and is sent when the blog answers again.
+//!
+//! Invariants: a job is sent by one sender at a time (claims in the database); sending uses the
+//! same workflow as a publish by hand, so a lost answer is found on the blog, never created
+//! twice; a job leaves the queue only when sent or when it fails for a reason the author must
+//! fix (the publication then records that reason).
+
+use serde::Serialize;
+
+use super::{PublishOptions, Version, publish_version};
+use crate::blog::{Blog, BlogId, Publication};
+use crate::draft::{DraftId, Millis};
+use crate::error::{Error, Result};
+use crate::publish::{Progress, RemoteStatus};
+use crate::render::Renderer;
+use crate::store::{Store, now_ms};
+
+/// The wait before the first retry; each later one waits twice as long, up to [`MAX_WAIT_MS`].
+const FIRST_WAIT_MS: Millis = 30_000;
+/// The longest wait between two attempts.
+const MAX_WAIT_MS: Millis = 15 * 60_000;
+/// How long a sender may hold a job before another may take it (a crashed sender's job).
+const LEASE_MS: Millis = 10 * 60_000;
+
+/// A publish waiting for its blog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QueuedPublish {
+    pub draft_id: DraftId,
+    pub blog_id: BlogId,
+    /// The title and body to send: the draft as it was when the author pressed Publish.
+    pub title: String,
+    #[serde(skip)]
+    pub body: String,
+    pub status: Option<RemoteStatus>,
+    pub at_ms: Option<Millis>,
+    pub overwrite: bool,
+    pub recreate: bool,
+    pub queued_at: Millis,
+    /// Sending attempts made from the queue so far.
+    pub attempts: u32,
+    pub next_attempt_at: Millis,
+    /// Why it could not be sent yet.
+    pub last_error: String,
+}
+
+impl QueuedPublish {
+    fn options(&self) -> PublishOptions {
+        PublishOptions {
+            status: self.status,
+            at: self
+                .at_ms
+                .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok()),
+            overwrite: self.overwrite,
+            recreate: self.recreate,
+        }
+    }
+}
+
+/// What became of a publish the author asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum PublishOutcome {
+    /// The post is on the blog.
+    Published { publication: Publication },
+    /// The blog could not be reached; the publish waits in the queue.
+    Queued { job: QueuedPublish },
+}
+
+/// Publishes a draft now, or queues it when the blog or the network is down. A publish by hand
+/// replaces a queued one for the same blog.
+pub async fn publish_or_queue(
+    store: &mut Store,
+    renderer: &Renderer,
+    blog: &Blog,
+    secret: &str,
+    draft_id: DraftId,
+    options: PublishOptions,
+    progress: &(dyn Fn(Progress) + Send + Sync),
+) -> Result<PublishOutcome> {
+    store.unqueue_publish(draft_id, blog.id)?;
+    let version = Version::from(store.draft(draft_id)?);
+    let sent = publish_version(
+        store, renderer, blog, secret, draft_id, &version, options, progress,
+    )
+    .await;
+    match sent {
+        Ok(publication) => Ok(PublishOutcome::Published { publication }),
+        Err(e) if e.is_transient() => {
+            let now = now_ms();
+            let job = QueuedPublish {
+                draft_id,
+                blog_id: blog.id,
+                title: version.title,
+                body: version.body,
+                status: options.status,
+                at_ms: options.at.map(|t| t.as_millisecond()),
+                overwrite: options.overwrite,
+                recreate: options.recreate,
+                queued_at: now,
+                attempts: 0,
+                next_attempt_at: now + FIRST_WAIT_MS,
+                last_error: e.to_string(),
+            };
+            store.queue_publish(&job)?;
+            Ok(PublishOutcome::Queued { job })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// What sending one queued job came to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum Sent {
+    /// On the blog now.
+    Published {
+        draft_id: DraftId,
+        blog_id: BlogId,
+        url: Option<String>,
+    },
+    /// Still unreachable; tried again later.
+    Waiting {
+        draft_id: DraftId,
+        blog_id: BlogId,
+        error: String,
+    },
+    /// Failed for a reason the author must fix; taken out of the queue.
+    Failed {
+        draft_id: DraftId,
+        blog_id: BlogId,
+        error: String,
+    },
+}
+
+/// Sends every queued job due by `due_by` (`Millis::MAX`: all of them, as at start-up or when
+/// the author asks). `secret_of` reads a blog's secret from the keychain.
+pub async fn send_queued(
+    store: &mut Store,
+    renderer: &Renderer,
+    secret_of: &(dyn Fn(&Blog) -> Result<String> + Send + Sync),
+    due_by: Millis,
+) -> Result<Vec<Sent>> {
+    let claim = claim_token();
+    let mut report = Vec::new();
+    while let Some(job) = store.claim_queued_publish(&claim, due_by, LEASE_MS)? {
+        let (draft_id, blog_id) = (job.draft_id, job.blog_id);
+        let Some(blog) = store.blog(blog_id)? else {
+            // The blog was removed; its jobs went with it (ON DELETE CASCADE) but for this one.
+            store.finish_queued_publish(&job, &claim)?;
+            continue;
+        };
+        let version = Version {
+            title: job.title.clone(),
+            body: job.body.clone(),
+        };
+        let (sent, transient) = match secret_of(&blog) {
+            Ok(secret) => {
+                let sent = publish_version(
+                    store,
+                    renderer,
+                    &blog,
+                    &secret,
+                    draft_id,
+                    &version,
+                    job.options(),
+                    &|_| {},
+                )
+                .await;
+                let transient = sent.as_ref().is_err_and(Error::is_transient);
+                (sent, transient)
+            }
+            // A keychain still locked at start-up is worth waiting for too.
+            Err(e) => (Err(e), true),
+        };
+        match sent {
+            Ok(publication) => {
+                store.finish_queued_publish(&job, &claim)?;
+                report.push(Sent::Published {
+                    draft_id,
+                    blog_id,
+                    url: publication.remote_url,
+                });
+            }
+            Err(e) if transient => {
+                let next = now_ms() + wait_after(job.attempts + 1);
+                store.release_queued_publish(&job, &claim, &e.to_string(), next)?;
+                report.push(Sent::Waiting {
+                    draft_id,
+                    blog_id,
+                    error: e.to_string(),
+                });
+            }
+            Err(e) => {
+                store.finish_queued_publish(&job, &claim)?;
+                report.push(Sent::Failed {
+                    draft_id,
+                    blog_id,
+                    error: e.to_string(),
+                });
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// The wait after the `attempts`-th failed attempt: 30 s, 1 min, 2 min… up to 15 min.
+fn wait_after(attempts: u32) -> Millis {
+    FIRST_WAIT_MS
+        .saturating_mul(1 << attempts.min(10))
+        .min(MAX_WAIT_MS)
+}
+
+/// A token naming this sender in the queue's claims.
+fn claim_token() -> String {
+    let mut bytes = [0u8; 8];
+    // Without randomness the process id still tells senders apart.
+    let _ = getrandom::fill(&mut bytes);
+    format!("{}-{}", std::process::id(), u64::from_le_bytes(bytes))
+}
