@@ -7,6 +7,7 @@ mod assets;
 mod cli;
 mod commands;
 mod ipc_error;
+mod queue_sender;
 mod window;
 
 use std::process::ExitCode;

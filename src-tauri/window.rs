@@ -39,13 +39,21 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
     let store = Store::open(&data_dir)
         .map(Mutex::new)
         .map_err(IpcError::from);
+    // Without a database there is no queue to send (the window shows why).
+    let send_queue = store.is_ok();
     let state = AppState {
         store,
         renderer: Renderer::new(),
-        data_dir,
+        data_dir: data_dir.clone(),
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
+        .setup(move |app| {
+            if send_queue {
+                crate::queue_sender::start(app.handle().clone(), data_dir);
+            }
+            Ok(())
+        })
         .register_uri_scheme_protocol(crate::assets::SCHEME, crate::assets::serve)
         .manage(state)
         .invoke_handler(tauri::generate_handler![
@@ -66,6 +74,7 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
             commands::test_blog,
             commands::remove_blog,
             commands::publish_draft,
+            commands::send_queued_publishes,
             commands::take_remote,
             commands::publication_states,
             commands::open_in_browser,

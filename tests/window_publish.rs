@@ -5,11 +5,12 @@ use fantoccini::{Client, Locator};
 use serde_json::json;
 
 use super::publish_wordpress::{count_titled, rest, rest_send};
-use super::support::desktop::Desktop;
+use super::support::desktop::{Desktop, fumi_pids, wait_for_exit};
+use super::support::fault_proxy::Fault;
 use super::support::hatena::TestHatena;
 use super::support::keyring::SecretService;
 use super::support::wordpress::TestWordPress;
-use super::support::{assert_secret_absent, fumi, ok};
+use super::support::{assert_secret_absent, fumi, fumi_env, ok};
 use super::window::{save_screenshot, type_in_editor, wait_for, wait_for_saved};
 
 const TITLE: &str = "窓から公開する書評";
@@ -254,4 +255,101 @@ async fn a_draft_is_published_to_hatena_from_the_window() {
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].content, "# はてなへ\n\n窓から公開。\n");
     assert_eq!(entries[0].categories, ["読書"]);
+}
+
+#[tokio::test]
+async fn a_publish_while_offline_waits_in_the_window_and_goes_out_at_the_next_start() {
+    let hatena = TestHatena::behind_proxy();
+    let proxy = hatena.proxy.as_ref().expect("proxy");
+    let keychain = SecretService::start();
+    let env = keychain.env();
+    let desktop = Desktop::start_with("C.UTF-8", &env);
+    let data = tempfile::tempdir().expect("temp dir");
+    let add = [
+        "blogs",
+        "add",
+        "hatena",
+        "--kind",
+        "hatena",
+        "--url",
+        &hatena.root,
+        "--user",
+        &hatena.user,
+    ];
+    ok(fumi_env(
+        data.path(),
+        &add,
+        format!("{}\n", hatena.api_key).as_bytes(),
+        &env,
+    ));
+    ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", "圏外から", "-"],
+        "# 圏外から\n\n電車の中で書いた。\n".as_bytes(),
+    ));
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the Publish button",
+        "document.getElementById('publish').textContent === 'Publish'",
+    )
+    .await;
+
+    // Offline: the publish waits, the author is told, and the draft stays as it was.
+    for _ in 0..1000 {
+        proxy.inject_nth(0, Fault::DropRequest);
+    }
+    click(&window, "publish").await;
+    wait_for(
+        &window,
+        "the queued badge",
+        "document.getElementById('publish-badge').dataset.standing === 'queued'",
+    )
+    .await;
+    let told = text(&window, "publish-progress").await;
+    assert!(told.contains("cannot be reached"), "{told}");
+    let badge = text(&window, "publish-badge").await;
+    assert!(badge.starts_with("Waiting to send: "), "{badge}");
+
+    // "Send now" while still offline: still waiting, with the reason.
+    click(&window, "send-queued").await;
+    wait_for(
+        &window,
+        "the retry's answer",
+        "document.getElementById('publish-progress').textContent.includes('could not reach')",
+    )
+    .await;
+    assert_eq!(
+        ok(fumi(data.path(), &["queue"], b"")).lines().count(),
+        1,
+        "one job queued"
+    );
+    assert!(hatena.entries().is_empty());
+
+    // The author closes Fumi; the network comes back; the next start sends it, once.
+    drop(window);
+    for pid in fumi_pids(data.path()) {
+        let _ = std::process::Command::new("kill")
+            .arg(pid.to_string())
+            .status();
+    }
+    wait_for_exit(data.path()).await;
+    proxy.clear();
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the published badge after the start-up send",
+        "document.getElementById('publish-badge').dataset.standing === 'published'",
+    )
+    .await;
+    assert!(!text(&window, "post-link").await.is_empty());
+    let entries = hatena.entries();
+    assert_eq!(entries.len(), 1, "exactly one entry");
+    assert_eq!(entries[0].content, "# 圏外から\n\n電車の中で書いた。\n");
+    assert_eq!(
+        ok(fumi(data.path(), &["queue"], b"")),
+        "",
+        "the queue is empty"
+    );
+    save_screenshot(&window, "window-queue-sent").await;
 }

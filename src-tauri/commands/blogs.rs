@@ -3,8 +3,9 @@
 //! Network work never holds the window's database connection: a publish opens its own, so
 //! autosave goes on while a post uploads.
 
+use fumi_core::publish::queue::{self, PublishOutcome, Sent};
 use fumi_core::publish::{self, Progress, PublicationState, PublishOptions};
-use fumi_core::{Blog, BlogAuth, BlogId, BlogKind, DraftId, Publication, Store, accounts};
+use fumi_core::{Blog, BlogAuth, BlogId, BlogKind, DraftId, Store, accounts};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -58,7 +59,7 @@ pub async fn publish_draft(
     overwrite: bool,
     recreate: bool,
     on_progress: Channel<Progress>,
-) -> Result<Publication> {
+) -> Result<PublishOutcome> {
     let mut store = own_store(&state)?;
     let (blog, secret) = accounts::blog_with_secret(&store, blog_id)?;
     let options = PublishOptions {
@@ -70,7 +71,7 @@ pub async fn publish_draft(
         // The window may have closed mid-publish; the publish goes on regardless.
         let _ = on_progress.send(p);
     };
-    Ok(publish::publish_draft(
+    Ok(queue::publish_or_queue(
         &mut store,
         &state.renderer,
         &blog,
@@ -80,6 +81,16 @@ pub async fn publish_draft(
         &report,
     )
     .await?)
+}
+
+/// Sends every queued publish now (the author's "Send now").
+#[tauri::command]
+pub async fn send_queued_publishes(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Vec<Sent>> {
+    state.startup_error().map_or(Ok(()), Err)?;
+    crate::queue_sender::send(&app, &state.data_dir, i64::MAX).await
 }
 
 #[tauri::command]

@@ -36,6 +36,8 @@ export const api = {
     channel.onmessage = onProgress;
     return call("publish_draft", { draftId, blogId, overwrite, recreate, onProgress: channel });
   },
+  /** Sends every queued publish now; resolves with what became of each. */
+  sendQueued: () => call("send_queued_publishes"),
   takeRemote: (draftId, blogId) => call("take_remote", { draftId, blogId }),
   publicationStates: (draftId) => call("publication_states", { draftId }),
   openInBrowser: (url) => call("open_in_browser", { url }),

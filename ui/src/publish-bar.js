@@ -1,6 +1,7 @@
 // The publish bar above the editor: which blog, one Publish/Update button, progress, the post's
 // link and a badge saying where the draft stands on that blog.
 
+import { listen } from "@tauri-apps/api/event";
 import { api } from "./api.js";
 import { t } from "./i18n.js";
 import { chooseDialog } from "./dialogs.js";
@@ -22,6 +23,7 @@ export class PublishBar {
       badge: $("publish-badge"),
       progress: $("publish-progress"),
       link: $("post-link"),
+      sendNow: $("send-queued"),
     };
     this.blogs = [];
     this.states = [];
@@ -34,6 +36,12 @@ export class PublishBar {
       this.render();
     });
     this.el.publish.addEventListener("click", () => (this.blogs.length ? this.publish() : this.openBlogs()));
+    this.el.sendNow.addEventListener("click", () => this.sendQueued());
+    // The window's queue sender reports each pass that sent or retried something.
+    listen("publish-queue", async () => {
+      await this.loadStates();
+      this.render();
+    });
     this.el.link.addEventListener("click", (event) => {
       event.preventDefault();
       api.openInBrowser(this.el.link.href).catch((error) => this.say(error.message, true));
@@ -111,8 +119,11 @@ export class PublishBar {
     this.el.publish.disabled = this.busy;
     this.el.badge.hidden = !blog;
     this.el.badge.dataset.standing = standing;
-    this.el.badge.textContent = standing === "failed" && state?.error ? `${t.standing.failed}: ${state.error}` : t.standing[standing];
+    const withReason = (standing === "failed" || standing === "queued") && state?.error;
+    this.el.badge.textContent = withReason ? `${t.standing[standing]}: ${state.error}` : t.standing[standing];
     this.el.badge.title = state?.error ?? "";
+    this.el.sendNow.hidden = standing !== "queued";
+    this.el.sendNow.disabled = this.busy;
     this.el.link.hidden = !hasPost;
     if (hasPost) {
       this.el.link.href = state.url;
@@ -140,8 +151,8 @@ export class PublishBar {
     let next = null;
     try {
       await this.flush();
-      await api.publish(draftId, blog.id, options, (p) => this.showProgress(p));
-      this.say("");
+      const outcome = await api.publish(draftId, blog.id, options, (p) => this.showProgress(p));
+      this.say(outcome.outcome === "queued" ? t.queued(blog.name) : "");
     } catch (error) {
       this.say("");
       // The badge says what happened while the author decides what to do about it.
@@ -154,6 +165,25 @@ export class PublishBar {
       this.render();
     }
     if (next) await next();
+  }
+
+  /** Sends the queue now (the author is back online and does not want to wait). */
+  async sendQueued() {
+    if (this.busy) return;
+    this.busy = true;
+    this.render();
+    this.say(t.connecting);
+    try {
+      const sent = await api.sendQueued();
+      const mine = sent.find((s) => s.draft_id === this.draftId);
+      this.say(mine && mine.result !== "published" ? mine.error : "", mine?.result === "failed");
+    } catch (error) {
+      this.say(error.message, true);
+    } finally {
+      this.busy = false;
+      await this.loadStates();
+      this.render();
+    }
   }
 
   /** What to do after a failed publish: the author's choice for conflicts, else nothing. */

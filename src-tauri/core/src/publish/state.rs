@@ -50,11 +50,16 @@ pub fn publication_states(
         .into_iter()
         .map(|p| {
             let standing = standing(store, renderer, &p)?;
+            // A queued publish says why it is still waiting (its latest attempt).
+            let error = match store.queued_publish(p.draft_id, p.blog_id)? {
+                Some(job) => Some(job.last_error),
+                None => p.last_error,
+            };
             Ok(PublicationState {
                 blog_id: p.blog_id,
                 standing,
                 url: p.remote_url,
-                error: p.last_error,
+                error,
                 published_at: p.published_at,
             })
         })
