@@ -1,5 +1,6 @@
 //! Fumi's integration tests: one binary, one module per part (store, render, CLI, window).
 
+mod bad_input;
 mod cli;
 mod crash;
 mod publish_faults;

@@ -4,6 +4,7 @@ pub mod desktop;
 pub mod fault_proxy;
 pub mod hatena;
 pub mod keyring;
+pub mod small_disk;
 pub mod wordpress;
 
 use std::io::Write;
@@ -32,7 +33,14 @@ pub fn fumi_env(data_dir: &Path, args: &[&str], stdin: &[u8], env: &[(&str, Stri
         .spawn()
         .expect("the fumi binary starts");
     let mut input = child.stdin.take().expect("stdin is piped");
-    input.write_all(stdin).expect("write to fumi's stdin");
+    // A command that fails early (a full disk) may exit before reading its input.
+    if let Err(e) = input.write_all(stdin) {
+        assert_eq!(
+            e.kind(),
+            std::io::ErrorKind::BrokenPipe,
+            "write to fumi's stdin: {e}"
+        );
+    }
     drop(input);
     child.wait_with_output().expect("fumi runs to the end")
 }

@@ -309,6 +309,13 @@ impl Error {
     ) -> Self {
         use rusqlite::ErrorCode as C;
         let path = path.to_path_buf();
+        // SQLite reports a full disk as FULL while writing, but as "cannot grow the shared-memory
+        // file" (IOERR_SHMSIZE) when a connection opens on a disk with no room left.
+        if let rusqlite::Error::SqliteFailure(e, _) = &source
+            && e.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE
+        {
+            return Error::DiskFull { path };
+        }
         match source.sqlite_error_code() {
             Some(C::DatabaseBusy | C::DatabaseLocked) => Error::DatabaseLocked { path },
             Some(C::DatabaseCorrupt | C::NotADatabase) => Error::DatabaseCorrupt {
