@@ -327,13 +327,14 @@ async fn a_publish_while_offline_waits_in_the_window_and_goes_out_at_the_next_st
     assert!(hatena.entries().is_empty());
 
     // The author closes Fumi; the network comes back; the next start sends it, once.
-    drop(window);
     for pid in fumi_pids(data.path()) {
         let _ = std::process::Command::new("kill")
             .arg(pid.to_string())
             .status();
     }
     wait_for_exit(data.path()).await;
+    // Ends the WebDriver session (WebKitWebDriver holds one at a time).
+    let _ = window.close().await;
     proxy.clear();
     let window = desktop.launch(data.path()).await;
     wait_for(
