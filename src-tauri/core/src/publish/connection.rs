@@ -20,6 +20,49 @@ pub(super) const BACKOFF: [Duration; 3] = [
     Duration::from_secs(2),
 ];
 
+/// Why one attempt at a request failed, and whether another may succeed.
+pub(super) struct Failure {
+    pub(super) error: Error,
+    /// `Some` when another attempt may succeed (after that long at the least).
+    pub(super) retry_after: Option<Duration>,
+    /// Whether the server may have acted on the request (the answer, not the request, was lost).
+    pub(super) maybe_applied: bool,
+}
+
+impl Failure {
+    /// A failure worth another attempt at once (after the backoff).
+    pub(super) fn retryable(error: Error, maybe_applied: bool) -> Failure {
+        Failure {
+            error,
+            retry_after: Some(Duration::ZERO),
+            maybe_applied,
+        }
+    }
+}
+
+/// Runs `attempt` until it succeeds or fails in a way not worth retrying, waiting [`BACKOFF`]
+/// (or the server's `Retry-After`) between attempts. A request that is not `idempotent` is
+/// sent again only when the server cannot have acted on it.
+pub(super) async fn with_retries<T, F, Fut>(idempotent: bool, mut attempt: F) -> Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = std::result::Result<T, Failure>>,
+{
+    let mut waits = BACKOFF.iter();
+    loop {
+        let failure = match attempt().await {
+            Ok(value) => return Ok(value),
+            Err(failure) => failure,
+        };
+        match (failure.retry_after, waits.next()) {
+            (Some(at_least), Some(&wait)) if idempotent || !failure.maybe_applied => {
+                tokio::time::sleep(wait.max(at_least)).await
+            }
+            _ => return Err(failure.error),
+        }
+    }
+}
+
 /// The HTTP client every blog protocol uses: bounded waits, TLS certificates always checked.
 pub(super) fn http_client(site: &str) -> Result<Client> {
     Client::builder()

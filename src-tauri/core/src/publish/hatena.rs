@@ -12,7 +12,7 @@ use reqwest::{Client, Method, StatusCode, Url};
 use sha1::{Digest, Sha1};
 
 use super::atom::{self, Element};
-use super::connection::{BACKOFF, http_client};
+use super::connection::{Failure, http_client, with_retries};
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::blog::BlogAuth;
 use crate::error::{Error, Result};
@@ -38,13 +38,6 @@ pub struct Hatena {
     fotolife: Url,
     syntax: Syntax,
     auth: BlogAuth,
-}
-
-/// A failed request, and whether trying again makes sense.
-struct Failure {
-    error: Error,
-    retry: bool,
-    maybe_applied: bool,
 }
 
 impl Hatena {
@@ -208,19 +201,10 @@ impl Hatena {
         body: Option<&str>,
         idempotent: bool,
     ) -> Result<(StatusCode, String)> {
-        let mut waits = BACKOFF.iter();
-        loop {
-            let failure = match self.attempt(method.clone(), url.clone(), body).await {
-                Ok(answer) => return Ok(answer),
-                Err(f) => f,
-            };
-            match waits.next() {
-                Some(&wait) if failure.retry && (idempotent || !failure.maybe_applied) => {
-                    tokio::time::sleep(wait).await
-                }
-                _ => return Err(failure.error),
-            }
-        }
+        with_retries(idempotent, || {
+            self.attempt(method.clone(), url.clone(), body)
+        })
+        .await
     }
 
     async fn attempt(
@@ -247,13 +231,14 @@ impl Hatena {
                 )
                 .body(body.to_owned());
         }
-        let unreachable = |e: reqwest::Error, maybe_applied| Failure {
-            error: Error::BlogUnreachable {
-                url: url.to_string(),
-                detail: super::wordpress::describe(&e),
-            },
-            retry: true,
-            maybe_applied,
+        let unreachable = |e: reqwest::Error, maybe_applied| {
+            Failure::retryable(
+                Error::BlogUnreachable {
+                    url: url.to_string(),
+                    detail: super::wordpress::describe(&e),
+                },
+                maybe_applied,
+            )
         };
         let response = request.send().await.map_err(|e| {
             let applied = !e.is_connect();
@@ -285,7 +270,8 @@ impl Hatena {
                     data: serde_json::Value::Null,
                 },
             },
-            retry: status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS,
+            retry_after: (status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS)
+                .then_some(std::time::Duration::ZERO),
             maybe_applied: status.is_server_error(),
         })
     }

@@ -3,7 +3,7 @@
 
 use reqwest::{Client, Url};
 
-use super::connection::{BACKOFF, http_client};
+use super::connection::{Failure, http_client, with_retries};
 use super::xmlrpc::{self, Response, Value};
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
@@ -19,13 +19,6 @@ pub struct MetaWeblog {
     blog_id: String,
     user: String,
     password: String,
-}
-
-/// A failed call, and whether it may have been applied by the server.
-struct Failure {
-    error: Error,
-    retry: bool,
-    maybe_applied: bool,
 }
 
 impl MetaWeblog {
@@ -186,30 +179,19 @@ impl MetaWeblog {
     /// Calls a method, retrying (with backoff) what may be retried.
     async fn call(&self, method: &str, params: Vec<Value>, idempotent: bool) -> Result<Value> {
         let body = xmlrpc::method_call(method, &params);
-        let mut waits = BACKOFF.iter();
-        loop {
-            let failure = match self.attempt(&body).await {
-                Ok(value) => return Ok(value),
-                Err(f) => f,
-            };
-            match waits.next() {
-                Some(&wait) if failure.retry && (idempotent || !failure.maybe_applied) => {
-                    tokio::time::sleep(wait).await
-                }
-                _ => return Err(failure.error),
-            }
-        }
+        with_retries(idempotent, || self.attempt(&body)).await
     }
 
     async fn attempt(&self, body: &str) -> std::result::Result<Value, Failure> {
         let url = self.endpoint.to_string();
-        let unreachable = |e: reqwest::Error, maybe_applied: bool| Failure {
-            error: Error::BlogUnreachable {
-                url: url.clone(),
-                detail: super::wordpress::describe(&e),
-            },
-            retry: true,
-            maybe_applied,
+        let unreachable = |e: reqwest::Error, maybe_applied: bool| {
+            Failure::retryable(
+                Error::BlogUnreachable {
+                    url: url.clone(),
+                    detail: super::wordpress::describe(&e),
+                },
+                maybe_applied,
+            )
         };
         let response = self
             .http
@@ -233,7 +215,8 @@ impl MetaWeblog {
                     message: text.chars().take(200).collect(),
                     data: serde_json::Value::Null,
                 },
-                retry: status.is_server_error() || status.as_u16() == 429,
+                retry_after: (status.is_server_error() || status.as_u16() == 429)
+                    .then_some(std::time::Duration::ZERO),
                 maybe_applied: status.is_server_error(),
             });
         }
@@ -247,12 +230,12 @@ impl MetaWeblog {
                     },
                     _ => Error::BlogFault { url, code, message },
                 },
-                retry: false,
+                retry_after: None,
                 maybe_applied: false,
             }),
             Err(detail) => Err(Failure {
                 error: Error::BlogMalformedReply { url, detail },
-                retry: false,
+                retry_after: None,
                 maybe_applied: true,
             }),
         }

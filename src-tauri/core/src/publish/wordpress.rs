@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use super::connection::{BACKOFF, http_client};
+use super::connection::{BACKOFF, Failure, http_client, with_retries};
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
 use crate::image::Image;
@@ -35,15 +35,6 @@ enum Body<'a> {
     None,
     Json(Value),
     File(&'a Image),
-}
-
-/// A failed attempt, and whether and when trying again makes sense.
-struct Failure {
-    error: Error,
-    /// `Some` when another attempt may succeed (after that long at the least).
-    retry_after: Option<Duration>,
-    /// Whether the server may have acted on the request (the answer, not the request, was lost).
-    maybe_applied: bool,
 }
 
 impl WordPress {
@@ -231,17 +222,7 @@ impl WordPress {
         route: &str,
         body: Body<'_>,
     ) -> Result<T> {
-        let mut waits = BACKOFF.iter();
-        loop {
-            let failure = match self.attempt(method.clone(), route, &body).await {
-                Ok(value) => return Ok(value),
-                Err(failure) => failure,
-            };
-            match (failure.retry_after, waits.next()) {
-                (Some(at_least), Some(&wait)) => tokio::time::sleep(wait.max(at_least)).await,
-                _ => return Err(failure.error),
-            }
-        }
+        with_retries(true, || self.attempt(method.clone(), route, &body)).await
     }
 
     /// Sends one authenticated request and decodes the JSON answer, mapping WordPress's errors.
@@ -269,22 +250,20 @@ impl WordPress {
                     .body(image.bytes.clone())
             }
         }
-        let response = request.send().await.map_err(|e| Failure {
-            maybe_applied: !e.is_connect(),
-            error: unreachable(&url, &e),
-            retry_after: Some(Duration::ZERO),
-        })?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| Failure::retryable(unreachable(&url, &e), !e.is_connect()))?;
         let status = response.status();
         let retry_after = response
             .headers()
             .get(reqwest::header::RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok());
-        let bytes = response.bytes().await.map_err(|e| Failure {
-            error: unreachable(&url, &e),
-            retry_after: Some(Duration::ZERO),
-            maybe_applied: true,
-        })?;
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|e| Failure::retryable(unreachable(&url, &e), true))?;
         if status.is_success() {
             return serde_json::from_slice(&bytes).map_err(|e| Failure {
                 error: Error::BlogMalformedReply {
