@@ -11,5 +11,6 @@ mod publish_wordpress;
 mod render;
 mod store;
 mod support;
+mod tls;
 mod window;
 mod window_publish;

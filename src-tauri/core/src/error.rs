@@ -182,6 +182,12 @@ pub enum Error {
         retry_after: Option<u64>,
     },
 
+    /// The blog's TLS certificate is not trusted.
+    #[error(
+        "The certificate of {url} is not trusted, so Fumi sent nothing there ({detail}). If the blog really uses a certificate of its own, add it to the system's trusted certificates."
+    )]
+    BlogCertificate { url: String, detail: String },
+
     /// A publish could not be sent now and waits in the queue (the CLI's report of it).
     #[error(
         "{reason} The publish is queued: Fumi sends it when the blog answers (the open window does so by itself; `fumi queue send` sends it now)."
@@ -286,6 +292,7 @@ impl Error {
             Error::BlogRateLimited { .. } => "blog_rate_limited",
             Error::PublishInProgress => "publish_in_progress",
             Error::PublishQueued { .. } => "publish_queued",
+            Error::BlogCertificate { .. } => "blog_certificate",
         }
     }
 

@@ -30,14 +30,45 @@ pub(super) struct Failure {
 }
 
 impl Failure {
-    /// A failure worth another attempt at once (after the backoff).
-    pub(super) fn retryable(error: Error, maybe_applied: bool) -> Failure {
+    /// A request that got no answer: worth another attempt (after the backoff), unless the
+    /// blog's certificate was refused.
+    pub(super) fn network(url: &str, e: &reqwest::Error, maybe_applied: bool) -> Failure {
+        let error = network_error(url, e);
         Failure {
+            retry_after: (!matches!(error, Error::BlogCertificate { .. }))
+                .then_some(Duration::ZERO),
             error,
-            retry_after: Some(Duration::ZERO),
             maybe_applied,
         }
     }
+}
+
+/// What the author is told about a request that got no answer.
+pub(super) fn network_error(url: &str, e: &reqwest::Error) -> Error {
+    let detail = describe(e);
+    // TLS errors differ by backend; every one names the certificate.
+    if detail.to_lowercase().contains("certificate") {
+        Error::BlogCertificate {
+            url: url.to_owned(),
+            detail,
+        }
+    } else {
+        Error::BlogUnreachable {
+            url: url.to_owned(),
+            detail,
+        }
+    }
+}
+
+/// What failed, in full: reqwest's Display hides the cause ("error sending request").
+pub(super) fn describe(e: &reqwest::Error) -> String {
+    let mut detail = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        detail = format!("{detail}: {s}");
+        source = s.source();
+    }
+    detail
 }
 
 /// Runs `attempt` until it succeeds or fails in a way not worth retrying, waiting [`BACKOFF`]

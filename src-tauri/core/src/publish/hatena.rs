@@ -231,15 +231,8 @@ impl Hatena {
                 )
                 .body(body.to_owned());
         }
-        let unreachable = |e: reqwest::Error, maybe_applied| {
-            Failure::retryable(
-                Error::BlogUnreachable {
-                    url: url.to_string(),
-                    detail: super::wordpress::describe(&e),
-                },
-                maybe_applied,
-            )
-        };
+        let unreachable =
+            |e: reqwest::Error, maybe_applied| Failure::network(url.as_str(), &e, maybe_applied);
         let response = request.send().await.map_err(|e| {
             let applied = !e.is_connect();
             unreachable(e, applied)

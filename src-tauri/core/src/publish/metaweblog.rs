@@ -184,15 +184,8 @@ impl MetaWeblog {
 
     async fn attempt(&self, body: &str) -> std::result::Result<Value, Failure> {
         let url = self.endpoint.to_string();
-        let unreachable = |e: reqwest::Error, maybe_applied: bool| {
-            Failure::retryable(
-                Error::BlogUnreachable {
-                    url: url.clone(),
-                    detail: super::wordpress::describe(&e),
-                },
-                maybe_applied,
-            )
-        };
+        let unreachable =
+            |e: reqwest::Error, maybe_applied: bool| Failure::network(&url, &e, maybe_applied);
         let response = self
             .http
             .post(self.endpoint.clone())

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use super::connection::{BACKOFF, Failure, http_client, with_retries};
+use super::connection::{BACKOFF, Failure, http_client, network_error, with_retries};
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
 use crate::image::Image;
@@ -253,7 +253,7 @@ impl WordPress {
         let response = request
             .send()
             .await
-            .map_err(|e| Failure::retryable(unreachable(&url, &e), !e.is_connect()))?;
+            .map_err(|e| Failure::network(url.as_str(), &e, !e.is_connect()))?;
         let status = response.status();
         let retry_after = response
             .headers()
@@ -263,7 +263,7 @@ impl WordPress {
         let bytes = response
             .bytes()
             .await
-            .map_err(|e| Failure::retryable(unreachable(&url, &e), true))?;
+            .map_err(|e| Failure::network(url.as_str(), &e, true))?;
         if status.is_success() {
             return serde_json::from_slice(&bytes).map_err(|e| Failure {
                 error: Error::BlogMalformedReply {
@@ -452,7 +452,7 @@ async fn discover(http: &Client, site: &str) -> Result<Url> {
         .get(home.clone())
         .send()
         .await
-        .map_err(|e| unreachable(&home, &e))?;
+        .map_err(|e| network_error(home.as_str(), &e))?;
     response
         .headers()
         .get_all(reqwest::header::LINK)
@@ -528,24 +528,6 @@ fn path_id(id: &str) -> Result<&str> {
     } else {
         Err(Error::RemotePostNotFound { id: id.to_owned() })
     }
-}
-
-fn unreachable(url: &Url, e: &reqwest::Error) -> Error {
-    Error::BlogUnreachable {
-        url: url.to_string(),
-        detail: describe(e),
-    }
-}
-
-/// What failed, in full: reqwest's Display hides the cause ("error sending request").
-pub(super) fn describe(e: &reqwest::Error) -> String {
-    let mut detail = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        detail = format!("{detail}: {s}");
-        source = s.source();
-    }
-    detail
 }
 
 fn host(url: &Url) -> String {
