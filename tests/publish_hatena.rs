@@ -14,7 +14,8 @@ use super::support::{REVIEW, fumi_env, ok, publish_collecting};
 
 const RED_PNG: &[u8] = include_bytes!("support/images/red.png");
 
-fn store_with(hatena: &TestHatena) -> (tempfile::TempDir, Store, Blog) {
+/// A data folder with the local Hatena added as the blog `hatena`.
+pub(crate) fn store_with(hatena: &TestHatena) -> (tempfile::TempDir, Store, Blog) {
     let data = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(data.path()).expect("open");
     let blog = store

@@ -4,18 +4,30 @@
 
 use fumi_core::publish::queue::{PublishOutcome, Sent, publish_or_queue, send_queued};
 use fumi_core::publish::{PublishOptions, Standing, publication_states};
-use fumi_core::{Blog, BlogKind, DraftId, Renderer, SaveKind, Store};
+use fumi_core::{Blog, DraftId, Renderer, SaveKind, Store};
 
+use super::publish_hatena::store_with;
 use super::support::fault_proxy::Fault;
 use super::support::hatena::TestHatena;
 
-fn store_with(hatena: &TestHatena) -> (tempfile::TempDir, Store, Blog) {
-    let data = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(data.path()).expect("open");
-    let blog = store
-        .add_blog("hatena", BlogKind::Hatena, &hatena.root, &hatena.user)
-        .expect("blog");
-    (data, store, blog)
+/// Publishes by hand (the window's button, `fumi publish`): sent now, or queued.
+async fn publish(
+    store: &mut Store,
+    blog: &Blog,
+    hatena: &TestHatena,
+    draft: DraftId,
+) -> PublishOutcome {
+    publish_or_queue(
+        store,
+        &Renderer::new(),
+        blog,
+        &hatena.api_key,
+        draft,
+        PublishOptions::default(),
+        &|_| {},
+    )
+    .await
+    .expect("sent or queued, never an error for an outage")
 }
 
 fn standing(store: &Store, draft: DraftId) -> Standing {
@@ -43,17 +55,7 @@ async fn a_publish_while_offline_waits_and_is_sent_once_when_the_blog_answers() 
         .expect("draft");
 
     go_offline(&hatena);
-    let outcome = publish_or_queue(
-        &mut store,
-        &renderer,
-        &blog,
-        &hatena.api_key,
-        draft.id,
-        PublishOptions::default(),
-        &|_| {},
-    )
-    .await
-    .expect("an outage queues, it is not an error");
+    let outcome = publish(&mut store, &blog, &hatena, draft.id).await;
     let PublishOutcome::Queued { job } = outcome else {
         panic!("queued: {outcome:?}")
     };
@@ -139,17 +141,7 @@ async fn a_job_has_one_sender_and_a_refusal_leaves_the_queue_with_its_reason() {
     let draft = store.create_draft("順番待ち", "本文\n").expect("draft");
 
     go_offline(&hatena);
-    let queued = publish_or_queue(
-        &mut store,
-        &renderer,
-        &blog,
-        &hatena.api_key,
-        draft.id,
-        PublishOptions::default(),
-        &|_| {},
-    )
-    .await
-    .expect("queued");
+    let queued = publish(&mut store, &blog, &hatena, draft.id).await;
     assert!(matches!(queued, PublishOutcome::Queued { .. }));
 
     // A second process (the CLI beside the window) cannot take a job another sender holds,
@@ -192,29 +184,9 @@ async fn a_job_has_one_sender_and_a_refusal_leaves_the_queue_with_its_reason() {
 
     // A publish by hand replaces a queued one.
     go_offline(&hatena);
-    publish_or_queue(
-        &mut store,
-        &renderer,
-        &blog,
-        &hatena.api_key,
-        draft.id,
-        PublishOptions::default(),
-        &|_| {},
-    )
-    .await
-    .expect("queued");
+    publish(&mut store, &blog, &hatena, draft.id).await;
     proxy.clear();
-    let outcome = publish_or_queue(
-        &mut store,
-        &renderer,
-        &blog,
-        &hatena.api_key,
-        draft.id,
-        PublishOptions::default(),
-        &|_| {},
-    )
-    .await
-    .expect("published");
+    let outcome = publish(&mut store, &blog, &hatena, draft.id).await;
     assert!(matches!(outcome, PublishOutcome::Published { .. }));
     assert!(store.queued_publishes().expect("queue").is_empty());
     assert_eq!(hatena.entries().len(), 1);
