@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use fumi_core::draft::MAX_TEXT_BYTES;
 use fumi_core::image::Image;
-use fumi_core::paths::{DATA_DIR_ENV, default_data_dir};
+use fumi_core::paths::{DATA_DIR_ENV, LOGS_FOLDER, default_data_dir, default_log_dir};
 use fumi_core::publish::queue::{self, PublishOutcome, Sent};
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
 use fumi_core::{
@@ -37,6 +37,15 @@ impl Args {
         match &self.data_dir {
             Some(dir) => Ok(dir.clone()),
             None => default_data_dir(),
+        }
+    }
+
+    /// The log folder: `logs/` inside a data folder given explicitly (so each has its own), else
+    /// the platform's log folder.
+    pub fn log_dir(&self) -> Result<PathBuf, Error> {
+        match &self.data_dir {
+            Some(dir) => Ok(dir.join(LOGS_FOLDER)),
+            None => default_log_dir(),
         }
     }
 }
@@ -232,6 +241,7 @@ pub fn run(command: Command, data_dir: &Path) -> ExitCode {
 
 /// Reports an error to the author on standard error.
 pub fn fail(e: &Error) -> ExitCode {
+    tracing::warn!(code = e.code(), error = %e, "command failed");
     eprintln!("fumi: {e}");
     match e {
         // EX_TEMPFAIL: not done yet, and nothing for the author to fix.

@@ -13,6 +13,7 @@ pub struct IpcError {
 
 impl From<fumi_core::Error> for IpcError {
     fn from(e: fumi_core::Error) -> Self {
+        tracing::warn!(code = e.code(), error = %e, "error shown in the window");
         IpcError {
             code: e.code(),
             message: e.to_string(),

@@ -7,6 +7,7 @@ mod assets;
 mod cli;
 mod commands;
 mod ipc_error;
+mod logging;
 mod queue_sender;
 mod window;
 
@@ -21,6 +22,15 @@ pub fn main() -> ExitCode {
         Ok(dir) => dir,
         Err(e) => return cli::fail(&e),
     };
+    if let Ok(log_dir) = args.log_dir() {
+        logging::init(&log_dir);
+    }
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        data_dir = %data_dir.display(),
+        window = args.command.is_none(),
+        "start"
+    );
     match args.command {
         Some(command) => cli::run(command, &data_dir),
         None => window::run(data_dir),

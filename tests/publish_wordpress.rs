@@ -326,6 +326,18 @@ async fn the_cli_adds_a_blog_publishes_once_and_updates_the_same_post() {
     // The password is in the keychain only: not in the database file or its WAL.
     drop(store);
     assert_secret_absent(data.path(), &site.password);
+    // The logs say what happened, as JSON lines.
+    let log = std::fs::read_dir(data.path().join("logs"))
+        .expect("logs")
+        .flatten()
+        .map(|f| std::fs::read_to_string(f.path()).unwrap_or_default())
+        .collect::<String>();
+    let published = log
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|l| l["fields"]["message"] == "published" && l["fields"]["kind"] == "wordpress")
+        .count();
+    assert!(published >= 2, "every publish logged: {log}");
     // The blog's categories, for the author to pick from.
     let categories = ok(run(&["blogs", "categories", "test"], b""));
     assert!(

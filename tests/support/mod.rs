@@ -92,13 +92,27 @@ pub async fn publish_collecting(
     (result, steps.into_inner().expect("steps"))
 }
 
-/// Fails if `secret` appears in the database files of `data_dir` (it belongs in the keychain).
+/// Fails if `secret` appears in the database files or the logs of `data_dir` (it belongs in the
+/// keychain), or if there are no logs to search.
 pub fn assert_secret_absent(data_dir: &Path, secret: &str) {
-    for file in ["fumi.sqlite3", "fumi.sqlite3-wal"] {
-        let bytes = std::fs::read(data_dir.join(file)).unwrap_or_default();
+    let logs: Vec<_> = std::fs::read_dir(data_dir.join("logs"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    let logged: usize = logs
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len() as usize))
+        .sum();
+    assert!(logged > 0, "the logs to search exist: {logs:?}");
+    let files = ["fumi.sqlite3", "fumi.sqlite3-wal"]
+        .iter()
+        .map(|f| data_dir.join(f))
+        .chain(logs);
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap_or_default();
         assert!(
             !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
-            "the secret is in {file}"
+            "the secret is in {}",
+            file.display()
         );
     }
 }

@@ -13,6 +13,20 @@ pub const DATA_DIR_ENV: &str = "FUMI_DATA_DIR";
 /// File name of the database inside the data folder.
 pub const DATABASE_FILE: &str = "fumi.sqlite3";
 
+/// Name of the folder of log files inside a data folder given with `--data-dir`.
+pub const LOGS_FOLDER: &str = "logs";
+
+/// The platform's log folder for Fumi, the same one Tauri's `app_log_dir` resolves to
+/// (`~/.local/share/jp.fumi.desktop/logs` on Linux, `~/Library/Logs/jp.fumi.desktop` on macOS,
+/// `%LOCALAPPDATA%\jp.fumi.desktop\logs` on Windows).
+pub fn default_log_dir() -> Result<PathBuf> {
+    #[cfg(target_os = "macos")]
+    let dir = dirs::home_dir().map(|h| h.join("Library/Logs").join(APP_IDENTIFIER));
+    #[cfg(not(target_os = "macos"))]
+    let dir = dirs::data_local_dir().map(|d| d.join(APP_IDENTIFIER).join(LOGS_FOLDER));
+    dir.ok_or(Error::NoDataDir)
+}
+
 /// The platform's app-data folder for Fumi, the same one Tauri's `app_data_dir` resolves to
 /// (`~/.local/share/jp.fumi.desktop` on Linux, `~/Library/Application Support/…` on macOS,
 /// `%APPDATA%\…` on Windows), so the window and the CLI always share one database.

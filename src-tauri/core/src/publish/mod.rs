@@ -134,6 +134,24 @@ async fn publish_version(
         .await
     }
     .await;
+    match &outcome {
+        Ok((_, remote)) => tracing::info!(
+            draft = draft_id,
+            blog = blog.id,
+            kind = blog.kind.as_str(),
+            remote = %remote.id,
+            status = %remote.status,
+            "published"
+        ),
+        Err(e) => tracing::warn!(
+            draft = draft_id,
+            blog = blog.id,
+            kind = blog.kind.as_str(),
+            code = e.code(),
+            error = %e,
+            "publish failed"
+        ),
+    }
     match outcome {
         Ok((hash, remote)) => {
             // With terms missing on the blog, the next publish must send again, not skip.

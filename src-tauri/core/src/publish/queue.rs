@@ -103,6 +103,7 @@ pub async fn publish_or_queue(
                 last_error: e.to_string(),
             };
             store.queue_publish(&job)?;
+            tracing::info!(draft = draft_id, blog = blog.id, "publish queued");
             Ok(PublishOutcome::Queued { job })
         }
         Err(e) => Err(e),
@@ -200,6 +201,9 @@ pub async fn send_queued(
                 });
             }
         }
+    }
+    for sent in &report {
+        tracing::info!(?sent, "queued publish tried");
     }
     Ok(report)
 }
