@@ -14,6 +14,7 @@ mod window;
 use std::process::ExitCode;
 
 use clap::Parser;
+use fumi_core::paths::LOGS_FOLDER;
 
 /// Entry point of the `fumi` binary.
 pub fn main() -> ExitCode {
@@ -22,9 +23,11 @@ pub fn main() -> ExitCode {
         Ok(dir) => dir,
         Err(e) => return cli::fail(&e),
     };
-    if let Ok(log_dir) = args.log_dir() {
-        logging::init(&log_dir);
-    }
+    // Without a log folder (no home directory) Fumi still runs; it only has no logs.
+    let log_dir = args
+        .log_dir()
+        .unwrap_or_else(|_| data_dir.join(LOGS_FOLDER));
+    logging::init(&log_dir);
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         data_dir = %data_dir.display(),
@@ -33,6 +36,6 @@ pub fn main() -> ExitCode {
     );
     match args.command {
         Some(command) => cli::run(command, &data_dir),
-        None => window::run(data_dir),
+        None => window::run(data_dir, log_dir),
     }
 }

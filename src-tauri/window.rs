@@ -15,6 +15,7 @@ pub(crate) struct AppState {
     store: Result<Mutex<Store>, IpcError>,
     pub(crate) renderer: Renderer,
     pub(crate) data_dir: PathBuf,
+    pub(crate) log_dir: PathBuf,
 }
 
 impl AppState {
@@ -35,7 +36,7 @@ impl AppState {
 }
 
 /// Opens the window on the data in `data_dir` and runs until it is closed.
-pub fn run(data_dir: PathBuf) -> ExitCode {
+pub fn run(data_dir: PathBuf, log_dir: PathBuf) -> ExitCode {
     let store = Store::open(&data_dir)
         .map(Mutex::new)
         .map_err(IpcError::from);
@@ -45,6 +46,7 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
         store,
         renderer: Renderer::new(),
         data_dir: data_dir.clone(),
+        log_dir,
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
@@ -58,6 +60,7 @@ pub fn run(data_dir: PathBuf) -> ExitCode {
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::open_folder,
             commands::list_drafts,
             commands::list_trash,
             commands::search_drafts,

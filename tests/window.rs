@@ -472,3 +472,47 @@ async fn no_payload_of_the_xss_corpus_runs_in_the_preview() {
     after.set_fragment(None);
     assert_eq!(after, before, "the window never navigated");
 }
+
+#[tokio::test]
+async fn about_shows_the_version_licence_and_where_the_data_and_logs_are() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let window = desktop.launch(data.path()).await;
+    window
+        .find(Locator::Id("about"))
+        .await
+        .expect("About")
+        .click()
+        .await
+        .expect("click About");
+    wait_for(
+        &window,
+        "the About dialog",
+        "!document.getElementById('about-dialog').hidden && document.getElementById('about-version').textContent !== ''",
+    )
+    .await;
+    let shown = window
+        .execute(
+            "return ['about-version', 'about-license', 'about-data-dir', 'about-log-dir'].map(id => document.getElementById(id).textContent)",
+            vec![],
+        )
+        .await
+        .expect("read the dialog");
+    let data_dir = data.path().display().to_string();
+    assert_eq!(
+        shown,
+        serde_json::json!([
+            env!("CARGO_PKG_VERSION"),
+            "MIT OR Apache-2.0",
+            data_dir,
+            format!("{data_dir}/logs")
+        ])
+    );
+    // The window's start is in the logs the dialog points to.
+    let logs = std::fs::read_dir(data.path().join("logs"))
+        .expect("the logs folder")
+        .flatten()
+        .map(|f| std::fs::read_to_string(f.path()).unwrap_or_default())
+        .collect::<String>();
+    assert!(logs.contains("\"window\":true"), "{logs}");
+}

@@ -12,14 +12,18 @@ pub use drafts::*;
 
 use crate::ipc_error::IpcError;
 use crate::window::AppState;
+use tauri::AppHandle;
+use tauri_plugin_opener::OpenerExt;
 
 type Result<T> = std::result::Result<T, IpcError>;
 
-/// What the UI needs to know at start.
+/// What the UI needs to know at start, and what the About dialog shows.
 #[derive(Serialize)]
 pub struct AppInfo {
     version: &'static str,
+    license: &'static str,
     data_dir: String,
+    log_dir: String,
     /// Set when the database could not be opened; the UI shows it instead of the drafts.
     startup_error: Option<IpcError>,
 }
@@ -28,7 +32,31 @@ pub struct AppInfo {
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION"),
+        license: env!("CARGO_PKG_LICENSE"),
         data_dir: state.data_dir.display().to_string(),
+        log_dir: state.log_dir.display().to_string(),
         startup_error: state.startup_error(),
     }
+}
+
+/// A folder of Fumi's that the author may open in the file manager: only these two, never a
+/// path from the UI.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Folder {
+    Data,
+    Logs,
+}
+
+/// Opens the data or the logs folder in the system's file manager.
+#[tauri::command(async)]
+pub fn open_folder(app: AppHandle, state: State<'_, AppState>, folder: Folder) -> Result<()> {
+    let path = match folder {
+        Folder::Data => &state.data_dir,
+        Folder::Logs => &state.log_dir,
+    };
+    std::fs::create_dir_all(path).map_err(|e| IpcError::from_system("create the folder", &e))?;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| IpcError::from_system("open the folder", &e))
 }

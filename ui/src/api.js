@@ -13,6 +13,8 @@ async function call(command, args, options) {
 
 export const api = {
   appInfo: () => call("app_info"),
+  /** Opens Fumi's "data" or "logs" folder in the file manager. */
+  openFolder: (folder) => call("open_folder", { folder }),
   listDrafts: () => call("list_drafts"),
   listTrash: () => call("list_trash"),
   search: (query) => call("search_drafts", { query }),

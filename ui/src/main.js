@@ -10,6 +10,7 @@ import { t, translateDocument } from "./i18n.js";
 import { confirmDialog, showToast } from "./dialogs.js";
 import { BlogsDialog } from "./blogs-dialog.js";
 import { PublishBar } from "./publish-bar.js";
+import { AboutDialog } from "./about-dialog.js";
 
 const $ = (id) => document.getElementById(id);
 // Element references are taken once: ids in author HTML can never shadow them later.
@@ -37,6 +38,7 @@ const autosaver = new Autosaver(async (text, explicit) => {
 }, showSaveState);
 
 const blogsDialog = new BlogsDialog({ onChange: (blog) => publishBar.loadBlogs(blog) });
+new AboutDialog();
 
 const publishBar = new PublishBar({
   flush: () => autosaver.flush(),
