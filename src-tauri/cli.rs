@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use fumi_core::draft::MAX_TEXT_BYTES;
 use fumi_core::image::Image;
 use fumi_core::paths::{DATA_DIR_ENV, LOGS_FOLDER, default_data_dir, default_log_dir};
 use fumi_core::publish::queue::{self, PublishOutcome, Sent};
@@ -22,6 +21,10 @@ pub struct Args {
     /// Folder holding Fumi's database (default: the platform's app-data folder).
     #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+
+    /// A Markdown file to open in the window as a new draft (what the `.md` association passes).
+    #[arg(value_name = "FILE")]
+    pub open: Option<PathBuf>,
 
     /// Passed by WebKitWebDriver when it launches the app for automated tests; ignored.
     #[arg(long, hide = true)]
@@ -608,19 +611,7 @@ fn read_input(file: Option<&Path>) -> Result<String, Error> {
         }
         _ => (PathBuf::from("standard input"), Box::new(std::io::stdin())),
     };
-    let mut bytes = Vec::new();
-    reader
-        .take(MAX_TEXT_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|source| Error::ReadFile {
-            path: path.clone(),
-            source,
-        })?;
-    fumi_core::draft::check_size(&path.display().to_string(), bytes.len())?;
-    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path,
-        offset: e.utf8_error().valid_up_to(),
-    })
+    fumi_core::draft::read_text(&path, reader)
 }
 
 fn print_summaries(out: &mut impl Write, drafts: &[DraftSummary]) -> Result<(), Error> {

@@ -36,6 +36,6 @@ pub fn main() -> ExitCode {
     );
     match args.command {
         Some(command) => cli::run(command, &data_dir),
-        None => window::run(data_dir, log_dir),
+        None => window::run(data_dir, log_dir, args.open),
     }
 }

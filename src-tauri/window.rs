@@ -16,6 +16,8 @@ pub(crate) struct AppState {
     pub(crate) renderer: Renderer,
     pub(crate) data_dir: PathBuf,
     pub(crate) log_dir: PathBuf,
+    /// Why the file Fumi was asked to open could not become a draft, if it could not.
+    pub(crate) open_error: Option<IpcError>,
 }
 
 impl AppState {
@@ -36,10 +38,17 @@ impl AppState {
 }
 
 /// Opens the window on the data in `data_dir` and runs until it is closed.
-pub fn run(data_dir: PathBuf, log_dir: PathBuf) -> ExitCode {
-    let store = Store::open(&data_dir)
-        .map(Mutex::new)
-        .map_err(IpcError::from);
+pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Option<PathBuf>) -> ExitCode {
+    let mut store = Store::open(&data_dir).map_err(IpcError::from);
+    // A file opened with Fumi becomes a new draft, the newest, which the window opens first.
+    let open_error = match (&mut store, open) {
+        (Ok(store), Some(path)) => fumi_core::draft::read_file(&path)
+            .and_then(|(title, body)| store.create_draft(&title, &body))
+            .err()
+            .map(IpcError::from),
+        _ => None,
+    };
+    let store = store.map(Mutex::new);
     // Without a database there is no queue to send (the window shows why).
     let send_queue = store.is_ok();
     let state = AppState {
@@ -47,6 +56,7 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf) -> ExitCode {
         renderer: Renderer::new(),
         data_dir: data_dir.clone(),
         log_dir,
+        open_error,
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())

@@ -516,3 +516,42 @@ async fn about_shows_the_version_licence_and_where_the_data_and_logs_are() {
         .collect::<String>();
     assert!(logs.contains("\"window\":true"), "{logs}");
 }
+
+#[tokio::test]
+async fn a_markdown_file_opened_with_fumi_becomes_a_draft_and_a_bad_one_is_explained() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let file = data.path().join("読書メモ.md");
+    std::fs::write(&file, "# 読書メモ\n\nファイルから開いた。\n").expect("write");
+    let window = desktop.launch_with(data.path(), &[&file]).await;
+    wait_for(
+        &window,
+        "the file's draft",
+        "document.getElementById('title').value === '読書メモ'",
+    )
+    .await;
+    assert_eq!(
+        editor_text(&window).await,
+        "# 読書メモ\n\nファイルから開いた。\n"
+    );
+    let _ = window.close().await;
+    wait_for_exit(data.path()).await;
+
+    // A file that is not UTF-8: the window opens anyway and says why the file is not there.
+    let bad = data.path().join("shift_jis.md");
+    std::fs::write(&bad, b"\x93\xc7\x8f\x91\n").expect("write");
+    let window = desktop.launch_with(data.path(), &[&bad]).await;
+    wait_for(
+        &window,
+        "the reason in the banner",
+        "!document.getElementById('banner').hidden && document.getElementById('banner').textContent.includes('is not UTF-8 text')",
+    )
+    .await;
+    assert_eq!(
+        ok(fumi(data.path(), &["drafts", "list"], b""))
+            .lines()
+            .count(),
+        1,
+        "no draft made of it"
+    );
+}

@@ -26,6 +26,8 @@ pub struct AppInfo {
     log_dir: String,
     /// Set when the database could not be opened; the UI shows it instead of the drafts.
     startup_error: Option<IpcError>,
+    /// Set when the file Fumi was started with could not be opened as a draft.
+    open_error: Option<IpcError>,
 }
 
 #[tauri::command(async)]
@@ -36,6 +38,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         data_dir: state.data_dir.display().to_string(),
         log_dir: state.log_dir.display().to_string(),
         startup_error: state.startup_error(),
+        open_error: state.open_error.clone(),
     }
 }
 

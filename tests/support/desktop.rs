@@ -100,10 +100,17 @@ impl Desktop {
 
     /// Launches Fumi on `data_dir` and connects a WebDriver session to its window.
     pub async fn launch(&self, data_dir: &Path) -> Client {
+        self.launch_with(data_dir, &[]).await
+    }
+
+    /// [`Desktop::launch`] with more arguments (a file to open).
+    pub async fn launch_with(&self, data_dir: &Path, args: &[&Path]) -> Client {
         let mut caps = serde_json::Map::new();
+        let mut all = vec![Path::new("--data-dir"), data_dir];
+        all.extend_from_slice(args);
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": super::FUMI, "args": ["--data-dir", data_dir] }),
+            json!({ "application": super::FUMI, "args": all }),
         );
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)

@@ -265,6 +265,7 @@ async function start() {
     showEditor(false);
     return;
   }
+  if (info.open_error) showError(info.open_error);
   await publishBar.loadBlogs();
   await list.refresh();
   const first = list.first();

@@ -1,6 +1,8 @@
 //! Drafts and their revisions, as the rest of the app sees them.
 
 use std::fmt;
+use std::io::Read;
+use std::path::Path;
 use std::str::FromStr;
 
 use serde::Serialize;
@@ -24,6 +26,38 @@ pub fn check_size(name: &str, bytes: usize) -> crate::error::Result<()> {
         });
     }
     Ok(())
+}
+
+/// Reads the text of a draft from `reader` (a file at `path`, or standard input): at most
+/// [`MAX_TEXT_BYTES`] are read, and the text must be UTF-8.
+pub fn read_text(path: &Path, reader: impl Read) -> crate::error::Result<String> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_TEXT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| crate::error::Error::ReadFile {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    check_size(&path.display().to_string(), bytes.len())?;
+    String::from_utf8(bytes).map_err(|e| crate::error::Error::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Reads a Markdown file for a draft: its title is the file's name without the extension.
+pub fn read_file(path: &Path) -> crate::error::Result<(String, String)> {
+    let file = std::fs::File::open(path).map_err(|source| crate::error::Error::ReadFile {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let body = read_text(path, file)?;
+    let title = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((title, body))
 }
 
 /// Where a draft stands in its life.
