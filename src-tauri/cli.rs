@@ -22,9 +22,10 @@ pub struct Args {
     #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
     data_dir: Option<PathBuf>,
 
-    /// A Markdown file to open in the window as a new draft (what the `.md` association passes).
+    /// Markdown files to open in the window, each as a new draft (what the `.md` association
+    /// passes).
     #[arg(value_name = "FILE")]
-    pub open: Option<PathBuf>,
+    pub open: Vec<PathBuf>,
 
     /// Passed by WebKitWebDriver when it launches the app for automated tests; ignored.
     #[arg(long, hide = true)]

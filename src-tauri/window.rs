@@ -38,15 +38,23 @@ impl AppState {
 }
 
 /// Opens the window on the data in `data_dir` and runs until it is closed.
-pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Option<PathBuf>) -> ExitCode {
+pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode {
     let mut store = Store::open(&data_dir).map_err(IpcError::from);
-    // A file opened with Fumi becomes a new draft, the newest, which the window opens first.
-    let open_error = match (&mut store, open) {
-        (Ok(store), Some(path)) => fumi_core::draft::read_file(&path)
-            .and_then(|(title, body)| store.create_draft(&title, &body))
-            .err()
-            .map(IpcError::from),
-        _ => None,
+    // Files opened with Fumi become new drafts; the newest is the one the window opens first.
+    // The window shows why the first that could not be opened was refused.
+    let open_error = match &mut store {
+        Ok(store) => {
+            let errors: Vec<_> = open
+                .iter()
+                .filter_map(|path| {
+                    fumi_core::draft::read_file(path)
+                        .and_then(|(title, body)| store.create_draft(&title, &body))
+                        .err()
+                })
+                .collect();
+            errors.into_iter().next().map(IpcError::from)
+        }
+        Err(_) => None,
     };
     let store = store.map(Mutex::new);
     // Without a database there is no queue to send (the window shows why).
