@@ -79,6 +79,8 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::open_folder,
+            commands::get_settings,
+            commands::save_settings,
             commands::list_drafts,
             commands::list_trash,
             commands::search_drafts,

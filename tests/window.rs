@@ -555,3 +555,120 @@ async fn a_markdown_file_opened_with_fumi_becomes_a_draft_and_a_bad_one_is_expla
         "no draft made of it"
     );
 }
+
+#[tokio::test]
+async fn the_first_run_welcomes_offers_a_blog_or_writing_and_then_steps_aside() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the welcome",
+        "!document.getElementById('welcome').hidden && document.getElementById('welcome-text').textContent.includes('one click publishes it')",
+    )
+    .await;
+    // "Connect a blog": a first draft to write in, and the blogs dialog over it.
+    window
+        .find(Locator::Id("welcome-connect"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("click");
+    wait_for(
+        &window,
+        "the blogs dialog over a first draft",
+        "!document.getElementById('blogs-dialog').hidden && !document.getElementById('editor-area').hidden",
+    )
+    .await;
+    let _ = window.close().await;
+    wait_for_exit(data.path()).await;
+
+    // Answered once: the next start goes straight to the writing.
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the draft",
+        "!document.getElementById('editor-area').hidden && document.getElementById('welcome').hidden",
+    )
+    .await;
+    let _ = window.close().await;
+    wait_for_exit(data.path()).await;
+
+    // "Start writing" in another data folder: straight into a new draft.
+    let other = tempfile::tempdir().expect("temp dir");
+    let window = desktop.launch(other.path()).await;
+    wait_for(
+        &window,
+        "the welcome",
+        "!document.getElementById('welcome').hidden",
+    )
+    .await;
+    window
+        .find(Locator::Id("welcome-write"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("click");
+    wait_for(
+        &window,
+        "the first draft",
+        "!document.getElementById('editor-area').hidden && document.getElementById('blogs-dialog').hidden",
+    )
+    .await;
+    type_in_editor(&window, "最初の一行。").await;
+    wait_for_saved(&window).await;
+    assert!(ok(fumi(other.path(), &["drafts", "show", "1"], b"")).ends_with("最初の一行。"));
+}
+
+#[tokio::test]
+async fn the_language_chosen_in_settings_is_kept_across_restarts() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "English",
+        "document.getElementById('new-draft').textContent === 'New draft'",
+    )
+    .await;
+    window
+        .find(Locator::Id("open-settings"))
+        .await
+        .expect("Settings")
+        .click()
+        .await
+        .expect("click");
+    wait_for(
+        &window,
+        "the settings",
+        "!document.getElementById('settings-dialog').hidden",
+    )
+    .await;
+    window
+        .execute(
+            "document.getElementById('settings-language').value = 'ja';
+             document.getElementById('settings-save').click();
+             return true;",
+            vec![],
+        )
+        .await
+        .expect("choose Japanese and save");
+    wait_for(
+        &window,
+        "Japanese after the reload",
+        "document.getElementById('new-draft').textContent === '新規作成'",
+    )
+    .await;
+    let _ = window.close().await;
+    wait_for_exit(data.path()).await;
+
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "Japanese after a restart",
+        "document.getElementById('new-draft').textContent === '新規作成' && document.documentElement.lang === 'ja'",
+    )
+    .await;
+}

@@ -63,3 +63,18 @@ pub fn open_folder(app: AppHandle, state: State<'_, AppState>, folder: Folder) -
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| IpcError::from_system("open the folder", &e))
 }
+
+/// The author's preferences.
+#[tauri::command(async)]
+pub fn get_settings(state: State<'_, AppState>) -> Result<fumi_core::settings::Settings> {
+    Ok(state.store()?.settings()?)
+}
+
+/// Saves the author's preferences.
+#[tauri::command(async)]
+pub fn save_settings(
+    state: State<'_, AppState>,
+    settings: fumi_core::settings::Settings,
+) -> Result<()> {
+    Ok(state.store()?.save_settings(&settings)?)
+}

@@ -1,4 +1,5 @@
-// UI strings in Japanese and English, chosen from the OS locale the webview reports.
+// UI strings in Japanese and English: the author's choice in the settings, else the OS locale
+// the webview reports.
 
 const strings = {
   en: {
@@ -72,6 +73,14 @@ const strings = {
       queued: "Waiting to send",
     },
     sendNow: "Send now",
+    welcome: "Fumi keeps every word you type in a database on this computer, with a live preview beside it. When a post is ready, one click publishes it to Hatena Blog or WordPress, and the next click updates the same post.",
+    startWriting: "Start writing",
+    connectBlogFirst: "Connect a blog",
+    settings: "Settings",
+    language: "Language",
+    languageSystem: "As the system",
+    settingsNote: "The window reloads to apply the language.",
+    save: "Save",
     about: "About Fumi",
     aboutText: "Fumi is a desktop app for writing long posts, in Japanese or English, and publishing them to your blog. Everything you write is kept in one SQLite file on this computer.",
     license: "Licence",
@@ -159,6 +168,14 @@ const strings = {
       queued: "送信待ち",
     },
     sendNow: "今すぐ送信",
+    welcome: "Fumiは、入力した文字を一文字残らずこのコンピューター上のデータベースに保存し、横にはプレビューを表示します。記事ができたら、ワンクリックではてなブログやWordPressに公開でき、もう一度押せば同じ記事が更新されます。",
+    startWriting: "書きはじめる",
+    connectBlogFirst: "ブログを接続する",
+    settings: "設定",
+    language: "言語",
+    languageSystem: "システムに合わせる",
+    settingsNote: "言語を反映するためにウィンドウを再読み込みします。",
+    save: "保存",
     about: "Fumiについて",
     aboutText: "Fumiは、長い記事を日本語や英語で書き、ブログへ公開するためのデスクトップアプリです。書いたものはすべて、このコンピューター上の1つのSQLiteファイルに保存されます。",
     license: "ライセンス",
@@ -177,13 +194,25 @@ const strings = {
   },
 };
 
-/** The UI language: Japanese when the OS prefers it, English otherwise. */
-export const lang = (navigator.languages?.[0] ?? navigator.language ?? "en").toLowerCase().startsWith("ja")
-  ? "ja"
-  : "en";
+/** The OS's language: Japanese when it prefers Japanese, English otherwise. */
+const systemLang = (navigator.languages?.[0] ?? navigator.language ?? "en").toLowerCase().startsWith("ja") ? "ja" : "en";
+
+/** The UI language. */
+export let lang = systemLang;
 
 /** The strings of the UI language. */
-export const t = strings[lang];
+export let t = strings[lang];
+
+let relative = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
+let absolute = new Intl.DateTimeFormat(lang, { dateStyle: "medium" });
+
+/** Switches the UI language ("system", "ja" or "en"); call before the UI is drawn. */
+export function useLanguage(choice) {
+  lang = choice === "ja" || choice === "en" ? choice : systemLang;
+  t = strings[lang];
+  relative = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
+  absolute = new Intl.DateTimeFormat(lang, { dateStyle: "medium" });
+}
 
 /** Fills every element marked with data-i18n / data-i18n-placeholder. */
 export function translateDocument(root = document) {
@@ -193,8 +222,6 @@ export function translateDocument(root = document) {
   for (const el of root.querySelectorAll("[data-i18n-aria-label]")) el.setAttribute("aria-label", t[el.dataset.i18nAriaLabel]);
 }
 
-const relative = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
-const absolute = new Intl.DateTimeFormat(lang, { dateStyle: "medium" });
 
 /** "3 minutes ago" for recent times, a date for older ones. */
 export function formatWhen(ms, now = Date.now()) {

@@ -6,11 +6,12 @@ import { Autosaver } from "./autosave.js";
 import { createEditor } from "./editor.js";
 import { DraftsList } from "./drafts-list.js";
 import { Preview } from "./preview.js";
-import { t, translateDocument } from "./i18n.js";
+import { t, translateDocument, useLanguage } from "./i18n.js";
 import { confirmDialog, showToast } from "./dialogs.js";
 import { BlogsDialog } from "./blogs-dialog.js";
 import { PublishBar } from "./publish-bar.js";
 import { AboutDialog } from "./about-dialog.js";
+import { SettingsDialog } from "./settings-dialog.js";
 
 const $ = (id) => document.getElementById(id);
 // Element references are taken once: ids in author HTML can never shadow them later.
@@ -39,6 +40,7 @@ const autosaver = new Autosaver(async (text, explicit) => {
 
 const blogsDialog = new BlogsDialog({ onChange: (blog) => publishBar.loadBlogs(blog) });
 new AboutDialog();
+new SettingsDialog();
 
 const publishBar = new PublishBar({
   flush: () => autosaver.flush(),
@@ -255,7 +257,26 @@ appWindow.onCloseRequested(async (event) => {
   await closeWindow();
 });
 
+/** The first-run welcome, in place of the empty state: two sentences and two ways to begin. */
+function showWelcome(settings) {
+  const welcome = document.getElementById("welcome");
+  el.emptyText.hidden = el.emptyNew.hidden = true;
+  welcome.hidden = false;
+  const begin = async (connect) => {
+    welcome.hidden = true;
+    el.emptyText.hidden = el.emptyNew.hidden = false;
+    await run(api.saveSettings({ ...settings, welcomed: true }));
+    await newDraft();
+    if (connect) blogsDialog.open();
+  };
+  document.getElementById("welcome-write").addEventListener("click", () => begin(false), { once: true });
+  document.getElementById("welcome-connect").addEventListener("click", () => begin(true), { once: true });
+}
+
 async function start() {
+  // Preferences first: they choose the language everything is drawn in.
+  const settings = await api.getSettings().catch(() => ({ language: "system", welcomed: true }));
+  useLanguage(settings.language);
   translateDocument();
   el.emptyText.textContent = t.emptyState;
   const info = await api.appInfo();
@@ -270,7 +291,10 @@ async function start() {
   await list.refresh();
   const first = list.first();
   if (first) await openDraft(first.id);
-  else showEditor(false);
+  else {
+    showEditor(false);
+    if (!settings.welcomed) showWelcome(settings);
+  }
 }
 
 start().catch(showError);

@@ -188,6 +188,10 @@ pub enum Error {
     )]
     BlogCertificate { url: String, detail: String },
 
+    /// The preferences could not be written.
+    #[error("Fumi could not save the settings: {0}")]
+    Settings(String),
+
     /// A publish could not be sent now and waits in the queue (the CLI's report of it).
     #[error(
         "{reason} The publish is queued: Fumi sends it when the blog answers (the open window does so by itself; `fumi queue send` sends it now)."
@@ -293,6 +297,7 @@ impl Error {
             Error::PublishInProgress => "publish_in_progress",
             Error::PublishQueued { .. } => "publish_queued",
             Error::BlogCertificate { .. } => "blog_certificate",
+            Error::Settings(_) => "settings",
         }
     }
 

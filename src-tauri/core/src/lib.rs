@@ -15,6 +15,7 @@ pub mod keychain;
 pub mod paths;
 pub mod publish;
 pub mod render;
+pub mod settings;
 pub mod store;
 
 pub use blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};

@@ -7,6 +7,7 @@ mod migrations;
 mod queue;
 mod revisions;
 mod search;
+mod settings;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
