@@ -110,6 +110,11 @@ pub enum Command {
         #[command(subcommand)]
         command: Option<QueueCommand>,
     },
+    /// Write every draft as a Markdown file (title in the front matter) and every image into DIR
+    /// (new or empty): DIR/drafts/NNNN-title.md, DIR/assets/<sha256>.<ext>.
+    ExportAll { dir: PathBuf },
+    /// Add every draft and image of an export-all folder to this data folder.
+    ImportAll { dir: PathBuf },
     /// Keep an image in Fumi's database; prints the Markdown that shows it.
     AddImage {
         /// An image file (PNG, JPEG, GIF, WebP…).
@@ -351,6 +356,20 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
                     )
                 }
             }
+        }
+        Command::ExportAll { dir } => {
+            let moved = fumi_core::export::export_all(&Store::open(data_dir)?, &dir)?;
+            print(
+                &mut out,
+                &format!("{} drafts, {} images\n", moved.drafts, moved.assets),
+            )
+        }
+        Command::ImportAll { dir } => {
+            let moved = fumi_core::export::import_all(&mut Store::open(data_dir)?, &dir)?;
+            print(
+                &mut out,
+                &format!("{} drafts, {} images\n", moved.drafts, moved.assets),
+            )
         }
         Command::Queue { command } => {
             let mut store = Store::open(data_dir)?;

@@ -3,6 +3,7 @@
 mod bad_input;
 mod cli;
 mod crash;
+mod export;
 mod publish_faults;
 mod publish_hatena;
 mod publish_metaweblog;

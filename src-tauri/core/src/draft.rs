@@ -46,17 +46,19 @@ pub fn read_text(path: &Path, reader: impl Read) -> crate::error::Result<String>
     })
 }
 
-/// Reads a Markdown file for a draft: its title is the file's name without the extension.
+/// Reads a Markdown file for a draft: its title and body as [`crate::markdown_file`] reads
+/// them, the title else the file's name without the extension.
 pub fn read_file(path: &Path) -> crate::error::Result<(String, String)> {
     let file = std::fs::File::open(path).map_err(|source| crate::error::Error::ReadFile {
         path: path.to_path_buf(),
         source,
     })?;
-    let body = read_text(path, file)?;
-    let title = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (title, body) = crate::markdown_file::read(&read_text(path, file)?);
+    let title = title.unwrap_or_else(|| {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    });
     Ok((title, body))
 }
 

@@ -188,6 +188,10 @@ pub enum Error {
     )]
     BlogCertificate { url: String, detail: String },
 
+    /// An export would mix with files already in its folder.
+    #[error("{} is not empty; export into a new or empty folder.", .0.display())]
+    ExportFolderNotEmpty(PathBuf),
+
     /// The preferences could not be written.
     #[error("Fumi could not save the settings: {0}")]
     Settings(String),
@@ -298,6 +302,7 @@ impl Error {
             Error::PublishQueued { .. } => "publish_queued",
             Error::BlogCertificate { .. } => "blog_certificate",
             Error::Settings(_) => "settings",
+            Error::ExportFolderNotEmpty(_) => "export_folder_not_empty",
         }
     }
 

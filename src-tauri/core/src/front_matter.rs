@@ -22,6 +22,10 @@ use crate::error::{Error, Result};
 #[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
+    /// A title kept with the settings (Fumi's own export files, other tools' files); what is
+    /// published is the draft's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// The last part of the post's address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,

@@ -40,6 +40,18 @@ impl Store {
             .ok_or_else(|| Error::AssetNotFound(sha256.to_owned()))
     }
 
+    /// The hashes of every image kept in the database.
+    pub fn asset_hashes(&self) -> Result<Vec<String>> {
+        let mut statement = self
+            .conn
+            .prepare("SELECT sha256 FROM assets ORDER BY sha256")
+            .map_err(|e| self.err("listing images", e))?;
+        statement
+            .query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err("listing images", e))
+    }
+
     /// The blog's copy of an image, if Fumi uploaded it there before.
     pub fn media(&self, blog_id: BlogId, sha256: &str) -> Result<Option<RemoteMedia>> {
         self.conn
