@@ -623,7 +623,7 @@ async fn the_first_run_welcomes_offers_a_blog_or_writing_and_then_steps_aside() 
 }
 
 #[tokio::test]
-async fn the_language_chosen_in_settings_is_kept_across_restarts() {
+async fn the_language_and_theme_chosen_in_settings_are_kept_across_restarts() {
     let desktop = Desktop::start();
     let data = tempfile::tempdir().expect("temp dir");
     let window = desktop.launch(data.path()).await;
@@ -649,6 +649,7 @@ async fn the_language_chosen_in_settings_is_kept_across_restarts() {
     window
         .execute(
             "document.getElementById('settings-language').value = 'ja';
+             document.getElementById('settings-theme').value = 'dark';
              document.getElementById('settings-save').click();
              return true;",
             vec![],
@@ -667,8 +668,10 @@ async fn the_language_chosen_in_settings_is_kept_across_restarts() {
     let window = desktop.launch(data.path()).await;
     wait_for(
         &window,
-        "Japanese after a restart",
-        "document.getElementById('new-draft').textContent === '新規作成' && document.documentElement.lang === 'ja'",
+        "Japanese and dark after a restart",
+        "document.getElementById('new-draft').textContent === '新規作成' && document.documentElement.lang === 'ja'
+         && document.documentElement.dataset.theme === 'dark'
+         && getComputedStyle(document.body).backgroundColor === 'rgb(28, 29, 31)'",
     )
     .await;
 }

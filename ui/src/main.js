@@ -12,6 +12,7 @@ import { BlogsDialog } from "./blogs-dialog.js";
 import { PublishBar } from "./publish-bar.js";
 import { AboutDialog } from "./about-dialog.js";
 import { SettingsDialog } from "./settings-dialog.js";
+import { useTheme } from "./theme.js";
 
 const $ = (id) => document.getElementById(id);
 // Element references are taken once: ids in author HTML can never shadow them later.
@@ -275,8 +276,9 @@ function showWelcome(settings) {
 
 async function start() {
   // Preferences first: they choose the language everything is drawn in.
-  const settings = await api.getSettings().catch(() => ({ language: "system", welcomed: true }));
+  const settings = await api.getSettings().catch(() => ({ language: "system", theme: "system", welcomed: true }));
   useLanguage(settings.language);
+  useTheme(settings.theme);
   translateDocument();
   el.emptyText.textContent = t.emptyState;
   const info = await api.appInfo();

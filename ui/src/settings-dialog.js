@@ -1,5 +1,5 @@
-// The settings dialog: the window's language (saved in the database, so it follows the data
-// folder). Saving reloads the window so every string is drawn in the new language.
+// The settings dialog: the window's language and theme (saved in the database, so they follow
+// the data folder). Saving reloads the window so every string is drawn in the new language.
 
 import { api } from "./api.js";
 
@@ -24,6 +24,7 @@ export class SettingsDialog {
     try {
       this.settings = await api.getSettings();
       $("settings-language").value = this.settings.language;
+      $("settings-theme").value = this.settings.theme;
       this.el.hidden = false;
       $("settings-language").focus();
     } catch (error) {
@@ -34,7 +35,7 @@ export class SettingsDialog {
 
   async save() {
     try {
-      await api.saveSettings({ ...this.settings, language: $("settings-language").value });
+      await api.saveSettings({ ...this.settings, language: $("settings-language").value, theme: $("settings-theme").value });
       // The text is saved on every keystroke, so a reload loses nothing.
       location.reload();
     } catch (error) {

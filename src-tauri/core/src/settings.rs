@@ -13,11 +13,23 @@ pub enum Language {
     En,
 }
 
+/// Light or dark.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// As the operating system is set, following it when it changes.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
 /// Every preference; a missing one (from an older Fumi) takes its default.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub language: Language,
+    pub theme: Theme,
     /// Whether the author has answered the first-run welcome.
     pub welcomed: bool,
 }
