@@ -650,6 +650,8 @@ async fn the_language_and_theme_chosen_in_settings_are_kept_across_restarts() {
         .execute(
             "document.getElementById('settings-language').value = 'ja';
              document.getElementById('settings-theme').value = 'dark';
+             document.getElementById('settings-font').value = 'serif';
+             document.getElementById('settings-font-size').value = '20';
              document.getElementById('settings-save').click();
              return true;",
             vec![],
@@ -671,7 +673,9 @@ async fn the_language_and_theme_chosen_in_settings_are_kept_across_restarts() {
         "Japanese and dark after a restart",
         "document.getElementById('new-draft').textContent === '新規作成' && document.documentElement.lang === 'ja'
          && document.documentElement.dataset.theme === 'dark'
-         && getComputedStyle(document.body).backgroundColor === 'rgb(28, 29, 31)'",
+         && getComputedStyle(document.body).backgroundColor === 'rgb(28, 29, 31)'
+         && getComputedStyle(document.querySelector('.cm-scroller')).fontSize === '20px'
+         && getComputedStyle(document.querySelector('.cm-scroller')).fontFamily.includes('Serif')",
     )
     .await;
 }

@@ -12,7 +12,7 @@ import { BlogsDialog } from "./blogs-dialog.js";
 import { PublishBar } from "./publish-bar.js";
 import { AboutDialog } from "./about-dialog.js";
 import { SettingsDialog } from "./settings-dialog.js";
-import { useTheme } from "./theme.js";
+import { useEditorFont, useTheme } from "./theme.js";
 
 const $ = (id) => document.getElementById(id);
 // Element references are taken once: ids in author HTML can never shadow them later.
@@ -279,6 +279,7 @@ async function start() {
   const settings = await api.getSettings().catch(() => ({ language: "system", theme: "system", welcomed: true }));
   useLanguage(settings.language);
   useTheme(settings.theme);
+  useEditorFont(settings.editor_font, settings.editor_font_size);
   translateDocument();
   el.emptyText.textContent = t.emptyState;
   const info = await api.appInfo();

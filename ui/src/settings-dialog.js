@@ -1,4 +1,4 @@
-// The settings dialog: the window's language and theme (saved in the database, so they follow
+// The settings dialog: the window's language, theme and editor typeface (saved in the database, so they follow
 // the data folder). Saving reloads the window so every string is drawn in the new language.
 
 import { api } from "./api.js";
@@ -25,6 +25,8 @@ export class SettingsDialog {
       this.settings = await api.getSettings();
       $("settings-language").value = this.settings.language;
       $("settings-theme").value = this.settings.theme;
+      $("settings-font").value = this.settings.editor_font;
+      $("settings-font-size").value = this.settings.editor_font_size;
       this.el.hidden = false;
       $("settings-language").focus();
     } catch (error) {
@@ -35,7 +37,14 @@ export class SettingsDialog {
 
   async save() {
     try {
-      await api.saveSettings({ ...this.settings, language: $("settings-language").value, theme: $("settings-theme").value });
+      const size = Math.min(24, Math.max(12, Math.round(Number($("settings-font-size").value) || 15)));
+      await api.saveSettings({
+        ...this.settings,
+        language: $("settings-language").value,
+        theme: $("settings-theme").value,
+        editor_font: $("settings-font").value,
+        editor_font_size: size,
+      });
       // The text is saved on every keystroke, so a reload loses nothing.
       location.reload();
     } catch (error) {

@@ -1,5 +1,6 @@
-// Light or dark: the settings' choice, or the OS's (followed when it changes). The stylesheets
-// key every dark colour on the root's data-theme.
+// How the window looks: light or dark (the settings' choice, or the OS's, followed when it
+// changes; the stylesheets key every dark colour on the root's data-theme), and the editor's
+// typeface and size.
 
 const dark = window.matchMedia("(prefers-color-scheme: dark)");
 let choice = "system";
@@ -11,6 +12,13 @@ function apply() {
 
 dark.addEventListener("change", apply);
 apply();
+
+/** The editor's typeface ("sans", "serif" or "mono") and size in pixels. */
+export function useEditorFont(font, size) {
+  const root = document.documentElement.style;
+  root.setProperty("--editor-font", `var(--${["serif", "mono"].includes(font) ? font : "sans"})`);
+  root.setProperty("--editor-size", `${size || 15}px`);
+}
 
 /** Uses "system", "light" or "dark". */
 export function useTheme(theme) {

@@ -24,12 +24,45 @@ pub enum Theme {
     Dark,
 }
 
+/// The typeface of the editor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditorFont {
+    #[default]
+    Sans,
+    Serif,
+    Mono,
+}
+
+/// The editor's text size in pixels, when none was chosen.
+pub const DEFAULT_EDITOR_FONT_SIZE: u8 = 15;
+
+fn default_editor_font_size() -> u8 {
+    DEFAULT_EDITOR_FONT_SIZE
+}
+
 /// Every preference; a missing one (from an older Fumi) takes its default.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub language: Language,
     pub theme: Theme,
+    pub editor_font: EditorFont,
+    /// Pixels; the UI offers 12 to 24.
+    #[serde(default = "default_editor_font_size")]
+    pub editor_font_size: u8,
     /// Whether the author has answered the first-run welcome.
     pub welcomed: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            language: Language::default(),
+            theme: Theme::default(),
+            editor_font: EditorFont::default(),
+            editor_font_size: DEFAULT_EDITOR_FONT_SIZE,
+            welcomed: false,
+        }
+    }
 }
