@@ -81,6 +81,8 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
             commands::open_folder,
             commands::get_settings,
             commands::save_settings,
+            commands::export_all,
+            commands::import_all,
             commands::list_drafts,
             commands::list_trash,
             commands::search_drafts,

@@ -679,3 +679,68 @@ async fn the_language_and_theme_chosen_in_settings_are_kept_across_restarts() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn every_draft_is_exported_from_the_settings_and_imported_into_another_data_folder() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    for (title, body) in [("一冊目", "# 一冊目\n\n感想。\n"), ("二冊目", "本文。\n")]
+    {
+        ok(fumi(
+            data.path(),
+            &["drafts", "new", "--title", title, "-"],
+            body.as_bytes(),
+        ));
+    }
+    let export = tempfile::tempdir().expect("temp dir");
+    let dir = export.path().join("書き出し").display().to_string();
+    let in_settings = |action: &str| {
+        format!(
+            "document.getElementById('open-settings').click();
+             setTimeout(() => {{ {action} }}, 300);
+             return true;"
+        )
+    };
+
+    let window = desktop.launch(data.path()).await;
+    window
+        .execute(
+            &in_settings(
+                "document.getElementById('export-dir').value = arguments[0];
+                 document.getElementById('export-all').click();",
+            ),
+            vec![serde_json::json!(dir)],
+        )
+        .await
+        .expect("export");
+    wait_for(
+        &window,
+        "the export's report",
+        "document.getElementById('data-message').textContent.startsWith('Exported 2 drafts and 0 images')",
+    )
+    .await;
+    let _ = window.close().await;
+    wait_for_exit(data.path()).await;
+
+    let other = tempfile::tempdir().expect("temp dir");
+    let window = desktop.launch(other.path()).await;
+    window
+        .execute(
+            &in_settings(
+                "document.getElementById('import-dir').value = arguments[0];
+                 document.getElementById('import-all').click();",
+            ),
+            vec![serde_json::json!(dir)],
+        )
+        .await
+        .expect("import");
+    wait_for(
+        &window,
+        "the drafts in the list",
+        "document.getElementById('data-message').textContent === 'Imported 2 drafts and 0 images.'
+         && document.querySelectorAll('#drafts li').length === 2",
+    )
+    .await;
+    let shown = ok(fumi(other.path(), &["drafts", "search", "感想"], b""));
+    assert!(shown.contains("一冊目"), "{shown}");
+}

@@ -4,6 +4,8 @@
 mod blogs;
 mod drafts;
 
+use std::path::Path;
+
 use serde::Serialize;
 use tauri::State;
 
@@ -24,6 +26,8 @@ pub struct AppInfo {
     license: &'static str,
     data_dir: String,
     log_dir: String,
+    /// Where the settings suggest exporting to.
+    export_dir: String,
     /// Set when the database could not be opened; the UI shows it instead of the drafts.
     startup_error: Option<IpcError>,
     /// Set when the file Fumi was started with could not be opened as a draft.
@@ -37,6 +41,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         license: env!("CARGO_PKG_LICENSE"),
         data_dir: state.data_dir.display().to_string(),
         log_dir: state.log_dir.display().to_string(),
+        export_dir: fumi_core::paths::default_export_dir().display().to_string(),
         startup_error: state.startup_error(),
         open_error: state.open_error.clone(),
     }
@@ -77,4 +82,22 @@ pub fn save_settings(
     settings: fumi_core::settings::Settings,
 ) -> Result<()> {
     Ok(state.store()?.save_settings(&settings)?)
+}
+
+/// Writes every draft and image into `dir` (new or empty).
+#[tauri::command(async)]
+pub fn export_all(state: State<'_, AppState>, dir: String) -> Result<fumi_core::export::Moved> {
+    Ok(fumi_core::export::export_all(
+        &*state.store()?,
+        Path::new(&dir),
+    )?)
+}
+
+/// Adds every draft and image of an export in `dir`.
+#[tauri::command(async)]
+pub fn import_all(state: State<'_, AppState>, dir: String) -> Result<fumi_core::export::Moved> {
+    Ok(fumi_core::export::import_all(
+        &mut *state.store()?,
+        Path::new(&dir),
+    )?)
 }

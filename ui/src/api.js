@@ -14,6 +14,8 @@ async function call(command, args, options) {
 export const api = {
   appInfo: () => call("app_info"),
   getSettings: () => call("get_settings"),
+  exportAll: (dir) => call("export_all", { dir }),
+  importAll: (dir) => call("import_all", { dir }),
   saveSettings: (settings) => call("save_settings", { settings }),
   /** Opens Fumi's "data" or "logs" folder in the file manager. */
   openFolder: (folder) => call("open_folder", { folder }),

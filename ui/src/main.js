@@ -41,7 +41,7 @@ const autosaver = new Autosaver(async (text, explicit) => {
 
 const blogsDialog = new BlogsDialog({ onChange: (blog) => publishBar.loadBlogs(blog) });
 new AboutDialog();
-new SettingsDialog();
+new SettingsDialog({ onImported: () => list.refresh() });
 
 const publishBar = new PublishBar({
   flush: () => autosaver.flush(),

@@ -2,26 +2,62 @@
 // the data folder). Saving reloads the window so every string is drawn in the new language.
 
 import { api } from "./api.js";
+import { t } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
 
 export class SettingsDialog {
-  constructor() {
+  /** `onImported()` refreshes what shows the drafts. */
+  constructor({ onImported }) {
+    this.onImported = onImported;
     this.el = $("settings-dialog");
     $("open-settings").addEventListener("click", () => this.open());
     $("settings-cancel").addEventListener("click", () => (this.el.hidden = true));
     this.el.addEventListener("keydown", (event) => {
       if (event.key === "Escape") this.el.hidden = true;
     });
+    $("settings-open-data").addEventListener("click", () =>
+      api.openFolder("data").catch((error) => this.say(error.message)),
+    );
+    $("export-all").addEventListener("click", () => this.exportAll());
+    $("import-all").addEventListener("click", () => this.importAll());
     $("settings-form").addEventListener("submit", (event) => {
       event.preventDefault();
       this.save();
     });
   }
 
+  say(text) {
+    $("data-message").textContent = text;
+  }
+
+  async exportAll() {
+    const dir = $("export-dir").value.trim();
+    this.say("");
+    try {
+      this.say(t.exported(await api.exportAll(dir), dir));
+    } catch (error) {
+      this.say(error.message);
+    }
+  }
+
+  async importAll() {
+    this.say("");
+    try {
+      this.say(t.imported(await api.importAll($("import-dir").value.trim())));
+      await this.onImported();
+    } catch (error) {
+      this.say(error.message);
+    }
+  }
+
   async open() {
     $("settings-message").textContent = "";
+    this.say("");
     try {
+      const info = await api.appInfo();
+      $("settings-data-dir").textContent = info.data_dir;
+      if (!$("export-dir").value) $("export-dir").value = info.export_dir;
       this.settings = await api.getSettings();
       $("settings-language").value = this.settings.language;
       $("settings-theme").value = this.settings.theme;

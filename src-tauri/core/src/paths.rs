@@ -27,6 +27,15 @@ pub fn default_log_dir() -> Result<PathBuf> {
     dir.ok_or(Error::NoDataDir)
 }
 
+/// Where an export goes unless the author says otherwise: a dated folder in Documents (or home).
+pub fn default_export_dir() -> PathBuf {
+    let date = jiff::Zoned::now().date();
+    dirs::document_dir()
+        .or_else(dirs::home_dir)
+        .unwrap_or_default()
+        .join(format!("Fumi export {date}"))
+}
+
 /// The platform's app-data folder for Fumi, the same one Tauri's `app_data_dir` resolves to
 /// (`~/.local/share/jp.fumi.desktop` on Linux, `~/Library/Application Support/…` on macOS,
 /// `%APPDATA%\…` on Windows), so the window and the CLI always share one database.
