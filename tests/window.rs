@@ -275,13 +275,7 @@ async fn the_window_speaks_japanese_in_a_japanese_locale() {
 
 /// Clicks "New draft" and waits for the empty editor.
 pub(crate) async fn new_draft(window: &Client) {
-    window
-        .find(Locator::Id("new-draft"))
-        .await
-        .expect("New button")
-        .click()
-        .await
-        .expect("click New");
+    click(window, "new-draft").await;
     wait_for(
         window,
         "the editor",
@@ -325,6 +319,23 @@ pub(crate) async fn editor_text(window: &Client) -> String {
         .await
         .expect("read the editor");
     value.as_str().expect("a string").to_owned()
+}
+
+/// Clicks the element with this id.
+pub(crate) async fn click(window: &Client, id: &str) {
+    window
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("#{id}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click #{id}: {e}"));
+}
+
+/// Closes the window and waits until Fumi has exited, ending the WebDriver session.
+pub(crate) async fn quit(window: Client, data_dir: &std::path::Path) {
+    let _ = window.close().await;
+    wait_for_exit(data_dir).await;
 }
 
 pub(crate) async fn wait_for_saved(window: &Client) {
@@ -478,13 +489,7 @@ async fn about_shows_the_version_licence_and_where_the_data_and_logs_are() {
     let desktop = Desktop::start();
     let data = tempfile::tempdir().expect("temp dir");
     let window = desktop.launch(data.path()).await;
-    window
-        .find(Locator::Id("about"))
-        .await
-        .expect("About")
-        .click()
-        .await
-        .expect("click About");
+    click(&window, "about").await;
     wait_for(
         &window,
         "the About dialog",
@@ -534,8 +539,7 @@ async fn a_markdown_file_opened_with_fumi_becomes_a_draft_and_a_bad_one_is_expla
         editor_text(&window).await,
         "# 読書メモ\n\nファイルから開いた。\n"
     );
-    let _ = window.close().await;
-    wait_for_exit(data.path()).await;
+    quit(window, data.path()).await;
 
     // A file that is not UTF-8: the window opens anyway and says why the file is not there.
     let bad = data.path().join("shift_jis.md");
@@ -568,21 +572,14 @@ async fn the_first_run_welcomes_offers_a_blog_or_writing_and_then_steps_aside() 
     )
     .await;
     // "Connect a blog": a first draft to write in, and the blogs dialog over it.
-    window
-        .find(Locator::Id("welcome-connect"))
-        .await
-        .expect("button")
-        .click()
-        .await
-        .expect("click");
+    click(&window, "welcome-connect").await;
     wait_for(
         &window,
         "the blogs dialog over a first draft",
         "!document.getElementById('blogs-dialog').hidden && !document.getElementById('editor-area').hidden",
     )
     .await;
-    let _ = window.close().await;
-    wait_for_exit(data.path()).await;
+    quit(window, data.path()).await;
 
     // Answered once: the next start goes straight to the writing.
     let window = desktop.launch(data.path()).await;
@@ -592,8 +589,7 @@ async fn the_first_run_welcomes_offers_a_blog_or_writing_and_then_steps_aside() 
         "!document.getElementById('editor-area').hidden && document.getElementById('welcome').hidden",
     )
     .await;
-    let _ = window.close().await;
-    wait_for_exit(data.path()).await;
+    quit(window, data.path()).await;
 
     // "Start writing" in another data folder: straight into a new draft.
     let other = tempfile::tempdir().expect("temp dir");
@@ -604,13 +600,7 @@ async fn the_first_run_welcomes_offers_a_blog_or_writing_and_then_steps_aside() 
         "!document.getElementById('welcome').hidden",
     )
     .await;
-    window
-        .find(Locator::Id("welcome-write"))
-        .await
-        .expect("button")
-        .click()
-        .await
-        .expect("click");
+    click(&window, "welcome-write").await;
     wait_for(
         &window,
         "the first draft",
@@ -633,13 +623,7 @@ async fn the_language_and_theme_chosen_in_settings_are_kept_across_restarts() {
         "document.getElementById('new-draft').textContent === 'New draft'",
     )
     .await;
-    window
-        .find(Locator::Id("open-settings"))
-        .await
-        .expect("Settings")
-        .click()
-        .await
-        .expect("click");
+    click(&window, "open-settings").await;
     wait_for(
         &window,
         "the settings",
@@ -664,8 +648,7 @@ async fn the_language_and_theme_chosen_in_settings_are_kept_across_restarts() {
         "document.getElementById('new-draft').textContent === '新規作成'",
     )
     .await;
-    let _ = window.close().await;
-    wait_for_exit(data.path()).await;
+    quit(window, data.path()).await;
 
     let window = desktop.launch(data.path()).await;
     wait_for(
@@ -719,8 +702,7 @@ async fn every_draft_is_exported_from_the_settings_and_imported_into_another_dat
         "document.getElementById('data-message').textContent.startsWith('Exported 2 drafts and 0 images')",
     )
     .await;
-    let _ = window.close().await;
-    wait_for_exit(data.path()).await;
+    quit(window, data.path()).await;
 
     let other = tempfile::tempdir().expect("temp dir");
     let window = desktop.launch(other.path()).await;

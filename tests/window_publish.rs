@@ -11,7 +11,7 @@ use super::support::hatena::TestHatena;
 use super::support::keyring::SecretService;
 use super::support::wordpress::TestWordPress;
 use super::support::{assert_secret_absent, fumi, fumi_env, ok};
-use super::window::{save_screenshot, type_in_editor, wait_for, wait_for_saved};
+use super::window::{click, save_screenshot, type_in_editor, wait_for, wait_for_saved};
 
 const TITLE: &str = "窓から公開する書評";
 
@@ -155,16 +155,6 @@ async fn a_blog_added_in_the_window_gets_one_post_that_publish_updates() {
     assert_secret_absent(data.path(), &site.password);
     // Last: WebKitWebDriver's session may not survive a stalled screenshot.
     save_screenshot(&window, "published").await;
-}
-
-async fn click(window: &Client, id: &str) {
-    window
-        .find(Locator::Id(id))
-        .await
-        .unwrap_or_else(|e| panic!("#{id}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click #{id}: {e}"));
 }
 
 async fn fill(window: &Client, id: &str, value: &str) {
