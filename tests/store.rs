@@ -314,3 +314,44 @@ fn the_list_shows_the_text_after_the_front_matter() {
     // An opening line that is never closed is a thematic break: the text stays.
     assert_eq!(excerpt("設定なし"), "本文");
 }
+
+#[test]
+fn settings_start_at_their_defaults_are_kept_and_set_the_revision_interval() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("open");
+    let defaults = store.settings().expect("settings");
+    assert_eq!(defaults, fumi_core::settings::Settings::default());
+    assert_eq!(defaults.revision_interval_secs, 30);
+    assert_eq!(defaults.editor_font_size, 15);
+
+    let chosen = fumi_core::settings::Settings {
+        language: fumi_core::settings::Language::Ja,
+        theme: fumi_core::settings::Theme::Dark,
+        revision_interval_secs: 300,
+        affiliate_tag: "fumi-22".into(),
+        welcomed: true,
+        ..defaults
+    };
+    store.save_settings(&chosen).expect("save");
+    drop(store);
+    let mut store = Store::open(dir.path()).expect("reopen");
+    assert_eq!(store.settings().expect("settings"), chosen);
+
+    // Five minutes between revisions: a minute later, no second one.
+    let d = store.create_draft("", "a").expect("create");
+    let t0 = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_millis() as i64
+        + 1000;
+    for (i, body) in ["ab", "abc", "abcd"].into_iter().enumerate() {
+        store
+            .save_draft_at(d.id, "", body, SaveKind::Autosave, t0 + 60_000 * i as i64)
+            .expect("save");
+    }
+    assert_eq!(store.revisions(d.id).expect("revisions").len(), 1);
+    store
+        .save_draft_at(d.id, "", "abcde", SaveKind::Autosave, t0 + 300_000)
+        .expect("save");
+    assert_eq!(store.revisions(d.id).expect("revisions").len(), 2);
+}

@@ -280,6 +280,7 @@ async function start() {
   useLanguage(settings.language);
   useTheme(settings.theme);
   useEditorFont(settings.editor_font, settings.editor_font_size);
+  publishBar.defaultBlog = settings.default_blog;
   translateDocument();
   el.emptyText.textContent = t.emptyState;
   const info = await api.appInfo();

@@ -96,12 +96,13 @@ export class PublishBar {
     }
   }
 
-  /** The blog the draft was published to, else the one used last, else the first. */
+  /** The blog the draft was published to, else the settings' default, else the one used last,
+   * else the first. */
   pickBlog() {
-    const known = (id) => this.blogs.some((b) => String(b.id) === String(id));
+    const known = (id) => id != null && this.blogs.some((b) => String(b.id) === String(id));
     const published = this.states.filter((s) => known(s.blog_id)).sort((a, b) => (b.published_at ?? 0) - (a.published_at ?? 0))[0];
     const last = localStorage.getItem(LAST_BLOG);
-    const id = published?.blog_id ?? (known(last) ? last : this.blogs[0]?.id);
+    const id = published?.blog_id ?? (known(this.defaultBlog) ? this.defaultBlog : known(last) ? last : this.blogs[0]?.id);
     if (id != null) this.el.select.value = String(id);
   }
 

@@ -1,4 +1,5 @@
-// The settings dialog: the window's language, theme and editor typeface (saved in the database, so they follow
+// The settings dialog: the window's language, theme, editor typeface, revisions, default blog
+// and affiliate tag, and the author's data (saved in the database, so they follow
 // the data folder). Saving reloads the window so every string is drawn in the new language.
 
 import { api } from "./api.js";
@@ -25,6 +26,15 @@ export class SettingsDialog {
       event.preventDefault();
       this.save();
     });
+  }
+
+  /** The blogs to choose the default from, "the last one used" first. */
+  async fillBlogs() {
+    const select = $("settings-default-blog");
+    const blogs = await api.listBlogs().catch(() => []);
+    const option = (value, text) => Object.assign(document.createElement("option"), { value, textContent: text });
+    select.replaceChildren(option("", t.lastUsedBlog), ...blogs.map((b) => option(String(b.id), b.name)));
+    select.value = this.settings.default_blog == null ? "" : String(this.settings.default_blog);
   }
 
   say(text) {
@@ -63,6 +73,11 @@ export class SettingsDialog {
       $("settings-theme").value = this.settings.theme;
       $("settings-font").value = this.settings.editor_font;
       $("settings-font-size").value = this.settings.editor_font_size;
+      const revisions = $("settings-revisions");
+      revisions.value = String(this.settings.revision_interval_secs);
+      if (!revisions.value) revisions.value = "30";
+      await this.fillBlogs();
+      $("settings-affiliate").value = this.settings.affiliate_tag;
       this.el.hidden = false;
       $("settings-language").focus();
     } catch (error) {
@@ -80,6 +95,9 @@ export class SettingsDialog {
         theme: $("settings-theme").value,
         editor_font: $("settings-font").value,
         editor_font_size: size,
+        revision_interval_secs: Number($("settings-revisions").value),
+        default_blog: $("settings-default-blog").value ? Number($("settings-default-blog").value) : null,
+        affiliate_tag: $("settings-affiliate").value.trim(),
       });
       // The text is saved on every keystroke, so a reload loses nothing.
       location.reload();

@@ -41,6 +41,13 @@ fn default_editor_font_size() -> u8 {
     DEFAULT_EDITOR_FONT_SIZE
 }
 
+/// Seconds between two revisions kept while typing, when none was chosen.
+pub const DEFAULT_REVISION_INTERVAL_SECS: u32 = 30;
+
+fn default_revision_interval_secs() -> u32 {
+    DEFAULT_REVISION_INTERVAL_SECS
+}
+
 /// Every preference; a missing one (from an older Fumi) takes its default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -51,6 +58,15 @@ pub struct Settings {
     /// Pixels; the UI offers 12 to 24.
     #[serde(default = "default_editor_font_size")]
     pub editor_font_size: u8,
+    /// While typing, at most one revision per this many seconds. (Autosave itself stays at half
+    /// a second after the last keystroke: that is what bounds what a crash can lose.)
+    #[serde(default = "default_revision_interval_secs")]
+    pub revision_interval_secs: u32,
+    /// The blog the publish bar offers for a draft not yet published anywhere (else the last
+    /// one used).
+    pub default_blog: Option<crate::blog::BlogId>,
+    /// The author's affiliate tag for the purchase links of book cards (empty: plain links).
+    pub affiliate_tag: String,
     /// Whether the author has answered the first-run welcome.
     pub welcomed: bool,
 }
@@ -62,6 +78,9 @@ impl Default for Settings {
             theme: Theme::default(),
             editor_font: EditorFont::default(),
             editor_font_size: DEFAULT_EDITOR_FONT_SIZE,
+            revision_interval_secs: DEFAULT_REVISION_INTERVAL_SECS,
+            default_blog: None,
+            affiliate_tag: String::new(),
             welcomed: false,
         }
     }

@@ -134,7 +134,7 @@ impl Store {
             .is_some_and(|r| r.title == old_title && r.body == old_body);
         let interval_passed = newest
             .as_ref()
-            .is_none_or(|r| now - r.created_at >= super::REVISION_INTERVAL_MS);
+            .is_none_or(|r| now - r.created_at >= self.revision_interval_ms);
         let old_is_empty = old_title.is_empty() && old_body.is_empty();
         if changed
             && !old_is_kept

@@ -20,7 +20,8 @@ use crate::paths::DATABASE_FILE;
 
 pub use migrations::SCHEMA_VERSION;
 
-/// During continuous editing, autosaves keep at most one revision per this many milliseconds.
+/// During continuous editing, autosaves keep at most one revision per this many milliseconds,
+/// unless the settings say otherwise.
 pub const REVISION_INTERVAL_MS: Millis = 30_000;
 
 /// How long a write waits for another connection's lock before reporting the database as locked.
@@ -30,6 +31,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// While typing, at most one revision per this many milliseconds (a setting).
+    revision_interval_ms: Millis,
 }
 
 impl Store {
@@ -48,10 +51,16 @@ impl Store {
             .map_err(|e| Error::from_sqlite(path, "opening the database", e))?;
         configure(&conn).map_err(|e| Error::from_sqlite(path, "configuring the database", e))?;
         migrations::migrate(&mut conn, path)?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             path: path.to_path_buf(),
-        })
+            revision_interval_ms: REVISION_INTERVAL_MS,
+        };
+        // The author's own interval, when they chose one.
+        if let Ok(settings) = store.settings() {
+            store.revision_interval_ms = Millis::from(settings.revision_interval_secs) * 1000;
+        }
+        Ok(store)
     }
 
     /// The database file's path.
