@@ -36,6 +36,17 @@ pub fn main() -> ExitCode {
     );
     match args.command {
         Some(command) => cli::run(command, &data_dir),
-        None => window::run(data_dir, log_dir, args.open),
+        None => {
+            // A bare word is a file to open; one that is not there was most likely a command
+            // mistyped, which deserves the command line's answer, not a window.
+            if let Some(missing) = args.open.iter().find(|p| !p.exists()) {
+                eprintln!(
+                    "fumi: {} is neither a command nor a file (fumi --help lists the commands)",
+                    missing.display()
+                );
+                return ExitCode::from(2);
+            }
+            window::run(data_dir, log_dir, args.open)
+        }
     }
 }

@@ -130,6 +130,12 @@ fn bad_input_gives_a_clear_error_and_a_failing_exit() {
             b"",
             "There is no draft with id 999.",
         ),
+        // A mistyped command is not taken for a file to open in the window.
+        (
+            vec!["pubish", "3"],
+            b"",
+            "pubish is neither a command nor a file",
+        ),
     ];
     for (args, stdin, expected) in cases {
         let out = fumi(data, &args, stdin);
