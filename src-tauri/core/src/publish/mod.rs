@@ -296,34 +296,32 @@ async fn send<P: Publisher>(
         return Ok((hash, current));
     }
     progress(Progress::Sending);
-    let remote = match existing {
-        Some((id, _)) => {
+    // The post to update: the recorded one, or one a create whose answer never came (a crash,
+    // a lost connection) may have made, found rather than made a second time.
+    let target = match existing {
+        Some((id, _)) => Some(id),
+        None => match previous.as_ref().and_then(|p| p.create_started_at) {
+            Some(started) => {
+                let since = jiff::Timestamp::from_millisecond(started)
+                    .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+                blog_api
+                    .find_created(&post, since)
+                    .await?
+                    .map(|found| found.id)
+            }
+            None => None,
+        },
+    };
+    let remote = match target {
+        Some(id) => {
             store.record_update_started(draft_id, blog.id, &post.fingerprints())?;
             blog_api.update_post(&id, &post).await?
         }
         None => {
-            // A create whose answer never came (a crash, a lost connection) may have made the
-            // post: find it and update it rather than make a second one.
-            let orphan = match previous.as_ref().and_then(|p| p.create_started_at) {
-                Some(started) => {
-                    let since = jiff::Timestamp::from_millisecond(started)
-                        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-                    blog_api.find_created(&post, since).await?
-                }
-                None => None,
-            };
-            match orphan {
-                Some(found) => {
-                    store.record_update_started(draft_id, blog.id, &post.fingerprints())?;
-                    blog_api.update_post(&found.id, &post).await?
-                }
-                None => {
-                    let started = store.record_create_started(draft_id, blog.id)?;
-                    let since = jiff::Timestamp::from_millisecond(started)
-                        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-                    blog_api.create_post(&post, since).await?
-                }
-            }
+            let started = store.record_create_started(draft_id, blog.id)?;
+            let since =
+                jiff::Timestamp::from_millisecond(started).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+            blog_api.create_post(&post, since).await?
         }
     };
     Ok((hash, remote))
