@@ -49,11 +49,10 @@ pub fn publication_states(
         .publications(draft_id)?
         .into_iter()
         .map(|p| {
-            let standing = standing(store, renderer, &p)?;
             // A queued publish says why it is still waiting (its latest attempt).
-            let error = match store.queued_publish(p.draft_id, p.blog_id)? {
-                Some(job) => Some(job.last_error),
-                None => p.last_error,
+            let (standing, error) = match store.queued_publish(p.draft_id, p.blog_id)? {
+                Some(job) => (Standing::Queued, Some(job.last_error)),
+                None => (standing(store, renderer, &p)?, p.last_error),
             };
             Ok(PublicationState {
                 blog_id: p.blog_id,
@@ -66,10 +65,8 @@ pub fn publication_states(
         .collect()
 }
 
+/// The standing of a publication with nothing queued for it.
 fn standing(store: &Store, renderer: &Renderer, p: &Publication) -> Result<Standing> {
-    if store.queued_publish(p.draft_id, p.blog_id)?.is_some() {
-        return Ok(Standing::Queued);
-    }
     if p.last_error.is_some() {
         return Ok(Standing::Failed);
     }
