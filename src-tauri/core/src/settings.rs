@@ -71,6 +71,13 @@ pub struct Settings {
     pub welcomed: bool,
 }
 
+impl Settings {
+    /// [`Settings::revision_interval_secs`] in milliseconds, as the store compares times.
+    pub fn revision_interval_ms(&self) -> crate::draft::Millis {
+        crate::draft::Millis::from(self.revision_interval_secs) * 1000
+    }
+}
+
 impl Default for Settings {
     fn default() -> Settings {
         Settings {

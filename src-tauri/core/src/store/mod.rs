@@ -58,7 +58,7 @@ impl Store {
         };
         // The author's own interval, when they chose one.
         if let Ok(settings) = store.settings() {
-            store.revision_interval_ms = Millis::from(settings.revision_interval_secs) * 1000;
+            store.revision_interval_ms = settings.revision_interval_ms();
         }
         Ok(store)
     }

@@ -37,8 +37,7 @@ impl Store {
                 params![KEY, value],
             )
             .map_err(|e| self.err("saving the settings", e))?;
-        self.revision_interval_ms =
-            crate::draft::Millis::from(settings.revision_interval_secs) * 1000;
+        self.revision_interval_ms = settings.revision_interval_ms();
         Ok(())
     }
 }
