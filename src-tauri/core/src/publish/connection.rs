@@ -43,6 +43,20 @@ impl Failure {
     }
 }
 
+impl Failure {
+    /// An error status from the blog: a 5xx or 429 is worth another attempt, and a 5xx may come
+    /// after the blog acted on the request.
+    pub(super) fn status(error: Error, status: reqwest::StatusCode) -> Failure {
+        Failure {
+            error,
+            retry_after: (status.is_server_error()
+                || status == reqwest::StatusCode::TOO_MANY_REQUESTS)
+                .then_some(Duration::ZERO),
+            maybe_applied: status.is_server_error(),
+        }
+    }
+}
+
 /// What the author is told about a request that got no answer.
 pub(super) fn network_error(url: &str, e: &reqwest::Error) -> Error {
     let detail = describe(e);

@@ -243,8 +243,8 @@ impl Hatena {
             return Ok((status, text));
         }
         let message: String = text.trim().chars().take(200).collect();
-        Err(Failure {
-            error: match status {
+        Err(Failure::status(
+            match status {
                 StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => {
                     Error::BlogRejectedCredentials {
                         blog: url.host_str().unwrap_or_default().to_owned(),
@@ -263,10 +263,8 @@ impl Hatena {
                     data: serde_json::Value::Null,
                 },
             },
-            retry_after: (status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS)
-                .then_some(std::time::Duration::ZERO),
-            maybe_applied: status.is_server_error(),
-        })
+            status,
+        ))
     }
 
     /// Sends an entry (POST to the collection or PUT to a member) and reads back the stored one.

@@ -70,13 +70,7 @@ impl MetaWeblog {
             ),
             ("mt_keywords", s(&post.tags.join(","))),
             ("mt_excerpt", s(post.excerpt.as_deref().unwrap_or(""))),
-            (
-                "post_status",
-                s(match post.status {
-                    RemoteStatus::Draft => "draft",
-                    RemoteStatus::Publish => "publish",
-                }),
-            ),
+            ("post_status", s(post.status.as_str())),
         ];
         if let Some(slug) = &post.slug {
             members.push(("wp_slug", s(slug)));
@@ -200,18 +194,16 @@ impl MetaWeblog {
         let status = response.status();
         let text = response.text().await.map_err(|e| unreachable(e, true))?;
         if !status.is_success() {
-            return Err(Failure {
-                error: Error::BlogHttp {
+            return Err(Failure::status(
+                Error::BlogHttp {
                     url: url.clone(),
                     status: status.as_u16(),
                     code: String::new(),
                     message: text.chars().take(200).collect(),
                     data: serde_json::Value::Null,
                 },
-                retry_after: (status.is_server_error() || status.as_u16() == 429)
-                    .then_some(std::time::Duration::ZERO),
-                maybe_applied: status.is_server_error(),
-            });
+                status,
+            ));
         }
         match xmlrpc::parse_response(&text) {
             Ok(Response::Value(v)) => Ok(v),

@@ -15,6 +15,16 @@ pub enum RemoteStatus {
     Publish,
 }
 
+impl RemoteStatus {
+    /// The status word blogs use (`draft`, `publish`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemoteStatus::Draft => "draft",
+            RemoteStatus::Publish => "publish",
+        }
+    }
+}
+
 /// A post as Fumi sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OutgoingPost {
@@ -73,10 +83,7 @@ impl OutgoingPost {
 
     /// A fingerprint of everything sent, to tell later whether the draft changed since.
     pub fn content_hash(&self) -> String {
-        let status = match self.status {
-            RemoteStatus::Draft => "draft",
-            RemoteStatus::Publish => "publish",
-        };
+        let status = self.status.as_str();
         let date = self.date.map(|d| d.to_string()).unwrap_or_default();
         let media = self
             .featured_media

@@ -373,10 +373,7 @@ impl Publisher for WordPress {
     }
 
     async fn set_status(&self, id: &str, status: RemoteStatus) -> Result<RemotePost> {
-        let status = match status {
-            RemoteStatus::Draft => "draft",
-            RemoteStatus::Publish => "publish",
-        };
+        let status = status.as_str();
         self.call::<WpPost>(
             Method::POST,
             &format!("wp/v2/posts/{}", path_id(id)?),

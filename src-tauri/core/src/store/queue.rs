@@ -29,7 +29,7 @@ impl Store {
                     job.blog_id,
                     job.title,
                     job.body,
-                    job.status.map(status_word),
+                    job.status.map(RemoteStatus::as_str),
                     job.at_ms,
                     job.overwrite,
                     job.recreate,
@@ -146,13 +146,6 @@ impl Store {
             )
             .map_err(|e| self.err("rescheduling a queued publish", e))?;
         Ok(())
-    }
-}
-
-fn status_word(status: RemoteStatus) -> &'static str {
-    match status {
-        RemoteStatus::Draft => "draft",
-        RemoteStatus::Publish => "publish",
     }
 }
 
