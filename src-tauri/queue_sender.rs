@@ -5,10 +5,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use fumi_core::publish::queue::{self, Sent};
-use fumi_core::{Blog, Renderer, Store, keychain};
-use tauri::{AppHandle, Emitter};
+use fumi_core::{Blog, Store, keychain};
+use tauri::{AppHandle, Emitter, Manager};
 
 use crate::ipc_error::IpcError;
+use crate::window::AppState;
 
 /// How often the window looks for queued publishes that are due.
 const INTERVAL: Duration = Duration::from_secs(15);
@@ -41,7 +42,9 @@ pub(crate) async fn send(
     // A connection of its own: autosave never waits for the network.
     let mut store = Store::open(data_dir)?;
     let secret_of = |blog: &Blog| keychain::load_secret(blog.id);
-    let sent = queue::send_queued(&mut store, &Renderer::new(), &secret_of, due_by).await?;
+    // The window's renderer: building one loads every syntax definition.
+    let renderer = &app.state::<AppState>().renderer;
+    let sent = queue::send_queued(&mut store, renderer, &secret_of, due_by).await?;
     if !sent.is_empty() {
         // No window listening (closing) is no reason to stop sending.
         let _ = app.emit(EVENT, &sent);
