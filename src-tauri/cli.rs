@@ -359,17 +359,11 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
         }
         Command::ExportAll { dir } => {
             let moved = fumi_core::export::export_all(&Store::open(data_dir)?, &dir)?;
-            print(
-                &mut out,
-                &format!("{} drafts, {} images\n", moved.drafts, moved.assets),
-            )
+            print(&mut out, &moved_line(moved))
         }
         Command::ImportAll { dir } => {
             let moved = fumi_core::export::import_all(&mut Store::open(data_dir)?, &dir)?;
-            print(
-                &mut out,
-                &format!("{} drafts, {} images\n", moved.drafts, moved.assets),
-            )
+            print(&mut out, &moved_line(moved))
         }
         Command::Queue { command } => {
             let mut store = Store::open(data_dir)?;
@@ -632,6 +626,11 @@ fn read_input(file: Option<&Path>) -> Result<String, Error> {
         _ => (PathBuf::from("standard input"), Box::new(std::io::stdin())),
     };
     fumi_core::draft::read_text(&path, reader)
+}
+
+/// What an export or an import moved, as one line.
+fn moved_line(moved: fumi_core::export::Moved) -> String {
+    format!("{} drafts, {} images\n", moved.drafts, moved.assets)
 }
 
 fn print_summaries(out: &mut impl Write, drafts: &[DraftSummary]) -> Result<(), Error> {

@@ -7,15 +7,14 @@ mod drafts;
 use std::path::Path;
 
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
 
 pub use blogs::*;
 pub use drafts::*;
 
 use crate::ipc_error::IpcError;
 use crate::window::AppState;
-use tauri::AppHandle;
-use tauri_plugin_opener::OpenerExt;
 
 type Result<T> = std::result::Result<T, IpcError>;
 
