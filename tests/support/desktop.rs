@@ -123,6 +123,21 @@ impl Desktop {
             .for_element(Locator::Css("#save-state"))
             .await
             .expect("the window loads");
+        // The page is there before the UI has read the settings and drawn its strings in their
+        // language; tests begin once it has.
+        let start = Instant::now();
+        while client
+            .execute(
+                "return document.getElementById('new-draft').textContent === ''",
+                vec![],
+            )
+            .await
+            .expect("a script")
+            == serde_json::Value::Bool(true)
+        {
+            assert!(start.elapsed() < PATIENCE, "the window's UI never started");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
         client
     }
 }
