@@ -6,7 +6,7 @@ use std::time::Instant;
 use super::support::desktop::Desktop;
 use super::support::small_disk::SmallDisk;
 use super::support::{fumi, ok};
-use super::window::{new_draft, type_in_editor, wait_for, wait_for_saved};
+use super::window::{new_draft, type_in_editor, wait_for, wait_for_save_error, wait_for_saved};
 
 /// Pastes `count` copies of `line` into the editor, built in the page (not sent over WebDriver).
 async fn paste_repeated(window: &fantoccini::Client, line: &str, count: usize) {
@@ -67,20 +67,7 @@ async fn a_full_disk_in_the_window_is_explained_and_the_text_saved_once_there_is
     disk.fill();
     let line = "満杯でも消えない文章。\n";
     paste_repeated(&window, line, 8_000).await;
-    wait_for(
-        &window,
-        "the save error",
-        "document.getElementById('save-state').dataset.saveState === 'error'",
-    )
-    .await;
-    let status = window
-        .execute(
-            "return document.getElementById('save-state').textContent",
-            vec![],
-        )
-        .await
-        .expect("status");
-    let status = status.as_str().unwrap_or_default();
+    let status = wait_for_save_error(&window).await;
     assert!(
         status.contains("is full"),
         "the author is told why: {status}"

@@ -163,19 +163,7 @@ async fn a_locked_database_shows_the_error_keeps_the_text_and_saves_once_free() 
         .execute_batch("BEGIN EXCLUSIVE")
         .expect("take the write lock");
     type_in_editor(&window, "追記。").await;
-    wait_for(
-        &window,
-        "the save error",
-        "document.getElementById('save-state').dataset.saveState === 'error'",
-    )
-    .await;
-    let status = window
-        .find(Locator::Id("save-state"))
-        .await
-        .expect("status")
-        .text()
-        .await
-        .expect("text");
+    let status = wait_for_save_error(&window).await;
     assert!(
         status.contains("locked by another program"),
         "the author is told why: {status}"
@@ -336,6 +324,31 @@ pub(crate) async fn click(window: &Client, id: &str) {
 pub(crate) async fn quit(window: Client, data_dir: &std::path::Path) {
     let _ = window.close().await;
     wait_for_exit(data_dir).await;
+}
+
+/// The text of the element with this id.
+pub(crate) async fn text(window: &Client, id: &str) -> String {
+    window
+        .execute(
+            &format!("return document.getElementById('{id}').textContent"),
+            vec![],
+        )
+        .await
+        .expect("read")
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Waits until a save has failed; the status line's text, which says why.
+pub(crate) async fn wait_for_save_error(window: &Client) -> String {
+    wait_for(
+        window,
+        "the save error",
+        "document.getElementById('save-state').dataset.saveState === 'error'",
+    )
+    .await;
+    text(window, "save-state").await
 }
 
 pub(crate) async fn wait_for_saved(window: &Client) {

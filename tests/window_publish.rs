@@ -11,7 +11,7 @@ use super::support::hatena::TestHatena;
 use super::support::keyring::SecretService;
 use super::support::wordpress::TestWordPress;
 use super::support::{assert_secret_absent, fumi, fumi_env, ok};
-use super::window::{click, save_screenshot, type_in_editor, wait_for, wait_for_saved};
+use super::window::{click, save_screenshot, text, type_in_editor, wait_for, wait_for_saved};
 
 const TITLE: &str = "窓から公開する書評";
 
@@ -168,18 +168,6 @@ async fn fill(window: &Client, id: &str, value: &str) {
 }
 
 /// An element's text as the page holds it (WebDriver's getText misses ellipsized text).
-async fn text(window: &Client, id: &str) -> String {
-    window
-        .execute(
-            &format!("return document.getElementById('{id}').textContent"),
-            vec![],
-        )
-        .await
-        .expect("read")
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
-}
 
 #[tokio::test]
 async fn a_draft_is_published_to_hatena_from_the_window() {
