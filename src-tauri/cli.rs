@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use fumi_core::draft_export::{self, DraftFormat};
 use fumi_core::image::Image;
 use fumi_core::paths::{DATA_DIR_ENV, LOGS_FOLDER, default_data_dir, default_log_dir};
 use fumi_core::publish::queue::{self, PublishOutcome, Sent};
@@ -41,6 +42,15 @@ impl Args {
         match &self.data_dir {
             Some(dir) => Ok(dir.clone()),
             None => default_data_dir(),
+        }
+    }
+
+    /// The files another launch of the window was given (its `argv`); none if it was not a
+    /// window's launch.
+    pub fn files_in(argv: &[String]) -> Vec<PathBuf> {
+        match Args::try_parse_from(argv) {
+            Ok(args) if args.command.is_none() => args.open,
+            _ => Vec::new(),
         }
     }
 
@@ -238,6 +248,14 @@ pub enum DraftsCommand {
     Delete { id: DraftId },
     /// Bring a draft back from the trash.
     Restore { id: DraftId },
+    /// Write a draft to a file: Markdown with its title in the front matter, or with `--html` a
+    /// standalone HTML page with its images inside.
+    Export {
+        id: DraftId,
+        file: PathBuf,
+        #[arg(long)]
+        html: bool,
+    },
 }
 
 /// Runs one command; prints its errors as `fumi: message` and exits non-zero on failure.
@@ -495,6 +513,14 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
                 }
                 DraftsCommand::Delete { id } => store.trash_draft(id),
                 DraftsCommand::Restore { id } => store.restore_draft(id),
+                DraftsCommand::Export { id, file, html } => {
+                    let format = if html {
+                        DraftFormat::Html
+                    } else {
+                        DraftFormat::Markdown
+                    };
+                    draft_export::export_draft(&store, &Renderer::new(), id, format, &file)
+                }
             }
         }
     }

@@ -94,3 +94,69 @@ fn export_all_then_import_all_round_trips_every_draft_and_image_byte_for_byte() 
     let hash = &from.asset_hashes().expect("hashes")[0];
     assert_eq!(to.asset(hash).expect("image").bytes, RED_PNG);
 }
+
+#[test]
+fn a_draft_exports_as_markdown_that_reads_back_and_as_html_that_stands_alone() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let image = data.path().join("表紙.png");
+    std::fs::write(&image, RED_PNG).expect("image");
+    let reference = ok(fumi(
+        data.path(),
+        &["add-image", image.to_str().expect("utf-8")],
+        b"",
+    ));
+    let body = format!("---\ntags: [SF]\n---\n# 三体 & <続編>\n\n{reference}\n本文𠮷。\n");
+    let id = ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", "『三体』<書評>", "-"],
+        body.as_bytes(),
+    ));
+    let id = id.trim();
+
+    let md = data.path().join("out.md");
+    ok(fumi(
+        data.path(),
+        &["drafts", "export", id, md.to_str().expect("utf-8")],
+        b"",
+    ));
+    let text = std::fs::read_to_string(&md).expect("the Markdown file");
+    assert!(
+        text.starts_with("---\ntitle: \"『三体』<書評>\"\ntags: [SF]\n---\n"),
+        "{text}"
+    );
+    // Opening the file with Fumi gives back the same title and body.
+    let (title, back) = fumi_core::draft::from_markdown_file("out.md", &text);
+    assert_eq!(
+        (title.as_str(), back.as_str()),
+        ("『三体』<書評>", body.as_str())
+    );
+
+    let html = data.path().join("out.html");
+    ok(fumi(
+        data.path(),
+        &[
+            "drafts",
+            "export",
+            id,
+            html.to_str().expect("utf-8"),
+            "--html",
+        ],
+        b"",
+    ));
+    let page = std::fs::read_to_string(&html).expect("the HTML file");
+    assert!(page.starts_with("<!doctype html>"), "{page}");
+    assert!(
+        page.contains("<title>『三体』&lt;書評&gt;</title>"),
+        "the title is escaped"
+    );
+    assert!(page.contains("本文𠮷。"));
+    assert!(!page.contains("tags:"), "the front matter is not shown");
+    assert!(
+        !page.contains("fumi-asset:"),
+        "no reference to Fumi's database is left"
+    );
+    assert!(
+        page.contains("src=\"data:image/png;base64,"),
+        "the image is inside the page"
+    );
+}

@@ -11,7 +11,8 @@ fn japanese_review_snapshot() {
         rendered.counts,
         Counts {
             chars: 235,
-            words: 15
+            words: 15,
+            reading_minutes: 1
         }
     );
 }

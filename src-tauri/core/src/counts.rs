@@ -14,7 +14,15 @@ pub struct Counts {
     pub chars: usize,
     /// Words of space-separated scripts (Latin, Cyrillic, Hangul, …); CJK text adds none.
     pub words: usize,
+    /// Minutes a reader needs, rounded up: Japanese and Chinese at 500 characters a minute,
+    /// other scripts at 230 words a minute; 0 for an empty text.
+    pub reading_minutes: usize,
 }
+
+/// Characters of Japanese a reader reads in a minute.
+pub const CJK_CHARS_PER_MINUTE: usize = 500;
+/// Words of English a reader reads in a minute.
+pub const WORDS_PER_MINUTE: usize = 230;
 
 /// Counts a plain text.
 pub fn of_text(text: &str) -> Counts {
@@ -26,7 +34,20 @@ pub fn of_text(text: &str) -> Counts {
         .unicode_words()
         .filter(|w| !w.chars().any(is_cjk))
         .count();
-    Counts { chars, words }
+    let cjk_chars = text.chars().filter(|&c| is_cjk(c)).count();
+    // cjk/500 + words/230 minutes over one denominator, so the sum is rounded up only once.
+    let per = CJK_CHARS_PER_MINUTE * WORDS_PER_MINUTE;
+    let parts = cjk_chars * WORDS_PER_MINUTE + words * CJK_CHARS_PER_MINUTE;
+    let reading_minutes = if chars == 0 {
+        0
+    } else {
+        parts.div_ceil(per).max(1)
+    };
+    Counts {
+        chars,
+        words,
+        reading_minutes,
+    }
 }
 
 /// Counts the visible text of a parsed Markdown document: markup, URLs and raw HTML are left out.
@@ -69,9 +90,9 @@ mod tests {
 
     #[test]
     fn japanese_counts_characters() {
-        assert_eq!(of_text("本書は"), Counts { chars: 3, words: 0 });
-        assert_eq!(of_text("「本書は」"), Counts { chars: 5, words: 0 });
-        assert_eq!(of_text("𠮷野家"), Counts { chars: 3, words: 0 });
+        assert_eq!((of_text("本書は").chars, of_text("本書は").words), (3, 0));
+        assert_eq!(of_text("「本書は」").chars, 5);
+        assert_eq!(of_text("𠮷野家").chars, 3);
         assert_eq!(
             of_text("読書　感想").chars,
             4,
@@ -85,7 +106,8 @@ mod tests {
             of_text("Hello, brave new world."),
             Counts {
                 chars: 20,
-                words: 4
+                words: 4,
+                reading_minutes: 1
             }
         );
     }
@@ -96,9 +118,22 @@ mod tests {
             of_text("Rustの本を読んだ"),
             Counts {
                 chars: 10,
-                words: 1
+                words: 1,
+                reading_minutes: 1
             }
         );
-        assert_eq!(of_text("👍🏽 ok"), Counts { chars: 3, words: 1 });
+        assert_eq!((of_text("👍🏽 ok").chars, of_text("👍🏽 ok").words), (3, 1));
+    }
+
+    #[test]
+    fn reading_time_is_500_japanese_characters_or_230_words_a_minute() {
+        assert_eq!(of_text("").reading_minutes, 0);
+        assert_eq!(of_text("本").reading_minutes, 1, "any text takes a minute");
+        assert_eq!(of_text(&"本".repeat(1000)).reading_minutes, 2);
+        assert_eq!(of_text(&"本".repeat(1001)).reading_minutes, 3, "rounded up");
+        assert_eq!(of_text(&"word ".repeat(460)).reading_minutes, 2);
+        // Both scripts add up: 1 minute of Japanese and 1 of English.
+        let mixed = format!("{}{}", "本".repeat(500), " word".repeat(230));
+        assert_eq!(of_text(&mixed).reading_minutes, 2);
     }
 }

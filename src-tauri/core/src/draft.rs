@@ -53,13 +53,24 @@ pub fn read_file(path: &Path) -> crate::error::Result<(String, String)> {
         path: path.to_path_buf(),
         source,
     })?;
-    let (title, body) = crate::markdown_file::read(&read_text(path, file)?);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    Ok(from_markdown_file(&name, &read_text(path, file)?))
+}
+
+/// A draft's title and body from a Markdown file's text: the title in its front matter, else
+/// the file's `name` without the extension.
+pub fn from_markdown_file(name: &str, text: &str) -> (String, String) {
+    let (title, body) = crate::markdown_file::read(text);
     let title = title.unwrap_or_else(|| {
-        path.file_stem()
+        Path::new(name)
+            .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default()
     });
-    Ok((title, body))
+    (title, body)
 }
 
 /// Where a draft stands in its life.
@@ -114,6 +125,8 @@ pub struct Draft {
     pub updated_at: Millis,
     /// Set while the draft is in the trash.
     pub deleted_at: Option<Millis>,
+    /// The length the author aims for, in characters.
+    pub goal_chars: Option<u32>,
 }
 
 /// One row of the drafts list: enough to show and pick a draft without loading its body.

@@ -68,6 +68,10 @@ pub enum Error {
     #[error("There is no draft with id {0}.")]
     DraftNotFound(DraftId),
 
+    /// The revision is not in that draft's history.
+    #[error("That revision is no longer in this draft's history (revision {0}).")]
+    RevisionNotFound(i64),
+
     /// A file given by the author could not be read.
     #[error("Cannot read {path}: {source}")]
     ReadFile {
@@ -270,6 +274,7 @@ impl Error {
             Error::Database { .. } => "database",
             Error::Migration { .. } => "migration",
             Error::DraftNotFound(_) => "draft_not_found",
+            Error::RevisionNotFound(_) => "revision_not_found",
             Error::ReadFile { .. } => "read_file",
             Error::WriteFile { .. } => "write_file",
             Error::NotUtf8 { .. } => "not_utf8",

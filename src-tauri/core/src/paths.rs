@@ -1,6 +1,6 @@
 //! Where Fumi keeps its data.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -43,4 +43,14 @@ pub fn default_data_dir() -> Result<PathBuf> {
     dirs::data_dir()
         .map(|d| d.join(APP_IDENTIFIER))
         .ok_or(Error::NoDataDir)
+}
+
+/// The name one running window holds for a data folder (a D-Bus name on Linux), so that opening
+/// a file while Fumi runs on the same folder hands it to that window; other folders (profiles,
+/// tests) get windows of their own.
+pub fn instance_id(data_dir: &Path) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(data_dir.as_os_str().as_encoded_bytes());
+    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{APP_IDENTIFIER}.i{hex}")
 }

@@ -41,7 +41,7 @@ impl Store {
     pub fn draft(&self, id: DraftId) -> Result<Draft> {
         self.conn
             .query_row(
-                "SELECT id, title, body, status, created_at, updated_at, deleted_at FROM drafts WHERE id = ?1",
+                "SELECT id, title, body, status, created_at, updated_at, deleted_at, goal_chars FROM drafts WHERE id = ?1",
                 [id],
                 |r| {
                     Ok(Draft {
@@ -52,6 +52,7 @@ impl Store {
                         created_at: r.get(4)?,
                         updated_at: r.get(5)?,
                         deleted_at: r.get(6)?,
+                        goal_chars: r.get(7)?,
                     })
                 },
             )
@@ -160,6 +161,21 @@ impl Store {
         }
         tx.commit().map_err(err)?;
         self.summary(id)
+    }
+
+    /// Sets (or with `None` clears) the length the author aims for, in characters.
+    pub fn set_goal(&mut self, id: DraftId, goal_chars: Option<u32>) -> Result<()> {
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE drafts SET goal_chars = ?2 WHERE id = ?1",
+                params![id, goal_chars],
+            )
+            .map_err(|e| self.err("setting the draft's goal", e))?;
+        if changed == 0 {
+            return Err(Error::DraftNotFound(id));
+        }
+        Ok(())
     }
 
     /// Moves a draft to the trash; it can be restored until it is purged.

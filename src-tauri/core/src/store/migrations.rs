@@ -16,6 +16,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0005_publish_queue.sql")),
     M::up(include_str!("migrations/0006_update_sent.sql")),
     M::up(include_str!("migrations/0007_settings.sql")),
+    M::up(include_str!("migrations/0008_goal.sql")),
 ];
 
 /// The schema version this build writes.

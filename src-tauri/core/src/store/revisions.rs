@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
 use crate::draft::{DraftId, Millis, Revision};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 const COLUMNS: &str = "id, draft_id, title, body, edited_at, created_at";
 
@@ -22,6 +22,17 @@ impl Store {
             .map_err(|e| self.err("listing revisions", e))?;
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err("listing revisions", e))
+    }
+
+    /// One revision of a draft.
+    pub fn revision(&self, draft_id: DraftId, id: i64) -> Result<Revision> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM revisions WHERE draft_id = ?1 AND id = ?2"
+            ))
+            .and_then(|mut stmt| stmt.query_row([draft_id, id], revision).optional())
+            .map_err(|e| self.err("reading a revision", e))?
+            .ok_or(Error::RevisionNotFound(id))
     }
 }
 

@@ -1,0 +1,2 @@
+-- A draft's target length in characters, if the author set one.
+ALTER TABLE drafts ADD COLUMN goal_chars INTEGER;
