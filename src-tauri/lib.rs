@@ -8,6 +8,7 @@ mod cli;
 mod commands;
 mod ipc_error;
 mod logging;
+mod menu;
 mod queue_sender;
 mod window;
 

@@ -1,10 +1,13 @@
 //! The desktop window: opens the store, registers the commands, runs the event loop.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use fumi_core::draft::DraftId;
 use fumi_core::{Renderer, Store};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager};
 
 use crate::commands;
 use crate::ipc_error::IpcError;
@@ -16,8 +19,8 @@ pub(crate) struct AppState {
     pub(crate) renderer: Renderer,
     pub(crate) data_dir: PathBuf,
     pub(crate) log_dir: PathBuf,
-    /// Why the file Fumi was asked to open could not become a draft, if it could not.
-    pub(crate) open_error: Option<IpcError>,
+    /// Why a file Fumi was asked to open at start could not become a draft, if one could not.
+    pub(crate) open_error: Mutex<Option<IpcError>>,
 }
 
 impl AppState {
@@ -31,44 +34,76 @@ impl AppState {
         }
     }
 
+    /// Makes each file a new draft (the last one the newest); the first refusal is the error.
+    pub(crate) fn open_files(&self, paths: &[PathBuf]) -> Result<Option<DraftId>, IpcError> {
+        let mut store = self.store()?;
+        let mut newest = None;
+        let mut first_error = None;
+        for path in paths {
+            match fumi_core::draft::read_file(path)
+                .and_then(|(title, body)| store.create_draft(&title, &body))
+            {
+                Ok(draft) => newest = Some(draft.id),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        match first_error {
+            Some(e) => Err(e.into()),
+            None => Ok(newest),
+        }
+    }
+
     /// Why the store could not be opened, if it could not.
     pub(crate) fn startup_error(&self) -> Option<IpcError> {
         self.store.as_ref().err().cloned()
     }
 }
 
-/// Opens the window on the data in `data_dir` and runs until it is closed.
+/// Opens the window on the data in `data_dir` and runs until it is closed. The `open` files
+/// become drafts; when a window already runs on `data_dir`, they are handed to it instead.
 pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode {
-    let mut store = Store::open(&data_dir).map_err(IpcError::from);
-    // Files opened with Fumi become new drafts; the newest is the one the window opens first.
-    // The window shows why the first that could not be opened was refused.
-    let open_error = match &mut store {
-        Ok(store) => {
-            let errors: Vec<_> = open
-                .iter()
-                .filter_map(|path| {
-                    fumi_core::draft::read_file(path)
-                        .and_then(|(title, body)| store.create_draft(&title, &body))
-                        .err()
-                })
-                .collect();
-            errors.into_iter().next().map(IpcError::from)
-        }
-        Err(_) => None,
-    };
-    let store = store.map(Mutex::new);
+    let store = Store::open(&data_dir).map_err(IpcError::from);
     // Without a database there is no queue to send (the window shows why).
     let send_queue = store.is_ok();
     let state = AppState {
-        store,
+        store: store.map(Mutex::new),
         renderer: Renderer::new(),
         data_dir: data_dir.clone(),
         log_dir,
-        open_error,
+        open_error: Mutex::new(None),
     };
+    // The same folder however it was written (relative, through a link) is the same instance.
+    let instance = fumi_core::paths::instance_id(
+        &std::fs::canonicalize(&data_dir).unwrap_or_else(|_| data_dir.clone()),
+    );
+    let window_state_file = data_dir.join("window-state.json");
     let result = tauri::Builder::default()
+        // First: a second window on the same data hands its files over and exits before
+        // anything else starts.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance)
+                .callback(|app, argv, cwd| open_from_another_launch(app, &argv, &cwd))
+                .build(),
+        )
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
+        // The window's size and place, in the data folder (the plugin joins an absolute name
+        // as is) so that every data folder has its own.
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                .with_filename(window_state_file.display().to_string())
+                .build(),
+        )
+        .on_menu_event(|app, event| crate::menu::forward(app, event.id().as_ref()))
         .setup(move |app| {
+            let state = app.state::<AppState>();
+            *state
+                .open_error
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = state.open_files(&open).err();
             if send_queue {
                 crate::queue_sender::start(app.handle().clone(), data_dir);
             }
@@ -78,6 +113,18 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::install_menu,
+            commands::menu_items,
+            commands::choose_folder,
+            commands::choose_markdown_files,
+            commands::open_files,
+            commands::choose_save_file,
+            commands::import_markdown,
+            commands::export_draft,
+            commands::list_revisions,
+            commands::revision_diff,
+            commands::restore_revision,
+            commands::set_draft_goal,
             commands::open_folder,
             commands::get_settings,
             commands::save_settings,
@@ -111,5 +158,41 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
             eprintln!("fumi: the window could not start: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// What the window hears when Fumi is launched again on its data with files to open.
+#[derive(Clone, Serialize)]
+struct Opened {
+    /// The newest draft made from the files, to show.
+    draft: Option<DraftId>,
+    /// Why a file could not become a draft.
+    error: Option<IpcError>,
+}
+
+/// The single-instance hand-over: the other launch's files become drafts here, and the window
+/// comes to the front to show them.
+fn open_from_another_launch(app: &AppHandle, argv: &[String], cwd: &str) {
+    let paths: Vec<PathBuf> = crate::cli::Args::files_in(argv)
+        .into_iter()
+        .map(|p| Path::new(cwd).join(p))
+        .collect();
+    tracing::info!(
+        files = paths.len(),
+        "launched again: opening its files here"
+    );
+    let opened = match app.state::<AppState>().open_files(&paths) {
+        Ok(draft) => Opened { draft, error: None },
+        Err(error) => Opened {
+            draft: None,
+            error: Some(error),
+        },
+    };
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.set_focus();
+    }
+    if let Err(e) = app.emit("opened-files", opened) {
+        tracing::warn!(error = %e, "opened files not announced to the window");
     }
 }

@@ -14,4 +14,5 @@ mod store;
 mod support;
 mod tls;
 mod window;
+mod window_desktop;
 mod window_publish;

@@ -1,5 +1,9 @@
 //! Drafts: list, open, save, trash, render.
 
+use std::path::Path;
+
+use fumi_core::draft_export::DraftFormat;
+use fumi_core::history::{self, Diff, RevisionSummary};
 use fumi_core::image::Image;
 use fumi_core::{Draft, DraftId, DraftSummary, Rendered, SaveKind};
 use tauri::State;
@@ -92,4 +96,52 @@ fn percent_decode(s: &str) -> Option<String> {
     url::form_urlencoded::parse(format!("n={s}").as_bytes())
         .next()
         .map(|(_, v)| v.into_owned())
+}
+
+/// Makes a Markdown file's text (dropped on the window) a new draft.
+#[tauri::command(async)]
+pub fn import_markdown(state: State<'_, AppState>, name: String, text: String) -> Result<Draft> {
+    let (title, body) = fumi_core::draft::from_markdown_file(&name, &text);
+    Ok(state.store()?.create_draft(&title, &body)?)
+}
+
+/// Writes a draft to a file as Markdown or as a standalone HTML page.
+#[tauri::command(async)]
+pub fn export_draft(
+    state: State<'_, AppState>,
+    id: DraftId,
+    format: DraftFormat,
+    path: String,
+) -> Result<()> {
+    Ok(fumi_core::draft_export::export_draft(
+        &*state.store()?,
+        &state.renderer,
+        id,
+        format,
+        Path::new(&path),
+    )?)
+}
+
+/// A draft's revisions, newest first.
+#[tauri::command(async)]
+pub fn list_revisions(state: State<'_, AppState>, id: DraftId) -> Result<Vec<RevisionSummary>> {
+    Ok(history::revisions(&*state.store()?, id)?)
+}
+
+/// How a revision differs from the draft's text now.
+#[tauri::command(async)]
+pub fn revision_diff(state: State<'_, AppState>, id: DraftId, revision: i64) -> Result<Diff> {
+    Ok(history::diff(&*state.store()?, id, revision)?)
+}
+
+/// Makes a revision the draft's text again (the replaced text stays in the history).
+#[tauri::command(async)]
+pub fn restore_revision(state: State<'_, AppState>, id: DraftId, revision: i64) -> Result<Draft> {
+    Ok(history::restore(&mut *state.store()?, id, revision)?)
+}
+
+/// Sets or clears the draft's target length in characters.
+#[tauri::command(async)]
+pub fn set_draft_goal(state: State<'_, AppState>, id: DraftId, goal: Option<u32>) -> Result<()> {
+    Ok(state.store()?.set_goal(id, goal)?)
 }

@@ -4,10 +4,14 @@
 mod blogs;
 mod drafts;
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use fumi_core::DraftId;
 
 use serde::Serialize;
 use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 pub use blogs::*;
@@ -42,7 +46,11 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         log_dir: state.log_dir.display().to_string(),
         export_dir: fumi_core::paths::default_export_dir().display().to_string(),
         startup_error: state.startup_error(),
-        open_error: state.open_error.clone(),
+        open_error: state
+            .open_error
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone(),
     }
 }
 
@@ -99,4 +107,54 @@ pub fn import_all(state: State<'_, AppState>, dir: String) -> Result<fumi_core::
         &mut *state.store()?,
         Path::new(&dir),
     )?)
+}
+
+/// Builds the native menu bar with the UI's labels (id → text, in the UI's language).
+#[tauri::command]
+pub fn install_menu(app: AppHandle, labels: HashMap<String, String>) -> Result<()> {
+    crate::menu::install(&app, &labels).map_err(|e| IpcError::from_system("build the menu", &e))
+}
+
+/// Every menu item and section with its shortcut: the UI labels them and handles each item.
+#[tauri::command]
+pub fn menu_items() -> Vec<crate::menu::Item> {
+    crate::menu::items()
+}
+
+/// Makes each Markdown file a new draft; answers the newest one's id.
+#[tauri::command(async)]
+pub fn open_files(state: State<'_, AppState>, paths: Vec<PathBuf>) -> Result<Option<DraftId>> {
+    state.open_files(&paths)
+}
+
+/// Asks the author for Markdown files to open with the system's file picker.
+#[tauri::command(async)]
+pub fn choose_markdown_files(app: AppHandle) -> Vec<String> {
+    app.dialog()
+        .file()
+        .add_filter("Markdown", &["md", "markdown", "txt"])
+        .blocking_pick_files()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| p.to_string())
+        .collect()
+}
+
+/// Asks the author for a folder with the system's folder picker; `None` if they cancel.
+#[tauri::command(async)]
+pub fn choose_folder(app: AppHandle) -> Option<String> {
+    app.dialog()
+        .file()
+        .blocking_pick_folder()
+        .map(|p| p.to_string())
+}
+
+/// Asks the author where to save a file, suggesting `name`; `None` if they cancel.
+#[tauri::command(async)]
+pub fn choose_save_file(app: AppHandle, name: String) -> Option<String> {
+    app.dialog()
+        .file()
+        .set_file_name(name)
+        .blocking_save_file()
+        .map(|p| p.to_string())
 }

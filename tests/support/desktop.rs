@@ -25,6 +25,8 @@ pub struct Desktop {
     xvfb: Child,
     driver: Child,
     driver_port: u16,
+    /// The X display the window is on (`:N`), for tools that act like a person at it.
+    pub display: String,
 }
 
 impl Desktop {
@@ -93,6 +95,7 @@ impl Desktop {
             xvfb,
             driver,
             driver_port,
+            display,
         };
         wait_for_port(driver_port);
         desktop

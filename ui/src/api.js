@@ -19,6 +19,22 @@ export const api = {
   saveSettings: (settings) => call("save_settings", { settings }),
   /** Opens Fumi's "data" or "logs" folder in the file manager. */
   openFolder: (folder) => call("open_folder", { folder }),
+  menuItems: () => call("menu_items"),
+  installMenu: (labels) => call("install_menu", { labels }),
+  /** The system's pickers; each resolves with null (or []) when the author cancels. */
+  chooseFolder: () => call("choose_folder"),
+  chooseSaveFile: (name) => call("choose_save_file", { name }),
+  chooseMarkdownFiles: () => call("choose_markdown_files"),
+  /** Makes Markdown files (paths, or a dropped file's name and text) new drafts. */
+  openFiles: (paths) => call("open_files", { paths }),
+  importMarkdown: (name, text) => call("import_markdown", { name, text }),
+  /** Writes a draft to `path` as "markdown" or "html". */
+  exportDraft: (id, format, path) => call("export_draft", { id, format, path }),
+  /** Sets the draft's target length in characters; null clears it. */
+  setDraftGoal: (id, goal) => call("set_draft_goal", { id, goal }),
+  listRevisions: (id) => call("list_revisions", { id }),
+  revisionDiff: (id, revision) => call("revision_diff", { id, revision }),
+  restoreRevision: (id, revision) => call("restore_revision", { id, revision }),
   listDrafts: () => call("list_drafts"),
   listTrash: () => call("list_trash"),
   search: (query) => call("search_drafts", { query }),

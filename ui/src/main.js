@@ -13,6 +13,10 @@ import { PublishBar } from "./publish-bar.js";
 import { AboutDialog } from "./about-dialog.js";
 import { SettingsDialog } from "./settings-dialog.js";
 import { useEditorFont, useTheme } from "./theme.js";
+import { installMenu } from "./menu.js";
+import { HistoryDialog } from "./history-dialog.js";
+import { listen } from "@tauri-apps/api/event";
+import { openSearchPanel } from "@codemirror/search";
 
 const $ = (id) => document.getElementById(id);
 // Element references are taken once: ids in author HTML can never shadow them later.
@@ -25,6 +29,7 @@ const el = {
   saveState: $("save-state"),
   counts: $("counts"),
   search: $("search"),
+  app: $("app"),
   newDraft: $("new-draft"),
   emptyNew: $("empty-new"),
 };
@@ -40,8 +45,17 @@ const autosaver = new Autosaver(async (text, explicit) => {
 }, showSaveState);
 
 const blogsDialog = new BlogsDialog({ onChange: (blog) => publishBar.loadBlogs(blog) });
-new AboutDialog();
-new SettingsDialog({ onImported: () => list.refresh() });
+const aboutDialog = new AboutDialog();
+const settingsDialog = new SettingsDialog({ onImported: () => list.refresh() });
+
+const historyDialog = new HistoryDialog({
+  flush: () => autosaver.flush(),
+  onRestored: async (draft) => {
+    current = null;
+    await list.refresh();
+    await openDraft(draft.id);
+  },
+});
 
 const publishBar = new PublishBar({
   flush: () => autosaver.flush(),
@@ -63,10 +77,7 @@ const editor = createEditor($("editor"), {
     autosaver.change(snapshot(body));
     preview.update(body);
   },
-  keys: [
-    { key: "Mod-s", run: () => (saveNow(), true) },
-    { key: "Mod-n", run: () => (newDraft(), true) },
-  ],
+  keys: [],
 });
 
 const list = new DraftsList({
@@ -109,9 +120,49 @@ function showSaveState(state, error) {
   el.saveState.title = state === "error" ? el.saveState.textContent : "";
 }
 
-function showCounts({ chars, words }) {
-  el.counts.textContent = `${t.chars(chars)} · ${t.words(words)}`;
+/** The counts of the text the preview last rendered, for the goal's progress. */
+let lastCounts = null;
+
+function showCounts(counts) {
+  lastCounts = counts;
+  const { chars, words, reading_minutes } = counts;
+  const parts = [t.chars(chars), t.words(words), t.reading(reading_minutes)];
+  const goal = current?.goal;
+  if (goal) parts.push(t.goalProgress(chars, goal));
+  el.counts.textContent = parts.join(" · ");
+  const progress = $("goal-progress");
+  progress.hidden = !goal;
+  if (goal) progress.value = Math.min(chars / goal, 1);
 }
+
+/** The goal field: shown by the Goal button; Enter sets the goal (empty clears it). */
+function wireGoal() {
+  const button = $("set-goal");
+  const input = $("goal-input");
+  button.addEventListener("click", () => {
+    input.value = current?.goal ?? "";
+    input.hidden = false;
+    button.hidden = true;
+    input.focus();
+  });
+  const done = () => {
+    input.hidden = true;
+    button.hidden = !current;
+  };
+  input.addEventListener("keydown", async (event) => {
+    if (event.isComposing || event.keyCode === 229) return;
+    if (event.key === "Escape") done();
+    if (event.key !== "Enter" || !current) return;
+    const goal = Number.parseInt(input.value, 10);
+    const value = Number.isFinite(goal) && goal > 0 ? goal : null;
+    await run(api.setDraftGoal(current.id, value)).catch(() => {});
+    current.goal = value;
+    done();
+    if (lastCounts) showCounts(lastCounts);
+  });
+  input.addEventListener("blur", done);
+}
+wireGoal();
 
 function showError(error) {
   el.banner.textContent = error?.message ?? String(error);
@@ -130,6 +181,8 @@ async function run(promise) {
 
 function showEditor(visible) {
   el.editorArea.hidden = !visible;
+  $("open-history").hidden = $("set-goal").hidden = !visible;
+  if (!visible) $("goal-progress").hidden = $("goal-input").hidden = true;
   el.emptyState.hidden = visible;
   if (!visible) {
     el.counts.textContent = "";
@@ -152,7 +205,7 @@ async function openDraft(id) {
   const draft = await run(api.getDraft(id));
   // Text typed but not yet saved for this draft (e.g. a save that failed) wins over the disk.
   const unsaved = autosaver.pending.get(id);
-  current = { id: draft.id };
+  current = { id: draft.id, goal: draft.goal_chars };
   el.title.value = unsaved?.title ?? draft.title;
   editor.load(unsaved?.body ?? draft.body);
   preview.update(editor.text());
@@ -233,24 +286,100 @@ el.search.addEventListener("input", () => {
 });
 
 el.newDraft.addEventListener("click", () => newDraft());
+$("open-history").addEventListener("click", () => current && historyDialog.open(current.id));
 el.emptyNew.addEventListener("click", () => newDraft());
+
+/** What each menu item does (the menu's shortcuts run the same). */
+const menuActions = {
+  "new-draft": () => newDraft(),
+  save: () => saveNow(),
+  "import-markdown": () => chooseAndOpenFiles(),
+  "export-markdown": () => exportCurrent("markdown"),
+  "export-html": () => exportCurrent("html"),
+  settings: () => settingsDialog.open(),
+  quit: () => closeWindow(),
+  "find-in-draft": () => current && openSearchPanel(editor.view),
+  "find-in-drafts": () => {
+    list.leaveTrash();
+    el.search.focus();
+    el.search.select();
+  },
+  history: () => current && historyDialog.open(current.id),
+  "toggle-preview": () => el.app.classList.toggle("preview-hidden"),
+  "focus-mode": () => el.app.classList.toggle("focus-mode"),
+  publish: () => current && publishBar.publish(),
+  blogs: () => blogsDialog.open(),
+  "open-logs": () => run(api.openFolder("logs")).catch(() => {}),
+  "open-data": () => run(api.openFolder("data")).catch(() => {}),
+  about: () => aboutDialog.open(),
+};
 
 document.addEventListener("keydown", (event) => {
   if (event.isComposing || event.keyCode === 229) return;
-  const mod = event.ctrlKey || event.metaKey;
-  if (!mod || event.altKey) return;
-  const key = event.key.toLowerCase();
-  if (key === "n") {
-    event.preventDefault();
-    newDraft();
-  } else if (key === "s") {
-    event.preventDefault();
-    saveNow();
-  } else if (key === "q" || key === "w") {
+  if (event.key === "Escape" && el.app.classList.contains("focus-mode")) {
+    el.app.classList.remove("focus-mode");
+  } else if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "w") {
+    // Closing the window is a window convention, not a menu item.
     event.preventDefault();
     closeWindow();
   }
 });
+
+/** Shows the newest of the drafts just made from files (or why one could not be made). */
+async function showOpened(draftId, error) {
+  if (error) showError(error);
+  if (draftId == null) return;
+  list.leaveTrash();
+  await list.refresh();
+  await openDraft(draftId);
+  showToast(t.openedFiles);
+}
+
+async function chooseAndOpenFiles() {
+  const paths = await run(api.chooseMarkdownFiles());
+  if (!paths.length) return;
+  const draftId = await run(api.openFiles(paths));
+  await showOpened(draftId);
+}
+
+/** Exports the open draft where the author chooses. */
+async function exportCurrent(format) {
+  if (!current) return;
+  await flushQuietly();
+  const extension = format === "html" ? "html" : "md";
+  const name = `${(el.title.value || t.untitled).replace(/[\\/:*?"<>|]/g, "_")}.${extension}`;
+  const path = await run(api.chooseSaveFile(name));
+  if (!path) return;
+  await run(api.exportDraft(current.id, format, path));
+  showToast(t.exportedDraft(path));
+}
+
+const isMarkdownFile = (file) => /\.(md|markdown)$/i.test(file.name) || file.type === "text/markdown";
+
+// Markdown files dropped anywhere on the window become drafts; captured before the editor,
+// which would otherwise paste their text in. Images still go to the editor.
+document.addEventListener("dragover", (event) => {
+  if (event.dataTransfer?.types.includes("Files")) event.preventDefault();
+});
+document.addEventListener(
+  "drop",
+  async (event) => {
+    const files = [...(event.dataTransfer?.files ?? [])].filter(isMarkdownFile);
+    if (!files.length) return;
+    event.preventDefault();
+    event.stopPropagation();
+    let newest = null;
+    for (const file of files) {
+      try {
+        newest = (await api.importMarkdown(file.name, await file.text())).id;
+      } catch (error) {
+        showError(error);
+      }
+    }
+    await showOpened(newest);
+  },
+  true,
+);
 
 appWindow.onCloseRequested(async (event) => {
   // Always take over the close: destroy() runs once the text is safe (or the author says so).
@@ -282,6 +411,7 @@ async function start() {
   useEditorFont(settings.editor_font, settings.editor_font_size);
   publishBar.defaultBlog = settings.default_blog;
   translateDocument();
+  await installMenu(menuActions).catch(showError);
   el.emptyText.textContent = t.emptyState;
   const info = await api.appInfo();
   if (info.startup_error) {
@@ -291,6 +421,8 @@ async function start() {
     return;
   }
   if (info.open_error) showError(info.open_error);
+  // Fumi launched again on this data (a .md opened from the file manager) hands its files here.
+  await listen("opened-files", ({ payload }) => showOpened(payload.draft, payload.error));
   await publishBar.loadBlogs();
   await list.refresh();
   const first = list.first();

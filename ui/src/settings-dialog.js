@@ -20,6 +20,13 @@ export class SettingsDialog {
     $("settings-open-data").addEventListener("click", () =>
       api.openFolder("data").catch((error) => this.say(error.message)),
     );
+    // The system's folder picker fills the field; a path can still be typed or pasted.
+    for (const field of ["export", "import"]) {
+      $(`${field}-choose`).addEventListener("click", async () => {
+        const dir = await api.chooseFolder().catch((error) => this.say(error.message));
+        if (dir) $(`${field}-dir`).value = dir;
+      });
+    }
     $("export-all").addEventListener("click", () => this.exportAll());
     $("import-all").addEventListener("click", () => this.importAll());
     $("settings-form").addEventListener("submit", (event) => {

@@ -1,0 +1,119 @@
+// A draft's history: its revisions (newest first), the chosen one against the text now, and
+// "Restore this version" (the text it replaces stays in the history).
+
+import { api } from "./api.js";
+import { formatWhen, t } from "./i18n.js";
+
+const $ = (id) => document.getElementById(id);
+
+export class HistoryDialog {
+  /**
+   * `flush()` saves what is typed first; `onRestored(draft)` shows the restored text.
+   */
+  constructor({ flush, onRestored }) {
+    this.flush = flush;
+    this.onRestored = onRestored;
+    this.el = $("history-dialog");
+    this.draftId = null;
+    this.chosen = null;
+    $("history-close").addEventListener("click", () => this.close());
+    $("history-restore").addEventListener("click", () => this.restore());
+    this.el.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") this.close();
+    });
+  }
+
+  close() {
+    this.el.hidden = true;
+  }
+
+  say(text) {
+    $("history-message").textContent = text;
+  }
+
+  async open(draftId) {
+    this.draftId = draftId;
+    this.chosen = null;
+    this.say("");
+    $("history-restore").disabled = true;
+    $("revision-diff").replaceChildren();
+    const list = $("revision-list");
+    list.replaceChildren();
+    this.el.hidden = false;
+    try {
+      await this.flush();
+      const revisions = await api.listRevisions(draftId);
+      if (!revisions.length) this.say(t.noRevisions);
+      for (const revision of revisions) {
+        const li = document.createElement("li");
+        li.className = "revision";
+        li.dataset.id = revision.id;
+        li.setAttribute("role", "option");
+        li.tabIndex = 0;
+        const when = document.createElement("span");
+        when.className = "revision-when";
+        when.textContent = formatWhen(revision.edited_at);
+        when.title = new Date(revision.edited_at).toLocaleString();
+        const size = document.createElement("span");
+        size.className = "revision-size";
+        size.textContent = t.chars(revision.chars);
+        const title = document.createElement("span");
+        title.className = "revision-title";
+        title.textContent = revision.title || t.untitled;
+        li.append(when, size, title);
+        li.addEventListener("click", () => this.choose(revision.id));
+        li.addEventListener("keydown", (event) => event.key === "Enter" && this.choose(revision.id));
+        list.append(li);
+      }
+      list.querySelector("li")?.focus();
+    } catch (error) {
+      this.say(error.message);
+    }
+  }
+
+  async choose(revisionId) {
+    this.chosen = revisionId;
+    for (const li of $("revision-list").children) li.setAttribute("aria-selected", String(li.dataset.id === String(revisionId)));
+    try {
+      const diff = await api.revisionDiff(this.draftId, revisionId);
+      const pane = $("revision-diff");
+      const rows = [];
+      if (diff.revision_title !== diff.current_title) {
+        rows.push(line("removed", [[true, diff.revision_title]]), line("added", [[true, diff.current_title]]));
+      }
+      for (const l of diff.lines) rows.push(line(l.change, l.pieces));
+      if (diff.lines.every((l) => l.change === "same") && diff.revision_title === diff.current_title) this.say(t.sameAsNow);
+      else this.say("");
+      pane.replaceChildren(...rows);
+      $("history-restore").disabled = false;
+    } catch (error) {
+      this.say(error.message);
+    }
+  }
+
+  async restore() {
+    if (this.chosen == null) return;
+    try {
+      await this.flush();
+      const draft = await api.restoreRevision(this.draftId, this.chosen);
+      this.close();
+      await this.onRestored(draft);
+    } catch (error) {
+      this.say(error.message);
+    }
+  }
+}
+
+/** One diff line: removed lines are the revision's, added lines are the text now's. */
+function line(change, pieces) {
+  const div = document.createElement("div");
+  div.className = "diff-line";
+  div.dataset.change = change;
+  for (const [changed, text] of pieces) {
+    const span = document.createElement(changed && change !== "same" ? "mark" : "span");
+    span.textContent = text;
+    div.append(span);
+  }
+  if (!pieces.length) div.append("\u200b");
+  return div;
+}
