@@ -15,4 +15,5 @@ mod support;
 mod tls;
 mod window;
 mod window_desktop;
+mod window_japanese;
 mod window_publish;

@@ -95,6 +95,17 @@ export function createEditor(parent, { onChange, onImage, keys, placeholderText 
       if (update.docChanged) onChange(update.state.doc.toString());
     }),
   ];
+  // A key pressed inside an IME composition (or the Enter that confirms it, which WebKit
+  // reports with keyCode 229) belongs to the input method: the editor must not run it as a
+  // command, or confirming a conversion would insert a line. The text itself still arrives
+  // through the composition.
+  parent.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.isComposing || event.keyCode === 229) event.stopPropagation();
+    },
+    true,
+  );
   const view = new EditorView({ parent, state: EditorState.create({ doc: "", extensions }) });
   return {
     view,
