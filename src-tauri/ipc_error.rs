@@ -30,6 +30,14 @@ impl IpcError {
         }
     }
 
+    /// A preview edit for another version of the text than the preview holds.
+    pub fn preview_out_of_step() -> Self {
+        IpcError {
+            code: "preview_out_of_step",
+            message: "The preview lost step with the editor; it is drawn again.".into(),
+        }
+    }
+
     /// An image command called without the image's bytes.
     pub fn not_an_image_upload() -> Self {
         IpcError {

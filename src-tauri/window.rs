@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use fumi_core::draft::DraftId;
+use fumi_core::render::live::{LivePreview, OutOfStep, PreviewPatch};
 use fumi_core::{Renderer, Store};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
@@ -17,6 +18,8 @@ pub(crate) struct AppState {
     /// The open store, or why it could not be opened (shown by the UI; the window still opens).
     store: Result<Mutex<Store>, IpcError>,
     pub(crate) renderer: Renderer,
+    /// The live preview of the draft in the editor.
+    preview: Mutex<Option<LivePreview>>,
     pub(crate) data_dir: PathBuf,
     pub(crate) log_dir: PathBuf,
     /// Why a file Fumi was asked to open at start could not become a draft, if one could not.
@@ -55,6 +58,29 @@ impl AppState {
         }
     }
 
+    /// Starts the live preview over `text`.
+    pub(crate) fn open_preview(&self, text: &str) -> PreviewPatch {
+        let (preview, patch) = LivePreview::new(&self.renderer, text, crate::assets::preview_url);
+        *self.preview.lock().unwrap_or_else(PoisonError::into_inner) = Some(preview);
+        patch
+    }
+
+    /// Applies an edit to the live preview; out of step, the UI opens it again.
+    pub(crate) fn edit_preview(
+        &self,
+        base: u64,
+        from: usize,
+        to: usize,
+        text: &str,
+    ) -> Result<PreviewPatch, IpcError> {
+        let mut preview = self.preview.lock().unwrap_or_else(PoisonError::into_inner);
+        preview
+            .as_mut()
+            .ok_or(OutOfStep)
+            .and_then(|p| p.edit(&self.renderer, base, from, to, text))
+            .map_err(|OutOfStep| IpcError::preview_out_of_step())
+    }
+
     /// Why the store could not be opened, if it could not.
     pub(crate) fn startup_error(&self) -> Option<IpcError> {
         self.store.as_ref().err().cloned()
@@ -70,6 +96,7 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
     let state = AppState {
         store: store.map(Mutex::new),
         renderer: Renderer::new(),
+        preview: Mutex::new(None),
         data_dir: data_dir.clone(),
         log_dir,
         open_error: Mutex::new(None),
@@ -139,7 +166,8 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
             commands::trash_draft,
             commands::restore_draft,
             commands::purge_draft,
-            commands::render_markdown,
+            commands::preview_open,
+            commands::preview_edit,
             commands::add_image,
             commands::list_blogs,
             commands::add_blog,

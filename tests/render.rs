@@ -1,19 +1,16 @@
 //! The renderer: snapshots of real documents, the sanitizer, and the shipped highlight theme.
 
-use fumi_core::{Counts, Renderer};
+use fumi_core::Renderer;
 
 #[test]
 fn japanese_review_snapshot() {
     let rendered = Renderer::new().render(super::support::REVIEW);
     insta::assert_snapshot!("japanese_review", rendered.html);
     // Code, table cells and footnotes are text the reader sees; markup, URLs of links are not.
+    let counts = rendered.counts;
     assert_eq!(
-        rendered.counts,
-        Counts {
-            chars: 235,
-            words: 15,
-            reading_minutes: 1
-        }
+        (counts.chars, counts.words, counts.reading_minutes),
+        (235, 15, 1)
     );
 }
 

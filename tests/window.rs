@@ -738,3 +738,70 @@ async fn every_draft_is_exported_from_the_settings_and_imported_into_another_dat
     let shown = ok(fumi(other.path(), &["drafts", "search", "感想"], b""));
     assert!(shown.contains("一冊目"), "{shown}");
 }
+
+#[tokio::test]
+async fn the_live_preview_after_many_edits_equals_the_preview_drawn_whole() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let review = super::support::REVIEW.repeat(3);
+    ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", "長い書評", "-"],
+        review.as_bytes(),
+    ));
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the draft",
+        "document.querySelectorAll('#preview > .block').length > 10",
+    )
+    .await;
+    // Edits in the middle: a paragraph typed, a line turned into a heading, a code fence opened
+    // and closed, a footnote added.
+    window
+        .execute(
+            "const c = document.querySelector('.cm-content'); c.focus();
+             const lines = [...c.querySelectorAll('.cm-line')];
+             const at = lines[Math.floor(lines.length / 2)];
+             const range = document.createRange(); range.selectNodeContents(at); range.collapse(false);
+             getSelection().removeAllRanges(); getSelection().addRange(range);
+             for (const t of ['\\n\\n新しい段落。', '\\n\\n## 見出し', '\\n\\n```', '\\ncode', '\\n```', '\\n\\n注を足す[^9]。\\n\\n[^9]: 新しい注。'])
+               document.execCommand('insertText', false, t);
+             return true",
+            vec![],
+        )
+        .await
+        .expect("edit");
+    wait_for_saved(&window).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let live = window
+        .execute(
+            "return document.getElementById('preview').innerHTML",
+            vec![],
+        )
+        .await
+        .expect("read");
+    // The same draft opened afresh is drawn whole.
+    quit(window, data.path()).await;
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the draft",
+        "document.querySelectorAll('#preview > .block').length > 10",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let whole = window
+        .execute(
+            "return document.getElementById('preview').innerHTML",
+            vec![],
+        )
+        .await
+        .expect("read");
+    assert!(
+        live.as_str()
+            .is_some_and(|h| h.contains("新しい注。") && h.contains("<h2"))
+    );
+    assert_eq!(live, whole);
+    quit(window, data.path()).await;
+}

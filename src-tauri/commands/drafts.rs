@@ -5,7 +5,8 @@ use std::path::Path;
 use fumi_core::draft_export::DraftFormat;
 use fumi_core::history::{self, Diff, RevisionSummary};
 use fumi_core::image::Image;
-use fumi_core::{Draft, DraftId, DraftSummary, Rendered, SaveKind};
+use fumi_core::render::live::PreviewPatch;
+use fumi_core::{Draft, DraftId, DraftSummary, SaveKind};
 use tauri::State;
 
 use super::Result;
@@ -68,11 +69,22 @@ pub fn purge_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
     Ok(state.store()?.purge_draft(id)?)
 }
 
+/// Starts the live preview of a draft's text: the patch draws all of it.
 #[tauri::command(async)]
-pub fn render_markdown(state: State<'_, AppState>, markdown: String) -> Rendered {
-    state
-        .renderer
-        .render_with_images(&markdown, &crate::assets::preview_url)
+pub fn preview_open(state: State<'_, AppState>, text: String) -> PreviewPatch {
+    state.open_preview(&text)
+}
+
+/// Applies an edit (old lines `from..to` of version `base` become `text`) to the live preview.
+#[tauri::command(async)]
+pub fn preview_edit(
+    state: State<'_, AppState>,
+    base: u64,
+    from: usize,
+    to: usize,
+    text: String,
+) -> Result<PreviewPatch> {
+    state.edit_preview(base, from, to, &text)
 }
 
 /// Keeps a pasted or dropped image (the raw request body; its name in `x-file-name`, URI-encoded)

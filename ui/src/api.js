@@ -44,7 +44,9 @@ export const api = {
   trashDraft: (id) => call("trash_draft", { id }),
   restoreDraft: (id) => call("restore_draft", { id }),
   purgeDraft: (id) => call("purge_draft", { id }),
-  render: (markdown) => call("render_markdown", { markdown }),
+  /** The live preview: the whole text, then line edits (old lines [from, to) become `text`). */
+  previewOpen: (text) => call("preview_open", { text }),
+  previewEdit: (base, from, to, text) => call("preview_edit", { base, from, to, text }),
   /** Keeps an image (a File) in the database; resolves with the reference for the Markdown. */
   addImage: async (file) =>
     call("add_image", new Uint8Array(await file.arrayBuffer()), { headers: { "x-file-name": encodeURIComponent(file.name || "image") } }),

@@ -53,7 +53,7 @@ const frontMatter = {
  * @param {HTMLElement} parent
  * `onImage(file)` keeps a pasted or dropped image and resolves with its Markdown URL.
  * @param {HTMLElement} parent
- * @param {{onChange: (text: string) => void, onImage: (file: File) => Promise<string>, keys: import("@codemirror/view").KeyBinding[], placeholderText: string}} options
+ * @param {{onChange: (update: import("@codemirror/view").ViewUpdate) => void, onImage: (file: File) => Promise<string>, keys: import("@codemirror/view").KeyBinding[], placeholderText: string}} options
  */
 export function createEditor(parent, { onChange, onImage, keys, placeholderText }) {
   /** Inserts images at the cursor (or where they were dropped), one reference per line. */
@@ -92,7 +92,7 @@ export function createEditor(parent, { onChange, onImage, keys, placeholderText 
       },
     }),
     EditorView.updateListener.of((update) => {
-      if (update.docChanged) onChange(update.state.doc.toString());
+      if (update.docChanged) onChange(update);
     }),
   ];
   // A key pressed inside an IME composition (or the Enter that confirms it, which WebKit
@@ -114,6 +114,8 @@ export function createEditor(parent, { onChange, onImage, keys, placeholderText 
       view.setState(EditorState.create({ doc: text, extensions }));
     },
     text: () => view.state.doc.toString(),
+    /** The document as CodeMirror holds it (lines, cheap to slice). */
+    doc: () => view.state.doc,
     focus: () => view.focus(),
   };
 }

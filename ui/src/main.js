@@ -67,15 +67,15 @@ const publishBar = new PublishBar({
   openBlogs: () => blogsDialog.open(),
 });
 
-const preview = new Preview($("preview"), api.render, showCounts);
+const preview = new Preview($("preview"), { open: api.previewOpen, edit: api.previewEdit }, showCounts);
 
 const editor = createEditor($("editor"), {
   placeholderText: "# …",
   onImage: (file) => run(api.addImage(file)),
-  onChange: (body) => {
+  onChange: (update) => {
     if (!current) return;
-    autosaver.change(snapshot(body));
-    preview.update(body);
+    autosaver.change(snapshot(update.state.doc.toString()));
+    preview.change(update);
   },
   keys: [],
 });
@@ -208,7 +208,7 @@ async function openDraft(id) {
   current = { id: draft.id, goal: draft.goal_chars };
   el.title.value = unsaved?.title ?? draft.title;
   editor.load(unsaved?.body ?? draft.body);
-  preview.update(editor.text());
+  preview.load(editor.doc());
   showEditor(true);
   list.select(id);
   showSaveState(unsaved ? "dirty" : "saved");

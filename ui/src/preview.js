@@ -1,18 +1,34 @@
-// Keeps the preview in step with the editor: at most one render in flight, and after it the
-// newest text only, so fast typing never queues up stale renders.
+// Keeps the preview in step with the editor without ever holding up typing. Rust holds the
+// text and its rendering as blocks (render::live); the editor's changes go over as line
+// edits, and only the blocks they change come back and are repainted. At most one request is
+// in flight; edits made meanwhile are composed and sent together.
+//
+// Each keystroke's time to the painted preview is recorded as a `fumi-preview` performance
+// measure (the benchmark reads them).
+
+/** How many keystroke measures are kept. */
+const KEPT_MEASURES = 5000;
 
 export class Preview {
   /**
    * @param {HTMLElement} element the preview pane
-   * @param {(markdown: string) => Promise<{html: string, counts: {chars:number, words:number}}>} render
-   * @param {(counts: {chars:number, words:number}) => void} onCounts
+   * @param {{open: (text: string) => Promise<Patch>, edit: (base: number, from: number, to: number, text: string) => Promise<Patch>}} backend
+   * @param {(counts: {chars:number, words:number, reading_minutes:number}) => void} onCounts
    */
-  constructor(element, render, onCounts) {
+  constructor(element, backend, onCounts) {
     this.element = element;
-    this.render = render;
+    this.backend = backend;
     this.onCounts = onCounts;
-    this.next = null;
+    /** The text Rust has (a CodeMirror Text), its version, and the editor's text now. */
+    this.synced = null;
+    this.version = null;
+    this.doc = null;
+    /** Changes from `synced` to `doc` not yet sent (a CodeMirror ChangeSet). */
+    this.changes = null;
     this.running = false;
+    /** Keystrokes not yet painted: [sequence, time]. */
+    this.keys = [];
+    this.sequence = 0;
     // Links in the preview must never navigate the app's own window away.
     element.addEventListener("click", (event) => {
       const link = event.target.closest?.("a[href]");
@@ -26,28 +42,110 @@ export class Preview {
     });
   }
 
-  /** Asks for the preview of this text. */
-  update(markdown) {
-    this.next = markdown;
-    if (!this.running) this.pump();
+  /** Shows another text (a draft opened): drawn whole. */
+  load(doc) {
+    this.doc = doc;
+    this.synced = null;
+    this.changes = null;
+    this.keys = [];
+    this.pump();
+  }
+
+  /** Takes an editor update that changed the text. */
+  change(update) {
+    this.doc = update.state.doc;
+    if (this.synced) this.changes = this.changes ? this.changes.compose(update.changes) : update.changes;
+    this.keys.push([++this.sequence, performance.now()]);
+    this.pump();
   }
 
   async pump() {
+    if (this.running) return;
     this.running = true;
     try {
-      while (this.next !== null) {
-        const markdown = this.next;
-        this.next = null;
+      while (this.doc && (this.synced === null || this.changes)) {
+        const doc = this.doc;
+        const sequence = this.sequence;
+        let patch;
         try {
-          const { html, counts } = await this.render(markdown);
-          this.element.innerHTML = html;
-          this.onCounts(counts);
+          patch = this.synced === null || this.version === null ? await this.open(doc) : await this.edit(doc);
         } catch (error) {
-          this.element.textContent = error.message ?? String(error);
+          if (error?.code === "preview_out_of_step") {
+            this.synced = null;
+            continue;
+          }
+          this.element.textContent = error?.message ?? String(error);
+          this.synced = doc;
+          this.changes = null;
+          continue;
         }
+        this.apply(patch);
+        this.painted(sequence);
       }
     } finally {
       this.running = false;
     }
+  }
+
+  open(doc) {
+    this.changes = null;
+    this.synced = doc;
+    this.element.replaceChildren();
+    return this.backend.open(doc.toString());
+  }
+
+  /** Sends the composed changes as one line edit: old lines [from, to) become `text`. */
+  edit(doc) {
+    let fromA = Infinity, toA = -1, fromB = Infinity, toB = -1;
+    this.changes.iterChangedRanges((a0, a1, b0, b1) => {
+      fromA = Math.min(fromA, a0);
+      toA = Math.max(toA, a1);
+      fromB = Math.min(fromB, b0);
+      toB = Math.max(toB, b1);
+    });
+    const old = this.synced;
+    this.changes = null;
+    this.synced = doc;
+    if (toA < 0) return Promise.resolve(null);
+    const from = old.lineAt(fromA).number - 1;
+    const to = old.lineAt(toA).number;
+    const text = doc.sliceString(doc.lineAt(fromB).from, doc.lineAt(toB).to);
+    return this.backend.edit(this.version, from, to, text);
+  }
+
+  /** Replaces the blocks the patch names; the blocks after them move by its line delta. */
+  apply(patch) {
+    if (!patch) return;
+    this.version = patch.version;
+    const children = this.element.children;
+    for (let i = patch.start + patch.removed; i < children.length; i++) {
+      const block = children[i];
+      block.dataset.line = Number(block.dataset.line) + patch.line_delta;
+    }
+    const fresh = patch.blocks.map((b) => {
+      const div = document.createElement("div");
+      div.className = "block";
+      div.dataset.line = b.line;
+      div.dataset.lines = b.lines;
+      div.innerHTML = b.html;
+      return div;
+    });
+    const old = [...children].slice(patch.start, patch.start + patch.removed);
+    const before = children[patch.start + patch.removed] ?? null;
+    for (const node of old) node.remove();
+    for (const node of fresh) this.element.insertBefore(node, before);
+    this.onCounts(patch.counts);
+  }
+
+  /** Records, at the next frame, how long each keystroke up to `sequence` took to show. */
+  painted(sequence) {
+    const shown = this.keys.filter(([s]) => s <= sequence);
+    this.keys = this.keys.filter(([s]) => s > sequence);
+    if (!shown.length) return;
+    requestAnimationFrame(() => {
+      const end = performance.now();
+      for (const [, start] of shown) performance.measure("fumi-preview", { start, end });
+      if (performance.getEntriesByName("fumi-preview").length > KEPT_MEASURES) performance.clearMeasures("fumi-preview");
+    });
   }
 }

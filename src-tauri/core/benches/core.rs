@@ -4,6 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use fumi_core::render::live::LivePreview;
 use fumi_core::{Renderer, SaveKind, Store};
 
 /// One section of a Japanese book review with every construct the renderer handles.
@@ -37,6 +38,42 @@ fn render(c: &mut Criterion) {
     for (name, bytes) in [("35KB", 35_000), ("1MB", 1_000_000)] {
         let doc = document(bytes);
         group.bench_function(name, |b| b.iter(|| renderer.render(black_box(&doc))));
+    }
+    group.finish();
+}
+
+/// One keystroke in a live preview: a character typed into a table in the middle of the
+/// draft (re-parses the blocks around it), and into a paragraph holding a footnote reference
+/// (re-parses the whole draft, its blocks' HTML and code found in caches).
+fn live_preview(c: &mut Criterion) {
+    let renderer = Renderer::new();
+    let mut group = c.benchmark_group("live preview keystroke");
+    for (name, bytes) in [("35KB", 35_000), ("1MB", 1_000_000)] {
+        let doc = document(bytes);
+        let lines: Vec<&str> = doc.split('\n').collect();
+        let middle = lines.len() / 2;
+        let plain = (middle..lines.len())
+            .find(|&i| lines[i].starts_with("| 評価"))
+            .expect("a table row");
+        let footnoted = (middle..lines.len())
+            .find(|&i| lines[i].contains("[^"))
+            .expect("a footnote reference");
+        for (kind, line) in [
+            ("table far from footnotes", plain),
+            ("paragraph with a footnote", footnoted),
+        ] {
+            let (mut live, _) = LivePreview::new(&renderer, &doc, |_| None);
+            let texts = [format!("{}あ", lines[line]), lines[line].to_owned()];
+            let mut i = 0;
+            group.bench_function(format!("{name}/{kind}"), |b| {
+                b.iter(|| {
+                    i += 1;
+                    let base = live.version();
+                    live.edit(&renderer, base, line, line + 1, black_box(&texts[i % 2]))
+                        .expect("edit")
+                })
+            });
+        }
     }
     group.finish();
 }
@@ -95,6 +132,6 @@ fn search(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = render, save, search
+    targets = render, live_preview, save, search
 }
 criterion_main!(benches);

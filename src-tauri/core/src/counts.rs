@@ -17,6 +17,9 @@ pub struct Counts {
     /// Minutes a reader needs, rounded up: Japanese and Chinese at 500 characters a minute,
     /// other scripts at 230 words a minute; 0 for an empty text.
     pub reading_minutes: usize,
+    /// Characters of scripts written without spaces, which the reading time is made of.
+    #[serde(skip)]
+    cjk_chars: usize,
 }
 
 /// Characters of Japanese a reader reads in a minute.
@@ -35,6 +38,18 @@ pub fn of_text(text: &str) -> Counts {
         .filter(|w| !w.chars().any(is_cjk))
         .count();
     let cjk_chars = text.chars().filter(|&c| is_cjk(c)).count();
+    with_reading_time(chars, words, cjk_chars)
+}
+
+/// The counts of texts put together (the blocks of a draft).
+pub fn sum(parts: impl IntoIterator<Item = Counts>) -> Counts {
+    let (chars, words, cjk) = parts.into_iter().fold((0, 0, 0), |(c, w, j), p| {
+        (c + p.chars, w + p.words, j + p.cjk_chars)
+    });
+    with_reading_time(chars, words, cjk)
+}
+
+fn with_reading_time(chars: usize, words: usize, cjk_chars: usize) -> Counts {
     // cjk/500 + words/230 minutes over one denominator, so the sum is rounded up only once.
     let per = CJK_CHARS_PER_MINUTE * WORDS_PER_MINUTE;
     let parts = cjk_chars * WORDS_PER_MINUTE + words * CJK_CHARS_PER_MINUTE;
@@ -47,6 +62,7 @@ pub fn of_text(text: &str) -> Counts {
         chars,
         words,
         reading_minutes,
+        cjk_chars,
     }
 }
 
@@ -102,26 +118,14 @@ mod tests {
 
     #[test]
     fn english_counts_words_and_letters() {
-        assert_eq!(
-            of_text("Hello, brave new world."),
-            Counts {
-                chars: 20,
-                words: 4,
-                reading_minutes: 1
-            }
-        );
+        let c = of_text("Hello, brave new world.");
+        assert_eq!((c.chars, c.words, c.reading_minutes), (20, 4, 1));
     }
 
     #[test]
     fn mixed_text_counts_latin_words_only() {
-        assert_eq!(
-            of_text("Rustの本を読んだ"),
-            Counts {
-                chars: 10,
-                words: 1,
-                reading_minutes: 1
-            }
-        );
+        let c = of_text("Rustの本を読んだ");
+        assert_eq!((c.chars, c.words, c.reading_minutes), (10, 1, 1));
         assert_eq!((of_text("👍🏽 ok").chars, of_text("👍🏽 ok").words), (3, 1));
     }
 

@@ -1,5 +1,11 @@
 //! Syntax highlighting of fenced code, by CSS class so light and dark themes are pure CSS.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Mutex, PoisonError};
+
+use comrak::adapters::SyntaxHighlighterAdapter;
 use comrak::plugins::syntect::{SyntectAdapter, SyntectAdapterBuilder};
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, css_for_theme_with_class_style};
@@ -8,10 +14,63 @@ use syntect::html::{ClassStyle, css_for_theme_with_class_style};
 const CLASS_PREFIX: &str = "hl-";
 
 /// The highlighter comrak calls for fenced code: emits `<span class="hl-…">`, no inline styles.
-pub(super) fn adapter() -> SyntectAdapter {
-    SyntectAdapterBuilder::new()
-        .css_with_class_prefix(CLASS_PREFIX)
-        .build()
+pub(super) fn adapter() -> CachedAdapter {
+    CachedAdapter {
+        syntect: SyntectAdapterBuilder::new()
+            .css_with_class_prefix(CLASS_PREFIX)
+            .build(),
+        cache: Mutex::new(HashMap::new()),
+    }
+}
+
+/// Highlighted code blocks kept by language and text: while the author types, every render
+/// but the first finds the draft's unchanged code blocks here (highlighting is most of a
+/// full render's time).
+pub(super) struct CachedAdapter {
+    syntect: SyntectAdapter,
+    cache: Mutex<HashMap<(Option<String>, String), String>>,
+}
+
+/// Enough for every code block of a very long draft; past it the cache starts over.
+const CACHED_BLOCKS: usize = 4096;
+
+impl SyntaxHighlighterAdapter for CachedAdapter {
+    fn write_highlighted(
+        &self,
+        output: &mut dyn fmt::Write,
+        lang: Option<&str>,
+        code: &str,
+    ) -> fmt::Result {
+        let key = (lang.map(str::to_owned), code.to_owned());
+        let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(html) = cache.get(&key) {
+            return output.write_str(html);
+        }
+        let mut html = String::new();
+        self.syntect.write_highlighted(&mut html, lang, code)?;
+        output.write_str(&html)?;
+        if cache.len() >= CACHED_BLOCKS {
+            cache.clear();
+        }
+        cache.insert(key, html);
+        Ok(())
+    }
+
+    fn write_pre_tag(
+        &self,
+        output: &mut dyn fmt::Write,
+        attributes: HashMap<&'static str, Cow<'_, str>>,
+    ) -> fmt::Result {
+        self.syntect.write_pre_tag(output, attributes)
+    }
+
+    fn write_code_tag(
+        &self,
+        output: &mut dyn fmt::Write,
+        attributes: HashMap<&'static str, Cow<'_, str>>,
+    ) -> fmt::Result {
+        self.syntect.write_code_tag(output, attributes)
+    }
 }
 
 /// The stylesheet for highlighted code: a light theme, and a dark one for a window whose root

@@ -4,10 +4,11 @@
 //! and every render after that reuses it.
 
 mod highlight;
+pub mod live;
 mod sanitize;
 mod tag_filter;
 
-use comrak::nodes::NodeValue;
+use comrak::nodes::{AstNode, NodeValue};
 use comrak::options::Plugins;
 use comrak::{Arena, Options, format_html_with_plugins, parse_document};
 
@@ -27,7 +28,7 @@ pub struct Rendered {
 /// Renders Markdown the way the preview and the publishers see it.
 pub struct Renderer {
     options: Options<'static>,
-    highlighter: comrak::plugins::syntect::SyntectAdapter,
+    highlighter: highlight::CachedAdapter,
     sanitizer: ammonia::Builder<'static>,
 }
 
@@ -55,31 +56,25 @@ impl Renderer {
     ) -> Rendered {
         let arena = Arena::new();
         let root = parse_document(&arena, markdown, &self.options);
-        for node in root.descendants() {
-            match &mut node.data.borrow_mut().value {
-                NodeValue::Image(link) => {
-                    if let Some(url) = image_url(&link.url) {
-                        link.url = url;
-                    }
-                }
-                // An unclosed <style> or <textarea> must not swallow the rest of the draft.
-                NodeValue::HtmlBlock(block) => {
-                    block.literal = tag_filter::filter(&block.literal).into_owned()
-                }
-                NodeValue::HtmlInline(html) => *html = tag_filter::filter(html).into_owned(),
-                _ => {}
-            }
-        }
+        prepare(root, image_url);
         let counts = counts::of_document(root);
-        let mut plugins = Plugins::default();
-        plugins.render.codefence_syntax_highlighter = Some(&self.highlighter);
-        let mut raw = String::with_capacity(markdown.len() * 2);
-        // Writing into a String cannot fail; an Err here would be a comrak bug, so render what we have.
-        let _ = format_html_with_plugins(root, &self.options, &mut raw, &plugins);
         Rendered {
-            html: self.sanitizer.clean(&raw).to_string(),
+            html: self
+                .sanitizer
+                .clean(&self.format(root, &self.options))
+                .to_string(),
             counts,
         }
+    }
+
+    /// A parsed node (a document, or one block of it) as HTML, before sanitizing.
+    fn format<'a>(&self, node: &'a AstNode<'a>, options: &Options<'_>) -> String {
+        let mut plugins = Plugins::default();
+        plugins.render.codefence_syntax_highlighter = Some(&self.highlighter);
+        let mut raw = String::new();
+        // Writing into a String cannot fail; an Err here would be a comrak bug, so render what we have.
+        let _ = format_html_with_plugins(node, options, &mut raw, &plugins);
+        raw
     }
 
     /// The URLs of the images the Markdown shows, in order, each once.
@@ -101,6 +96,25 @@ impl Renderer {
 impl Default for Renderer {
     fn default() -> Self {
         Renderer::new()
+    }
+}
+
+/// Readies a parsed document for HTML: images pointed where `image_url` says, and raw HTML
+/// filtered so an unclosed `<style>` or `<textarea>` cannot swallow the rest of the draft.
+fn prepare<'a>(root: &'a AstNode<'a>, image_url: &dyn Fn(&str) -> Option<String>) {
+    for node in root.descendants() {
+        match &mut node.data.borrow_mut().value {
+            NodeValue::Image(link) => {
+                if let Some(url) = image_url(&link.url) {
+                    link.url = url;
+                }
+            }
+            NodeValue::HtmlBlock(block) => {
+                block.literal = tag_filter::filter(&block.literal).into_owned()
+            }
+            NodeValue::HtmlInline(html) => *html = tag_filter::filter(html).into_owned(),
+            _ => {}
+        }
     }
 }
 

@@ -1,0 +1,554 @@
+//! The preview kept live while the author types, fast on long drafts: the draft is held as
+//! lines and its rendering as top-level blocks; an edit re-parses only the blocks around it
+//! (when nothing outside them can change their meaning) and answers with the blocks that
+//! changed, so the window repaints those alone.
+//!
+//! Anything that ties distant parts of a draft together — footnotes (numbered in order of
+//! reference), link reference definitions, fenced code or raw HTML that may now run on —
+//! makes the edit re-parse the whole draft instead; its blocks' sanitized HTML and
+//! highlighted code are then found in caches, so that path stays far cheaper than a full
+//! render. Either way the result equals rendering the whole draft block by block (a test
+//! checks this on random edits).
+
+use std::collections::HashMap;
+
+use comrak::nodes::{Ast, AstNode, LineColumn, NodeValue};
+use comrak::{Arena, Options, parse_document};
+use serde::Serialize;
+
+use super::{Renderer, prepare};
+use crate::counts::{self, Counts};
+
+/// How many blocks an edit's re-parse may grow to on each side before a full parse is cheaper.
+const MAX_WINDOW_GROWTH: usize = 8;
+
+/// A draft's live preview.
+pub struct LivePreview {
+    options: Options<'static>,
+    /// Where the preview finds local images (the window's own URL scheme).
+    image_url: fn(&str) -> Option<String>,
+    lines: Vec<String>,
+    blocks: Vec<Block>,
+    version: u64,
+    /// Raw block HTML → sanitized HTML and counts, for the blocks a full parse finds unchanged.
+    rendered: HashMap<String, (String, Counts)>,
+}
+
+#[derive(Debug, Clone)]
+struct Block {
+    /// First line (0-based) and one past the last.
+    start: usize,
+    end: usize,
+    raw: String,
+    html: String,
+    counts: Counts,
+}
+
+/// What the window must change: blocks `start .. start + removed` give way to `blocks`; the
+/// blocks after them move by `line_delta` lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PreviewPatch {
+    /// The text's version after this patch; the next edit names it.
+    pub version: u64,
+    pub start: usize,
+    pub removed: usize,
+    pub blocks: Vec<PreviewBlock>,
+    pub line_delta: isize,
+    /// Counts of the whole draft.
+    pub counts: Counts,
+}
+
+/// One top-level block: sanitized HTML and the source lines it comes from (for scroll sync).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PreviewBlock {
+    pub html: String,
+    /// First line, 0-based.
+    pub line: usize,
+    /// Number of source lines.
+    pub lines: usize,
+}
+
+/// An edit that does not apply to the text the preview holds (the window must start over).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutOfStep;
+
+impl LivePreview {
+    /// The preview of `text`, and the patch that draws all of it; `image_url` points local
+    /// images where the preview can load them.
+    pub fn new(
+        renderer: &Renderer,
+        text: &str,
+        image_url: fn(&str) -> Option<String>,
+    ) -> (LivePreview, PreviewPatch) {
+        let mut options = renderer.options.clone();
+        // Block positions are tracked here; per-element positions would go stale as lines move.
+        options.render.sourcepos = false;
+        let mut preview = LivePreview {
+            options,
+            image_url,
+            lines: text.split('\n').map(str::to_owned).collect(),
+            blocks: Vec::new(),
+            version: 0,
+            rendered: HashMap::new(),
+        };
+        let patch = preview.reparse_all(renderer, 0);
+        (preview, patch)
+    }
+
+    /// The text's current version.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The text, as the preview holds it.
+    pub fn text(&self) -> String {
+        self.lines.join("\n")
+    }
+
+    /// Every block's sanitized HTML, in order: the whole preview.
+    pub fn html(&self) -> String {
+        self.blocks.iter().map(|b| b.html.as_str()).collect()
+    }
+
+    /// Applies an edit made to version `base`: old lines `from .. to` become the lines of
+    /// `text`. Answers the patch, or [`OutOfStep`] when `base` is not the current version.
+    pub fn edit(
+        &mut self,
+        renderer: &Renderer,
+        base: u64,
+        from: usize,
+        to: usize,
+        text: &str,
+    ) -> Result<PreviewPatch, OutOfStep> {
+        if base != self.version || from > to || to > self.lines.len() {
+            return Err(OutOfStep);
+        }
+        let new_lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+        let delta = new_lines.len() as isize - (to - from) as isize;
+        // Taking out a footnote or a definition reaches as far as putting one in. A draft that
+        // opens with `---` has front matter up to the next `---` line, wherever that is.
+        let front_matter = |lines: &[String]| lines.first().is_some_and(|l| is_delimiter(l));
+        let moves_front_matter = (front_matter(&self.lines) || front_matter(&new_lines))
+            && (from == 0
+                || self.lines[from..to]
+                    .iter()
+                    .chain(&new_lines)
+                    .any(|l| is_delimiter(l)));
+        let removed_ties = self.lines[from..to].iter().any(|l| ties_distant_parts(l));
+        self.lines.splice(from..to, new_lines);
+        let window = if removed_ties || moves_front_matter {
+            None
+        } else {
+            self.window(from, to, delta)
+        };
+        Ok(match window {
+            Some((first, last, start, end)) => {
+                self.reparse_window(renderer, first, last, start, end, delta)
+            }
+            None => self.reparse_all(renderer, delta),
+        })
+    }
+
+    /// The old blocks `first ..= last` to re-parse for an edit of old lines `from .. to`, with
+    /// the new lines `start .. end` they now span; `None` when only a full parse is safe.
+    fn window(&self, from: usize, to: usize, delta: isize) -> Option<(usize, usize, usize, usize)> {
+        let n = self.blocks.len();
+        if n == 0 {
+            return None;
+        }
+        // The blocks the edit touches, and one more on each side.
+        let touched_first = self
+            .blocks
+            .iter()
+            .position(|b| b.end > from)
+            .unwrap_or(n - 1);
+        let touched_last = self
+            .blocks
+            .iter()
+            .rposition(|b| b.start < to.max(from + 1))
+            .unwrap_or(0)
+            .max(touched_first);
+        let mut first = touched_first.saturating_sub(1);
+        let mut last = (touched_last + 1).min(n - 1);
+        for _ in 0..=MAX_WINDOW_GROWTH {
+            let start = self.blocks[first].start.min(from);
+            let old_end = if last == n - 1 {
+                self.lines.len() as isize - delta
+            } else {
+                self.blocks[last].end as isize
+            };
+            let end = (old_end.max(to as isize) + delta) as usize;
+            let end = end.min(self.lines.len());
+            let lines = &self.lines[start..end];
+            if lines.iter().any(|l| ties_distant_parts(l)) || !fences_balanced(lines) {
+                return None;
+            }
+            let mut grew = false;
+            // The line before must be blank, and the window must not begin as a continuation
+            // of what precedes it.
+            if first > 0
+                && (start == 0
+                    || !is_blank(&self.lines[start - 1])
+                    || lines.first().is_some_and(|l| may_continue(l)))
+            {
+                first -= 1;
+                grew = true;
+            }
+            // The line after must be blank, and what follows must not continue the window's
+            // last block (an indented paragraph or another item of a list).
+            if last < n - 1 {
+                let next = self.lines[end..].iter().find(|l| !is_blank(l));
+                if self.lines.get(end).is_some_and(|l| !is_blank(l))
+                    || next.is_some_and(|l| may_continue(l))
+                {
+                    last += 1;
+                    grew = true;
+                }
+            }
+            if !grew {
+                return Some((first, last, start, end));
+            }
+        }
+        None
+    }
+
+    fn reparse_window(
+        &mut self,
+        renderer: &Renderer,
+        first: usize,
+        last: usize,
+        start: usize,
+        end: usize,
+        delta: isize,
+    ) -> PreviewPatch {
+        let text = self.lines[start..end].join("\n");
+        let new = self.blocks_of(renderer, &text, start);
+        for block in &mut self.blocks[last + 1..] {
+            block.start = (block.start as isize + delta) as usize;
+            block.end = (block.end as isize + delta) as usize;
+        }
+        let patch_blocks = new.iter().map(PreviewBlock::from).collect();
+        let added = new.len();
+        self.blocks.splice(first..=last, new);
+        self.version += 1;
+        let patch = PreviewPatch {
+            version: self.version,
+            start: first,
+            removed: last - first + 1,
+            blocks: patch_blocks,
+            line_delta: delta,
+            counts: self.counts(),
+        };
+        let _ = added;
+        patch
+    }
+
+    /// Parses the whole text again; the patch holds only the blocks that differ.
+    fn reparse_all(&mut self, renderer: &Renderer, delta: isize) -> PreviewPatch {
+        let text = self.lines.join("\n");
+        let new = self.blocks_of(renderer, &text, 0);
+        let same_start = self
+            .blocks
+            .iter()
+            .zip(&new)
+            .take_while(|(a, b)| a.raw == b.raw && a.start == b.start && a.end == b.end)
+            .count();
+        let same_end = self.blocks[same_start..]
+            .iter()
+            .rev()
+            .zip(new[same_start..].iter().rev())
+            .take_while(|(a, b)| {
+                a.raw == b.raw
+                    && a.start as isize + delta == b.start as isize
+                    && a.end as isize + delta == b.end as isize
+            })
+            .count();
+        let removed = self.blocks.len() - same_start - same_end;
+        let patch_blocks = new[same_start..new.len() - same_end]
+            .iter()
+            .map(PreviewBlock::from)
+            .collect();
+        // Keep in the cache only what the draft shows now.
+        self.rendered = new
+            .iter()
+            .map(|b| (b.raw.clone(), (b.html.clone(), b.counts)))
+            .collect();
+        self.blocks = new;
+        self.version += 1;
+        PreviewPatch {
+            version: self.version,
+            start: same_start,
+            removed,
+            blocks: patch_blocks,
+            line_delta: delta,
+            counts: self.counts(),
+        }
+    }
+
+    /// The top-level blocks of `text`, whose first line is line `offset` of the draft.
+    fn blocks_of(&mut self, renderer: &Renderer, text: &str, offset: usize) -> Vec<Block> {
+        let arena = Arena::new();
+        let root = parse_document(&arena, text, &self.options);
+        prepare(root, &self.image_url);
+        // Footnote definitions (gathered at the end by the parser) render as one section.
+        let footnotes = arena.alloc(AstNode::new(std::cell::RefCell::new(Ast::new(
+            NodeValue::Document,
+            LineColumn { line: 1, column: 1 },
+        ))));
+        let mut nodes: Vec<&AstNode<'_>> = Vec::new();
+        for child in root.children().collect::<Vec<_>>() {
+            if matches!(child.data.borrow().value, NodeValue::FootnoteDefinition(_)) {
+                child.detach();
+                footnotes.append(child);
+            } else {
+                nodes.push(child);
+            }
+        }
+        let text_lines = text.split('\n').count();
+        let mut blocks = Vec::with_capacity(nodes.len() + 1);
+        for node in nodes {
+            let pos = node.data.borrow().sourcepos;
+            let start = pos.start.line.max(1) - 1;
+            let end = pos.end.line.max(pos.start.line).max(1);
+            blocks.push(self.block(renderer, node, offset + start, offset + end));
+        }
+        if footnotes.first_child().is_some() {
+            let start = blocks.last().map_or(offset, |b| b.end);
+            blocks.push(self.block(renderer, footnotes, start, offset + text_lines));
+        }
+        blocks
+    }
+
+    fn block<'a>(
+        &mut self,
+        renderer: &Renderer,
+        node: &'a AstNode<'a>,
+        start: usize,
+        end: usize,
+    ) -> Block {
+        let raw = renderer.format(node, &self.options);
+        let (html, counts) = match self.rendered.get(&raw) {
+            Some(known) => known.clone(),
+            None => {
+                let known = (
+                    renderer.sanitizer.clean(&raw).to_string(),
+                    counts::of_document(node),
+                );
+                self.rendered.insert(raw.clone(), known.clone());
+                known
+            }
+        };
+        Block {
+            start,
+            end,
+            counts,
+            raw,
+            html,
+        }
+    }
+
+    fn counts(&self) -> Counts {
+        let (chars, words) = self
+            .blocks
+            .iter()
+            .fold((0, 0), |(c, w), b| (c + b.counts.chars, w + b.counts.words));
+        let _ = (chars, words);
+        counts::sum(self.blocks.iter().map(|b| b.counts))
+    }
+}
+
+impl From<&Block> for PreviewBlock {
+    fn from(b: &Block) -> PreviewBlock {
+        PreviewBlock {
+            html: b.html.clone(),
+            line: b.start,
+            lines: b.end - b.start,
+        }
+    }
+}
+
+/// The line that opens and closes front matter.
+fn is_delimiter(line: &str) -> bool {
+    line.trim_end() == crate::front_matter::DELIMITER
+}
+
+fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+/// Syntax whose meaning depends on text elsewhere in the draft: footnotes, link reference
+/// definitions, and raw HTML (whose blocks may run past blank lines).
+fn ties_distant_parts(line: &str) -> bool {
+    let t = line.trim_start();
+    line.contains("[^") || t.starts_with('<') || (t.starts_with('[') && line.contains("]:"))
+}
+
+/// Whether every code fence opened in `lines` is closed there (an open one would swallow
+/// the rest of the draft).
+fn fences_balanced(lines: &[String]) -> bool {
+    let mut open: Option<(char, usize)> = None;
+    for line in lines {
+        let t = line.trim_start_matches(' ');
+        if line.len() - t.len() > 3 {
+            continue;
+        }
+        let Some(c) = t.chars().next().filter(|c| *c == '`' || *c == '~') else {
+            continue;
+        };
+        let run = t.chars().take_while(|x| *x == c).count();
+        if run < 3 {
+            continue;
+        }
+        match open {
+            None => open = Some((c, run)),
+            Some((oc, orun)) if oc == c && run >= orun && t[run..].trim().is_empty() => open = None,
+            Some(_) => {}
+        }
+    }
+    open.is_none()
+}
+
+/// Whether a line may belong to the block before it across a blank line: indented text (a
+/// list item's paragraph or code), or another list item.
+fn may_continue(line: &str) -> bool {
+    if line.starts_with([' ', '\t']) {
+        return true;
+    }
+    let t = line.trim_start();
+    if t.starts_with(['-', '*', '+']) {
+        return true;
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && t[digits..].starts_with(['.', ')'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REVIEW: &str = "---\ntags: [SF]\n---\n# 『三体』を読んで\n\n本書は**劉慈欣**の長編だ[^1]。\n\n## 基本情報\n\n| 項目 | 内容 |\n|---|---|\n| 著者 | 劉慈欣 |\n\n- 第一部\n- 第二部\n\n  続きの段落。\n\n> 「物理学は存在しない」\n\n```rust\nfn main() {}\n```\n\n終わり。\nすぐ次の行。\n\n[^1]: 注。\n";
+
+    /// What could be typed: characters, lines that start blocks, lines that tie blocks together.
+    const PIECES: &[&str] = &[
+        "あ",
+        "本",
+        "x",
+        "",
+        "\n",
+        "\n\n",
+        "## 見出し",
+        "- 項目",
+        "1. 番号",
+        "  字下げ",
+        "```",
+        "~~~",
+        "> 引用",
+        "===",
+        "---",
+        "| a | b |",
+        "|---|---|",
+        "[^1]",
+        "[^2]: 注",
+        "<div>",
+        "</div>",
+        "[ref]: https://example.com",
+        "[ref]",
+        "**強調",
+        "*",
+        "\t",
+        "𠮷",
+    ];
+
+    /// A small deterministic generator, so a failure can be replayed.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((self.0 >> 33) as usize) % n.max(1)
+        }
+    }
+
+    fn full(renderer: &Renderer, text: &str) -> (String, Vec<(usize, usize)>, Counts) {
+        let (p, patch) = LivePreview::new(renderer, text, |_| None);
+        (
+            p.html(),
+            p.blocks.iter().map(|b| (b.start, b.end)).collect(),
+            patch.counts,
+        )
+    }
+
+    #[test]
+    fn every_edit_gives_what_rendering_the_whole_text_gives() {
+        let renderer = Renderer::new();
+        for seed in std::env::var("LIVE_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .map_or(0..40u64, |s: u64| s..s + 1)
+        {
+            let mut rng = Lcg(seed);
+            let mut doc = String::new();
+            for _ in 0..(1 + rng.next(4)) {
+                doc.push_str(REVIEW);
+            }
+            let (mut live, _) = LivePreview::new(&renderer, &doc, |_| None);
+            let mut shown: Vec<String> = live.blocks.iter().map(|b| b.html.clone()).collect();
+            for step in 0..60 {
+                let lines = live.lines.len();
+                let from = rng.next(lines);
+                let to = (from + rng.next(3)).min(lines).max(from + 1).min(lines);
+                // Keep most of the edited lines, changing a part of them, as typing does.
+                let old = live.lines[from..to].join("\n");
+                let cut = rng.next(old.chars().count() + 1);
+                let kept: String = old.chars().take(cut).collect();
+                let rest: String = old.chars().skip(cut + rng.next(2)).collect();
+                let text = format!("{kept}{}{rest}", PIECES[rng.next(PIECES.len())]);
+                let base = live.version();
+                let patch = live
+                    .edit(&renderer, base, from, to, &text)
+                    .expect("an edit of the current version applies");
+                // The window applies the patch to what it shows.
+                shown.splice(
+                    patch.start..patch.start + patch.removed,
+                    patch.blocks.iter().map(|b| b.html.clone()),
+                );
+                let (html, ranges, counts) = full(&renderer, &live.text());
+                let context = format!(
+                    "seed {seed} step {step}: lines {from}..{to} ← {text:?}\n{}",
+                    live.text()
+                );
+                assert_eq!(live.html(), html, "{context}");
+                assert_eq!(shown.concat(), html, "the patched window: {context}");
+                assert_eq!(
+                    live.blocks
+                        .iter()
+                        .map(|b| (b.start, b.end))
+                        .collect::<Vec<_>>(),
+                    ranges,
+                    "{context}"
+                );
+                assert_eq!(patch.counts, counts, "{context}");
+            }
+        }
+    }
+
+    #[test]
+    fn typing_in_a_paragraph_repaints_only_the_blocks_around_it() {
+        let renderer = Renderer::new();
+        let doc = "# 題\n\n一段落目。\n\n二段落目。\n\n三段落目。\n\n四段落目。\n";
+        let (mut live, _) = LivePreview::new(&renderer, doc, |_| None);
+        let base = live.version();
+        let patch = live
+            .edit(&renderer, base, 4, 5, "二段落目を書き足す。")
+            .expect("applies");
+        assert!(patch.removed <= 3 && patch.start >= 1, "{patch:?}");
+        assert!(patch.blocks.iter().any(|b| b.html.contains("書き足す")));
+        assert_eq!(
+            live.edit(&renderer, base, 0, 1, "x"),
+            Err(OutOfStep),
+            "an old version is refused"
+        );
+    }
+}
