@@ -805,3 +805,103 @@ async fn the_live_preview_after_many_edits_equals_the_preview_drawn_whole() {
     assert_eq!(live, whole);
     quit(window, data.path()).await;
 }
+
+#[tokio::test]
+async fn the_editor_and_the_preview_scroll_together_by_source_line_without_chasing_each_other() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let chapters: String = (1..=40)
+        .map(|n| format!("## 第{n}章\n\n{}\n\n", "本書は面白い。".repeat(30)))
+        .collect();
+    ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", "章立て", "-"],
+        chapters.as_bytes(),
+    ));
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the preview",
+        "document.querySelectorAll('#preview h2').length === 40",
+    )
+    .await;
+
+    let heading_in_view = |pane: &str| {
+        format!(
+            "(() => {{ const p = document.getElementById('preview'); const top = p.getBoundingClientRect().top;
+               const h = [...p.querySelectorAll('h2')].find(h => h.getBoundingClientRect().bottom > top + 1);
+               return h && h.textContent.startsWith({pane:?}); }})()"
+        )
+    };
+    // The editor scrolled, as by the wheel, until chapter 25's heading is its first line: the
+    // preview shows chapter 25 at its top.
+    let mut found = false;
+    for _ in 0..400 {
+        let top_line = window
+            .execute(
+                "const s = document.querySelector('.cm-scroller'); const r = s.getBoundingClientRect();
+                 const el = document.elementFromPoint(r.left + 40, r.top + 12);
+                 const line = el && el.closest('.cm-line'); return line ? line.textContent : ''",
+                vec![],
+            )
+            .await
+            .expect("read");
+        if top_line
+            .as_str()
+            .is_some_and(|t| t.starts_with("## 第25章"))
+        {
+            found = true;
+            break;
+        }
+        window
+            .execute(
+                "document.querySelector('.cm-scroller').scrollTop += 40; return true",
+                vec![],
+            )
+            .await
+            .expect("scroll");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(found, "the editor reached chapter 25");
+    wait_for(
+        &window,
+        "chapter 25 at the preview's top",
+        &heading_in_view("第25章"),
+    )
+    .await;
+    // The follower did not pull the leader back.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let still = window
+        .execute(
+            "const s = document.querySelector('.cm-scroller'); const r = s.getBoundingClientRect();
+             const el = document.elementFromPoint(r.left + 40, r.top + 12);
+             return el.closest('.cm-line').textContent",
+            vec![],
+        )
+        .await
+        .expect("read");
+    assert!(
+        still.as_str().is_some_and(|t| t.starts_with("## 第25章")),
+        "{still}"
+    );
+
+    // The other way: the preview scrolled to chapter 10 brings the editor there.
+    window
+        .execute(
+            "const p = document.getElementById('preview');
+             const h = [...p.querySelectorAll('h2')].find(h => h.textContent.startsWith('第10章'));
+             p.scrollTop = h.offsetTop; return true",
+            vec![],
+        )
+        .await
+        .expect("scroll the preview");
+    wait_for(
+        &window,
+        "chapter 10 at the editor's top",
+        "(() => { const s = document.querySelector('.cm-scroller'); const r = s.getBoundingClientRect();
+           const lines = [...document.querySelectorAll('.cm-line')].filter(l => l.getBoundingClientRect().bottom > r.top + 1);
+           return lines.length && lines[0].textContent.startsWith('## 第10章'); })()",
+    )
+    .await;
+    quit(window, data.path()).await;
+}

@@ -15,6 +15,7 @@ import { SettingsDialog } from "./settings-dialog.js";
 import { useEditorFont, useTheme } from "./theme.js";
 import { installMenu } from "./menu.js";
 import { HistoryDialog } from "./history-dialog.js";
+import { syncScroll } from "./scroll-sync.js";
 import { listen } from "@tauri-apps/api/event";
 import { openSearchPanel } from "@codemirror/search";
 
@@ -79,6 +80,8 @@ const editor = createEditor($("editor"), {
   },
   keys: [],
 });
+
+syncScroll(editor.view, $("preview"), preview);
 
 const list = new DraftsList({
   listEl: $("drafts"),

@@ -29,6 +29,8 @@ export class Preview {
     /** Keystrokes not yet painted: [sequence, time]. */
     this.keys = [];
     this.sequence = 0;
+    /** [first line, line count] of each block, in order (for scroll sync). */
+    this.blockLines = [];
     // Links in the preview must never navigate the app's own window away.
     element.addEventListener("click", (event) => {
       const link = event.target.closest?.("a[href]");
@@ -91,6 +93,7 @@ export class Preview {
     this.changes = null;
     this.synced = doc;
     this.element.replaceChildren();
+    this.blockLines = [];
     return this.backend.open(doc.toString());
   }
 
@@ -117,23 +120,22 @@ export class Preview {
   apply(patch) {
     if (!patch) return;
     this.version = patch.version;
+    const { start, removed } = patch;
     const children = this.element.children;
-    for (let i = patch.start + patch.removed; i < children.length; i++) {
-      const block = children[i];
-      block.dataset.line = Number(block.dataset.line) + patch.line_delta;
-    }
-    const fresh = patch.blocks.map((b) => {
+    const before = children[start + removed] ?? null;
+    for (let i = 0; i < removed; i++) children[start].remove();
+    for (const b of patch.blocks) {
       const div = document.createElement("div");
       div.className = "block";
-      div.dataset.line = b.line;
-      div.dataset.lines = b.lines;
       div.innerHTML = b.html;
-      return div;
-    });
-    const old = [...children].slice(patch.start, patch.start + patch.removed);
-    const before = children[patch.start + patch.removed] ?? null;
-    for (const node of old) node.remove();
-    for (const node of fresh) this.element.insertBefore(node, before);
+      this.element.insertBefore(div, before);
+    }
+    // The source lines of each block, kept here rather than in the DOM: a line added near the
+    // top of a long draft moves thousands of blocks, which must not cost a DOM write each.
+    this.blockLines.splice(start, removed, ...patch.blocks.map((b) => [b.line, b.lines]));
+    if (patch.line_delta) {
+      for (let i = start + patch.blocks.length; i < this.blockLines.length; i++) this.blockLines[i][0] += patch.line_delta;
+    }
     this.onCounts(patch.counts);
   }
 

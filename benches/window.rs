@@ -1,0 +1,255 @@
+//! What the author feels in the real window (release build, under Xvfb, driven by WebDriver):
+//! cold start to an editable draft, each keystroke's time to the painted preview on a 35 KB
+//! review and a 1 MB document, and the memory the app and its webview hold.
+//! Run: `cargo bench --bench window` (after `.ci/setup`). Prints a table; no pass or fail.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use fantoccini::Client;
+use serde_json::Value;
+
+#[allow(dead_code)]
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use support::desktop::{Desktop, fumi_pids, wait_for_exit};
+use support::{fumi, ok};
+
+/// Keystrokes typed per measurement, and the pause between them (a fast typist: 12 a second).
+const KEYSTROKES: usize = 150;
+const KEY_INTERVAL_MS: u64 = 80;
+
+/// One section of a Japanese review: headings, emphasis, a footnote, a quote, a table, a task
+/// list and code (the same sections as the core benchmarks).
+fn section(n: usize) -> String {
+    format!(
+        "## 第{n}章 読書会の記録\n\n\
+         本書は**劉慈欣**による長編で、第{n}章では物語が大きく動く。~~単なるSF~~ではなく、\
+         文明と倫理の物語だと感じた[^{n}]。詳しくは https://example.com/review/{n} を参照。\n\n\
+         > 「物理学は存在しない」という一文が、読み終えたあとも頭から離れない。\n\n\
+         | 項目 | 内容 |\n|:---|---:|\n| 章 | {n} |\n| 評価 | ★★★★☆ |\n\n\
+         - [x] 第{n}章を読む\n- [ ] 感想を書く\n\n\
+         ```rust\nfn chapter_{n}() -> usize {{\n    {n} * 2\n}}\n```\n\n\
+         [^{n}]: 第{n}章の注。The quick brown fox jumps over the lazy dog.\n\n"
+    )
+}
+
+fn document(bytes: usize) -> String {
+    let mut doc = String::from("# 『三体』を読んで\n\n");
+    let mut n = 1;
+    while doc.len() < bytes {
+        doc.push_str(&section(n));
+        n += 1;
+    }
+    doc
+}
+
+/// Types `KEYSTROKES` characters, one every `KEY_INTERVAL_MS`, at the end of the editor line
+/// chosen by `line` (a JS expression over `lines`, the editor's line elements), and answers
+/// every keystroke's time to the painted preview, in milliseconds.
+async fn type_and_measure(window: &Client, line: &str, prefix: &str) -> Vec<f64> {
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         performance.clearMeasures('fumi-preview');
+         const c = document.querySelector('.cm-content'); c.focus();
+         const lines = [...c.querySelectorAll('.cm-line')];
+         const at = {line};
+         at.scrollIntoView({{block: 'center'}});
+         const range = document.createRange(); range.selectNodeContents(at); range.collapse(false);
+         getSelection().removeAllRanges(); getSelection().addRange(range);
+         document.execCommand('insertText', false, {prefix:?});
+         const text = '本書は面白い。読み終えてから数日、ずっと考えている。'.repeat(20);
+         let i = 0;
+         const next = () => {{
+           if (i === {KEYSTROKES}) {{
+             setTimeout(() => done(performance.getEntriesByName('fumi-preview').map(e => e.duration)), 1000);
+             return;
+           }}
+           document.execCommand('insertText', false, text[i++]);
+           setTimeout(next, {KEY_INTERVAL_MS});
+         }};
+         setTimeout(() => {{ performance.clearMeasures('fumi-preview'); next(); }}, 500);"
+    );
+    let value = window
+        .execute_async(&script, vec![])
+        .await
+        .expect("type and measure");
+    value
+        .as_array()
+        .expect("durations")
+        .iter()
+        .filter_map(Value::as_f64)
+        .collect()
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+fn report(name: &str, mut ms: Vec<f64>) {
+    ms.sort_by(f64::total_cmp);
+    println!(
+        "{name:<58} n={:<4} p50 {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms",
+        ms.len(),
+        percentile(&ms, 50.0),
+        percentile(&ms, 95.0),
+        ms.last().copied().unwrap_or(f64::NAN)
+    );
+}
+
+/// Resident memory of the app and every process it started (the webview's), in MiB.
+fn rss_mib(data_dir: &Path) -> f64 {
+    let roots = fumi_pids(data_dir);
+    let mut all = roots.clone();
+    // Children of the app, and their children (WebKit's web and network processes).
+    for _ in 0..3 {
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|s| s.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+                continue;
+            };
+            let ppid = stat
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+                .and_then(|p| p.parse::<u32>().ok());
+            if ppid.is_some_and(|p| all.contains(&p)) && !all.contains(&pid) {
+                all.push(pid);
+            }
+        }
+    }
+    let kib: u64 = all
+        .iter()
+        .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/status")).ok())
+        .filter_map(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+        })
+        .sum();
+    kib as f64 / 1024.0
+}
+
+async fn wait(window: &Client, condition: &str) {
+    let start = Instant::now();
+    loop {
+        let v = window
+            .execute(&format!("return !!({condition})"), vec![])
+            .await
+            .expect("a script");
+        if v == Value::Bool(true) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "timed out: {condition}"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+async fn open_draft(window: &Client, title: &str) {
+    wait(
+        window,
+        &format!("[...document.querySelectorAll('#drafts li')].some(li => li.textContent.includes({title:?}))"),
+    )
+    .await;
+    window
+        .execute(
+            "[...document.querySelectorAll('#drafts li')].find(li => li.textContent.includes(arguments[0])).click(); return true",
+            vec![title.into()],
+        )
+        .await
+        .expect("open the draft");
+    wait(
+        window,
+        &format!(
+            "document.getElementById('title').value === {title:?} && document.querySelectorAll('#preview > .block').length > 5"
+        ),
+    )
+    .await;
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    // `cargo bench` passes --bench; `cargo test --benches` would pass nothing: only the former runs.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let data = tempfile::tempdir().expect("temp dir");
+    ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", "1 MB", "-"],
+        document(1_000_000).as_bytes(),
+    ));
+    ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", "35 KB", "-"],
+        document(35_000).as_bytes(),
+    ));
+    let desktop = Desktop::start();
+
+    let mut starts = Vec::new();
+    let mut in_page = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let window = desktop.launch(data.path()).await;
+        wait(&window, "document.querySelectorAll('#preview > .block').length > 5 && document.querySelector('.cm-content .cm-line')").await;
+        starts.push(start.elapsed().as_secs_f64() * 1000.0);
+        let since_navigation = window
+            .execute("return performance.now()", vec![])
+            .await
+            .expect("read")
+            .as_f64()
+            .unwrap_or(f64::NAN);
+        in_page.push(since_navigation);
+        let _ = window.close().await;
+        wait_for_exit(data.path()).await;
+    }
+
+    let window = desktop.launch(data.path()).await;
+    println!(
+        "Fumi window benchmark (release build, Xvfb), {KEYSTROKES} keystrokes {KEY_INTERVAL_MS} ms apart per row"
+    );
+    report(
+        "cold start: launch → 35 KB draft editable and previewed",
+        starts,
+    );
+    report("  of which page load → ready (in the page)", in_page);
+    for (title, label) in [("35 KB", "35 KB review"), ("1 MB", "1 MB document")] {
+        open_draft(&window, title).await;
+        // After a table row in the middle: the new paragraph's neighbours are a table and a
+        // task list, so the edit is re-parsed locally.
+        let middle = "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('| 評価'))";
+        let ms = type_and_measure(&window, middle, "\n\n").await;
+        report(
+            &format!("keystroke → preview painted, {label}, new paragraph"),
+            ms,
+        );
+        let footnoted =
+            "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.includes('[^'))";
+        let ms = type_and_measure(&window, footnoted, "").await;
+        report(
+            &format!("keystroke → preview painted, {label}, paragraph with a footnote"),
+            ms,
+        );
+    }
+    println!(
+        "memory (RSS of the app and its webview processes, 1 MB draft open): {:.0} MiB",
+        rss_mib(data.path())
+    );
+    let _ = window.close().await;
+    wait_for_exit(data.path()).await;
+}
