@@ -137,7 +137,7 @@ pub fn export_draft(
 /// A draft's revisions, newest first.
 #[tauri::command(async)]
 pub fn list_revisions(state: State<'_, AppState>, id: DraftId) -> Result<Vec<RevisionSummary>> {
-    Ok(history::revisions(&*state.store()?, id)?)
+    Ok(history::revisions(&*state.store()?, &state.renderer, id)?)
 }
 
 /// How a revision differs from the draft's text now.

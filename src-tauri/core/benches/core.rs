@@ -115,6 +115,9 @@ fn search(c: &mut Criterion) {
             .create_draft(&format!("下書き {i} {topic}"), &body)
             .expect("draft");
     }
+    c.bench_function("list/10k drafts", |b| {
+        b.iter(|| store.list_drafts().expect("list"))
+    });
     let mut group = c.benchmark_group("search/10k drafts");
     group.sample_size(20);
     group.bench_function("3+ chars (trigram index)", |b| {

@@ -4,9 +4,9 @@
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
-use crate::counts;
 use crate::draft::{Draft, DraftId, Millis, SaveKind};
 use crate::error::Result;
+use crate::render::Renderer;
 use crate::store::Store;
 
 /// A revision in the list: enough to choose one, without its text.
@@ -16,7 +16,7 @@ pub struct RevisionSummary {
     pub title: String,
     /// When the snapshotted text was last edited.
     pub edited_at: Millis,
-    /// Characters of the body, as the status line counts them.
+    /// Characters of the body, as the status line counts them (the text a reader sees).
     pub chars: usize,
 }
 
@@ -48,13 +48,17 @@ pub struct Diff {
 }
 
 /// A draft's revisions, newest first.
-pub fn revisions(store: &Store, draft_id: DraftId) -> Result<Vec<RevisionSummary>> {
+pub fn revisions(
+    store: &Store,
+    renderer: &Renderer,
+    draft_id: DraftId,
+) -> Result<Vec<RevisionSummary>> {
     Ok(store
         .revisions(draft_id)?
         .into_iter()
         .map(|r| RevisionSummary {
             id: r.id,
-            chars: counts::of_text(&r.body).chars,
+            chars: renderer.counts(&r.body).chars,
             title: r.title,
             edited_at: r.edited_at,
         })

@@ -67,6 +67,12 @@ impl Renderer {
         }
     }
 
+    /// The counts the preview shows for this Markdown, without rendering it.
+    pub fn counts(&self, markdown: &str) -> Counts {
+        let arena = Arena::new();
+        counts::of_document(parse_document(&arena, markdown, &self.options))
+    }
+
     /// A parsed node (a document, or one block of it) as HTML, before sanitizing.
     fn format<'a>(&self, node: &'a AstNode<'a>, options: &Options<'_>) -> String {
         let mut plugins = Plugins::default();
