@@ -220,6 +220,15 @@ async fn main() {
     }
 
     let window = desktop.launch(data.path()).await;
+    // A slow keystroke path must be measured, not cut off: scripts may run for minutes.
+    window
+        .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+            Some(Duration::from_secs(600)),
+            None,
+            None,
+        ))
+        .await
+        .expect("script timeout");
     println!(
         "Fumi window benchmark (release build, Xvfb), {KEYSTROKES} keystrokes {KEY_INTERVAL_MS} ms apart per row"
     );

@@ -75,7 +75,7 @@ const editor = createEditor($("editor"), {
   onImage: (file) => run(api.addImage(file)),
   onChange: (update) => {
     if (!current) return;
-    autosaver.change(snapshot(update.state.doc.toString()));
+    autosaver.change(snapshot(update.state.doc));
     preview.change(update);
   },
   keys: [],
@@ -103,9 +103,17 @@ const list = new DraftsList({
   onError: showError,
 });
 
-/** The open draft's text as the autosaver keeps it; `body` spares a read of the editor. */
-function snapshot(body = editor.text()) {
-  return { id: current.id, title: el.title.value, body };
+/** The open draft's text as the autosaver keeps it. */
+function snapshot(doc = editor.doc()) {
+  // The body is read when it is saved, not at every keystroke: a long draft's text is built once
+  // per save instead of once per key.
+  return {
+    id: current.id,
+    title: el.title.value,
+    get body() {
+      return doc.toString();
+    },
+  };
 }
 
 function showWindowTitle() {

@@ -10,7 +10,8 @@
 //! render. Either way the result equals rendering the whole draft block by block (a test
 //! checks this on random edits).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use comrak::nodes::{Ast, AstNode, LineColumn, NodeValue};
 use comrak::{Arena, Options, parse_document};
@@ -31,7 +32,7 @@ pub struct LivePreview {
     blocks: Vec<Block>,
     version: u64,
     /// Raw block HTML → sanitized HTML and counts, for the blocks a full parse finds unchanged.
-    rendered: HashMap<String, (String, Counts)>,
+    rendered: HashMap<Arc<str>, (Arc<str>, Counts)>,
 }
 
 #[derive(Debug, Clone)]
@@ -39,8 +40,9 @@ struct Block {
     /// First line (0-based) and one past the last.
     start: usize,
     end: usize,
-    raw: String,
-    html: String,
+    // Shared with the cache: a full parse of a long draft copies no block's HTML.
+    raw: Arc<str>,
+    html: Arc<str>,
     counts: Counts,
 }
 
@@ -107,7 +109,7 @@ impl LivePreview {
 
     /// Every block's sanitized HTML, in order: the whole preview.
     pub fn html(&self) -> String {
-        self.blocks.iter().map(|b| b.html.as_str()).collect()
+        self.blocks.iter().map(|b| &*b.html).collect()
     }
 
     /// Applies an edit made to version `base`: old lines `from .. to` become the lines of
@@ -268,11 +270,11 @@ impl LivePreview {
             .iter()
             .map(PreviewBlock::from)
             .collect();
-        // Keep in the cache only what the draft shows now.
-        self.rendered = new
-            .iter()
-            .map(|b| (b.raw.clone(), (b.html.clone(), b.counts)))
-            .collect();
+        // Past twice the draft's blocks, keep only what the draft shows now.
+        if self.rendered.len() > 2 * new.len() + 256 {
+            let shown: HashSet<&Arc<str>> = new.iter().map(|b| &b.raw).collect();
+            self.rendered.retain(|raw, _| shown.contains(raw));
+        }
         self.blocks = new;
         self.version += 1;
         PreviewPatch {
@@ -326,12 +328,12 @@ impl LivePreview {
         start: usize,
         end: usize,
     ) -> Block {
-        let raw = renderer.format(node, &self.options);
+        let raw: Arc<str> = renderer.format(node, &self.options).into();
         let (html, counts) = match self.rendered.get(&raw) {
             Some(known) => known.clone(),
             None => {
                 let known = (
-                    renderer.sanitizer.clean(&raw).to_string(),
+                    Arc::from(renderer.sanitizer.clean(&raw).to_string()),
                     counts::of_document(node),
                 );
                 self.rendered.insert(raw.clone(), known.clone());
@@ -360,7 +362,7 @@ impl LivePreview {
 impl From<&Block> for PreviewBlock {
     fn from(b: &Block) -> PreviewBlock {
         PreviewBlock {
-            html: b.html.clone(),
+            html: b.html.to_string(),
             line: b.start,
             lines: b.end - b.start,
         }
@@ -494,7 +496,7 @@ mod tests {
                 doc.push_str(REVIEW);
             }
             let (mut live, _) = LivePreview::new(&renderer, &doc, |_| None);
-            let mut shown: Vec<String> = live.blocks.iter().map(|b| b.html.clone()).collect();
+            let mut shown: Vec<String> = live.blocks.iter().map(|b| b.html.to_string()).collect();
             for step in 0..60 {
                 let lines = live.lines.len();
                 let from = rng.next(lines);
