@@ -14,36 +14,16 @@ use serde_json::Value;
 mod support;
 
 use support::desktop::{Desktop, fumi_pids, wait_for_exit};
+
+#[path = "../src-tauri/core/benches/support/documents.rs"]
+mod documents;
+
+use documents::document;
 use support::{fumi, ok};
 
 /// Keystrokes typed per measurement, and the pause between them (a fast typist: 12 a second).
 const KEYSTROKES: usize = 150;
 const KEY_INTERVAL_MS: u64 = 80;
-
-/// One section of a Japanese review: headings, emphasis, a footnote, a quote, a table, a task
-/// list and code (the same sections as the core benchmarks).
-fn section(n: usize) -> String {
-    format!(
-        "## 第{n}章 読書会の記録\n\n\
-         本書は**劉慈欣**による長編で、第{n}章では物語が大きく動く。~~単なるSF~~ではなく、\
-         文明と倫理の物語だと感じた[^{n}]。詳しくは https://example.com/review/{n} を参照。\n\n\
-         > 「物理学は存在しない」という一文が、読み終えたあとも頭から離れない。\n\n\
-         | 項目 | 内容 |\n|:---|---:|\n| 章 | {n} |\n| 評価 | ★★★★☆ |\n\n\
-         - [x] 第{n}章を読む\n- [ ] 感想を書く\n\n\
-         ```rust\nfn chapter_{n}() -> usize {{\n    {n} * 2\n}}\n```\n\n\
-         [^{n}]: 第{n}章の注。The quick brown fox jumps over the lazy dog.\n\n"
-    )
-}
-
-fn document(bytes: usize) -> String {
-    let mut doc = String::from("# 『三体』を読んで\n\n");
-    let mut n = 1;
-    while doc.len() < bytes {
-        doc.push_str(&section(n));
-        n += 1;
-    }
-    doc
-}
 
 /// Types `KEYSTROKES` characters, one every `KEY_INTERVAL_MS`, at the end of the editor line
 /// chosen by `line` (a JS expression over `lines`, the editor's line elements), and answers

@@ -5,8 +5,8 @@ use super::support::{fumi, ok};
 
 const RED_PNG: &[u8] = include_bytes!("support/images/red.png");
 
-#[test]
-fn export_all_then_import_all_round_trips_every_draft_and_image_byte_for_byte() {
+/// A data folder holding one image, and the image's Markdown reference.
+fn data_with_an_image() -> (tempfile::TempDir, String) {
     let data = tempfile::tempdir().expect("temp dir");
     let image = data.path().join("表紙.png");
     std::fs::write(&image, RED_PNG).expect("image");
@@ -15,6 +15,12 @@ fn export_all_then_import_all_round_trips_every_draft_and_image_byte_for_byte() 
         &["add-image", image.to_str().expect("utf-8")],
         b"",
     ));
+    (data, reference)
+}
+
+#[test]
+fn export_all_then_import_all_round_trips_every_draft_and_image_byte_for_byte() {
+    let (data, reference) = data_with_an_image();
     let bodies = [
         (
             "『三体』を読んで",
@@ -97,14 +103,7 @@ fn export_all_then_import_all_round_trips_every_draft_and_image_byte_for_byte() 
 
 #[test]
 fn a_draft_exports_as_markdown_that_reads_back_and_as_html_that_stands_alone() {
-    let data = tempfile::tempdir().expect("temp dir");
-    let image = data.path().join("表紙.png");
-    std::fs::write(&image, RED_PNG).expect("image");
-    let reference = ok(fumi(
-        data.path(),
-        &["add-image", image.to_str().expect("utf-8")],
-        b"",
-    ));
+    let (data, reference) = data_with_an_image();
     let body = format!("---\ntags: [SF]\n---\n# 三体 & <続編>\n\n{reference}\n本文𠮷。\n");
     let id = ok(fumi(
         data.path(),
