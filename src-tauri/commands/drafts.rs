@@ -1,4 +1,4 @@
-//! Drafts: list, open, save, trash, render.
+//! Drafts: list, open, save, trash; the live preview; history; goal; files in and out.
 
 use std::path::Path;
 

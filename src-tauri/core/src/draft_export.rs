@@ -20,16 +20,6 @@ pub enum DraftFormat {
     Html,
 }
 
-impl DraftFormat {
-    /// The file name extension for the format.
-    pub fn extension(self) -> &'static str {
-        match self {
-            DraftFormat::Markdown => "md",
-            DraftFormat::Html => "html",
-        }
-    }
-}
-
 /// Writes draft `id` to `path` in `format`.
 pub fn export_draft(
     store: &Store,

@@ -32,10 +32,11 @@ pub enum LineChange {
     Added,
 }
 
-/// One line of a diff, in pieces; `changed` pieces are what differs within the line.
+/// One line of a diff, in pieces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DiffLine {
     pub change: LineChange,
+    /// `(changed, text)`: the changed pieces are what differs within the line.
     pub pieces: Vec<(bool, String)>,
 }
 
