@@ -17,13 +17,23 @@ use super::window::{editor_text, new_draft, quit, type_in_editor, wait_for, wait
 const PREVIEW_SHOWN: &str =
     "getComputedStyle(document.getElementById('preview')).display !== 'none'";
 
-/// Chooses a menu item the way the native menu does: the `menu` event with the item's id.
-async fn choose_menu_item(window: &Client, id: &str) {
+/// Sends the `menu` event with an item's id, as the native menu does; the script does not wait
+/// for the event's delivery (after Quit there is no window left to answer).
+async fn emit_menu_event(
+    window: &Client,
+    id: &str,
+) -> Result<serde_json::Value, fantoccini::error::CmdError> {
     window
         .execute(
-            "return window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {event: 'menu', payload: arguments[0]})",
+            "window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {event: 'menu', payload: arguments[0]}); return true",
             vec![id.into()],
         )
+        .await
+}
+
+/// Chooses a menu item the way the native menu does; its effect is awaited by the caller.
+async fn choose_menu_item(window: &Client, id: &str) {
+    emit_menu_event(window, id)
         .await
         .expect("emit the menu event");
 }
@@ -276,12 +286,7 @@ async fn the_window_comes_back_at_the_size_it_was_left() {
     let before = window.get_window_size().await.expect("size");
     // File → Quit, as the author leaves (the WebDriver session's own close skips the app's exit).
     // The script's answer may never come: the window is gone.
-    let _ = window
-        .execute(
-            "window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {event: 'menu', payload: 'quit'}); return true",
-            vec![],
-        )
-        .await;
+    let _ = emit_menu_event(&window, "quit").await;
     wait_for_exit(data.path()).await;
     quit(window, data.path()).await;
 
@@ -347,10 +352,12 @@ async fn an_earlier_version_is_compared_with_the_text_now_and_restored_as_a_new_
     )
     .await;
     crate::window::click(&window, "history-restore").await;
+    // The dialog closes before the editor reloads the draft: wait for the text itself.
     wait_for(
         &window,
         "the restored text in the editor",
-        "document.getElementById('history-dialog').hidden",
+        "document.getElementById('history-dialog').hidden \
+         && document.querySelector('.cm-content').textContent === '本書は面白い。'",
     )
     .await;
     assert_eq!(editor_text(&window).await, "本書は面白い。");
