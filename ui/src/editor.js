@@ -113,7 +113,6 @@ export function createEditor(parent, { onChange, onImage, keys, placeholderText 
     load(text) {
       view.setState(EditorState.create({ doc: text, extensions }));
     },
-    text: () => view.state.doc.toString(),
     /** The document as CodeMirror holds it (lines, cheap to slice). */
     doc: () => view.state.doc,
     focus: () => view.focus(),

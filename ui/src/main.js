@@ -422,7 +422,8 @@ async function start() {
   useEditorFont(settings.editor_font, settings.editor_font_size);
   publishBar.defaultBlog = settings.default_blog;
   translateDocument();
-  await installMenu(menuActions).catch(showError);
+  // The menu is built beside the start, not before it: nothing on screen waits for it.
+  installMenu(menuActions).catch(showError);
   el.emptyText.textContent = t.emptyState;
   const info = await api.appInfo();
   if (info.startup_error) {

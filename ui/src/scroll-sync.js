@@ -25,6 +25,17 @@ export function syncScroll(view, pane, preview) {
   const documentOrigin = () =>
     view.documentTop - view.scrollDOM.getBoundingClientRect().top + view.scrollDOM.scrollTop;
 
+  /** The last of `n` blocks for which `atOrBefore(i)` holds (they hold for a prefix), or -1. */
+  const lastBlock = (n, atOrBefore) => {
+    let lo = 0, hi = n - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (atOrBefore(mid)) (found = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    return found;
+  };
+
   /** The element a block draws (blocks are boxless wrappers). */
   const blockElement = (i) => pane.children[i]?.firstElementChild ?? null;
 
@@ -37,13 +48,7 @@ export function syncScroll(view, pane, preview) {
     const within = top.height ? (y - top.top) / top.height : 0;
     const line = lineNumber + Math.max(0, Math.min(within, 1));
     const lines = preview.blockLines;
-    // The last block that starts at or before the line.
-    let lo = 0, hi = lines.length - 1, found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (lines[mid][0] <= line) (found = mid), (lo = mid + 1);
-      else hi = mid - 1;
-    }
+    const found = lastBlock(lines.length, (i) => lines[i][0] <= line);
     if (found < 0) {
       pane.scrollTop = 0;
       return;
@@ -58,15 +63,10 @@ export function syncScroll(view, pane, preview) {
   pane.addEventListener("scroll", () => {
     if (!lead("preview")) return;
     const y = pane.scrollTop;
-    const n = pane.children.length;
-    // The last block whose top is at or above the pane's top.
-    let lo = 0, hi = n - 1, found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const el = blockElement(mid);
-      if (el && el.offsetTop <= y) (found = mid), (lo = mid + 1);
-      else hi = mid - 1;
-    }
+    const found = lastBlock(pane.children.length, (i) => {
+      const el = blockElement(i);
+      return el !== null && el.offsetTop <= y;
+    });
     const doc = view.state.doc;
     if (found < 0 || !preview.blockLines[found]) {
       view.scrollDOM.scrollTop = 0;

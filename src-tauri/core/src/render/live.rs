@@ -102,16 +102,6 @@ impl LivePreview {
         self.version
     }
 
-    /// The text, as the preview holds it.
-    pub fn text(&self) -> String {
-        self.lines.join("\n")
-    }
-
-    /// Every block's sanitized HTML, in order: the whole preview.
-    pub fn html(&self) -> String {
-        self.blocks.iter().map(|b| &*b.html).collect()
-    }
-
     /// Applies an edit made to version `base`: old lines `from .. to` become the lines of
     /// `text`. Answers the patch, or [`OutOfStep`] when `base` is not the current version.
     pub fn edit(
@@ -245,9 +235,14 @@ impl LivePreview {
         patch
     }
 
+    /// The text, as the preview holds it.
+    fn text(&self) -> String {
+        self.lines.join("\n")
+    }
+
     /// Parses the whole text again; the patch holds only the blocks that differ.
     fn reparse_all(&mut self, renderer: &Renderer, delta: isize) -> PreviewPatch {
-        let text = self.lines.join("\n");
+        let text = self.text();
         let new = self.blocks_of(renderer, &text, 0);
         let same_start = self
             .blocks
@@ -470,6 +465,13 @@ mod tests {
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             ((self.0 >> 33) as usize) % n.max(1)
+        }
+    }
+
+    impl LivePreview {
+        /// Every block's sanitized HTML, in order: the whole preview.
+        fn html(&self) -> String {
+            self.blocks.iter().map(|b| &*b.html).collect()
         }
     }
 
