@@ -70,11 +70,12 @@ impl Desktop {
         let display = format!(":{}", line.trim());
 
         let driver_port = free_port();
+        let native_port = free_port();
         let driver = Command::new(tauri_driver)
             .arg("--port")
             .arg(driver_port.to_string())
             .arg("--native-port")
-            .arg(free_port().to_string())
+            .arg(native_port.to_string())
             .arg("--native-driver")
             .arg(native)
             .env("DISPLAY", &display)
@@ -97,7 +98,10 @@ impl Desktop {
             driver_port,
             display,
         };
+        // tauri-driver listens at once but starts WebKitWebDriver beside it, and drops a session
+        // request that arrives before WebKitWebDriver listens: wait for both.
         wait_for_port(driver_port);
+        wait_for_port(native_port);
         desktop
     }
 
@@ -210,7 +214,7 @@ fn wait_for_port(port: u16) {
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
             start.elapsed() < PATIENCE,
-            "tauri-driver did not listen on {port}"
+            "the WebDriver did not listen on {port}"
         );
         std::thread::sleep(Duration::from_millis(50));
     }
