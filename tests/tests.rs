@@ -4,6 +4,7 @@ mod bad_input;
 mod cli;
 mod crash;
 mod export;
+mod library;
 mod publish_faults;
 mod publish_hatena;
 mod publish_metaweblog;

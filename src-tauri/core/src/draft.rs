@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A draft's database id.
 pub type DraftId = i64;
@@ -74,14 +74,16 @@ pub fn from_markdown_file(name: &str, text: &str) -> (String, String) {
 }
 
 /// Where a draft stands in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DraftStatus {
-    /// Being written; never published.
+    /// Not live on any blog (never sent, or kept as a draft there).
     Draft,
-    /// Published to a blog.
+    /// Live on a blog, as the draft says now.
     Published,
-    /// Scheduled to be published later.
+    /// Live or scheduled on a blog, and saved since it was last sent.
+    Modified,
+    /// Waiting for its date on a blog.
     Scheduled,
 }
 
@@ -91,6 +93,7 @@ impl DraftStatus {
         match self {
             DraftStatus::Draft => "draft",
             DraftStatus::Published => "published",
+            DraftStatus::Modified => "modified",
             DraftStatus::Scheduled => "scheduled",
         }
     }
@@ -108,6 +111,7 @@ impl FromStr for DraftStatus {
         match s {
             "draft" => Ok(DraftStatus::Draft),
             "published" => Ok(DraftStatus::Published),
+            "modified" => Ok(DraftStatus::Modified),
             "scheduled" => Ok(DraftStatus::Scheduled),
             other => Err(format!("unknown draft status {other:?}")),
         }
@@ -140,6 +144,8 @@ pub struct DraftSummary {
     pub created_at: Millis,
     pub updated_at: Millis,
     pub deleted_at: Option<Millis>,
+    /// Its front matter's categories and tags, sorted.
+    pub tags: Vec<String>,
 }
 
 /// A snapshot of a draft's text at some moment.

@@ -15,12 +15,14 @@ pub mod front_matter;
 pub mod history;
 pub mod image;
 pub mod keychain;
+pub mod library;
 pub mod markdown_file;
 pub mod paths;
 pub mod publish;
 pub mod render;
 pub mod settings;
 pub mod store;
+pub mod tags;
 
 pub use blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
 pub use counts::Counts;

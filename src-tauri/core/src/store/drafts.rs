@@ -9,12 +9,36 @@ use crate::error::{Error, Result};
 /// Characters of the body shown in the drafts list.
 const EXCERPT_CHARS: usize = 80;
 
+/// A draft's [`DraftStatus`] from its publications, for a row of `drafts`. "Modified" compares
+/// times, not texts (hashing every draft would not scale to the list): saved after it was last
+/// sent to a blog where it is live or scheduled. A macro, so that `concat!` can build on it.
+macro_rules! status_sql {
+    () => {
+        "CASE \
+         WHEN EXISTS (SELECT 1 FROM publications p WHERE p.draft_id = drafts.id AND p.remote_id IS NOT NULL \
+             AND coalesce(p.remote_status, 'publish') IN ('publish', 'future') AND p.published_at < drafts.updated_at) \
+             THEN 'modified' \
+         WHEN EXISTS (SELECT 1 FROM publications p WHERE p.draft_id = drafts.id AND p.remote_id IS NOT NULL \
+             AND p.remote_status = 'future') THEN 'scheduled' \
+         WHEN EXISTS (SELECT 1 FROM publications p WHERE p.draft_id = drafts.id AND p.remote_id IS NOT NULL \
+             AND coalesce(p.remote_status, 'publish') = 'publish') THEN 'published' \
+         ELSE 'draft' END"
+    };
+}
+
+/// [`status_sql!`] as a constant.
+pub(super) const STATUS: &str = status_sql!();
+
 /// The third column is the start of the body after its front matter (the post's settings are
-/// not what the author recognizes a draft by).
-pub(super) const SUMMARY_COLUMNS: &str = "id, title, \
+/// not what the author recognizes a draft by); the last, its tags joined by U+001F.
+pub(super) const SUMMARY_COLUMNS: &str = concat!(
+    "id, title, \
      CASE WHEN substr(body, 1, 4) = '---' || char(10) AND instr(substr(body, 5), char(10) || '---') > 0 \
-     THEN substr(body, instr(substr(body, 5), char(10) || '---') + 9, 200) ELSE substr(body, 1, 200) END, \
-     status, created_at, updated_at, deleted_at";
+     THEN substr(body, instr(substr(body, 5), char(10) || '---') + 9, 200) ELSE substr(body, 1, 200) END, (",
+    status_sql!(),
+    "), created_at, updated_at, deleted_at, \
+     (SELECT group_concat(tag, char(31) ORDER BY tag) FROM draft_tags WHERE draft_id = drafts.id)"
+);
 
 impl Store {
     /// Creates a draft and returns it. A draft created with text gets its first revision at once.
@@ -30,6 +54,7 @@ impl Store {
         )
         .map_err(err)?;
         let id = tx.last_insert_rowid();
+        super::library::index_tags(&tx, id, body).map_err(err)?;
         if !title.is_empty() || !body.is_empty() {
             super::revisions::insert(&tx, id, title, body, now, now).map_err(err)?;
         }
@@ -41,7 +66,7 @@ impl Store {
     pub fn draft(&self, id: DraftId) -> Result<Draft> {
         self.conn
             .query_row(
-                "SELECT id, title, body, status, created_at, updated_at, deleted_at, goal_chars FROM drafts WHERE id = ?1",
+                &format!("SELECT id, title, body, ({STATUS}), created_at, updated_at, deleted_at, goal_chars FROM drafts WHERE id = ?1"),
                 [id],
                 |r| {
                     Ok(Draft {
@@ -69,14 +94,6 @@ impl Store {
         )?
         .pop()
         .ok_or(Error::DraftNotFound(id))
-    }
-
-    /// Lists the drafts outside the trash, most recently updated first.
-    pub fn list_drafts(&self) -> Result<Vec<DraftSummary>> {
-        self.summaries(
-            &format!("SELECT {SUMMARY_COLUMNS} FROM drafts WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC"),
-            [],
-        )
     }
 
     /// Lists the drafts in the trash, most recently deleted first.
@@ -151,6 +168,9 @@ impl Store {
                 params![id, title, body, now],
             )
             .map_err(err)?;
+            if old_body != body {
+                super::library::index_tags(&tx, id, body).map_err(err)?;
+            }
         }
         if kind == SaveKind::Explicit {
             let newest = super::revisions::newest(&tx, id).map_err(err)?;
@@ -244,6 +264,10 @@ fn summary(r: &Row<'_>) -> rusqlite::Result<DraftSummary> {
         created_at: r.get(4)?,
         updated_at: r.get(5)?,
         deleted_at: r.get(6)?,
+        tags: r
+            .get::<_, Option<String>>(7)?
+            .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
+            .unwrap_or_default(),
     })
 }
 

@@ -2,25 +2,41 @@
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::{Error, Result};
 
 /// The migrations, in order; the schema version is their count (SQLite's `user_version`).
-const MIGRATIONS: &[M<'static>] = &[
-    M::up(include_str!("migrations/0001_drafts.sql")),
-    M::up(include_str!("migrations/0002_blogs.sql")),
-    M::up(include_str!("migrations/0003_images.sql")),
-    M::up(include_str!("migrations/0004_blog_auth.sql")),
-    M::up(include_str!("migrations/0005_publish_queue.sql")),
-    M::up(include_str!("migrations/0006_update_sent.sql")),
-    M::up(include_str!("migrations/0007_settings.sql")),
-    M::up(include_str!("migrations/0008_goal.sql")),
-];
+fn migrations() -> Vec<M<'static>> {
+    vec![
+        M::up(include_str!("migrations/0001_drafts.sql")),
+        M::up(include_str!("migrations/0002_blogs.sql")),
+        M::up(include_str!("migrations/0003_images.sql")),
+        M::up(include_str!("migrations/0004_blog_auth.sql")),
+        M::up(include_str!("migrations/0005_publish_queue.sql")),
+        M::up(include_str!("migrations/0006_update_sent.sql")),
+        M::up(include_str!("migrations/0007_settings.sql")),
+        M::up(include_str!("migrations/0008_goal.sql")),
+        // The labels live in YAML, which SQL cannot read: the index of existing drafts is filled here.
+        M::up_with_hook(
+            include_str!("migrations/0009_library.sql"),
+            |tx: &Transaction| {
+                let drafts: Vec<(i64, String)> = tx
+                    .prepare("SELECT id, body FROM drafts")?
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for (id, body) in drafts {
+                    super::library::index_tags(tx, id, &body)?;
+                }
+                Ok(())
+            },
+        ),
+    ]
+}
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+pub const SCHEMA_VERSION: i64 = 9;
 
 /// Brings the database to [`SCHEMA_VERSION`], refusing one written by a newer Fumi.
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
@@ -34,7 +50,7 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             known: SCHEMA_VERSION,
         });
     }
-    Migrations::from_slice(MIGRATIONS)
+    Migrations::new(migrations())
         .to_latest(conn)
         .map_err(|e| match e {
             rusqlite_migration::Error::RusqliteError { err, .. } => {
@@ -52,7 +68,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_schema_version_counts_the_migrations() {
+        assert_eq!(SCHEMA_VERSION, migrations().len() as i64);
+    }
+
+    #[test]
     fn migrations_are_valid() {
-        assert!(Migrations::from_slice(MIGRATIONS).validate().is_ok());
+        assert!(Migrations::new(migrations()).validate().is_ok());
     }
 }

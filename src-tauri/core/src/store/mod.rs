@@ -3,10 +3,11 @@
 mod blogs;
 mod drafts;
 mod images;
+mod library;
 mod migrations;
 mod queue;
 mod revisions;
-mod search;
+
 mod settings;
 
 use std::path::{Path, PathBuf};

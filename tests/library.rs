@@ -1,0 +1,220 @@
+//! The library: filters by status, blog and tag, two orders, and the tag index kept from the
+//! drafts' front matter — against a real SQLite file.
+
+use fumi_core::library::{LibraryQuery, SortOrder};
+use fumi_core::publish::RemotePost;
+use fumi_core::{BlogKind, DraftId, DraftStatus, SaveKind, Store};
+use rusqlite::Connection;
+
+fn ids(store: &Store, query: LibraryQuery) -> Vec<DraftId> {
+    store
+        .library(&query)
+        .expect("library")
+        .iter()
+        .map(|d| d.id)
+        .collect()
+}
+
+fn sent(status: &str) -> RemotePost {
+    RemotePost {
+        id: format!("remote-{status}"),
+        url: "https://blog.example/p".into(),
+        status: status.into(),
+        ..RemotePost::default()
+    }
+}
+
+#[test]
+fn filters_by_status_blog_and_tag_and_sorts_both_ways() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("open");
+    let books = store
+        .add_blog("books", BlogKind::WordPress, "https://books.example", "me")
+        .expect("blog");
+    let diary = store
+        .add_blog("diary", BlogKind::Hatena, "https://diary.example", "me")
+        .expect("blog");
+    let live = store
+        .create_draft(
+            "三体",
+            "---\ncategories: [読書]\ntags: [SF, 劉慈欣]\n---\n本文",
+        )
+        .expect("draft");
+    let edited = store
+        .create_draft("火星の人", "---\ntags: SF\n---\n本文")
+        .expect("draft");
+    let scheduled = store.create_draft("来週の本", "予告").expect("draft");
+    let on_blog_as_draft = store.create_draft("下書き", "途中").expect("draft");
+    let never_sent = store
+        .create_draft("メモ", "---\ntags: [メモ]\n---\n")
+        .expect("draft");
+
+    store
+        .record_published(live.id, books.id, "h", &sent("publish"))
+        .expect("record");
+    store
+        .record_published(edited.id, diary.id, "h", &sent("publish"))
+        .expect("record");
+    store
+        .record_published(scheduled.id, books.id, "h", &sent("future"))
+        .expect("record");
+    store
+        .record_published(on_blog_as_draft.id, books.id, "h", &sent("draft"))
+        .expect("record");
+    // Saved a minute after it was sent.
+    let later = store.draft(edited.id).expect("draft").updated_at + 60_000;
+    store
+        .save_draft_at(
+            edited.id,
+            "火星の人",
+            "---\ntags: SF\n---\n加筆",
+            SaveKind::Autosave,
+            later,
+        )
+        .expect("save");
+
+    let status = |s| LibraryQuery {
+        status: Some(s),
+        ..LibraryQuery::default()
+    };
+    assert_eq!(ids(&store, status(DraftStatus::Published)), [live.id]);
+    assert_eq!(ids(&store, status(DraftStatus::Modified)), [edited.id]);
+    assert_eq!(ids(&store, status(DraftStatus::Scheduled)), [scheduled.id]);
+    assert_eq!(
+        ids(&store, status(DraftStatus::Draft)),
+        [never_sent.id, on_blog_as_draft.id]
+    );
+    assert_eq!(
+        store.summary(edited.id).expect("row").status,
+        DraftStatus::Modified
+    );
+    assert_eq!(
+        store.draft(live.id).expect("draft").status,
+        DraftStatus::Published
+    );
+
+    let blog = |b| LibraryQuery {
+        blog: Some(b),
+        ..LibraryQuery::default()
+    };
+    assert_eq!(ids(&store, blog(diary.id)), [edited.id]);
+    assert_eq!(
+        ids(&store, blog(books.id)),
+        [on_blog_as_draft.id, scheduled.id, live.id]
+    );
+
+    let tag = |t: &str, text: &str| LibraryQuery {
+        tag: Some(t.into()),
+        text: text.into(),
+        ..LibraryQuery::default()
+    };
+    // Categories count as tags; the edited draft was saved last, so it leads.
+    assert_eq!(ids(&store, tag("SF", "")), [edited.id, live.id]);
+    assert_eq!(ids(&store, tag("読書", "")), [live.id]);
+    assert_eq!(ids(&store, tag("SF", "加筆")), [edited.id]);
+    assert_eq!(
+        ids(&store, tag("SF", "三")),
+        [live.id],
+        "a one-character search"
+    );
+    assert!(ids(&store, tag("ない", "")).is_empty());
+    assert_eq!(
+        store.summary(live.id).expect("row").tags,
+        ["SF", "劉慈欣", "読書"]
+    );
+
+    // Every part at once.
+    let all = LibraryQuery {
+        text: "本文".into(),
+        status: Some(DraftStatus::Published),
+        blog: Some(books.id),
+        tag: Some("劉慈欣".into()),
+        sort: SortOrder::Created,
+    };
+    assert_eq!(ids(&store, all), [live.id]);
+
+    let by = |sort| LibraryQuery {
+        sort,
+        ..LibraryQuery::default()
+    };
+    assert_eq!(
+        ids(&store, by(SortOrder::Created)),
+        [
+            never_sent.id,
+            on_blog_as_draft.id,
+            scheduled.id,
+            edited.id,
+            live.id
+        ]
+    );
+    assert_eq!(ids(&store, by(SortOrder::Updated))[0], edited.id);
+
+    // The counts leave the trash out; a save that drops a tag drops it from the index.
+    let counts = |store: &Store| -> Vec<(String, u32)> {
+        store
+            .tags()
+            .expect("tags")
+            .into_iter()
+            .map(|t| (t.tag, t.drafts))
+            .collect()
+    };
+    assert_eq!(
+        counts(&store),
+        [
+            ("SF".to_owned(), 2),
+            ("メモ".to_owned(), 1),
+            ("劉慈欣".to_owned(), 1),
+            ("読書".to_owned(), 1)
+        ]
+    );
+    store.trash_draft(never_sent.id).expect("trash");
+    store
+        .save_draft(edited.id, "火星の人", "加筆", SaveKind::Autosave)
+        .expect("save");
+    assert_eq!(
+        counts(&store),
+        [
+            ("SF".to_owned(), 1),
+            ("劉慈欣".to_owned(), 1),
+            ("読書".to_owned(), 1)
+        ]
+    );
+    assert!(
+        ids(&store, tag("メモ", "")).is_empty(),
+        "trashed drafts stay out"
+    );
+}
+
+#[test]
+fn upgrading_indexes_the_tags_of_existing_drafts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("open");
+    let path = store.path().to_path_buf();
+    drop(store);
+    // The database as the previous schema left it: drafts with front matter, and no index.
+    let conn = Connection::open(&path).expect("open file");
+    conn.execute_batch(
+        "DROP TABLE draft_tags; DROP INDEX drafts_by_created; PRAGMA user_version = 8;
+         INSERT INTO drafts (title, body, created_at, updated_at)
+             VALUES ('三体', '---' || char(10) || 'tags: [SF, 読書]' || char(10) || '---' || char(10) || '本文', 1, 1),
+                    ('壊れた', '---' || char(10) || 'tags: [' || char(10) || '---' || char(10), 2, 2);",
+    )
+    .expect("downgrade");
+    drop(conn);
+
+    let store = Store::open(dir.path()).expect("upgrade");
+    let tagged = store
+        .library(&LibraryQuery {
+            tag: Some("読書".into()),
+            ..LibraryQuery::default()
+        })
+        .expect("library");
+    assert_eq!(tagged.len(), 1);
+    assert_eq!(tagged[0].title, "三体");
+    assert_eq!(tagged[0].tags, ["SF", "読書"]);
+    assert_eq!(
+        store.tags().expect("tags").len(),
+        2,
+        "the broken block has none"
+    );
+}
