@@ -7,12 +7,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use fumi_core::draft_export::{self, DraftFormat};
 use fumi_core::image::Image;
+use fumi_core::library::{LibraryQuery, SortOrder};
 use fumi_core::paths::{DATA_DIR_ENV, LOGS_FOLDER, default_data_dir, default_log_dir};
 use fumi_core::publish::queue::{self, PublishOutcome, Sent};
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
 use fumi_core::{
-    Blog, BlogAuth, BlogKind, DraftId, DraftSummary, Error, Renderer, SaveKind, Store, accounts,
-    blogsync, front_matter, keychain,
+    Blog, BlogAuth, BlogKind, DraftId, DraftStatus, DraftSummary, Error, Renderer, SaveKind, Store,
+    accounts, blogsync, front_matter, keychain,
 };
 
 /// Fumi: write long posts, preview them, publish them. With no command, opens the window.
@@ -216,14 +217,46 @@ pub enum StatusArg {
     Draft,
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum LibraryStatusArg {
+    /// Not live on any blog.
+    Draft,
+    /// Live, as the draft says now.
+    Published,
+    /// Live or scheduled, and saved since it was last sent.
+    Modified,
+    /// Waiting for its date on a blog.
+    Scheduled,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum SortArg {
+    Updated,
+    Created,
+}
+
 #[derive(Subcommand)]
 pub enum DraftsCommand {
-    /// List drafts, most recently updated first: id, last update, title.
+    /// List drafts, most recently updated first: id, last update, status, title.
     List {
         /// List the trash instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["status", "blog", "tag", "sort"])]
         trash: bool,
+        /// Only drafts that stand so across their blogs.
+        #[arg(long, value_enum)]
+        status: Option<LibraryStatusArg>,
+        /// Only drafts posted on this blog (its name).
+        #[arg(long)]
+        blog: Option<String>,
+        /// Only drafts whose front matter has this category or tag.
+        #[arg(long)]
+        tag: Option<String>,
+        /// The order, newest first.
+        #[arg(long, value_enum, default_value = "updated")]
+        sort: SortArg,
     },
+    /// List the drafts' categories and tags, with how many drafts carry each.
+    Tags,
     /// Print a draft: a few header lines, a blank line, then the Markdown body.
     Show { id: DraftId },
     /// Create a draft and print its id.
@@ -466,13 +499,50 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
         Command::Drafts(command) => {
             let mut store = Store::open(data_dir)?;
             match command {
-                DraftsCommand::List { trash } => {
+                DraftsCommand::List {
+                    trash,
+                    status,
+                    blog,
+                    tag,
+                    sort,
+                } => {
                     let drafts = if trash {
                         store.list_trash()?
                     } else {
-                        store.list_drafts()?
+                        let blog = match blog {
+                            Some(name) => Some(
+                                store
+                                    .blog_by_name(&name)?
+                                    .ok_or(Error::BlogNotFound(name))?
+                                    .id,
+                            ),
+                            None => None,
+                        };
+                        store.library(&LibraryQuery {
+                            text: String::new(),
+                            status: status.map(|s| match s {
+                                LibraryStatusArg::Draft => DraftStatus::Draft,
+                                LibraryStatusArg::Published => DraftStatus::Published,
+                                LibraryStatusArg::Modified => DraftStatus::Modified,
+                                LibraryStatusArg::Scheduled => DraftStatus::Scheduled,
+                            }),
+                            blog,
+                            tag,
+                            sort: match sort {
+                                SortArg::Updated => SortOrder::Updated,
+                                SortArg::Created => SortOrder::Created,
+                            },
+                        })?
                     };
                     print_summaries(&mut out, &drafts)
+                }
+                DraftsCommand::Tags => {
+                    let text: String = store
+                        .tags()?
+                        .iter()
+                        .map(|t| format!("{}\t{}\n", t.drafts, t.tag))
+                        .collect();
+                    print(&mut out, &text)
                 }
                 DraftsCommand::Search { query } => {
                     print_summaries(&mut out, &store.search(&query)?)
@@ -668,9 +738,10 @@ fn print_summaries(out: &mut impl Write, drafts: &[DraftSummary]) -> Result<(), 
             &d.title
         };
         text.push_str(&format!(
-            "{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{}\n",
             d.id,
             timestamp(d.updated_at),
+            d.status,
             title
         ));
     }

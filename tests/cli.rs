@@ -175,6 +175,57 @@ fn bad_input_gives_a_clear_error_and_a_failing_exit() {
 }
 
 #[test]
+fn list_filters_by_tag_and_status_sorts_and_counts_tags() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path();
+    let new = |title: &str, body: &str| {
+        ok(fumi(
+            data,
+            &["drafts", "new", "--title", title, "-"],
+            body.as_bytes(),
+        ))
+        .trim()
+        .to_owned()
+    };
+    let first = new("一冊目", "---\ncategories: [読書]\ntags: [SF]\n---\n本文");
+    let second = new("二冊目", "---\ntags: SF\n---\n本文");
+    // Saved last, so it leads the default order but not the order of creation.
+    ok(fumi(
+        data,
+        &["drafts", "edit", &first, "-"],
+        b"---\ntags: [SF, \xe8\xaa\xad\xe6\x9b\xb8]\n---\n",
+    ));
+
+    let rows = |args: &[&str]| -> Vec<String> {
+        ok(fumi(data, args, b""))
+            .lines()
+            .map(|l| l.split('\t').next().unwrap_or_default().to_owned())
+            .collect()
+    };
+    assert_eq!(rows(&["drafts", "list"]), [first.clone(), second.clone()]);
+    assert_eq!(
+        rows(&["drafts", "list", "--sort", "created"]),
+        [second.clone(), first.clone()]
+    );
+    assert_eq!(rows(&["drafts", "list", "--tag", "読書"]), [first.clone()]);
+    assert_eq!(
+        rows(&["drafts", "list", "--status", "draft", "--tag", "SF"]).len(),
+        2
+    );
+    assert!(rows(&["drafts", "list", "--status", "published"]).is_empty());
+    let listed = ok(fumi(data, &["drafts", "list"], b""));
+    assert!(listed.contains("\tdraft\t二冊目"), "{listed}");
+    assert_eq!(ok(fumi(data, &["drafts", "tags"], b"")), "2\tSF\n1\t読書\n");
+
+    let out = fumi(data, &["drafts", "list", "--blog", "ない"], b"");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("ない"),
+        "names the blog"
+    );
+}
+
+#[test]
 fn a_database_from_a_newer_fumi_is_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
     let conn = rusqlite::Connection::open(dir.path().join("fumi.sqlite3")).expect("create");

@@ -17,4 +17,5 @@ mod tls;
 mod window;
 mod window_desktop;
 mod window_japanese;
+mod window_library;
 mod window_publish;

@@ -1,10 +1,11 @@
-//! Drafts: list, open, save, trash; the live preview; history; goal; files in and out.
+//! Drafts: the library, open, save, trash, tags; the live preview; history; goal; files in and out.
 
 use std::path::Path;
 
 use fumi_core::draft_export::DraftFormat;
 use fumi_core::history::{self, Diff, RevisionSummary};
 use fumi_core::image::Image;
+use fumi_core::library::{LibraryQuery, TagCount};
 use fumi_core::render::live::PreviewPatch;
 use fumi_core::{Draft, DraftId, DraftSummary, SaveKind};
 use tauri::State;
@@ -14,18 +15,30 @@ use crate::ipc_error::IpcError;
 use crate::window::AppState;
 
 #[tauri::command(async)]
-pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
-    Ok(state.store()?.list_drafts()?)
+pub fn library(state: State<'_, AppState>, query: LibraryQuery) -> Result<Vec<DraftSummary>> {
+    Ok(state.store()?.library(&query)?)
+}
+
+#[tauri::command(async)]
+pub fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>> {
+    Ok(state.store()?.tags()?)
+}
+
+/// The front matter's own tags of a draft's text.
+#[tauri::command]
+pub fn tags_of_text(body: String) -> Vec<String> {
+    fumi_core::tags::tags(&body)
+}
+
+/// The draft's text with its front matter's tags replaced (the window applies it as an edit).
+#[tauri::command]
+pub fn text_with_tags(body: String, tags: Vec<String>) -> String {
+    fumi_core::tags::with_tags(&body, &tags)
 }
 
 #[tauri::command(async)]
 pub fn list_trash(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
     Ok(state.store()?.list_trash()?)
-}
-
-#[tauri::command(async)]
-pub fn search_drafts(state: State<'_, AppState>, query: String) -> Result<Vec<DraftSummary>> {
-    Ok(state.store()?.search(&query)?)
 }
 
 #[tauri::command(async)]

@@ -35,9 +35,13 @@ export const api = {
   listRevisions: (id) => call("list_revisions", { id }),
   revisionDiff: (id, revision) => call("revision_diff", { id, revision }),
   restoreRevision: (id, revision) => call("restore_revision", { id, revision }),
-  listDrafts: () => call("list_drafts"),
+  /** The drafts matching {text, status, blog, tag, sort}; every part may be empty. */
+  library: (query) => call("library", { query }),
+  listTags: () => call("list_tags"),
+  /** The front matter's own `tags` of a text, and the text with them replaced. */
+  tagsOfText: (body) => call("tags_of_text", { body }),
+  textWithTags: (body, tags) => call("text_with_tags", { body, tags }),
   listTrash: () => call("list_trash"),
-  search: (query) => call("search_drafts", { query }),
   createDraft: (title = "", body = "") => call("create_draft", { title, body }),
   getDraft: (id) => call("get_draft", { id }),
   saveDraft: ({ id, title, body }, explicit = false) => call("save_draft", { id, title, body, explicit }),

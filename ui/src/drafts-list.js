@@ -1,20 +1,39 @@
-// The sidebar: drafts (or search results, or the trash), newest first.
+// The sidebar: the library (search, filters by status, blog and tag, two orders) or the trash.
 
 import { api } from "./api.js";
 import { formatWhen, t } from "./i18n.js";
 
+/** Rows drawn at once; more are drawn as the author scrolls near the end (10,000 drafts stay quick). */
+const PAGE = 200;
+
 export class DraftsList {
-  constructor({ listEl, headingEl, emptyEl, trashToggle, onOpen, onTrash, onRestore, onPurge, onError }) {
-    Object.assign(this, { listEl, headingEl, emptyEl, trashToggle, onOpen, onTrash, onRestore, onPurge, onError });
+  constructor({ listEl, headingEl, emptyEl, trashToggle, filterEls, onOpen, onTrash, onRestore, onPurge, onError }) {
+    Object.assign(this, { listEl, headingEl, emptyEl, trashToggle, filterEls, onOpen, onTrash, onRestore, onPurge, onError });
     this.showingTrash = false;
     this.query = "";
+    this.filters = { status: null, blog: null, tag: null, sort: "updated" };
     this.items = [];
+    this.drawn = 0;
     this.selected = null;
     this.trashCount = 0;
+    this.blogs = [];
     trashToggle.addEventListener("click", () => {
       this.showingTrash = !this.showingTrash;
       this.refresh();
     });
+    for (const [key, select] of Object.entries(filterEls)) {
+      select.addEventListener("change", () => {
+        this.filters[key] = select.value === "" ? null : key === "blog" ? Number(select.value) : select.value;
+        this.refresh();
+      });
+    }
+    // The rows after the first page are drawn when the end of the list comes into view.
+    this.sentinel = document.createElement("li");
+    this.sentinel.className = "drafts-more";
+    this.sentinel.setAttribute("aria-hidden", "true");
+    new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) this.drawMore();
+    }, { root: listEl, rootMargin: "400px" }).observe(this.sentinel);
   }
 
   leaveTrash() {
@@ -25,13 +44,20 @@ export class DraftsList {
     return this.showingTrash ? null : this.items[0] ?? null;
   }
 
-  /** Reloads the list from the database. */
+  /** Whether the list shows less than every draft, newest saved first. */
+  narrowed() {
+    const f = this.filters;
+    return Boolean(this.query.trim() || f.status || f.blog || f.tag);
+  }
+
+  /** Reloads the list (and the tags and blogs to filter by) from the database. */
   async refresh() {
     try {
-      const trash = await api.listTrash();
+      const [trash, tags, blogs] = await Promise.all([api.listTrash(), api.listTags(), api.listBlogs()]);
       this.trashCount = trash.length;
-      if (this.showingTrash) this.items = trash;
-      else this.items = this.query.trim() ? await api.search(this.query) : await api.listDrafts();
+      this.items = this.showingTrash ? trash : await api.library({ text: this.query, ...this.filters });
+      this.blogs = blogs;
+      this.fillFilters(tags, blogs);
     } catch (error) {
       this.onError(error);
       return;
@@ -39,14 +65,48 @@ export class DraftsList {
     this.render();
   }
 
+  /** The filters' choices, keeping the chosen one even when nothing carries it any more. */
+  fillFilters(tags, blogs) {
+    const { status, tag, blog, sort } = this.filterEls;
+    const options = (select, choices, chosen) => {
+      select.replaceChildren(
+        ...choices.map(([value, label]) => {
+          const o = document.createElement("option");
+          o.value = value;
+          o.textContent = label;
+          return o;
+        }),
+      );
+      select.value = chosen == null ? "" : String(chosen);
+    };
+    options(status, [["", t.anyStatus], ...["draft", "published", "modified", "scheduled"].map((s) => [s, t.libraryStatus[s]])], this.filters.status);
+    const tagChoices = tags.map((x) => [x.tag, `${x.tag} (${x.drafts})`]);
+    if (this.filters.tag && !tags.some((x) => x.tag === this.filters.tag)) tagChoices.unshift([this.filters.tag, `${this.filters.tag} (0)`]);
+    options(tag, [["", t.anyTag], ...tagChoices], this.filters.tag);
+    options(blog, [["", t.anyBlog], ...blogs.map((b) => [String(b.id), b.name])], this.filters.blog);
+    blog.hidden = blogs.length === 0;
+    options(sort, [["updated", t.sortUpdated], ["created", t.sortCreated]], this.filters.sort);
+    for (const select of Object.values(this.filterEls)) select.disabled = this.showingTrash;
+  }
+
   render() {
-    this.headingEl.textContent = this.showingTrash
-      ? t.trash
-      : this.query.trim() ? t.searchResults(this.items.length) : t.drafts;
+    const narrowed = this.narrowed();
+    this.headingEl.textContent = this.showingTrash ? t.trash : narrowed ? t.searchResults(this.items.length) : t.drafts;
     this.trashToggle.textContent = this.showingTrash ? t.backToDrafts : t.showTrash(this.trashCount);
     this.emptyEl.hidden = this.items.length > 0;
-    this.emptyEl.textContent = this.showingTrash ? t.trashEmpty : this.query.trim() ? t.noResults : t.noDrafts;
-    this.listEl.replaceChildren(...this.items.map((d) => this.itemElement(d)));
+    this.emptyEl.textContent = this.showingTrash ? t.trashEmpty : narrowed ? t.noResults : t.noDrafts;
+    this.listEl.replaceChildren();
+    this.drawn = 0;
+    this.drawMore();
+  }
+
+  drawMore() {
+    if (this.drawn >= this.items.length) return;
+    const next = this.items.slice(this.drawn, this.drawn + PAGE);
+    this.drawn += next.length;
+    this.sentinel.remove();
+    this.listEl.append(...next.map((d) => this.itemElement(d)));
+    if (this.drawn < this.items.length) this.listEl.append(this.sentinel);
   }
 
   itemElement(draft) {
@@ -61,7 +121,9 @@ export class DraftsList {
     excerpt.className = "draft-excerpt";
     const when = document.createElement("time");
     when.className = "draft-when";
-    li.append(title, excerpt, when);
+    const meta = document.createElement("div");
+    meta.className = "draft-meta";
+    li.append(title, excerpt, when, meta);
     this.fill(li, draft);
 
     const actions = document.createElement("div");
@@ -94,26 +156,51 @@ export class DraftsList {
     li.querySelector(".draft-title").classList.toggle("untitled", !draft.title);
     li.querySelector(".draft-excerpt").textContent = draft.excerpt;
     const when = li.querySelector(".draft-when");
-    const at = draft.deleted_at ?? draft.updated_at;
+    const at = draft.deleted_at ?? (this.filters.sort === "created" ? draft.created_at : draft.updated_at);
     when.textContent = formatWhen(at);
     when.dateTime = new Date(at).toISOString();
+    const meta = li.querySelector(".draft-meta");
+    const parts = [];
+    if (draft.status !== "draft") {
+      const status = document.createElement("span");
+      status.className = "draft-status";
+      status.dataset.status = draft.status;
+      status.textContent = t.libraryStatus[draft.status];
+      parts.push(status);
+    }
+    for (const tag of draft.tags) {
+      const chip = document.createElement("span");
+      chip.className = "draft-tag";
+      chip.textContent = `#${tag}`;
+      parts.push(chip);
+    }
+    meta.replaceChildren(...parts);
+    meta.hidden = parts.length === 0;
   }
 
   /** Marks the open draft. */
   select(id) {
     this.selected = id;
-    for (const li of this.listEl.children) li.setAttribute("aria-selected", String(Number(li.dataset.id) === id));
+    for (const li of this.listEl.children) {
+      if (li.dataset.id) li.setAttribute("aria-selected", String(Number(li.dataset.id) === id));
+    }
   }
 
-  /** Shows a just-saved draft's new title, excerpt and time, moving it to the top. */
+  /** Shows a just-saved draft's new title, excerpt, time and tags; in the default view it moves to the top. */
   updateItem(summary) {
     const index = this.items.findIndex((d) => d.id === summary.id);
     if (index < 0 || this.showingTrash) return;
+    const tagsChanged = this.items[index].tags.join("\u001f") !== summary.tags.join("\u001f");
+    const leads = !this.narrowed() && this.filters.sort === "updated";
     this.items.splice(index, 1);
-    this.items.unshift(summary);
+    if (leads) this.items.unshift(summary);
+    else this.items.splice(index, 0, summary);
     const li = this.listEl.querySelector(`li[data-id="${summary.id}"]`);
-    if (!li) return;
-    this.fill(li, summary);
-    if (!this.query.trim() && this.listEl.firstElementChild !== li) this.listEl.prepend(li);
+    if (li) {
+      this.fill(li, summary);
+      if (leads && this.listEl.firstElementChild !== li) this.listEl.prepend(li);
+    }
+    // The tag filter's counts follow the front matter as it is edited.
+    if (tagsChanged) api.listTags().then((tags) => this.fillFilters(tags, this.blogs), () => {});
   }
 }

@@ -113,6 +113,16 @@ export function createEditor(parent, { onChange, onImage, keys, placeholderText 
     load(text) {
       view.setState(EditorState.create({ doc: text, extensions }));
     },
+    /** Makes the document `text` by one undoable change of the part that differs. */
+    replaceText(text) {
+      const old = view.state.doc.toString();
+      const max = Math.min(old.length, text.length);
+      let start = 0;
+      while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+      let end = 0;
+      while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+      view.dispatch({ changes: { from: start, to: old.length - end, insert: text.slice(start, text.length - end) } });
+    },
     /** The document as CodeMirror holds it (lines, cheap to slice). */
     doc: () => view.state.doc,
     focus: () => view.focus(),

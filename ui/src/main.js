@@ -88,6 +88,7 @@ const list = new DraftsList({
   headingEl: $("list-heading"),
   emptyEl: $("list-empty"),
   trashToggle: $("toggle-trash"),
+  filterEls: { status: $("filter-status"), tag: $("filter-tag"), blog: $("filter-blog"), sort: $("sort") },
   onOpen: (id) => openDraft(id),
   onTrash: (summary) => trashDraft(summary),
   onRestore: async (summary) => {
@@ -175,6 +176,37 @@ function wireGoal() {
 }
 wireGoal();
 
+/** The tags field: the front matter's `tags`, edited as a list; Enter writes them into the text. */
+function wireTags() {
+  const button = $("edit-tags");
+  const input = $("tags-input");
+  button.addEventListener("click", async () => {
+    if (!current) return;
+    const tags = await run(api.tagsOfText(editor.doc().toString())).catch(() => null);
+    if (!tags) return;
+    input.value = tags.join(", ");
+    input.hidden = false;
+    button.hidden = true;
+    input.focus();
+  });
+  const done = () => {
+    input.hidden = true;
+    button.hidden = !current;
+  };
+  input.addEventListener("keydown", async (event) => {
+    if (event.isComposing || event.keyCode === 229) return;
+    if (event.key === "Escape") done();
+    if (event.key !== "Enter" || !current) return;
+    const tags = input.value.split(/[,、，]/).map((x) => x.trim()).filter(Boolean);
+    const text = await run(api.textWithTags(editor.doc().toString(), tags)).catch(() => null);
+    // An edit like any other: undoable, autosaved, previewed.
+    if (text != null) editor.replaceText(text);
+    done();
+  });
+  input.addEventListener("blur", done);
+}
+wireTags();
+
 function showError(error) {
   el.banner.textContent = error?.message ?? String(error);
   el.banner.hidden = false;
@@ -192,8 +224,8 @@ async function run(promise) {
 
 function showEditor(visible) {
   el.editorArea.hidden = !visible;
-  $("open-history").hidden = $("set-goal").hidden = !visible;
-  if (!visible) $("goal-progress").hidden = $("goal-input").hidden = true;
+  $("open-history").hidden = $("set-goal").hidden = $("edit-tags").hidden = !visible;
+  if (!visible) $("goal-progress").hidden = $("goal-input").hidden = $("tags-input").hidden = true;
   el.emptyState.hidden = visible;
   if (!visible) {
     el.counts.textContent = "";

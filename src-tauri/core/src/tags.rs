@@ -26,6 +26,13 @@ pub fn labels(markdown: &str) -> Vec<String> {
     labels
 }
 
+/// The front matter's own `tags` (not its categories): what [`with_tags`] replaces.
+pub fn tags(markdown: &str) -> Vec<String> {
+    front_matter::split(markdown)
+        .map(|s| s.front_matter.tags)
+        .unwrap_or_default()
+}
+
 /// The draft's text with its front matter's `tags` key set to `tags` (removed when empty). Every
 /// other line, comments included, is kept as the author wrote it.
 pub fn with_tags(markdown: &str, tags: &[String]) -> String {
@@ -107,6 +114,7 @@ mod tests {
             ["読書", "SF", "劉慈欣"]
         );
         assert!(labels("本文").is_empty());
+        assert_eq!(tags("---\ncategories: [読書]\ntags: SF\n---\n"), ["SF"]);
         assert!(labels("---\ntags: [unclosed\n---\n").is_empty());
     }
 

@@ -1,0 +1,205 @@
+//! The library in the real window: filters by status, blog and tag, both orders, tags edited
+//! from the status bar, and a long list drawn a page at a time.
+
+use fantoccini::Client;
+use fantoccini::key::Key;
+use fumi_core::publish::RemotePost;
+use fumi_core::{BlogKind, Store};
+use serde_json::Value;
+
+use super::support::desktop::Desktop;
+use super::window::{click, quit, text, wait_for, wait_for_saved};
+
+/// Picks a value in one of the sidebar's filters, as the author does.
+async fn choose(window: &Client, id: &str, value: &str) {
+    window
+        .execute(
+            "const s = document.getElementById(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change')); return true",
+            vec![id.into(), value.into()],
+        )
+        .await
+        .expect("choose");
+}
+
+async fn wait_for_titles(window: &Client, expected: &[&str]) {
+    let script = format!(
+        "JSON.stringify([...document.querySelectorAll('#drafts .draft-title')].map(e => e.textContent)) === {}",
+        serde_json::to_string(&serde_json::to_string(expected).expect("json")).expect("json")
+    );
+    wait_for(window, &format!("the list {expected:?}"), &script).await;
+}
+
+#[tokio::test]
+async fn the_sidebar_filters_by_status_blog_and_tag_sorts_and_edits_tags() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(data.path()).expect("store");
+    let blog = store
+        .add_blog(
+            "本の感想",
+            BlogKind::WordPress,
+            "https://books.example",
+            "me",
+        )
+        .expect("blog");
+    // Created oldest first; the published one is saved last, so it leads the list.
+    let memo = store.create_draft("メモ", "思いつき").expect("draft");
+    store
+        .create_draft("火星の人", "---\ntags: [SF]\n---\n本文")
+        .expect("draft");
+    let review = store
+        .create_draft("三体", "---\ncategories: [読書]\ntags: [SF]\n---\n本文")
+        .expect("draft");
+    store
+        .record_published(
+            review.id,
+            blog.id,
+            "h",
+            &RemotePost {
+                id: "1".into(),
+                url: "https://books.example/1".into(),
+                status: "publish".into(),
+                ..RemotePost::default()
+            },
+        )
+        .expect("record");
+    drop(store);
+
+    let desktop = Desktop::start();
+    let window = desktop.launch(data.path()).await;
+    wait_for_titles(&window, &["三体", "火星の人", "メモ"]).await;
+    // Each row says where it stands and what it is tagged with.
+    let meta = window
+        .execute(
+            "return document.querySelector('#drafts li .draft-meta').textContent",
+            vec![],
+        )
+        .await
+        .expect("meta");
+    assert_eq!(meta, Value::from("Published#SF#読書"));
+
+    choose(&window, "filter-tag", "SF").await;
+    wait_for_titles(&window, &["三体", "火星の人"]).await;
+    assert_eq!(text(&window, "list-heading").await, "2 found");
+    choose(&window, "filter-status", "published").await;
+    wait_for_titles(&window, &["三体"]).await;
+    choose(&window, "filter-status", "draft").await;
+    wait_for_titles(&window, &["火星の人"]).await;
+    choose(&window, "filter-tag", "").await;
+    wait_for_titles(&window, &["火星の人", "メモ"]).await;
+    choose(&window, "filter-status", "").await;
+    choose(&window, "filter-blog", &blog.id.to_string()).await;
+    wait_for_titles(&window, &["三体"]).await;
+    choose(&window, "filter-blog", "").await;
+    choose(&window, "sort", "created").await;
+    wait_for_titles(&window, &["三体", "火星の人", "メモ"]).await;
+
+    // Tags from the status bar: written into the front matter as an edit of the text.
+    window
+        .execute(
+            "[...document.querySelectorAll('#drafts li')].find(li => li.textContent.includes('メモ')).click(); return true",
+            vec![],
+        )
+        .await
+        .expect("open");
+    wait_for(
+        &window,
+        "the memo open",
+        "document.getElementById('title').value === 'メモ'",
+    )
+    .await;
+    click(&window, "edit-tags").await;
+    wait_for(
+        &window,
+        "the tags field",
+        "!document.getElementById('tags-input').hidden",
+    )
+    .await;
+    window
+        .execute(
+            "const i = document.getElementById('tags-input'); i.value = '新刊、読書'; return true",
+            vec![],
+        )
+        .await
+        .expect("type tags");
+    let input = window
+        .find(fantoccini::Locator::Id("tags-input"))
+        .await
+        .expect("the tags field");
+    input
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("Enter");
+    wait_for(
+        &window,
+        "the tags in the text",
+        "document.querySelector('.cm-content').textContent.startsWith('---tags: [新刊, 読書]---')",
+    )
+    .await;
+    wait_for_saved(&window).await;
+    wait_for(
+        &window,
+        "the tag filter's new counts",
+        "[...document.getElementById('filter-tag').options].map(o => o.textContent).join('|') === 'Any tag|SF (2)|新刊 (1)|読書 (2)'",
+    )
+    .await;
+    let store = Store::open(data.path()).expect("store");
+    let memo = store.draft(memo.id).expect("memo");
+    assert_eq!(memo.body, "---\ntags: [新刊, 読書]\n---\n\n思いつき");
+    drop(store);
+    // Undo takes the edit back like any other.
+    window
+        .execute(
+            "document.querySelector('.cm-content').focus(); return true",
+            vec![],
+        )
+        .await
+        .expect("focus");
+    let editor = window
+        .find(fantoccini::Locator::Css(".cm-content"))
+        .await
+        .expect("editor");
+    editor.send_keys(&(Key::Control + "z")).await.expect("undo");
+    wait_for(
+        &window,
+        "the text without tags",
+        "document.querySelector('.cm-content').textContent === '思いつき'",
+    )
+    .await;
+    quit(window, data.path()).await;
+}
+
+#[tokio::test]
+async fn a_long_library_is_drawn_a_page_at_a_time_as_the_author_scrolls() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(data.path()).expect("store");
+    for i in 0..450 {
+        store
+            .create_draft(&format!("下書き{i}"), "本文")
+            .expect("draft");
+    }
+    drop(store);
+    let desktop = Desktop::start();
+    let window = desktop.launch(data.path()).await;
+    let rows = "document.querySelectorAll('#drafts li.draft-item').length";
+    wait_for(&window, "the first page", &format!("{rows} === 200")).await;
+    for expected in [400, 450] {
+        window
+            .execute(
+                "const l = document.getElementById('drafts'); l.scrollTop = l.scrollHeight; return true",
+                vec![],
+            )
+            .await
+            .expect("scroll");
+        wait_for(&window, "the next page", &format!("{rows} === {expected}")).await;
+    }
+    // The newest first, the oldest last.
+    let ends = window
+        .execute(
+            "const t = [...document.querySelectorAll('#drafts .draft-title')]; return t[0].textContent + '|' + t[t.length - 1].textContent",
+            vec![],
+        )
+        .await
+        .expect("read");
+    assert_eq!(ends, Value::from("下書き449|下書き0"));
+    quit(window, data.path()).await;
+}
