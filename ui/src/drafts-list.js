@@ -31,9 +31,9 @@ export class DraftsList {
     this.sentinel = document.createElement("li");
     this.sentinel.className = "drafts-more";
     this.sentinel.setAttribute("aria-hidden", "true");
-    new IntersectionObserver((entries) => {
+    this.observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) this.drawMore();
-    }, { root: listEl, rootMargin: "400px" }).observe(this.sentinel);
+    }, { root: listEl, rootMargin: "400px" });
   }
 
   leaveTrash() {
@@ -104,9 +104,15 @@ export class DraftsList {
     if (this.drawn >= this.items.length) return;
     const next = this.items.slice(this.drawn, this.drawn + PAGE);
     this.drawn += next.length;
+    this.observer.unobserve(this.sentinel);
     this.sentinel.remove();
     this.listEl.append(...next.map((d) => this.itemElement(d)));
-    if (this.drawn < this.items.length) this.listEl.append(this.sentinel);
+    if (this.drawn < this.items.length) {
+      this.listEl.append(this.sentinel);
+      // Observed afresh, so the next report is the sentinel's state now: a scroll to the end
+      // that outran the last report still draws the next page.
+      this.observer.observe(this.sentinel);
+    }
   }
 
   itemElement(draft) {

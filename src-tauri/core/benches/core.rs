@@ -1,11 +1,13 @@
 //! What an author feels: render time of a long review and of a huge document, save time of a
-//! long draft, search time over a large library. Run: `cargo bench -p fumi-core`.
+//! long draft, list, filter and search time over a large library. Run: `cargo bench -p fumi-core`.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use fumi_core::library::{LibraryQuery, SortOrder};
+use fumi_core::publish::RemotePost;
 use fumi_core::render::live::LivePreview;
-use fumi_core::{Renderer, SaveKind, Store};
+use fumi_core::{BlogKind, DraftStatus, Renderer, SaveKind, Store};
 
 #[path = "support/documents.rs"]
 mod documents;
@@ -88,16 +90,55 @@ fn search(c: &mut Criterion) {
         "料理",
         "音楽",
     ];
+    let blog = store
+        .add_blog("bench", BlogKind::WordPress, "https://bench.example", "me")
+        .expect("blog");
     for i in 0..10_000 {
         let topic = words[i % words.len()];
-        let body = format!("{}{}についての記録 #{i}。", section(i), topic);
-        store
+        // Every draft tagged with its topic; every third published, so statuses have rows to read.
+        let body = format!(
+            "---\ntags: [{topic}]\n---\n{}{}についての記録 #{i}。",
+            section(i),
+            topic
+        );
+        let draft = store
             .create_draft(&format!("下書き {i} {topic}"), &body)
             .expect("draft");
+        if i % 3 == 0 {
+            let sent = RemotePost {
+                id: i.to_string(),
+                status: "publish".into(),
+                ..RemotePost::default()
+            };
+            store
+                .record_published(draft.id, blog.id, "h", &sent)
+                .expect("record");
+        }
     }
     c.bench_function("list/10k drafts", |b| {
         b.iter(|| store.list_drafts().expect("list"))
     });
+    let mut group = c.benchmark_group("library/10k drafts");
+    group.sample_size(20);
+    let query = |f: fn(&mut LibraryQuery)| {
+        let mut q = LibraryQuery::default();
+        f(&mut q);
+        q
+    };
+    let by_tag = query(|q| q.tag = Some("珈琲".into()));
+    group.bench_function("by tag", |b| {
+        b.iter(|| store.library(black_box(&by_tag)).expect("library"))
+    });
+    let by_status = query(|q| q.status = Some(DraftStatus::Published));
+    group.bench_function("by status", |b| {
+        b.iter(|| store.library(black_box(&by_status)).expect("library"))
+    });
+    let by_created = query(|q| q.sort = SortOrder::Created);
+    group.bench_function("sorted by creation", |b| {
+        b.iter(|| store.library(black_box(&by_created)).expect("library"))
+    });
+    group.bench_function("tag counts", |b| b.iter(|| store.tags().expect("tags")));
+    group.finish();
     let mut group = c.benchmark_group("search/10k drafts");
     group.sample_size(20);
     group.bench_function("3+ chars (trigram index)", |b| {
