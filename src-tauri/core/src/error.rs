@@ -253,6 +253,28 @@ pub enum Error {
     )]
     TextTooLarge { name: String, limit_mb: usize },
 
+    /// What the author typed as an ISBN is not a valid one.
+    #[error(
+        "{typed:?} is not a valid ISBN: type its 13 digits (978-…) or 10 characters, hyphens optional, and check the last digit."
+    )]
+    BadIsbn { typed: String },
+
+    /// No book database knows the ISBN.
+    #[error(
+        "No book database knows ISBN {isbn} ({tried}). Check the number, or fill in the book's details by hand."
+    )]
+    BookNotFound { isbn: String, tried: String },
+
+    /// No book database could be asked (offline, or every one failed).
+    #[error(
+        "The book databases could not be reached for ISBN {isbn}: {detail}. Fill in the book's details by hand, or try again when online."
+    )]
+    BookLookupFailed { isbn: String, detail: String },
+
+    /// A rating outside one to five stars.
+    #[error("A rating is one to five stars; {0} is not.")]
+    BadRating(u8),
+
     /// A file given by the author is not UTF-8 text.
     #[error(
         "{path} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again."
@@ -308,6 +330,10 @@ impl Error {
             Error::BlogCertificate { .. } => "blog_certificate",
             Error::Settings(_) => "settings",
             Error::ExportFolderNotEmpty(_) => "export_folder_not_empty",
+            Error::BadIsbn { .. } => "bad_isbn",
+            Error::BookNotFound { .. } => "book_not_found",
+            Error::BookLookupFailed { .. } => "book_lookup_failed",
+            Error::BadRating(_) => "bad_rating",
         }
     }
 

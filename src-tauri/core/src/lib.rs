@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod blog;
 pub mod blogsync;
+pub mod book;
 pub mod counts;
 pub mod draft;
 pub mod draft_export;

@@ -2,7 +2,7 @@
 //! the workflow here — images once, create once, update in place, never overwrite a web edit
 //! unasked — is written once for all of them.
 
-mod atom;
+pub(crate) mod atom;
 mod connection;
 pub mod hatena;
 pub mod metaweblog;

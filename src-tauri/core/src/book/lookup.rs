@@ -1,0 +1,169 @@
+//! ISBN lookup: the public book databases asked in order until one knows the book, answers kept
+//! in the database so a book is fetched once.
+
+use std::time::Duration;
+
+use reqwest::{Client, StatusCode};
+use serde::{Deserialize, Serialize};
+
+use super::source::{self, Source};
+use super::{BookFacts, Isbn};
+use crate::error::{Error, Result};
+
+/// Where each book database answers; settings, so tests and authors behind proxies can point
+/// them elsewhere. An empty endpoint skips that database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Endpoints {
+    /// openBD's `get` (`…/v1/get?isbn=`): Japanese publishers' own data, with covers.
+    pub openbd: String,
+    /// National Diet Library Search's OpenSearch (`…/api/opensearch?isbn=`).
+    pub ndl: String,
+    /// Open Library's root (`…/isbn/{isbn}.json`, `…/authors/{id}.json`).
+    pub open_library: String,
+    /// Google Books' volumes (`…/books/v1/volumes?q=isbn:`).
+    pub google_books: String,
+}
+
+impl Default for Endpoints {
+    fn default() -> Self {
+        Endpoints {
+            openbd: "https://api.openbd.jp/v1/get".into(),
+            ndl: "https://ndlsearch.ndl.go.jp/api/opensearch".into(),
+            open_library: "https://openlibrary.org".into(),
+            google_books: "https://www.googleapis.com/books/v1/volumes".into(),
+        }
+    }
+}
+
+/// A book found: which database answered (or the cache) and what it said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Found {
+    pub isbn: Isbn,
+    /// The database's name as the author knows it ("openBD", "NDL Search"…).
+    pub source: String,
+    pub facts: BookFacts,
+    /// Whether the answer came from Fumi's database rather than the network.
+    pub cached: bool,
+}
+
+/// Why one database gave no answer.
+#[derive(Debug)]
+pub(super) enum Miss {
+    /// It answered: it does not have the book.
+    NotFound,
+    /// It could not be asked, or its answer could not be read.
+    Failed(String),
+}
+
+/// Asks the databases in order (openBD, NDL Search, Open Library, Google Books) and returns the
+/// first answer. Not found anywhere, or not reachable: an error that says which, so the author
+/// knows whether to check the number or to type the details.
+pub async fn fetch(endpoints: &Endpoints, isbn: &Isbn) -> Result<Found> {
+    let client = Client::builder()
+        .connect_timeout(Duration::from_secs(5))
+        .timeout(Duration::from_secs(15))
+        .user_agent(concat!("Fumi/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| Error::BookLookupFailed {
+            isbn: isbn.to_string(),
+            detail: e.to_string(),
+        })?;
+    let mut not_found = Vec::new();
+    let mut failures = Vec::new();
+    for src in Source::ALL {
+        let endpoint = src.endpoint(endpoints);
+        if endpoint.trim().is_empty() {
+            continue;
+        }
+        match source::ask(src, &client, endpoint.trim_end_matches('/'), isbn).await {
+            Ok(facts) => {
+                tracing::info!(isbn = %isbn, source = src.name(), "book found");
+                return Ok(Found {
+                    isbn: isbn.clone(),
+                    source: src.name().to_owned(),
+                    facts,
+                    cached: false,
+                });
+            }
+            Err(Miss::NotFound) => not_found.push(src.name()),
+            Err(Miss::Failed(detail)) => {
+                tracing::warn!(isbn = %isbn, source = src.name(), %detail, "book lookup failed");
+                failures.push(format!("{}: {detail}", src.name()));
+            }
+        }
+    }
+    if failures.is_empty() {
+        Err(Error::BookNotFound {
+            isbn: isbn.to_string(),
+            tried: format!("asked {}", not_found.join(", ")),
+        })
+    } else {
+        Err(Error::BookLookupFailed {
+            isbn: isbn.to_string(),
+            detail: failures.join("; "),
+        })
+    }
+}
+
+/// GETs a URL; a 404 is "not found", anything but a 200 a failure. Returns the body.
+pub(super) async fn get(client: &Client, url: &str) -> std::result::Result<String, Miss> {
+    let response = client
+        .get(url)
+        .send()
+        .await
+        .map_err(|e| Miss::Failed(connection_detail(&e)))?;
+    match response.status() {
+        StatusCode::OK => response
+            .text()
+            .await
+            .map_err(|e| Miss::Failed(connection_detail(&e))),
+        StatusCode::NOT_FOUND => Err(Miss::NotFound),
+        status => Err(Miss::Failed(format!("HTTP {status}"))),
+    }
+}
+
+/// Downloads a cover image (bounded like any image Fumi keeps).
+pub async fn fetch_cover(url: &str) -> Result<Vec<u8>> {
+    let failed = |detail: String| Error::BookLookupFailed {
+        isbn: String::new(),
+        detail,
+    };
+    let client = Client::builder()
+        .connect_timeout(Duration::from_secs(5))
+        .timeout(Duration::from_secs(20))
+        .user_agent(concat!("Fumi/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| failed(e.to_string()))?;
+    let response = client
+        .get(url)
+        .send()
+        .await
+        .map_err(|e| failed(connection_detail(&e)))?;
+    if !response.status().is_success() {
+        return Err(failed(format!(
+            "the cover answered HTTP {}",
+            response.status()
+        )));
+    }
+    let bytes = response
+        .bytes()
+        .await
+        .map_err(|e| failed(connection_detail(&e)))?;
+    Ok(bytes.to_vec())
+}
+
+/// A reqwest error as a short phrase (the chain's innermost cause says the most).
+fn connection_detail(e: &reqwest::Error) -> String {
+    let mut detail = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        detail = s.to_string();
+        source = s.source();
+    }
+    if e.is_timeout() {
+        "no answer in time".to_owned()
+    } else {
+        detail
+    }
+}
