@@ -59,8 +59,17 @@ impl AppState {
     }
 
     /// Starts the live preview over `text`.
-    pub(crate) fn open_preview(&self, text: &str) -> PreviewPatch {
-        let (preview, patch) = LivePreview::new(&self.renderer, text, crate::assets::preview_url);
+    pub(crate) fn open_preview(&self, text: &str, draft: Option<DraftId>) -> PreviewPatch {
+        // The draft's book card, drawn where the text says `[book]`.
+        let card = match (draft, &self.store) {
+            (Some(id), Ok(store)) => {
+                let store = store.lock().unwrap_or_else(PoisonError::into_inner);
+                fumi_core::book::card::for_draft(&store, id, &crate::assets::preview_url)
+            }
+            _ => None,
+        };
+        let (preview, patch) =
+            LivePreview::new(&self.renderer, text, crate::assets::preview_url, card);
         *self.preview.lock().unwrap_or_else(PoisonError::into_inner) = Some(preview);
         patch
     }

@@ -84,8 +84,12 @@ pub fn purge_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
 
 /// Starts the live preview of a draft's text: the patch draws all of it.
 #[tauri::command(async)]
-pub fn preview_open(state: State<'_, AppState>, text: String) -> PreviewPatch {
-    state.open_preview(&text)
+pub fn preview_open(
+    state: State<'_, AppState>,
+    text: String,
+    draft: Option<DraftId>,
+) -> PreviewPatch {
+    state.open_preview(&text, draft)
 }
 
 /// Applies an edit (old lines `from..to` of version `base` become `text`) to the live preview.

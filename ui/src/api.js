@@ -49,7 +49,7 @@ export const api = {
   restoreDraft: (id) => call("restore_draft", { id }),
   purgeDraft: (id) => call("purge_draft", { id }),
   /** The live preview: the whole text, then line edits (old lines [from, to) become `text`). */
-  previewOpen: (text) => call("preview_open", { text }),
+  previewOpen: (text, draft = null) => call("preview_open", { text, draft }),
   previewEdit: (base, from, to, text) => call("preview_edit", { base, from, to, text }),
   /** Keeps an image (a File) in the database; resolves with the reference for the Markdown. */
   addImage: async (file) =>

@@ -68,7 +68,11 @@ const publishBar = new PublishBar({
   openBlogs: () => blogsDialog.open(),
 });
 
-const preview = new Preview($("preview"), { open: api.previewOpen, edit: api.previewEdit }, showCounts);
+const preview = new Preview(
+  $("preview"),
+  { open: (text) => api.previewOpen(text, current?.id ?? null), edit: api.previewEdit },
+  showCounts,
+);
 
 const editor = createEditor($("editor"), {
   placeholderText: "# …",

@@ -44,7 +44,7 @@ fn live_preview(c: &mut Criterion) {
             ("table far from footnotes", plain),
             ("paragraph with a footnote", footnoted),
         ] {
-            let (mut live, _) = LivePreview::new(&renderer, &doc, |_| None);
+            let (mut live, _) = LivePreview::new(&renderer, &doc, |_| None, None);
             let texts = [format!("{}あ", lines[line]), lines[line].to_owned()];
             let mut i = 0;
             group.bench_function(format!("{name}/{kind}"), |b| {

@@ -55,7 +55,10 @@ pub fn standalone_html(store: &Store, renderer: &Renderer, draft: &Draft) -> Str
         embedded.push(format!("data:{};base64,{data}", image.mime));
         Some(format!("{ASSET_SCHEME}embedded-{}", embedded.len() - 1))
     };
-    let mut body = renderer.render_with_images(&draft.body, &placeholder).html;
+    let card = crate::book::card::for_draft(store, draft.id, &placeholder);
+    let mut body = renderer
+        .render_with_images(&draft.body, &placeholder, card.as_deref())
+        .html;
     for (i, data) in embedded.into_inner().iter().enumerate() {
         body = body.replace(
             &format!("src=\"{ASSET_SCHEME}embedded-{i}\""),

@@ -69,6 +69,11 @@ pub struct Settings {
     pub affiliate_tag: String,
     /// Whether the author has answered the first-run welcome.
     pub welcomed: bool,
+    /// Where the book databases answer ISBN lookups.
+    pub book_sources: crate::book::lookup::Endpoints,
+    /// The author's own review template (`{title}`, `{authors}`, `{publisher}`, `{isbn}` filled
+    /// in); empty: Fumi's own, in the window's language.
+    pub review_template: String,
 }
 
 impl Settings {
@@ -89,6 +94,8 @@ impl Default for Settings {
             default_blog: None,
             affiliate_tag: String::new(),
             welcomed: false,
+            book_sources: crate::book::lookup::Endpoints::default(),
+            review_template: String::new(),
         }
     }
 }

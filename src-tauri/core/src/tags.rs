@@ -114,7 +114,10 @@ mod tests {
             ["読書", "SF", "劉慈欣"]
         );
         assert!(labels("本文").is_empty());
-        assert_eq!(super::tags("---\ncategories: [読書]\ntags: SF\n---\n"), ["SF"]);
+        assert_eq!(
+            super::tags("---\ncategories: [読書]\ntags: SF\n---\n"),
+            ["SF"]
+        );
         assert!(labels("---\ntags: [unclosed\n---\n").is_empty());
     }
 

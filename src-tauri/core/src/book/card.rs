@@ -4,6 +4,8 @@
 //! does not.
 
 use super::Book;
+use crate::draft::DraftId;
+use crate::store::Store;
 
 /// The line an author writes where the card goes.
 pub const MARKER: &str = "[book]";
@@ -70,6 +72,26 @@ pub fn html(book: &Book, cover_src: Option<&str>, affiliate_tag: &str) -> String
     }
     out.push_str("</div></div>");
     out
+}
+
+/// The card of a draft's book, its cover where `cover_src` says, with the settings' associate
+/// tag; nothing when the draft has no book (or it cannot be read: the card is not worth an
+/// error where the text itself renders).
+pub fn for_draft(
+    store: &Store,
+    draft_id: DraftId,
+    cover_src: &dyn Fn(&str) -> Option<String>,
+) -> Option<String> {
+    let book = store.book(draft_id).ok()??;
+    if book.is_empty() {
+        return None;
+    }
+    let tag = store
+        .settings()
+        .map(|s| s.affiliate_tag)
+        .unwrap_or_default();
+    let cover = book.cover.as_deref().and_then(cover_src);
+    Some(html(&book, cover.as_deref(), &tag))
 }
 
 /// Amazon.co.jp's page for the ISBN (a search for ISBNs without an ISBN-10), with the author's

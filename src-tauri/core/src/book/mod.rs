@@ -4,6 +4,7 @@
 pub mod card;
 pub mod isbn;
 pub mod lookup;
+pub mod review;
 pub mod source;
 pub mod template;
 

@@ -24,6 +24,7 @@ pub use pull::{PullReport, local_content_hash, pull_posts, take_remote};
 pub use state::{PublicationState, Standing, publication_states};
 
 use crate::blog::{Blog, BlogAuth, BlogKind, Publication};
+use crate::book::{Book, card};
 use crate::draft::DraftId;
 use crate::error::{Error, Result};
 use crate::front_matter::{self, FrontMatterStatus};
@@ -125,7 +126,7 @@ async fn publish_version(
     progress: &(dyn Fn(Progress) + Send + Sync),
 ) -> Result<Publication> {
     let outcome = async {
-        let prepared = Prepared::from_version(store, renderer, version, options)?;
+        let prepared = Prepared::from_version(store, renderer, draft_id, version, options)?;
         progress(Progress::Connecting);
         let blog_api = connect(blog, secret).await?;
         send(
@@ -186,8 +187,13 @@ struct Prepared {
     front_matter: front_matter::FrontMatter,
     /// The post's date: the author's override, else the front matter's, read once.
     date: Option<jiff::Timestamp>,
-    /// Local images (featured image included), each with its bytes, keyed by their URL.
+    /// Local images (featured image and book cover included), each with its bytes, keyed by
+    /// their URL.
     images: Vec<(String, Image)>,
+    /// The draft's book, when the text places its card.
+    book: Option<Book>,
+    /// The author's associate tag for the card's purchase link.
+    affiliate_tag: String,
 }
 
 impl Prepared {
@@ -198,12 +204,13 @@ impl Prepared {
         options: PublishOptions,
     ) -> Result<Prepared> {
         let version = Version::from(store.draft(draft_id)?);
-        Prepared::from_version(store, renderer, &version, options)
+        Prepared::from_version(store, renderer, draft_id, &version, options)
     }
 
     fn from_version(
         store: &Store,
         renderer: &Renderer,
+        draft_id: DraftId,
         version: &Version,
         options: PublishOptions,
     ) -> Result<Prepared> {
@@ -216,6 +223,11 @@ impl Prepared {
         };
         let mut urls = renderer.image_urls(split.body);
         urls.extend(front_matter.featured_image.clone());
+        // The book card's cover goes to the blog like the draft's own images.
+        let book = store.book(draft_id)?.filter(|b| !b.is_empty());
+        let has_marker = split.body.lines().any(card::is_marker);
+        let book = book.filter(|_| has_marker);
+        urls.extend(book.as_ref().and_then(|b| b.cover.clone()));
         let mut images: Vec<(String, Image)> = Vec::new();
         for url in urls {
             if images.iter().any(|(u, _)| *u == url) {
@@ -228,12 +240,18 @@ impl Prepared {
             };
             images.push((url, image));
         }
+        let affiliate_tag = match &book {
+            Some(_) => store.settings()?.affiliate_tag,
+            None => String::new(),
+        };
         Ok(Prepared {
             title: version.title.clone(),
             body: split.body.to_owned(),
             front_matter,
             date,
             images,
+            book,
+            affiliate_tag,
         })
     }
 }
@@ -386,14 +404,33 @@ fn outgoing(
     options: PublishOptions,
 ) -> OutgoingPost {
     let fm = &prepared.front_matter;
+    let blog_url = |url: &str| media.get(url).map(|m| m.url.clone());
+    let card = prepared.book.as_ref().map(|book| {
+        let cover = book.cover.as_deref().and_then(blog_url);
+        card::html(book, cover.as_deref(), &prepared.affiliate_tag)
+    });
     let html = renderer
-        .render_with_images(&prepared.body, &|url| media.get(url).map(|m| m.url.clone()))
+        .render_with_images(&prepared.body, &blog_url, card.as_deref())
         .html;
     // The blank line that usually follows the front matter is not part of the post.
     let body = prepared.body.trim_start_matches(['\r', '\n']).to_owned();
     let markdown = media.iter().fold(body, |md, (local, m)| {
         md.replace(&format!("]({local}"), &format!("]({}", m.url))
     });
+    // Markdown blogs (Hatena) get the card as the HTML block it is.
+    let markdown = match &card {
+        Some(card) => markdown
+            .split_inclusive('\n')
+            .map(|line| {
+                if card::is_marker(line) {
+                    format!("{card}\n")
+                } else {
+                    line.to_owned()
+                }
+            })
+            .collect(),
+        None => markdown,
+    };
     let status = options.status.unwrap_or(match fm.status {
         Some(FrontMatterStatus::Draft) => RemoteStatus::Draft,
         Some(FrontMatterStatus::Publish) | None => RemoteStatus::Publish,

@@ -17,7 +17,7 @@ use comrak::nodes::{Ast, AstNode, LineColumn, NodeValue};
 use comrak::{Arena, Options, parse_document};
 use serde::Serialize;
 
-use super::{Renderer, prepare};
+use super::{Renderer, prepare, with_card};
 use crate::counts::{self, Counts};
 
 /// How many blocks an edit's re-parse may grow to on each side before a full parse is cheaper.
@@ -28,6 +28,8 @@ pub struct LivePreview {
     options: Options<'static>,
     /// Where the preview finds local images (the window's own URL scheme).
     image_url: fn(&str) -> Option<String>,
+    /// The card shown where the draft says `[book]`, when it has a book.
+    book_card: Option<String>,
     lines: Vec<String>,
     blocks: Vec<Block>,
     version: u64,
@@ -76,11 +78,12 @@ pub struct OutOfStep;
 
 impl LivePreview {
     /// The preview of `text`, and the patch that draws all of it; `image_url` points local
-    /// images where the preview can load them.
+    /// images where the preview can load them; `book_card` is the draft's book card.
     pub fn new(
         renderer: &Renderer,
         text: &str,
         image_url: fn(&str) -> Option<String>,
+        book_card: Option<String>,
     ) -> (LivePreview, PreviewPatch) {
         let mut options = renderer.options.clone();
         // Block positions are tracked here; per-element positions would go stale as lines move.
@@ -88,6 +91,7 @@ impl LivePreview {
         let mut preview = LivePreview {
             options,
             image_url,
+            book_card,
             lines: text.split('\n').map(str::to_owned).collect(),
             blocks: Vec::new(),
             version: 0,
@@ -286,7 +290,7 @@ impl LivePreview {
     fn blocks_of(&mut self, renderer: &Renderer, text: &str, offset: usize) -> Vec<Block> {
         let arena = Arena::new();
         let root = parse_document(&arena, text, &self.options);
-        prepare(root, &self.image_url);
+        prepare(root, &self.image_url, self.book_card.is_some());
         // Footnote definitions (gathered at the end by the parser) render as one section.
         let footnotes = arena.alloc(AstNode::new(std::cell::RefCell::new(Ast::new(
             NodeValue::Document,
@@ -327,8 +331,9 @@ impl LivePreview {
         let (html, counts) = match self.rendered.get(&raw) {
             Some(known) => known.clone(),
             None => {
+                let clean = renderer.sanitizer.clean(&raw).to_string();
                 let known = (
-                    Arc::from(renderer.sanitizer.clean(&raw).to_string()),
+                    Arc::from(with_card(clean, self.book_card.as_deref())),
                     counts::of_document(node),
                 );
                 self.rendered.insert(raw.clone(), known.clone());
@@ -476,7 +481,7 @@ mod tests {
     }
 
     fn full(renderer: &Renderer, text: &str) -> (String, Vec<(usize, usize)>, Counts) {
-        let (p, patch) = LivePreview::new(renderer, text, |_| None);
+        let (p, patch) = LivePreview::new(renderer, text, |_| None, None);
         (
             p.html(),
             p.blocks.iter().map(|b| (b.start, b.end)).collect(),
@@ -497,7 +502,7 @@ mod tests {
             for _ in 0..(1 + rng.next(4)) {
                 doc.push_str(REVIEW);
             }
-            let (mut live, _) = LivePreview::new(&renderer, &doc, |_| None);
+            let (mut live, _) = LivePreview::new(&renderer, &doc, |_| None, None);
             let mut shown: Vec<String> = live.blocks.iter().map(|b| b.html.to_string()).collect();
             for step in 0..60 {
                 let lines = live.lines.len();
@@ -542,7 +547,7 @@ mod tests {
     fn typing_in_a_paragraph_repaints_only_the_blocks_around_it() {
         let renderer = Renderer::new();
         let doc = "# 題\n\n一段落目。\n\n二段落目。\n\n三段落目。\n\n四段落目。\n";
-        let (mut live, _) = LivePreview::new(&renderer, doc, |_| None);
+        let (mut live, _) = LivePreview::new(&renderer, doc, |_| None, None);
         let base = live.version();
         let patch = live
             .edit(&renderer, base, 4, 5, "二段落目を書き足す。")

@@ -8,10 +8,11 @@ pub mod live;
 mod sanitize;
 mod tag_filter;
 
-use comrak::nodes::{AstNode, NodeValue};
+use comrak::nodes::{AstNode, NodeHtmlBlock, NodeValue};
 use comrak::options::Plugins;
 use comrak::{Arena, Options, format_html_with_plugins, parse_document};
 
+use crate::book::card;
 use crate::counts::{self, Counts};
 
 pub use highlight::theme_css;
@@ -44,25 +45,28 @@ impl Renderer {
 
     /// Renders GFM Markdown to sanitized HTML and counts its text.
     pub fn render(&self, markdown: &str) -> Rendered {
-        self.render_with_images(markdown, &|_| None)
+        self.render_with_images(markdown, &|_| None, None)
     }
 
     /// Renders like [`Renderer::render`], replacing each image URL for which `image_url` answers
-    /// (a publisher points local images at the blog's copies; the draft keeps its own).
+    /// (a publisher points local images at the blog's copies; the draft keeps its own), and
+    /// each `[book]` line with `book_card` when the draft has a book.
     pub fn render_with_images(
         &self,
         markdown: &str,
         image_url: &dyn Fn(&str) -> Option<String>,
+        book_card: Option<&str>,
     ) -> Rendered {
         let arena = Arena::new();
         let root = parse_document(&arena, markdown, &self.options);
-        prepare(root, image_url);
+        prepare(root, image_url, book_card.is_some());
         let counts = counts::of_document(root);
+        let html = self
+            .sanitizer
+            .clean(&self.format(root, &self.options))
+            .to_string();
         Rendered {
-            html: self
-                .sanitizer
-                .clean(&self.format(root, &self.options))
-                .to_string(),
+            html: with_card(html, book_card),
             counts,
         }
     }
@@ -105,10 +109,21 @@ impl Default for Renderer {
     }
 }
 
-/// Readies a parsed document for HTML: images pointed where `image_url` says, and raw HTML
-/// filtered so an unclosed `<style>` or `<textarea>` cannot swallow the rest of the draft.
-fn prepare<'a>(root: &'a AstNode<'a>, image_url: &dyn Fn(&str) -> Option<String>) {
+/// Readies a parsed document for HTML: images pointed where `image_url` says, raw HTML
+/// filtered so an unclosed `<style>` or `<textarea>` cannot swallow the rest of the draft, and
+/// (with a book card to show) each `[book]` paragraph made the card's slot.
+fn prepare<'a>(root: &'a AstNode<'a>, image_url: &dyn Fn(&str) -> Option<String>, card: bool) {
     for node in root.descendants() {
+        if card && is_card_marker(node) {
+            for child in node.children().collect::<Vec<_>>() {
+                child.detach();
+            }
+            node.data.borrow_mut().value = NodeValue::HtmlBlock(NodeHtmlBlock {
+                block_type: 6,
+                literal: format!("{}\n", card::SLOT),
+            });
+            continue;
+        }
         match &mut node.data.borrow_mut().value {
             NodeValue::Image(link) => {
                 if let Some(url) = image_url(&link.url) {
@@ -121,6 +136,29 @@ fn prepare<'a>(root: &'a AstNode<'a>, image_url: &dyn Fn(&str) -> Option<String>
             NodeValue::HtmlInline(html) => *html = tag_filter::filter(html).into_owned(),
             _ => {}
         }
+    }
+}
+
+/// Whether a node is a paragraph saying only `[book]`.
+fn is_card_marker<'a>(node: &'a AstNode<'a>) -> bool {
+    if !matches!(node.data.borrow().value, NodeValue::Paragraph) {
+        return false;
+    }
+    let mut text = String::new();
+    for child in node.children() {
+        match &child.data.borrow().value {
+            NodeValue::Text(t) => text.push_str(t),
+            _ => return false,
+        }
+    }
+    card::is_marker(&text)
+}
+
+/// Sanitized HTML with the card (built by Fumi, every value escaped) in its slots.
+fn with_card(html: String, card: Option<&str>) -> String {
+    match card {
+        Some(card) if html.contains(card::SLOT) => html.replace(card::SLOT, card),
+        _ => html,
     }
 }
 
@@ -188,13 +226,36 @@ mod tests {
         let md = "![表紙](/tmp/a.png) ![](https://e.com/b.png) ![again](/tmp/a.png)";
         assert_eq!(r.image_urls(md), ["/tmp/a.png", "https://e.com/b.png"]);
         let html = r
-            .render_with_images(md, &|u| {
-                (u == "/tmp/a.png").then(|| "https://blog/a.png".into())
-            })
+            .render_with_images(
+                md,
+                &|u| (u == "/tmp/a.png").then(|| "https://blog/a.png".into()),
+                None,
+            )
             .html;
         assert!(html.contains("src=\"https://blog/a.png\""), "{html}");
         assert!(html.contains("src=\"https://e.com/b.png\""), "{html}");
         assert!(!html.contains("/tmp/a.png"), "{html}");
+    }
+
+    #[test]
+    fn a_book_line_becomes_the_card_only_when_there_is_one() {
+        let r = Renderer::new();
+        let md = "前\n\n[book]\n\n文中の [book] はそのまま\n";
+        let card = r#"<div class="fumi-book-card" style="x">三体</div>"#;
+        let html = r.render_with_images(md, &|_| None, Some(card)).html;
+        assert!(html.contains(card), "{html}");
+        assert_eq!(html.matches("fumi-book-card").count(), 1, "{html}");
+        assert!(html.contains("文中の [book] はそのまま"), "{html}");
+        let without = r.render(md).html;
+        assert!(
+            without.contains("<p data-sourcepos=\"3:1-3:6\">[book]</p>"),
+            "{without}"
+        );
+        // The author's own "card" markup is sanitized like any HTML.
+        let forged = r
+            .render(r#"<div class="fumi-book-card" style="position:fixed">x</div>"#)
+            .html;
+        assert!(!forged.contains("position:fixed"), "{forged}");
     }
 
     #[test]

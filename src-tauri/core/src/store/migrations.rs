@@ -32,11 +32,12 @@ fn migrations() -> Vec<M<'static>> {
                 Ok(())
             },
         ),
+        M::up(include_str!("migrations/0010_books.sql")),
     ]
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// Brings the database to [`SCHEMA_VERSION`], refusing one written by a newer Fumi.
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

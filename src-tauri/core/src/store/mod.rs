@@ -1,6 +1,7 @@
 //! Durable storage of drafts in one SQLite file (WAL mode), with revisions and full-text search.
 
 mod blogs;
+mod books;
 mod drafts;
 mod images;
 mod library;
