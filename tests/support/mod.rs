@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests.
 
+pub mod book_sources;
 pub mod desktop;
 pub mod fault_proxy;
 pub mod hatena;

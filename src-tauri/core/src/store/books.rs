@@ -70,9 +70,15 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(&format!(
-                "SELECT drafts.id, drafts.title, {BOOK_COLUMNS} FROM books \
+                "SELECT drafts.id, drafts.title, {} FROM books \
                  JOIN drafts ON drafts.id = books.draft_id WHERE deleted_at IS NULL \
-                 ORDER BY coalesce(finished_on, started_on, '') DESC, drafts.updated_at DESC"
+                 ORDER BY coalesce(finished_on, started_on, '') DESC, drafts.updated_at DESC",
+                // Both tables have a title.
+                BOOK_COLUMNS
+                    .split(", ")
+                    .map(|c| format!("books.{c}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
             .map_err(|e| self.err("listing books", e))?;
         let rows = stmt
