@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use fumi_core::book::template::TemplateLanguage;
+use fumi_core::book::{self, BookOrder, Isbn, review};
 use fumi_core::draft_export::{self, DraftFormat};
 use fumi_core::image::Image;
 use fumi_core::library::{LibraryQuery, SortOrder};
@@ -126,6 +128,12 @@ pub enum Command {
     ExportAll { dir: PathBuf },
     /// Add every draft and image of an export-all folder to this data folder.
     ImportAll { dir: PathBuf },
+    /// Books: look one up by ISBN, list the reviewed ones.
+    #[command(subcommand)]
+    Book(BookCommand),
+    /// Book reviews.
+    #[command(subcommand)]
+    Review(ReviewCommand),
     /// Keep an image in Fumi's database; prints the Markdown that shows it.
     AddImage {
         /// An image file (PNG, JPEG, GIF, WebP…).
@@ -168,6 +176,35 @@ pub enum BlogsCommand {
     Categories { name: String },
     /// Remove a blog and its password (its posts stay on the blog).
     Remove { name: String },
+}
+
+#[derive(Subcommand)]
+pub enum BookCommand {
+    /// Look a book up by ISBN (10 or 13 digits, hyphens optional) in openBD, NDL Search, Open
+    /// Library and Google Books, in that order; answers are kept, so a second lookup is offline.
+    Lookup { isbn: String },
+    /// List the reviewed books: review id, rating, date read, title, authors.
+    List {
+        #[arg(long, value_enum, default_value = "read")]
+        sort: BookSortArg,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum BookSortArg {
+    /// Last finished (or started) first.
+    Read,
+    /// Most stars first.
+    Rating,
+    /// By the first author's name.
+    Author,
+}
+
+#[derive(Subcommand)]
+pub enum ReviewCommand {
+    /// Start a review of the book with this ISBN from the review template (in the settings'
+    /// language); prints the new draft's id. Offline, the review starts with the ISBN alone.
+    New { isbn: String },
 }
 
 #[derive(Subcommand)]
@@ -491,6 +528,83 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
                 }
             }
         }
+        Command::Book(BookCommand::Lookup { isbn }) => {
+            let isbn: Isbn = isbn.parse()?;
+            let mut store = Store::open(data_dir)?;
+            let endpoints = store.settings()?.book_sources;
+            let found = block_on(review::find(&mut store, &endpoints, &isbn))?;
+            let f = &found.facts;
+            let mut text = format!(
+                "Title: {}\nAuthors: {}\nPublisher: {}\nPublished: {}\n",
+                f.title,
+                f.authors.join(", "),
+                f.publisher,
+                f.published
+            );
+            if let Some(pages) = f.pages {
+                text.push_str(&format!("Pages: {pages}\n"));
+            }
+            text.push_str(&format!("ISBN: {isbn}\n"));
+            if let Some(ten) = isbn.isbn10() {
+                text.push_str(&format!("ISBN-10: {ten}\n"));
+            }
+            if let Some(cover) = &f.cover_url {
+                text.push_str(&format!("Cover: {cover}\n"));
+            }
+            let cached = if found.cached {
+                " (kept from an earlier lookup)"
+            } else {
+                ""
+            };
+            text.push_str(&format!("Source: {}{cached}\n", found.source));
+            print(&mut out, &text)
+        }
+        Command::Book(BookCommand::List { sort }) => {
+            let mut books = Store::open(data_dir)?.reviewed_books()?;
+            book::sort(
+                &mut books,
+                match sort {
+                    BookSortArg::Read => BookOrder::Read,
+                    BookSortArg::Rating => BookOrder::Rating,
+                    BookSortArg::Author => BookOrder::Author,
+                },
+            );
+            let text: String = books
+                .iter()
+                .map(|b| {
+                    format!(
+                        "{}\t{}\t{}\t{}\t{}\n",
+                        b.draft_id,
+                        "★".repeat(usize::from(b.book.rating.unwrap_or(0))),
+                        b.book
+                            .finished_on
+                            .as_deref()
+                            .or(b.book.started_on.as_deref())
+                            .unwrap_or(""),
+                        b.book.facts.title,
+                        b.book.facts.authors.join(", ")
+                    )
+                })
+                .collect();
+            print(&mut out, &text)
+        }
+        Command::Review(ReviewCommand::New { isbn }) => {
+            let isbn: Isbn = isbn.parse()?;
+            let mut store = Store::open(data_dir)?;
+            let settings = store.settings()?;
+            let language = TemplateLanguage::of(settings.language, &os_locale());
+            let (draft, failure) = block_on(review::new_review(
+                &mut store,
+                &settings.book_sources,
+                &isbn,
+                language,
+                &settings.review_template,
+            ))?;
+            if let Some(e) = failure {
+                eprintln!("fumi: {e}");
+            }
+            print(&mut out, &format!("{}\n", draft.id))
+        }
         Command::AddImage { file } => {
             let image = Image::read_file(&file)?;
             let reference = Store::open(data_dir)?.add_asset(&image)?;
@@ -705,6 +819,15 @@ fn block_on<T>(future: impl std::future::Future<Output = Result<T, Error>>) -> R
             source,
         })?
         .block_on(future)
+}
+
+/// The locale the environment asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`), as POSIX reads them.
+fn os_locale() -> String {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default()
 }
 
 /// Reads UTF-8 text from a file, or from standard input for `-` or no file.

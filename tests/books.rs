@@ -278,3 +278,50 @@ async fn a_new_review_starts_from_the_template_online_or_not() {
     let book = store.book(draft.id).expect("read").expect("book");
     assert_eq!(book.isbn, Some(isbn("9780306406157")));
 }
+
+#[test]
+fn the_command_line_looks_up_starts_reviews_and_lists_books() {
+    use super::support::{fumi, ok};
+    let sources = BookSources::start();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path();
+    let mut store = Store::open(data).expect("store");
+    let mut settings = store.settings().expect("settings");
+    settings.book_sources = sources.endpoints();
+    settings.language = fumi_core::settings::Language::Ja;
+    store.save_settings(&settings).expect("save");
+    drop(store);
+
+    let out = ok(fumi(data, &["book", "lookup", "4-15-209870-8"], b""));
+    assert!(
+        out.starts_with("Title: 三体\nAuthors: 劉 慈欣\nPublisher: 早川書房\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ISBN: 9784152098702\nISBN-10: 4152098708\n"),
+        "{out}"
+    );
+    assert!(out.ends_with("Source: openBD\n"), "{out}");
+    let out = ok(fumi(data, &["book", "lookup", "9784152098702"], b""));
+    assert!(
+        out.ends_with("Source: openBD (kept from an earlier lookup)\n"),
+        "{out}"
+    );
+
+    let bad = fumi(data, &["book", "lookup", "9784152098703"], b"");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a valid ISBN"));
+    let unknown = fumi(data, &["book", "lookup", "9780123456786"], b"");
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("No book database knows"));
+
+    let id = ok(fumi(data, &["review", "new", "978-4-15-209870-2"], b""));
+    let shown = ok(fumi(data, &["drafts", "show", id.trim()], b""));
+    assert!(
+        shown.contains("Title: 「三体」劉 慈欣／著 を読みました"),
+        "{shown}"
+    );
+    assert!(shown.contains("## 手に取ったきっかけ"), "{shown}");
+    let listed = ok(fumi(data, &["book", "list", "--sort", "author"], b""));
+    assert_eq!(listed, format!("{}\t\t\t三体\t劉 慈欣\n", id.trim()));
+}

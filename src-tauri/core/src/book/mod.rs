@@ -77,3 +77,38 @@ pub struct ReviewedBook {
     #[serde(flatten)]
     pub book: Book,
 }
+
+/// How "My books" orders the books.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookOrder {
+    /// Last finished (or started) first; unread last.
+    Read,
+    /// Most stars first; unrated last.
+    Rating,
+    /// By the first author's name, then the title.
+    Author,
+}
+
+/// Orders reviewed books; ties keep the order they came in (most recently read first).
+pub fn sort(books: &mut [ReviewedBook], order: BookOrder) {
+    let read = |b: &ReviewedBook| {
+        b.book
+            .finished_on
+            .clone()
+            .or_else(|| b.book.started_on.clone())
+    };
+    match order {
+        BookOrder::Read => books.sort_by(|a, b| read(b).cmp(&read(a))),
+        BookOrder::Rating => books.sort_by(|a, b| b.book.rating.cmp(&a.book.rating)),
+        BookOrder::Author => books.sort_by(|a, b| {
+            let key = |x: &ReviewedBook| {
+                (
+                    x.book.facts.authors.first().cloned().unwrap_or_default(),
+                    x.book.facts.title.clone(),
+                )
+            };
+            key(a).cmp(&key(b))
+        }),
+    }
+}

@@ -2,12 +2,25 @@
 //! the author's language, or the author's own template from the settings.
 
 use super::Book;
+use crate::settings::Language;
 
 /// The language of Fumi's own template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TemplateLanguage {
     Ja,
     En,
+}
+
+impl TemplateLanguage {
+    /// The settings' language, or for "as the system" the OS locale's (`ja_JP.UTF-8` → Japanese).
+    pub fn of(setting: Language, os_locale: &str) -> TemplateLanguage {
+        match setting {
+            Language::Ja => TemplateLanguage::Ja,
+            Language::En => TemplateLanguage::En,
+            Language::System if os_locale.starts_with("ja") => TemplateLanguage::Ja,
+            Language::System => TemplateLanguage::En,
+        }
+    }
 }
 
 /// Fumi's own template in Japanese. `{title}`, `{authors}`, `{publisher}`, `{isbn}` are filled in.
