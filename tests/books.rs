@@ -325,3 +325,114 @@ fn the_command_line_looks_up_starts_reviews_and_lists_books() {
     let listed = ok(fumi(data, &["book", "list", "--sort", "author"], b""));
     assert_eq!(listed, format!("{}\t\t\t三体\t劉 慈欣\n", id.trim()));
 }
+
+/// A draft whose text places the card, its book filled from the local databases, with an
+/// associate tag in the settings.
+async fn review_with_card(store: &mut Store, sources: &BookSources) -> fumi_core::DraftId {
+    let mut settings = store.settings().expect("settings");
+    settings.affiliate_tag = "fumi-22".into();
+    store.save_settings(&settings).expect("save");
+    let draft = store
+        .create_draft("『三体』を読んで", "冒頭。\n\n[book]\n\n感想。\n")
+        .expect("draft");
+    review::fill(
+        store,
+        &sources.endpoints(),
+        draft.id,
+        &isbn("9784152098702"),
+    )
+    .await
+    .expect("fill");
+    draft.id
+}
+
+fn assert_card(html: &str, cover_host: &str) {
+    assert!(html.contains(r#"<div class="fumi-book-card""#), "{html}");
+    assert!(html.contains("三体"), "{html}");
+    assert!(html.contains("早川書房（2019年）"), "{html}");
+    assert!(
+        html.contains(r#"href="https://www.amazon.co.jp/dp/4152098708?tag=fumi-22""#),
+        "{html}"
+    );
+    let cover = html
+        .split(r#"<img class="fumi-book-cover" src=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the cover");
+    assert!(
+        cover.contains(cover_host),
+        "the blog's copy of the cover: {cover}"
+    );
+    assert!(
+        !html.contains("[book]") && !html.contains("fumi-asset"),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn the_card_reaches_the_post_on_wordpress_and_on_hatena() {
+    use super::support::hatena::TestHatena;
+    use super::support::wordpress::TestWordPress;
+    use fumi_core::BlogKind;
+    use fumi_core::publish::PublishOptions;
+
+    let sources = BookSources::start();
+
+    let site = TestWordPress::start();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("store");
+    let blog = store
+        .add_blog("wp", BlogKind::WordPress, &site.url, &site.user)
+        .expect("blog");
+    let draft = review_with_card(&mut store, &sources).await;
+    let (published, _) = super::support::publish_collecting(
+        &mut store,
+        &blog,
+        &site.password,
+        draft,
+        PublishOptions::default(),
+    )
+    .await;
+    let id = published.expect("publish").remote_id.expect("id");
+    let post =
+        super::publish_wordpress::rest(&site, &format!("wp/v2/posts/{id}?context=edit")).await;
+    let html = post["content"]["raw"].as_str().expect("content");
+    assert_card(html, "/wp-content/uploads/");
+    assert!(
+        html.find("冒頭") < html.find("fumi-book-card"),
+        "in place: {html}"
+    );
+
+    let hatena = TestHatena::start();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("store");
+    let blog = store
+        .add_blog("hatena", BlogKind::Hatena, &hatena.root, &hatena.user)
+        .expect("blog");
+    let draft = review_with_card(&mut store, &sources).await;
+    let (published, _) = super::support::publish_collecting(
+        &mut store,
+        &blog,
+        &hatena.api_key,
+        draft,
+        PublishOptions::default(),
+    )
+    .await;
+    published.expect("publish");
+    let entry = hatena.entries().remove(0);
+    assert_eq!(entry.content_type, "text/x-markdown");
+    // Markdown mode: the card is an HTML block between the author's paragraphs.
+    assert!(
+        entry
+            .content
+            .starts_with("冒頭。\n\n<div class=\"fumi-book-card\""),
+        "{}",
+        entry.content
+    );
+    assert!(
+        entry.content.ends_with("</div></div>\n\n感想。\n"),
+        "{}",
+        entry.content
+    );
+    assert_card(&entry.content, "/images/fumi-tester/");
+}

@@ -12,4 +12,8 @@ fuzz_target!(|markdown: &str| {
     let rendered = RENDERER.render(markdown);
     // The sanitizer's promise, whatever the input: no script element survives.
     assert!(!rendered.html.to_ascii_lowercase().contains("<script"));
+    // With a book card, `[book]` paragraphs anywhere (lists, quotes, tables) become the card.
+    let card = r#"<div class="fumi-book-card">card</div>"#;
+    let rendered = RENDERER.render_with_images(markdown, &|_| None, Some(card));
+    assert!(!rendered.html.to_ascii_lowercase().contains("<script"));
 });

@@ -113,15 +113,10 @@ impl Default for Renderer {
 /// filtered so an unclosed `<style>` or `<textarea>` cannot swallow the rest of the draft, and
 /// (with a book card to show) each `[book]` paragraph made the card's slot.
 fn prepare<'a>(root: &'a AstNode<'a>, image_url: &dyn Fn(&str) -> Option<String>, card: bool) {
+    let mut markers = Vec::new();
     for node in root.descendants() {
         if card && is_card_marker(node) {
-            for child in node.children().collect::<Vec<_>>() {
-                child.detach();
-            }
-            node.data.borrow_mut().value = NodeValue::HtmlBlock(NodeHtmlBlock {
-                block_type: 6,
-                literal: format!("{}\n", card::SLOT),
-            });
+            markers.push(node);
             continue;
         }
         match &mut node.data.borrow_mut().value {
@@ -136,6 +131,16 @@ fn prepare<'a>(root: &'a AstNode<'a>, image_url: &dyn Fn(&str) -> Option<String>
             NodeValue::HtmlInline(html) => *html = tag_filter::filter(html).into_owned(),
             _ => {}
         }
+    }
+    // Changed after the walk: the tree may not change under its own iterator.
+    for node in markers {
+        for child in node.children().collect::<Vec<_>>() {
+            child.detach();
+        }
+        node.data.borrow_mut().value = NodeValue::HtmlBlock(NodeHtmlBlock {
+            block_type: 6,
+            literal: format!("{}\n", card::SLOT),
+        });
     }
 }
 
