@@ -24,6 +24,7 @@ const SECTIONS: &[Section] = &[
         "file",
         &[
             Some(("new-draft", Some("CmdOrCtrl+N"))),
+            Some(("new-review", Some("CmdOrCtrl+Shift+N"))),
             Some(("save", Some("CmdOrCtrl+S"))),
             None,
             Some(("import-markdown", Some("CmdOrCtrl+O"))),
@@ -49,12 +50,15 @@ const SECTIONS: &[Section] = &[
         &[
             Some(("toggle-preview", Some("CmdOrCtrl+Shift+P"))),
             Some(("focus-mode", Some("CmdOrCtrl+Shift+D"))),
+            None,
+            Some(("my-books", Some("CmdOrCtrl+Shift+B"))),
         ],
     ),
     (
         "post",
         &[
             Some(("publish", Some("CmdOrCtrl+Shift+Enter"))),
+            Some(("book", Some("CmdOrCtrl+Shift+K"))),
             Some(("blogs", None)),
         ],
     ),

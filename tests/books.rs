@@ -202,7 +202,8 @@ async fn filling_a_drafts_book_keeps_the_cover_and_the_authors_own_facts() {
         &isbn("9784152098702"),
     )
     .await
-    .expect("fill");
+    .expect("fill")
+    .book;
     assert_eq!(book.facts.title, "三体");
     assert_eq!(book.rating, Some(5));
     assert_eq!(book.finished_on.as_deref(), Some("2026-11-20"));

@@ -16,6 +16,7 @@ mod store;
 mod support;
 mod tls;
 mod window;
+mod window_books;
 mod window_desktop;
 mod window_japanese;
 mod window_library;

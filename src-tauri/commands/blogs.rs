@@ -5,12 +5,12 @@
 
 use fumi_core::publish::queue::{self, PublishOutcome, Sent};
 use fumi_core::publish::{self, Progress, PublicationState, PublishOptions};
-use fumi_core::{Blog, BlogAuth, BlogId, BlogKind, DraftId, Store, accounts};
+use fumi_core::{Blog, BlogAuth, BlogId, BlogKind, DraftId, accounts};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use super::Result;
+use super::{Result, own_store};
 use crate::ipc_error::IpcError;
 use crate::window::AppState;
 
@@ -125,10 +125,4 @@ pub fn open_in_browser(app: AppHandle, url: String) -> Result<()> {
     app.opener()
         .open_url(url, None::<&str>)
         .map_err(|e| IpcError::from_system("open the browser", &e))
-}
-
-/// A connection of the publish's own, so the window's autosave never waits for the network.
-fn own_store(state: &AppState) -> Result<Store> {
-    state.startup_error().map_or(Ok(()), Err)?;
-    Ok(Store::open(&state.data_dir)?)
 }

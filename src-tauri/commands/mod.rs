@@ -2,6 +2,7 @@
 //! so a slow disk or network never freezes the window.
 
 mod blogs;
+mod books;
 mod drafts;
 
 use std::collections::HashMap;
@@ -15,6 +16,7 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 pub use blogs::*;
+pub use books::*;
 pub use drafts::*;
 
 use crate::ipc_error::IpcError;
@@ -157,4 +159,11 @@ pub fn choose_save_file(app: AppHandle, name: String) -> Option<String> {
         .set_file_name(name)
         .blocking_save_file()
         .map(|p| p.to_string())
+}
+
+/// A connection of the command's own for network work (a publish, a book lookup), so the
+/// window's autosave never waits for the network.
+fn own_store(state: &AppState) -> Result<fumi_core::Store> {
+    state.startup_error().map_or(Ok(()), Err)?;
+    Ok(fumi_core::Store::open(&state.data_dir)?)
 }

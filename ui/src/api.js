@@ -42,6 +42,15 @@ export const api = {
   tagsOfText: (body) => call("tags_of_text", { body }),
   textWithTags: (body, tags) => call("text_with_tags", { body, tags }),
   listTrash: () => call("list_trash"),
+  /** The draft's book (or null); saved as typed (the ISBN apart, checked by Fumi). */
+  getBook: (draft) => call("get_book", { draft }),
+  setBook: (draft, book, isbn) => call("set_book", { draft, book, isbn }),
+  /** Looks an ISBN up and makes it the draft's book: {book, source, cached}. */
+  lookupBook: (draft, isbn) => call("lookup_book", { draft, isbn }),
+  /** A review from the template: {draft, lookup_error}. */
+  newReview: (isbn, language) => call("new_review", { isbn, language }),
+  /** The reviewed books, by "read", "rating" or "author". */
+  reviewedBooks: (order) => call("reviewed_books", { order }),
   createDraft: (title = "", body = "") => call("create_draft", { title, body }),
   getDraft: (id) => call("get_draft", { id }),
   saveDraft: ({ id, title, body }, explicit = false) => call("save_draft", { id, title, body, explicit }),

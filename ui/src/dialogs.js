@@ -30,6 +30,26 @@ export function chooseDialog(text, cancelLabel, choices) {
   });
 }
 
+/** Asks for a line of text; resolves with it (trimmed), or null on Escape / cancel. */
+export function promptDialog(text, placeholder, confirmLabel, cancelLabel) {
+  const input = $("dialog-input");
+  input.value = "";
+  input.placeholder = placeholder;
+  input.hidden = false;
+  const answer = chooseDialog(text, cancelLabel, [{ label: confirmLabel, value: "confirm", style: "primary" }]);
+  input.focus();
+  const onKey = (event) => {
+    // Enter that confirms an IME conversion is not "confirm the dialog".
+    if (event.key === "Enter" && !event.isComposing && event.keyCode !== 229) $("dialog-confirm")?.click();
+  };
+  input.addEventListener("keydown", onKey);
+  return answer.then((choice) => {
+    input.removeEventListener("keydown", onKey);
+    input.hidden = true;
+    return choice === "confirm" ? input.value.trim() : null;
+  });
+}
+
 /** Asks a yes/no question; resolves true when the author confirms. */
 export async function confirmDialog(text, confirmLabel, cancelLabel) {
   return (await chooseDialog(text, cancelLabel, [{ label: confirmLabel, value: true, style: "danger" }])) === true;

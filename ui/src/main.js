@@ -6,8 +6,10 @@ import { Autosaver } from "./autosave.js";
 import { createEditor } from "./editor.js";
 import { DraftsList } from "./drafts-list.js";
 import { Preview } from "./preview.js";
-import { t, translateDocument, useLanguage } from "./i18n.js";
-import { confirmDialog, showToast } from "./dialogs.js";
+import { lang, t, translateDocument, useLanguage } from "./i18n.js";
+import { confirmDialog, promptDialog, showToast } from "./dialogs.js";
+import { BookPanel } from "./book-panel.js";
+import { BooksDialog } from "./books-dialog.js";
 import { BlogsDialog } from "./blogs-dialog.js";
 import { PublishBar } from "./publish-bar.js";
 import { AboutDialog } from "./about-dialog.js";
@@ -107,6 +109,37 @@ const list = new DraftsList({
   },
   onError: showError,
 });
+
+const bookPanel = new BookPanel({
+  // The card follows the book: the preview is drawn again with it.
+  onChanged: () => current && preview.load(editor.doc()),
+  insertMarker: () => {
+    const view = editor.view;
+    const at = view.state.doc.lineAt(view.state.selection.main.head);
+    const text = `${at.length ? "\n\n" : ""}[book]\n\n`;
+    view.dispatch({ changes: { from: at.to, insert: text }, selection: { anchor: at.to + text.length } });
+    view.focus();
+  },
+  hasMarker: () => {
+    for (const line of editor.doc().iterLines()) if (line.trim() === "[book]") return true;
+    return false;
+  },
+});
+
+const booksDialog = new BooksDialog({ onOpen: (id) => openDraft(id), onError: showError });
+
+/** Asks for an ISBN and starts a review of that book from the template. */
+async function newReview() {
+  const isbn = await promptDialog(t.newReviewPrompt, "978-4-…", t.newReviewCreate, t.cancel);
+  if (!isbn) return;
+  await flushQuietly();
+  const created = await run(api.newReview(isbn, lang)).catch(() => null);
+  if (!created) return;
+  list.leaveTrash();
+  await list.refresh();
+  await openDraft(created.draft);
+  if (created.lookup_error) showError(t.reviewWithoutLookup(created.lookup_error.message));
+}
 
 /** The open draft's text as the autosaver keeps it. */
 function snapshot(doc = editor.doc()) {
@@ -260,7 +293,7 @@ async function openDraft(id) {
   list.select(id);
   showSaveState(unsaved ? "dirty" : "saved");
   showWindowTitle();
-  await publishBar.showDraft(id);
+  await Promise.all([publishBar.showDraft(id), bookPanel.load(id)]);
 }
 
 async function newDraft() {
@@ -301,6 +334,7 @@ async function saveNow() {
 /** Closes the window once every word is on disk; if saving fails, the author decides. */
 async function closeWindow() {
   try {
+    await bookPanel.flush();
     await autosaver.flush();
   } catch (error) {
     const close = await confirmDialog(t.closeUnsaved(error?.message ?? String(error)), t.closeAnyway, t.keepOpen);
@@ -339,6 +373,9 @@ el.emptyNew.addEventListener("click", () => newDraft());
 /** What each menu item does (the menu's shortcuts run the same). */
 const menuActions = {
   "new-draft": () => newDraft(),
+  "new-review": () => newReview(),
+  "my-books": () => booksDialog.open(),
+  book: () => current && bookPanel.show(bookPanel.panel.hidden),
   save: () => saveNow(),
   "import-markdown": () => chooseAndOpenFiles(),
   "export-markdown": () => exportCurrent("markdown"),
@@ -458,6 +495,7 @@ async function start() {
   useEditorFont(settings.editor_font, settings.editor_font_size);
   publishBar.defaultBlog = settings.default_blog;
   translateDocument();
+  bookPanel.translate();
   // The menu is built beside the start, not before it: nothing on screen waits for it.
   installMenu(menuActions).catch(showError);
   el.emptyText.textContent = t.emptyState;

@@ -85,6 +85,7 @@ export class SettingsDialog {
       if (!revisions.value) revisions.value = "30";
       await this.fillBlogs();
       $("settings-affiliate").value = this.settings.affiliate_tag;
+      $("settings-review-template").value = this.settings.review_template ?? "";
       this.el.hidden = false;
       $("settings-language").focus();
     } catch (error) {
@@ -105,6 +106,7 @@ export class SettingsDialog {
         revision_interval_secs: Number($("settings-revisions").value),
         default_blog: $("settings-default-blog").value ? Number($("settings-default-blog").value) : null,
         affiliate_tag: $("settings-affiliate").value.trim(),
+        review_template: $("settings-review-template").value,
       });
       // The text is saved on every keystroke, so a reload loses nothing.
       location.reload();

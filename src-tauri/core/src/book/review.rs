@@ -1,5 +1,7 @@
 //! A review's book filled in from the databases, and a new review started from an ISBN.
 
+use serde::Serialize;
+
 use super::lookup::{self, Endpoints, Found};
 use super::template::{self, TemplateLanguage};
 use super::{Book, Isbn};
@@ -27,9 +29,10 @@ pub async fn fill(
     endpoints: &Endpoints,
     draft_id: DraftId,
     isbn: &Isbn,
-) -> Result<Book> {
+) -> Result<Filled> {
     store.draft(draft_id)?;
     let found = find(store, endpoints, isbn).await?;
+    let (source, cached) = (found.source, found.cached);
     let mut book = store.book(draft_id)?.unwrap_or_default();
     let same_book = book.isbn.as_ref() == Some(isbn);
     book.isbn = Some(isbn.clone());
@@ -41,7 +44,21 @@ pub async fn fill(
         };
     }
     store.set_book(draft_id, &book)?;
-    Ok(book)
+    Ok(Filled {
+        book,
+        source,
+        cached,
+    })
+}
+
+/// A draft's book as a lookup filled it, and where the facts came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Filled {
+    pub book: Book,
+    /// The database that answered ("openBD"…).
+    pub source: String,
+    /// Whether the answer was kept from an earlier lookup.
+    pub cached: bool,
 }
 
 /// Downloads a cover into the database; its reference, or nothing if it cannot be had.
@@ -73,7 +90,7 @@ pub async fn new_review(
 ) -> Result<(Draft, Option<Error>)> {
     let draft = store.create_draft("", "")?;
     let (book, failure) = match fill(store, endpoints, draft.id, isbn).await {
-        Ok(book) => (book, None),
+        Ok(filled) => (filled.book, None),
         Err(e) => {
             let book = Book {
                 isbn: Some(isbn.clone()),

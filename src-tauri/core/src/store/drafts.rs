@@ -281,8 +281,12 @@ fn excerpt(head: &str) -> String {
                 .or_else(|| l.strip_prefix("[x] "))
                 .unwrap_or(l)
         })
-        // Table rules and code fences carry no words.
-        .filter(|l| !l.starts_with("```") && !l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')))
+        // Table rules, code fences and the book card's marker carry no words.
+        .filter(|l| {
+            !l.starts_with("```")
+                && !crate::book::card::is_marker(l)
+                && !l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+        })
         .map(|l| {
             without_images(l)
                 .replace(['*', '`', '~'], "")
@@ -342,5 +346,6 @@ mod tests {
             excerpt("![表紙](fumi-asset:abc) 本文 ![](/tmp/a.png)"),
             "表紙 本文"
         );
+        assert_eq!(excerpt("[book]\n\n## この本について\n"), "この本について");
     }
 }

@@ -1,0 +1,92 @@
+//! Books: the draft's book (edited by hand or looked up by ISBN), new reviews, My books.
+//!
+//! Lookups go to the network on a connection of their own, like publishing.
+
+use fumi_core::DraftId;
+use fumi_core::book::template::TemplateLanguage;
+use fumi_core::book::{self, Book, BookOrder, Isbn, ReviewedBook, review};
+use serde::Serialize;
+use tauri::State;
+
+use super::{Result, own_store};
+use crate::ipc_error::IpcError;
+use crate::window::AppState;
+
+#[tauri::command(async)]
+pub fn get_book(state: State<'_, AppState>, draft: DraftId) -> Result<Option<Book>> {
+    Ok(state.store()?.book(draft)?)
+}
+
+/// Saves the book as the author typed it; the ISBN comes as typed (checked here, so a typo is a
+/// message, not a lost book).
+#[tauri::command(async)]
+pub fn set_book(
+    state: State<'_, AppState>,
+    draft: DraftId,
+    mut book: Book,
+    isbn: String,
+) -> Result<Book> {
+    book.isbn = match isbn.trim() {
+        "" => None,
+        typed => Some(typed.parse()?),
+    };
+    state.store()?.set_book(draft, &book)?;
+    Ok(book)
+}
+
+/// Looks the ISBN up (Fumi's database first, then the book databases) and makes it the
+/// draft's book.
+#[tauri::command]
+pub async fn lookup_book(
+    state: State<'_, AppState>,
+    draft: DraftId,
+    isbn: String,
+) -> Result<review::Filled> {
+    let isbn: Isbn = isbn.parse()?;
+    let mut store = own_store(&state)?;
+    let endpoints = store.settings()?.book_sources;
+    Ok(review::fill(&mut store, &endpoints, draft, &isbn).await?)
+}
+
+/// A new review and, if the lookup failed, why (the review exists either way).
+#[derive(Serialize)]
+pub struct NewReview {
+    draft: DraftId,
+    lookup_error: Option<IpcError>,
+}
+
+/// Starts a review of the book with this ISBN from the template, in the window's language
+/// (`ja` or `en`).
+#[tauri::command]
+pub async fn new_review(
+    state: State<'_, AppState>,
+    isbn: String,
+    language: String,
+) -> Result<NewReview> {
+    let isbn: Isbn = isbn.parse()?;
+    let mut store = own_store(&state)?;
+    let settings = store.settings()?;
+    let language = match language.as_str() {
+        "ja" => TemplateLanguage::Ja,
+        _ => TemplateLanguage::En,
+    };
+    let (draft, failure) = review::new_review(
+        &mut store,
+        &settings.book_sources,
+        &isbn,
+        language,
+        &settings.review_template,
+    )
+    .await?;
+    Ok(NewReview {
+        draft: draft.id,
+        lookup_error: failure.map(IpcError::from),
+    })
+}
+
+#[tauri::command(async)]
+pub fn reviewed_books(state: State<'_, AppState>, order: BookOrder) -> Result<Vec<ReviewedBook>> {
+    let mut books = state.store()?.reviewed_books()?;
+    book::sort(&mut books, order);
+    Ok(books)
+}
