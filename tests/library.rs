@@ -191,10 +191,11 @@ fn upgrading_indexes_the_tags_of_existing_drafts() {
     let store = Store::open(dir.path()).expect("open");
     let path = store.path().to_path_buf();
     drop(store);
-    // The database as the previous schema left it: drafts with front matter, and no index.
+    // The database as schema 8 left it: drafts with front matter, no tag index (nor books).
     let conn = Connection::open(&path).expect("open file");
     conn.execute_batch(
-        "DROP TABLE draft_tags; DROP INDEX drafts_by_created; PRAGMA user_version = 8;
+        "DROP TABLE book_lookups; DROP TABLE books;
+         DROP TABLE draft_tags; DROP INDEX drafts_by_created; PRAGMA user_version = 8;
          INSERT INTO drafts (title, body, created_at, updated_at)
              VALUES ('三体', '---' || char(10) || 'tags: [SF, 読書]' || char(10) || '---' || char(10) || '本文', 1, 1),
                     ('壊れた', '---' || char(10) || 'tags: [' || char(10) || '---' || char(10), 2, 2);",
