@@ -14,15 +14,14 @@ const EXCERPT_CHARS: usize = 80;
 /// sent to a blog where it is live or scheduled. A macro, so that `concat!` can build on it.
 macro_rules! status_sql {
     () => {
-        "CASE \
-         WHEN EXISTS (SELECT 1 FROM publications p WHERE p.draft_id = drafts.id AND p.remote_id IS NOT NULL \
-             AND coalesce(p.remote_status, 'publish') IN ('publish', 'future') AND p.published_at < drafts.updated_at) \
-             THEN 'modified' \
-         WHEN EXISTS (SELECT 1 FROM publications p WHERE p.draft_id = drafts.id AND p.remote_id IS NOT NULL \
-             AND p.remote_status = 'future') THEN 'scheduled' \
-         WHEN EXISTS (SELECT 1 FROM publications p WHERE p.draft_id = drafts.id AND p.remote_id IS NOT NULL \
-             AND coalesce(p.remote_status, 'publish') = 'publish') THEN 'published' \
-         ELSE 'draft' END"
+        // One pass over the draft's publications (max() of no rows is NULL: a draft).
+        "(SELECT CASE \
+             WHEN max(coalesce(p.remote_status, 'publish') IN ('publish', 'future') \
+                 AND p.published_at < drafts.updated_at) THEN 'modified' \
+             WHEN max(p.remote_status = 'future') THEN 'scheduled' \
+             WHEN max(coalesce(p.remote_status, 'publish') = 'publish') THEN 'published' \
+             ELSE 'draft' END \
+         FROM publications p WHERE p.draft_id = drafts.id AND p.remote_id IS NOT NULL)"
     };
 }
 
