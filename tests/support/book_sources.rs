@@ -126,16 +126,7 @@ impl BookSources {
             .route("/google/books/v1/volumes", get(google_books))
             .route("/covers/{file}", get(cover))
             .with_state(state.clone());
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-                let _ = axum::serve(listener, app).await;
-            });
-        });
+        super::serve(listener, app);
         BookSources { base, state }
     }
 

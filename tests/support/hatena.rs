@@ -139,16 +139,7 @@ impl TestHatena {
             .route("/{user}/{blog}/atom/category", get(categories))
             .route("/atom/post", post(fotolife))
             .with_state(state.clone());
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(server).expect("listener");
-                let _ = axum::serve(listener, app).await;
-            });
-        });
+        super::serve(server, app);
         TestHatena {
             root: format!("{base}/{user}/{blog_id}/atom"),
             user: user.into(),

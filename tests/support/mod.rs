@@ -117,3 +117,17 @@ pub fn assert_secret_absent(data_dir: &Path, secret: &str) {
         );
     }
 }
+
+/// Serves `app` on `listener` (non-blocking) from a thread of its own, for as long as the tests run.
+pub fn serve(listener: std::net::TcpListener, app: axum::Router) {
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+            let _ = axum::serve(listener, app).await;
+        });
+    });
+}

@@ -184,12 +184,18 @@ function showCounts(counts) {
   if (goal) progress.value = Math.min(chars / goal, 1);
 }
 
-/** The goal field: shown by the Goal button; Enter sets the goal (empty clears it). */
-function wireGoal() {
-  const button = $("set-goal");
-  const input = $("goal-input");
-  button.addEventListener("click", () => {
-    input.value = current?.goal ?? "";
+/**
+ * A status-bar field behind a button: the button shows it filled by `value()` (null: stay
+ * closed); Enter hands its text to `commit`; Escape or leaving it closes it.
+ */
+function statusField(buttonId, inputId, value, commit) {
+  const button = $(buttonId);
+  const input = $(inputId);
+  button.addEventListener("click", async () => {
+    if (!current) return;
+    const shown = await value();
+    if (shown == null) return;
+    input.value = shown;
     input.hidden = false;
     button.hidden = true;
     input.focus();
@@ -202,47 +208,33 @@ function wireGoal() {
     if (event.isComposing || event.keyCode === 229) return;
     if (event.key === "Escape") done();
     if (event.key !== "Enter" || !current) return;
-    const goal = Number.parseInt(input.value, 10);
-    const value = Number.isFinite(goal) && goal > 0 ? goal : null;
-    await run(api.setDraftGoal(current.id, value)).catch(() => {});
-    current.goal = value;
+    await commit(input.value);
     done();
-    if (lastCounts) showCounts(lastCounts);
   });
   input.addEventListener("blur", done);
 }
-wireGoal();
 
-/** The tags field: the front matter's `tags`, edited as a list; Enter writes them into the text. */
-function wireTags() {
-  const button = $("edit-tags");
-  const input = $("tags-input");
-  button.addEventListener("click", async () => {
-    if (!current) return;
-    const tags = await run(api.tagsOfText(editor.doc().toString())).catch(() => null);
-    if (!tags) return;
-    input.value = tags.join(", ");
-    input.hidden = false;
-    button.hidden = true;
-    input.focus();
-  });
-  const done = () => {
-    input.hidden = true;
-    button.hidden = !current;
-  };
-  input.addEventListener("keydown", async (event) => {
-    if (event.isComposing || event.keyCode === 229) return;
-    if (event.key === "Escape") done();
-    if (event.key !== "Enter" || !current) return;
-    const tags = input.value.split(/[,、，]/).map((x) => x.trim()).filter(Boolean);
+// Goal…: a length in characters; empty clears it.
+statusField("set-goal", "goal-input", () => current?.goal ?? "", async (typed) => {
+  const goal = Number.parseInt(typed, 10);
+  const value = Number.isFinite(goal) && goal > 0 ? goal : null;
+  await run(api.setDraftGoal(current.id, value)).catch(() => {});
+  current.goal = value;
+  if (lastCounts) showCounts(lastCounts);
+});
+
+// Tags…: the front matter's `tags` as a list, written back into the text.
+statusField(
+  "edit-tags",
+  "tags-input",
+  async () => (await run(api.tagsOfText(editor.doc().toString())).catch(() => null))?.join(", "),
+  async (typed) => {
+    const tags = typed.split(/[,、，]/).map((x) => x.trim()).filter(Boolean);
     const text = await run(api.textWithTags(editor.doc().toString(), tags)).catch(() => null);
     // An edit like any other: undoable, autosaved, previewed.
     if (text != null) editor.replaceText(text);
-    done();
-  });
-  input.addEventListener("blur", done);
-}
-wireTags();
+  },
+);
 
 function showError(error) {
   el.banner.textContent = error?.message ?? String(error);
