@@ -18,7 +18,9 @@ type Section = (
     &'static [Option<(&'static str, Option<&'static str>)>],
 );
 
-/// Every menu item: id and accelerator. The UI handles each id (`ui/src/menu.js`).
+/// Every menu item: id and accelerator. The UI handles each id (`ui/src/menu.js`). No
+/// accelerator may be one of the editor's own keys (CodeMirror's `Mod-Shift-k` deletes a line,
+/// `Mod-Shift-l` selects matches): the menu would take it from the editor.
 const SECTIONS: &[Section] = &[
     (
         "file",
@@ -51,14 +53,14 @@ const SECTIONS: &[Section] = &[
             Some(("toggle-preview", Some("CmdOrCtrl+Shift+P"))),
             Some(("focus-mode", Some("CmdOrCtrl+Shift+D"))),
             None,
-            Some(("my-books", Some("CmdOrCtrl+Shift+B"))),
+            Some(("my-books", Some("CmdOrCtrl+Shift+M"))),
         ],
     ),
     (
         "post",
         &[
             Some(("publish", Some("CmdOrCtrl+Shift+Enter"))),
-            Some(("book", Some("CmdOrCtrl+Shift+K"))),
+            Some(("book", Some("CmdOrCtrl+Shift+B"))),
             Some(("blogs", None)),
         ],
     ),
