@@ -152,6 +152,15 @@ async fn offline_the_lookup_fails_clearly() {
         .expect_err("offline");
     assert!(matches!(e, Error::BookLookupFailed { .. }), "{e:?}");
     assert!(e.to_string().contains("could not be reached"), "{e}");
+
+    let none = Endpoints {
+        openbd: String::new(),
+        ndl: " ".into(),
+        open_library: String::new(),
+        google_books: String::new(),
+    };
+    let e = lookup::fetch(&none, &isbn("9784152098702")).await.expect_err("nothing to ask");
+    assert!(e.to_string().contains("address is empty in the settings"), "{e}");
 }
 
 #[tokio::test]

@@ -7,6 +7,14 @@ import { t } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
 
+/** The book databases' settings and their fields. */
+const SOURCES = [
+  ["openbd", "settings-source-openbd"],
+  ["ndl", "settings-source-ndl"],
+  ["open_library", "settings-source-open-library"],
+  ["google_books", "settings-source-google-books"],
+];
+
 export class SettingsDialog {
   /** `onImported()` refreshes what shows the drafts. */
   constructor({ onImported }) {
@@ -86,6 +94,7 @@ export class SettingsDialog {
       await this.fillBlogs();
       $("settings-affiliate").value = this.settings.affiliate_tag;
       $("settings-review-template").value = this.settings.review_template ?? "";
+      for (const [key, id] of SOURCES) $(id).value = this.settings.book_sources?.[key] ?? "";
       this.el.hidden = false;
       $("settings-language").focus();
     } catch (error) {
@@ -107,6 +116,7 @@ export class SettingsDialog {
         default_blog: $("settings-default-blog").value ? Number($("settings-default-blog").value) : null,
         affiliate_tag: $("settings-affiliate").value.trim(),
         review_template: $("settings-review-template").value,
+        book_sources: Object.fromEntries(SOURCES.map(([key, id]) => [key, $(id).value.trim()])),
       });
       // The text is saved on every keystroke, so a reload loses nothing.
       location.reload();

@@ -93,6 +93,12 @@ pub async fn fetch(endpoints: &Endpoints, isbn: &Isbn) -> Result<Found> {
             }
         }
     }
+    if failures.is_empty() && not_found.is_empty() {
+        return Err(Error::BookLookupFailed {
+            isbn: isbn.to_string(),
+            detail: "every book database's address is empty in the settings".into(),
+        });
+    }
     if failures.is_empty() {
         Err(Error::BookNotFound {
             isbn: isbn.to_string(),
