@@ -159,8 +159,13 @@ async fn offline_the_lookup_fails_clearly() {
         open_library: String::new(),
         google_books: String::new(),
     };
-    let e = lookup::fetch(&none, &isbn("9784152098702")).await.expect_err("nothing to ask");
-    assert!(e.to_string().contains("address is empty in the settings"), "{e}");
+    let e = lookup::fetch(&none, &isbn("9784152098702"))
+        .await
+        .expect_err("nothing to ask");
+    assert!(
+        e.to_string().contains("address is empty in the settings"),
+        "{e}"
+    );
 }
 
 #[tokio::test]

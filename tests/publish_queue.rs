@@ -133,6 +133,47 @@ async fn a_publish_while_offline_waits_and_is_sent_once_when_the_blog_answers() 
 }
 
 #[tokio::test]
+async fn a_trashed_drafts_publish_waits_until_it_is_restored() {
+    let hatena = TestHatena::behind_proxy();
+    let (_dir, mut store, blog) = store_with(&hatena);
+    let renderer = Renderer::new();
+    let draft = store.create_draft("やめた書評", "本文\n").expect("draft");
+    go_offline(&hatena);
+    let queued = publish(&mut store, &blog, &hatena, draft.id).await;
+    assert!(matches!(queued, PublishOutcome::Queued { .. }));
+    hatena.proxy.as_ref().expect("proxy").clear();
+
+    store.trash_draft(draft.id).expect("trash");
+    let sent = send_queued(
+        &mut store,
+        &renderer,
+        &|_: &Blog| Ok(hatena.api_key.clone()),
+        i64::MAX,
+    )
+    .await
+    .expect("send");
+    assert!(sent.is_empty(), "not sent from the trash");
+    assert!(hatena.entries().is_empty());
+    assert_eq!(
+        store.queued_publishes().expect("queue").len(),
+        1,
+        "still waiting"
+    );
+
+    store.restore_draft(draft.id).expect("restore");
+    let sent = send_queued(
+        &mut store,
+        &renderer,
+        &|_: &Blog| Ok(hatena.api_key.clone()),
+        i64::MAX,
+    )
+    .await
+    .expect("send");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(hatena.entries().len(), 1);
+}
+
+#[tokio::test]
 async fn a_job_has_one_sender_and_a_refusal_leaves_the_queue_with_its_reason() {
     let hatena = TestHatena::behind_proxy();
     let proxy = hatena.proxy.as_ref().expect("proxy");

@@ -92,7 +92,8 @@ impl Store {
     }
 
     /// Claims the oldest job due by `due_by` that no live sender holds, for `lease_ms`. A job
-    /// released under the same `claim` is not taken again: one pass tries each job once.
+    /// released under the same `claim` is not taken again: one pass tries each job once. A
+    /// trashed draft's job waits: it goes out if the draft is restored, and with it if purged.
     pub fn claim_queued_publish(
         &mut self,
         claim: &str,
@@ -107,7 +108,9 @@ impl Store {
                     "UPDATE publish_queue SET claim = ?1, claimed_until = ?2 WHERE rowid = \
                      (SELECT rowid FROM publish_queue WHERE next_attempt_at <= ?3 \
                       AND (claimed_until IS NULL OR claimed_until < ?4) \
-                      AND (claim IS NULL OR claim != ?1) ORDER BY queued_at LIMIT 1) \
+                      AND (claim IS NULL OR claim != ?1) \
+                      AND draft_id IN (SELECT id FROM drafts WHERE deleted_at IS NULL) \
+                      ORDER BY queued_at LIMIT 1) \
                      RETURNING {COLUMNS}"
                 ),
                 params![claim, now + lease_ms, due_by, now],
