@@ -88,15 +88,26 @@ pub async fn new_review(
     language: TemplateLanguage,
     own_template: &str,
 ) -> Result<(Draft, Option<Error>)> {
-    let draft = store.create_draft("", "")?;
-    let (book, failure) = match fill(store, endpoints, draft.id, isbn).await {
-        Ok(filled) => (filled.book, None),
+    // Looked up before the draft exists, so a slow lookup never shows an empty draft.
+    let (book, failure) = match find(store, endpoints, isbn).await {
+        Ok(found) => {
+            let cover = match &found.facts.cover_url {
+                Some(url) => keep_cover(store, url, isbn).await,
+                None => None,
+            };
+            let book = Book {
+                isbn: Some(isbn.clone()),
+                facts: found.facts,
+                cover,
+                ..Book::default()
+            };
+            (book, None)
+        }
         Err(e) => {
             let book = Book {
                 isbn: Some(isbn.clone()),
                 ..Book::default()
             };
-            store.set_book(draft.id, &book)?;
             (book, Some(e))
         }
     };
@@ -106,6 +117,7 @@ pub async fn new_review(
     } else {
         title
     };
-    store.save_draft(draft.id, &title, &body, crate::draft::SaveKind::Explicit)?;
-    Ok((store.draft(draft.id)?, failure))
+    let draft = store.create_draft(&title, &body)?;
+    store.set_book(draft.id, &book)?;
+    Ok((draft, failure))
 }
