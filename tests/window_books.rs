@@ -8,16 +8,7 @@ use serde_json::Value;
 use super::support::book_sources::BookSources;
 use super::support::desktop::Desktop;
 use super::window::{click, quit, save_screenshot, text, wait_for};
-
-async fn choose_menu_item(window: &Client, id: &str) {
-    window
-        .execute(
-            "window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {event: 'menu', payload: arguments[0]}); return true",
-            vec![id.into()],
-        )
-        .await
-        .expect("emit the menu event");
-}
+use super::window_desktop::choose_menu_item;
 
 async fn set_value(window: &Client, id: &str, value: &str, event: &str) {
     window

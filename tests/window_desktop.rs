@@ -32,7 +32,7 @@ async fn emit_menu_event(
 }
 
 /// Chooses a menu item the way the native menu does; its effect is awaited by the caller.
-async fn choose_menu_item(window: &Client, id: &str) {
+pub(crate) async fn choose_menu_item(window: &Client, id: &str) {
     emit_menu_event(window, id)
         .await
         .expect("emit the menu event");
