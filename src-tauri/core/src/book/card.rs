@@ -18,6 +18,38 @@ pub fn is_marker(text: &str) -> bool {
     text.trim() == MARKER
 }
 
+/// Markdown with each marker paragraph (a `[book]` line between blank lines, outside code
+/// fences, not indented as code) replaced by `card`, for blogs that take Markdown: they pass the
+/// card's HTML block through.
+pub fn in_markdown(markdown: &str, card: &str) -> String {
+    let lines: Vec<&str> = markdown.split_inclusive('\n').collect();
+    let blank = |i: Option<&&str>| i.is_none_or(|l| l.trim().is_empty());
+    let mut fence: Option<&str> = None;
+    let mut out = String::with_capacity(markdown.len());
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        match fence {
+            Some(open) if trimmed.starts_with(open) => fence = None,
+            Some(_) => {}
+            None if trimmed.starts_with("```") => fence = Some("```"),
+            None if trimmed.starts_with("~~~") => fence = Some("~~~"),
+            None if is_marker(line)
+                && !line.starts_with("    ")
+                && !line.starts_with('\t')
+                && blank(i.checked_sub(1).and_then(|p| lines.get(p)))
+                && blank(lines.get(i + 1)) =>
+            {
+                out.push_str(card);
+                out.push('\n');
+                continue;
+            }
+            None => {}
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// The card's HTML; `cover_src` is where the page finds the cover (the preview's asset URL,
 /// the blog's copy); `affiliate_tag` goes into the purchase link when there is one.
 pub fn html(book: &Book, cover_src: Option<&str>, affiliate_tag: &str) -> String {
@@ -159,6 +191,15 @@ mod tests {
             Some("https://www.amazon.co.jp/dp/4152098708?tag=a%26b%3Dc")
         );
         assert_eq!(purchase_link(&Book::default(), "t"), None);
+    }
+
+    #[test]
+    fn markdown_gets_the_card_on_marker_lines_outside_code() {
+        let md = "[book]\n\n```\n[book]\n```\n\n  [book]\n後\n\n    [book]\n\n  [book]\n";
+        assert_eq!(
+            in_markdown(md, "<div>card</div>"),
+            "<div>card</div>\n\n```\n[book]\n```\n\n  [book]\n後\n\n    [book]\n\n<div>card</div>\n"
+        );
     }
 
     #[test]

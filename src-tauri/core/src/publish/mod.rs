@@ -419,16 +419,7 @@ fn outgoing(
     });
     // Markdown blogs (Hatena) get the card as the HTML block it is.
     let markdown = match &card {
-        Some(card) => markdown
-            .split_inclusive('\n')
-            .map(|line| {
-                if card::is_marker(line) {
-                    format!("{card}\n")
-                } else {
-                    line.to_owned()
-                }
-            })
-            .collect(),
+        Some(card) => card::in_markdown(&markdown, card),
         None => markdown,
     };
     let status = options.status.unwrap_or(match fm.status {

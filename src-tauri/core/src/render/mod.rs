@@ -144,9 +144,14 @@ fn prepare<'a>(root: &'a AstNode<'a>, image_url: &dyn Fn(&str) -> Option<String>
     }
 }
 
-/// Whether a node is a paragraph saying only `[book]`.
+/// Whether a node is a top-level paragraph saying only `[book]` (the card is a block of the
+/// post, never inside a list or a quote).
 fn is_card_marker<'a>(node: &'a AstNode<'a>) -> bool {
-    if !matches!(node.data.borrow().value, NodeValue::Paragraph) {
+    if !matches!(node.data.borrow().value, NodeValue::Paragraph)
+        || !node
+            .parent()
+            .is_some_and(|p| matches!(p.data.borrow().value, NodeValue::Document))
+    {
         return false;
     }
     let mut text = String::new();
@@ -250,6 +255,13 @@ mod tests {
         let html = r.render_with_images(md, &|_| None, Some(card)).html;
         assert!(html.contains(card), "{html}");
         assert_eq!(html.matches("fumi-book-card").count(), 1, "{html}");
+        let nested = r
+            .render_with_images("- [book]\n\n> [book]\n", &|_| None, Some(card))
+            .html;
+        assert!(
+            !nested.contains("fumi-book-card"),
+            "only at the top level: {nested}"
+        );
         assert!(html.contains("文中の [book] はそのまま"), "{html}");
         let without = r.render(md).html;
         assert!(
