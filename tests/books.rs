@@ -246,6 +246,16 @@ async fn filling_a_drafts_book_keeps_the_cover_and_the_authors_own_facts() {
         store.book(draft.id).expect("read").expect("book").rating,
         Some(5)
     );
+
+    // An ISBN typo costs nothing else: the other fields are saved, the old ISBN kept.
+    let mut typed = store.book(draft.id).expect("read").expect("book");
+    typed.facts.title = "三体 I".into();
+    let e = fumi_core::book::save_typed(&mut store, draft.id, typed, "978-4-15-209870-3")
+        .expect_err("a typo");
+    assert_eq!(e.code(), "bad_isbn");
+    let kept = store.book(draft.id).expect("read").expect("book");
+    assert_eq!(kept.facts.title, "三体 I");
+    assert_eq!(kept.isbn, Some(isbn("9784152098702")));
 }
 
 #[tokio::test]

@@ -17,21 +17,16 @@ pub fn get_book(state: State<'_, AppState>, draft: DraftId) -> Result<Option<Boo
     Ok(state.store()?.book(draft)?)
 }
 
-/// Saves the book as the author typed it; the ISBN comes as typed (checked here, so a typo is a
-/// message, not a lost book).
+/// Saves the book as the author typed it, the ISBN as typed (a typo is a message, and the
+/// other fields are saved all the same).
 #[tauri::command(async)]
 pub fn set_book(
     state: State<'_, AppState>,
     draft: DraftId,
-    mut book: Book,
+    book: Book,
     isbn: String,
 ) -> Result<Book> {
-    book.isbn = match isbn.trim() {
-        "" => None,
-        typed => Some(typed.parse()?),
-    };
-    state.store()?.set_book(draft, &book)?;
-    Ok(book)
+    Ok(book::save_typed(&mut *state.store()?, draft, book, &isbn)?)
 }
 
 /// Looks the ISBN up (Fumi's database first, then the book databases) and makes it the

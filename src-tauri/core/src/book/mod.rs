@@ -14,6 +14,7 @@ pub use isbn::Isbn;
 
 use crate::draft::DraftId;
 use crate::error::{Error, Result};
+use crate::store::Store;
 
 /// What a book database says about a book: the facts a lookup fills in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +66,33 @@ impl Book {
     /// Whether nothing is known about the book yet.
     pub fn is_empty(&self) -> bool {
         self.isbn.is_none() && self.facts.title.is_empty()
+    }
+}
+
+/// Saves a draft's book as the author typed it, the ISBN as typed. An ISBN that is not valid
+/// does not cost the other fields: they are saved with the ISBN kept before, and the ISBN's
+/// error is returned for the author to read.
+pub fn save_typed(
+    store: &mut Store,
+    draft_id: DraftId,
+    mut book: Book,
+    typed_isbn: &str,
+) -> Result<Book> {
+    let isbn = match typed_isbn.trim() {
+        "" => Ok(None),
+        typed => typed.parse::<Isbn>().map(Some),
+    };
+    match isbn {
+        Ok(isbn) => {
+            book.isbn = isbn;
+            store.set_book(draft_id, &book)?;
+            Ok(book)
+        }
+        Err(e) => {
+            book.isbn = store.book(draft_id)?.and_then(|b| b.isbn);
+            store.set_book(draft_id, &book)?;
+            Err(e)
+        }
     }
 }
 
