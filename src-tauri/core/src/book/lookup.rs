@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::source::{self, Source};
 use super::{BookFacts, Isbn};
 use crate::error::{Error, Result};
+use crate::image::MAX_IMAGE_BYTES;
 
 /// Where each book database answers; settings, so tests and authors behind proxies can point
 /// them elsewhere. An empty endpoint skips that database.
@@ -141,7 +142,7 @@ pub async fn fetch_cover(url: &str) -> Result<Vec<u8>> {
         .user_agent(concat!("Fumi/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| failed(e.to_string()))?;
-    let response = client
+    let mut response = client
         .get(url)
         .send()
         .await
@@ -152,11 +153,31 @@ pub async fn fetch_cover(url: &str) -> Result<Vec<u8>> {
             response.status()
         )));
     }
-    let bytes = response
-        .bytes()
+    // No more than an image Fumi keeps may hold is read, whatever the server sends.
+    let too_large = || {
+        failed(format!(
+            "the cover is larger than {} MB",
+            MAX_IMAGE_BYTES / 1_000_000
+        ))
+    };
+    if response
+        .content_length()
+        .is_some_and(|n| n > MAX_IMAGE_BYTES as u64)
+    {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
         .await
-        .map_err(|e| failed(connection_detail(&e)))?;
-    Ok(bytes.to_vec())
+        .map_err(|e| failed(connection_detail(&e)))?
+    {
+        if bytes.len() + chunk.len() > MAX_IMAGE_BYTES {
+            return Err(too_large());
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
 }
 
 /// A reqwest error as a short phrase (the chain's innermost cause says the most).
