@@ -52,6 +52,40 @@ fn export_all_then_import_all_round_trips_every_draft_and_image_byte_for_byte() 
         b"",
     ));
 
+    // The first draft is a review: its book (facts, rating, dates, cover) goes along.
+    let book = fumi_core::book::Book {
+        isbn: Some("9784152098702".parse().expect("isbn")),
+        facts: fumi_core::book::BookFacts {
+            title: "三体".into(),
+            authors: vec!["劉慈欣".into()],
+            publisher: "早川書房".into(),
+            published: "2019-07-04".into(),
+            pages: Some(448),
+            cover_url: None,
+        },
+        rating: Some(5),
+        started_on: Some("2026-11-01".into()),
+        finished_on: Some("2026-11-20".into()),
+        cover: Some(
+            reference
+                .trim()
+                .trim_start_matches("![](")
+                .trim_end_matches(')')
+                .to_owned(),
+        ),
+    };
+    {
+        let mut store = fumi_core::Store::open(data.path()).expect("open");
+        let first = store
+            .list_drafts()
+            .expect("list")
+            .iter()
+            .map(|d| d.id)
+            .min()
+            .expect("a draft");
+        store.set_book(first, &book).expect("book");
+    }
+
     let export = tempfile::tempdir().expect("temp dir");
     let dir = export.path().join("export");
     let dir_arg = dir.to_str().expect("utf-8");
@@ -99,6 +133,10 @@ fn export_all_then_import_all_round_trips_every_draft_and_image_byte_for_byte() 
     );
     let hash = &from.asset_hashes().expect("hashes")[0];
     assert_eq!(to.asset(hash).expect("image").bytes, RED_PNG);
+    let books = to.reviewed_books().expect("books");
+    assert_eq!(books.len(), 1);
+    assert_eq!(books[0].review_title, "『三体』を読んで");
+    assert_eq!(books[0].book, book, "the book, its rating, dates and cover");
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! Every draft out as Markdown files, and back in: `drafts/NNNN-title.md` (see
-//! [`crate::markdown_file`]) and `assets/<sha256>.<ext>` for the images they refer to.
+//! [`crate::markdown_file`]), `assets/<sha256>.<ext>` for the images they refer to, and
+//! `books/NNNN-title.json` for the book a review is about (its facts, rating and dates).
 
 use std::path::{Path, PathBuf};
 
+use crate::book::Book;
 use crate::error::{Error, Result};
 use crate::image::Image;
 use crate::markdown_file;
@@ -12,6 +14,8 @@ use crate::store::Store;
 pub const DRAFTS_FOLDER: &str = "drafts";
 /// The folder of images inside an export.
 pub const ASSETS_FOLDER: &str = "assets";
+/// The folder of reviews' books inside an export, one JSON file beside each review's name.
+pub const BOOKS_FOLDER: &str = "books";
 
 /// What an export or an import moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -34,11 +38,20 @@ pub fn export_all(store: &Store, dir: &Path) -> Result<Moved> {
     summaries.sort_by_key(|s| s.id);
     for summary in &summaries {
         let draft = store.draft(summary.id)?;
-        let path = drafts_dir.join(format!("{:04}-{}.md", draft.id, file_stem(&draft.title)));
+        let stem = format!("{:04}-{}", draft.id, file_stem(&draft.title));
+        let path = drafts_dir.join(format!("{stem}.md"));
         write(
             &path,
             markdown_file::write(&draft.title, &draft.body).as_bytes(),
         )?;
+        if let Some(book) = store.book(draft.id)? {
+            let books_dir = dir.join(BOOKS_FOLDER);
+            std::fs::create_dir_all(&books_dir)
+                .map_err(|source| write_error(&books_dir, source))?;
+            // Strings, numbers and an ISBN always serialize.
+            let json = serde_json::to_string_pretty(&book).unwrap_or_default();
+            write(&books_dir.join(format!("{stem}.json")), json.as_bytes())?;
+        }
     }
     let hashes = store.asset_hashes()?;
     for hash in &hashes {
@@ -79,8 +92,22 @@ pub fn import_all(store: &mut Store, dir: &Path) -> Result<Moved> {
             continue;
         }
         let (title, body) = crate::draft::read_file(&path)?;
-        store.create_draft(&title, &body)?;
+        let draft = store.create_draft(&title, &body)?;
         moved.drafts += 1;
+        let book_path = path
+            .file_stem()
+            .map(|stem| dir.join(BOOKS_FOLDER).join(stem).with_extension("json"));
+        if let Some(book_path) = book_path.filter(|p| p.is_file()) {
+            let read = std::fs::read_to_string(&book_path).map_err(|source| Error::ReadFile {
+                path: book_path.clone(),
+                source,
+            })?;
+            let book: Book = serde_json::from_str(&read).map_err(|e| Error::ReadFile {
+                path: book_path.clone(),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+            })?;
+            store.set_book(draft.id, &book)?;
+        }
     }
     Ok(moved)
 }
