@@ -3,6 +3,8 @@
 //! puts it in after sanitizing, so its inline styles reach the blog, where Fumi's stylesheet
 //! does not.
 
+use quick_xml::escape::escape;
+
 use super::Book;
 use crate::draft::DraftId;
 use crate::store::Store;
@@ -138,22 +140,6 @@ pub fn purchase_link(book: &Book, affiliate_tag: &str) -> Option<String> {
         (None, true) => format!("https://www.amazon.co.jp/s?k={isbn}"),
         (None, false) => format!("https://www.amazon.co.jp/s?k={isbn}&tag={tag}"),
     })
-}
-
-/// Text and attribute values escaped for HTML.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
