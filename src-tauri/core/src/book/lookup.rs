@@ -61,15 +61,10 @@ pub(super) enum Miss {
 /// first answer. Not found anywhere, or not reachable: an error that says which, so the author
 /// knows whether to check the number or to type the details.
 pub async fn fetch(endpoints: &Endpoints, isbn: &Isbn) -> Result<Found> {
-    let client = Client::builder()
-        .connect_timeout(Duration::from_secs(5))
-        .timeout(Duration::from_secs(15))
-        .user_agent(concat!("Fumi/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| Error::BookLookupFailed {
-            isbn: isbn.to_string(),
-            detail: e.to_string(),
-        })?;
+    let client = client(Duration::from_secs(15)).map_err(|detail| Error::BookLookupFailed {
+        isbn: isbn.to_string(),
+        detail,
+    })?;
     let mut not_found = Vec::new();
     let mut failures = Vec::new();
     for src in Source::ALL {
@@ -136,12 +131,7 @@ pub async fn fetch_cover(url: &str) -> Result<Vec<u8>> {
         isbn: String::new(),
         detail,
     };
-    let client = Client::builder()
-        .connect_timeout(Duration::from_secs(5))
-        .timeout(Duration::from_secs(20))
-        .user_agent(concat!("Fumi/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| failed(e.to_string()))?;
+    let client = client(Duration::from_secs(20)).map_err(failed)?;
     let mut response = client
         .get(url)
         .send()
@@ -178,6 +168,17 @@ pub async fn fetch_cover(url: &str) -> Result<Vec<u8>> {
         bytes.extend_from_slice(&chunk);
     }
     Ok(bytes)
+}
+
+/// The HTTP client of lookups and covers: a short wait to connect (an author is waiting),
+/// `timeout` for the whole request.
+fn client(timeout: Duration) -> std::result::Result<Client, String> {
+    Client::builder()
+        .connect_timeout(Duration::from_secs(5))
+        .timeout(timeout)
+        .user_agent(concat!("Fumi/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| e.to_string())
 }
 
 /// A reqwest error as a short phrase (the chain's innermost cause says the most).
