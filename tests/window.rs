@@ -325,6 +325,18 @@ pub(crate) async fn quit(window: Client, data_dir: &std::path::Path) {
     wait_for_exit(data_dir).await;
 }
 
+/// Sets a field's value (a select's choice, an input's text) as the author would, then fires
+/// `event` ("input" or "change") on it.
+pub(crate) async fn set_field(window: &Client, id: &str, value: &str, event: &str) {
+    window
+        .execute(
+            "const e = document.getElementById(arguments[0]); e.value = arguments[1]; e.dispatchEvent(new Event(arguments[2], {bubbles: true})); return true",
+            vec![id.into(), value.into(), event.into()],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("set #{id}: {e}"));
+}
+
 /// The text of the element with this id.
 pub(crate) async fn text(window: &Client, id: &str) -> String {
     window

@@ -7,18 +7,8 @@ use serde_json::Value;
 
 use super::support::book_sources::BookSources;
 use super::support::desktop::Desktop;
-use super::window::{click, quit, save_screenshot, text, wait_for};
+use super::window::{click, quit, save_screenshot, set_field, text, wait_for};
 use super::window_desktop::choose_menu_item;
-
-async fn set_value(window: &Client, id: &str, value: &str, event: &str) {
-    window
-        .execute(
-            "const e = document.getElementById(arguments[0]); e.value = arguments[1]; e.dispatchEvent(new Event(arguments[2], {bubbles: true})); return true",
-            vec![id.into(), value.into(), event.into()],
-        )
-        .await
-        .expect("set a field");
-}
 
 async fn value(window: &Client, id: &str) -> String {
     window
@@ -56,7 +46,7 @@ async fn a_review_starts_from_an_isbn_and_its_card_follows_the_book() {
         "!document.getElementById('dialog-input').hidden",
     )
     .await;
-    set_value(&window, "dialog-input", "ISBN4-15-209870-8", "input").await;
+    set_field(&window, "dialog-input", "ISBN4-15-209870-8", "input").await;
     click(&window, "dialog-confirm").await;
     wait_for(
         &window,
@@ -96,9 +86,9 @@ async fn a_review_starts_from_an_isbn_and_its_card_follows_the_book() {
     save_screenshot(&window, "book-review").await;
 
     // Edited by hand: saved, and the card follows.
-    set_value(&window, "book-title", "三体 I", "change").await;
-    set_value(&window, "book-rating", "4", "change").await;
-    set_value(&window, "book-finished", "2026-11-20", "change").await;
+    set_field(&window, "book-title", "三体 I", "change").await;
+    set_field(&window, "book-rating", "4", "change").await;
+    set_field(&window, "book-finished", "2026-11-20", "change").await;
     wait_for(
         &window,
         "the card's new title",
@@ -107,7 +97,7 @@ async fn a_review_starts_from_an_isbn_and_its_card_follows_the_book() {
     .await;
 
     // A lookup nobody can answer leaves what was typed and says why.
-    set_value(&window, "book-isbn", "9780123456786", "input").await;
+    set_field(&window, "book-isbn", "9780123456786", "input").await;
     click(&window, "book-lookup").await;
     wait_for(
         &window,
@@ -117,14 +107,14 @@ async fn a_review_starts_from_an_isbn_and_its_card_follows_the_book() {
     .await;
     assert_eq!(value(&window, "book-title").await, "三体 I");
     // A typo in the ISBN is a message too, and nothing is lost.
-    set_value(&window, "book-isbn", "9784152098703", "change").await;
+    set_field(&window, "book-isbn", "9784152098703", "change").await;
     wait_for(
         &window,
         "the ISBN's check",
         "document.getElementById('book-message').textContent.includes('not a valid ISBN')",
     )
     .await;
-    set_value(&window, "book-isbn", "9784152098702", "change").await;
+    set_field(&window, "book-isbn", "9784152098702", "change").await;
     wait_for(
         &window,
         "the message cleared",
@@ -172,7 +162,7 @@ async fn a_review_starts_from_an_isbn_and_its_card_follows_the_book() {
         "!document.getElementById('book-panel').hidden",
     )
     .await;
-    set_value(&window, "book-isbn", "4003101014", "input").await;
+    set_field(&window, "book-isbn", "4003101014", "input").await;
     click(&window, "book-lookup").await;
     wait_for(
         &window,
@@ -206,7 +196,7 @@ async fn a_review_starts_from_an_isbn_and_its_card_follows_the_book() {
         "document.querySelectorAll('#books-list li').length === 2",
     )
     .await;
-    set_value(&window, "books-sort", "rating", "change").await;
+    set_field(&window, "books-sort", "rating", "change").await;
     wait_for(
         &window,
         "rated first",

@@ -8,18 +8,7 @@ use fumi_core::{BlogKind, Store};
 use serde_json::Value;
 
 use super::support::desktop::Desktop;
-use super::window::{click, quit, text, wait_for, wait_for_saved};
-
-/// Picks a value in one of the sidebar's filters, as the author does.
-async fn choose(window: &Client, id: &str, value: &str) {
-    window
-        .execute(
-            "const s = document.getElementById(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change')); return true",
-            vec![id.into(), value.into()],
-        )
-        .await
-        .expect("choose");
-}
+use super::window::{click, quit, set_field, text, wait_for, wait_for_saved};
 
 async fn wait_for_titles(window: &Client, expected: &[&str]) {
     let script = format!(
@@ -77,20 +66,20 @@ async fn the_sidebar_filters_by_status_blog_and_tag_sorts_and_edits_tags() {
         .expect("meta");
     assert_eq!(meta, Value::from("Published#SF#読書"));
 
-    choose(&window, "filter-tag", "SF").await;
+    set_field(&window, "filter-tag", "SF", "change").await;
     wait_for_titles(&window, &["三体", "火星の人"]).await;
     assert_eq!(text(&window, "list-heading").await, "2 found");
-    choose(&window, "filter-status", "published").await;
+    set_field(&window, "filter-status", "published", "change").await;
     wait_for_titles(&window, &["三体"]).await;
-    choose(&window, "filter-status", "draft").await;
+    set_field(&window, "filter-status", "draft", "change").await;
     wait_for_titles(&window, &["火星の人"]).await;
-    choose(&window, "filter-tag", "").await;
+    set_field(&window, "filter-tag", "", "change").await;
     wait_for_titles(&window, &["火星の人", "メモ"]).await;
-    choose(&window, "filter-status", "").await;
-    choose(&window, "filter-blog", &blog.id.to_string()).await;
+    set_field(&window, "filter-status", "", "change").await;
+    set_field(&window, "filter-blog", &blog.id.to_string(), "change").await;
     wait_for_titles(&window, &["三体"]).await;
-    choose(&window, "filter-blog", "").await;
-    choose(&window, "sort", "created").await;
+    set_field(&window, "filter-blog", "", "change").await;
+    set_field(&window, "sort", "created", "change").await;
     wait_for_titles(&window, &["三体", "火星の人", "メモ"]).await;
 
     // Tags from the status bar: written into the front matter as an edit of the text.
