@@ -351,9 +351,18 @@ fn the_command_line_looks_up_starts_reviews_and_lists_books() {
     assert_eq!(listed, format!("{}\t\t\t三体\t劉 慈欣\n", id.trim()));
 }
 
-/// A draft whose text places the card, its book filled from the local databases, with an
-/// associate tag in the settings.
-async fn review_with_card(store: &mut Store, sources: &BookSources) -> fumi_core::DraftId {
+/// Publishes, to the blog at `url` of `kind`, a draft whose text places the card, its book
+/// filled from the local databases and an associate tag in the settings.
+async fn publish_review_with_card(
+    sources: &BookSources,
+    kind: fumi_core::BlogKind,
+    url: &str,
+    user: &str,
+    secret: &str,
+) -> fumi_core::Publication {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("store");
+    let blog = store.add_blog("blog", kind, url, user).expect("blog");
     let mut settings = store.settings().expect("settings");
     settings.affiliate_tag = "fumi-22".into();
     store.save_settings(&settings).expect("save");
@@ -361,14 +370,22 @@ async fn review_with_card(store: &mut Store, sources: &BookSources) -> fumi_core
         .create_draft("『三体』を読んで", "冒頭。\n\n[book]\n\n感想。\n")
         .expect("draft");
     review::fill(
-        store,
+        &mut store,
         &sources.endpoints(),
         draft.id,
         &isbn("9784152098702"),
     )
     .await
     .expect("fill");
-    draft.id
+    let (published, _) = super::support::publish_collecting(
+        &mut store,
+        &blog,
+        secret,
+        draft.id,
+        fumi_core::publish::PublishOptions::default(),
+    )
+    .await;
+    published.expect("publish")
 }
 
 fn assert_card(html: &str, cover_host: &str) {
@@ -399,26 +416,19 @@ async fn the_card_reaches_the_post_on_wordpress_and_on_hatena() {
     use super::support::hatena::TestHatena;
     use super::support::wordpress::TestWordPress;
     use fumi_core::BlogKind;
-    use fumi_core::publish::PublishOptions;
 
     let sources = BookSources::start();
 
     let site = TestWordPress::start();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(dir.path()).expect("store");
-    let blog = store
-        .add_blog("wp", BlogKind::WordPress, &site.url, &site.user)
-        .expect("blog");
-    let draft = review_with_card(&mut store, &sources).await;
-    let (published, _) = super::support::publish_collecting(
-        &mut store,
-        &blog,
+    let published = publish_review_with_card(
+        &sources,
+        BlogKind::WordPress,
+        &site.url,
+        &site.user,
         &site.password,
-        draft,
-        PublishOptions::default(),
     )
     .await;
-    let id = published.expect("publish").remote_id.expect("id");
+    let id = published.remote_id.expect("id");
     let post =
         super::publish_wordpress::rest(&site, &format!("wp/v2/posts/{id}?context=edit")).await;
     let html = post["content"]["raw"].as_str().expect("content");
@@ -429,21 +439,14 @@ async fn the_card_reaches_the_post_on_wordpress_and_on_hatena() {
     );
 
     let hatena = TestHatena::start();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(dir.path()).expect("store");
-    let blog = store
-        .add_blog("hatena", BlogKind::Hatena, &hatena.root, &hatena.user)
-        .expect("blog");
-    let draft = review_with_card(&mut store, &sources).await;
-    let (published, _) = super::support::publish_collecting(
-        &mut store,
-        &blog,
+    publish_review_with_card(
+        &sources,
+        BlogKind::Hatena,
+        &hatena.root,
+        &hatena.user,
         &hatena.api_key,
-        draft,
-        PublishOptions::default(),
     )
     .await;
-    published.expect("publish");
     let entry = hatena.entries().remove(0);
     assert_eq!(entry.content_type, "text/x-markdown");
     // Markdown mode: the card is an HTML block between the author's paragraphs.
