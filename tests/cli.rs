@@ -207,7 +207,10 @@ fn list_filters_by_tag_and_status_sorts_and_counts_tags() {
         rows(&["drafts", "list", "--sort", "created"]),
         [second.clone(), first.clone()]
     );
-    assert_eq!(rows(&["drafts", "list", "--tag", "読書"]), [first.clone()]);
+    assert_eq!(
+        rows(&["drafts", "list", "--tag", "読書"]),
+        std::slice::from_ref(&first)
+    );
     assert_eq!(
         rows(&["drafts", "list", "--status", "draft", "--tag", "SF"]).len(),
         2

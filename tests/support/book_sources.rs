@@ -156,21 +156,30 @@ impl BookSources {
 }
 
 /// Records the request; the fault to answer with, or the entry the ISBN names.
-fn ask(state: &S, db: Db, path: String, isbn: &str) -> Result<Option<(Entry, String)>, Response> {
+fn ask(
+    state: &S,
+    db: Db,
+    path: String,
+    isbn: &str,
+) -> Result<Option<(Entry, String)>, Box<Response>> {
     let mut s = state.lock().expect("state");
     s.requests.push(path);
     match s.faults.get(&db) {
         Some(Fault::Status(code)) => {
             let status = StatusCode::from_u16(*code).expect("status");
-            return Err((status, "<html><body>Service Unavailable</body></html>").into_response());
+            return Err(Box::new(
+                (status, "<html><body>Service Unavailable</body></html>").into_response(),
+            ));
         }
         Some(Fault::Garbage) => {
-            return Err((
-                StatusCode::OK,
-                [(header::CONTENT_TYPE, "text/html")],
-                "<html><head><title>Maintenance</title></head><body>メンテナンス中</body></html>",
-            )
-                .into_response());
+            return Err(Box::new(
+                (
+                    StatusCode::OK,
+                    [(header::CONTENT_TYPE, "text/html")],
+                    "<html><head><title>Maintenance</title></head><body>メンテナンス中</body></html>",
+                )
+                    .into_response(),
+            ));
         }
         None => {}
     }
@@ -196,7 +205,7 @@ async fn openbd(State(state): State<S>, Query(q): Query<HashMap<String, String>>
         format!("/openbd/v1/get?isbn={isbn}"),
         &isbn,
     ) {
-        Err(r) => r,
+        Err(r) => *r,
         Ok(None) => json("[null]".into()),
         Ok(Some((e, base))) => {
             let contributors: Vec<_> = e
@@ -238,7 +247,7 @@ async fn ndl(State(state): State<S>, Query(q): Query<HashMap<String, String>>) -
         format!("/ndl/api/opensearch?isbn={isbn}"),
         &isbn,
     ) {
-        Err(r) => return r,
+        Err(r) => return *r,
         Ok(None) => String::new(),
         Ok(Some((e, _))) => {
             let creators: String = e
@@ -282,7 +291,7 @@ async fn open_library_edition(State(state): State<S>, Path(file): Path<String>) 
         format!("/openlibrary/isbn/{file}"),
         &isbn,
     ) {
-        Err(r) => r,
+        Err(r) => *r,
         // Open Library answers an unknown ISBN with its 404 page.
         Ok(None) => (
             StatusCode::NOT_FOUND,
@@ -318,7 +327,7 @@ async fn open_library_author(State(state): State<S>, Path(file): Path<String>) -
         format!("/openlibrary/authors/{file}"),
         isbn,
     ) {
-        Err(r) => r,
+        Err(r) => *r,
         Ok(None) => (StatusCode::NOT_FOUND, "not found").into_response(),
         Ok(Some((e, _))) => {
             let name = index.parse::<usize>().ok().and_then(|i| e.authors.get(i));
@@ -345,7 +354,7 @@ async fn google_books(
         format!("/google/books/v1/volumes?q={query}"),
         &isbn,
     ) {
-        Err(r) => r,
+        Err(r) => *r,
         Ok(None) => json(serde_json::json!({"kind": "books#volumes", "totalItems": 0}).to_string()),
         Ok(Some((e, base))) => json(
             serde_json::json!({

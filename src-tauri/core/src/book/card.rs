@@ -80,7 +80,7 @@ pub fn html(book: &Book, cover_src: Option<&str>, affiliate_tag: &str) -> String
         let separator = if japanese { "、" } else { ", " };
         out.push_str(&format!(
             r#"<div class="fumi-book-authors">{}</div>"#,
-            escape(&facts.authors.join(separator))
+            escape(facts.authors.join(separator))
         ));
     }
     let year = facts.published.get(..4).unwrap_or("");

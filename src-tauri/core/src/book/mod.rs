@@ -127,8 +127,8 @@ pub fn sort(books: &mut [ReviewedBook], order: BookOrder) {
             .or_else(|| b.book.started_on.clone())
     };
     match order {
-        BookOrder::Read => books.sort_by(|a, b| read(b).cmp(&read(a))),
-        BookOrder::Rating => books.sort_by(|a, b| b.book.rating.cmp(&a.book.rating)),
+        BookOrder::Read => books.sort_by_key(|b| std::cmp::Reverse(read(b))),
+        BookOrder::Rating => books.sort_by_key(|b| std::cmp::Reverse(b.book.rating)),
         BookOrder::Author => books.sort_by(|a, b| {
             let key = |x: &ReviewedBook| {
                 (
