@@ -266,10 +266,14 @@ async fn a_publish_while_offline_waits_in_the_window_and_goes_out_at_the_next_st
         "# 圏外から\n\n電車の中で書いた。\n".as_bytes(),
     ));
     let window = desktop.launch(data.path()).await;
+    // The draft open in the editor, as the author sees it before pressing Publish (the bar is
+    // labelled as soon as the blogs are read, which can be before the draft is open).
     wait_for(
         &window,
-        "the Publish button",
-        "document.getElementById('publish').textContent === 'Publish'",
+        "the draft and the Publish button",
+        "!document.getElementById('editor-area').hidden \
+         && document.getElementById('title').value === '圏外から' \
+         && document.getElementById('publish').textContent === 'Publish'",
     )
     .await;
 
