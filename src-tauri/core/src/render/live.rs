@@ -3,12 +3,14 @@
 //! (when nothing outside them can change their meaning) and answers with the blocks that
 //! changed, so the window repaints those alone.
 //!
-//! Anything that ties distant parts of a draft together — footnotes (numbered in order of
-//! reference), link reference definitions, fenced code or raw HTML that may now run on —
-//! makes the edit re-parse the whole draft instead; its blocks' sanitized HTML and
-//! highlighted code are then found in caches, so that path stays far cheaper than a full
-//! render. Either way the result equals rendering the whole draft block by block (a test
-//! checks this on random edits).
+//! Footnotes are numbered in order of first reference across the whole draft, so a re-parsed
+//! window keeps the numbers its references had; that holds while the window refers to the same
+//! footnotes in the same order. Anything else that ties distant parts of a draft together — a
+//! footnote reference added, taken out or reordered, footnote and link reference definitions,
+//! fenced code or raw HTML that may now run on — makes the edit re-parse the whole draft
+//! instead; its blocks' sanitized HTML and highlighted code are then found in caches, so that
+//! path stays far cheaper than a full render. Either way the result equals rendering the whole
+//! draft block by block (a test checks this on random edits).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -31,6 +33,8 @@ pub struct LivePreview {
     /// The card shown where the draft says `[book]`, when it has a book.
     book_card: Option<String>,
     lines: Vec<String>,
+    /// How many lines define a link reference: while any does, a `[` may link anywhere.
+    link_definitions: usize,
     blocks: Vec<Block>,
     version: u64,
     /// Raw block HTML → sanitized HTML and counts, for the blocks a full parse finds unchanged.
@@ -46,6 +50,19 @@ struct Block {
     raw: Arc<str>,
     html: Arc<str>,
     counts: Counts,
+    /// The footnote references in the block, in order.
+    footnote_refs: Vec<FootnoteRef>,
+    /// Whether this is the footnotes section (the definitions, gathered at the end).
+    is_footnotes: bool,
+}
+
+/// A footnote reference as rendered: the footnote's name, its number, and which reference to
+/// that footnote it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FootnoteRef {
+    name: String,
+    ix: u32,
+    ref_num: u32,
 }
 
 /// What the window must change: blocks `start .. start + removed` give way to `blocks`; the
@@ -88,11 +105,13 @@ impl LivePreview {
         let mut options = renderer.options.clone();
         // Block positions are tracked here; per-element positions would go stale as lines move.
         options.render.sourcepos = false;
+        let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
         let mut preview = LivePreview {
             options,
             image_url,
             book_card,
-            lines: text.split('\n').map(str::to_owned).collect(),
+            link_definitions: lines.iter().filter(|l| defines_link(l)).count(),
+            lines,
             blocks: Vec::new(),
             version: 0,
             rendered: HashMap::new(),
@@ -130,19 +149,24 @@ impl LivePreview {
                     .iter()
                     .chain(&new_lines)
                     .any(|l| is_delimiter(l)));
-        let removed_ties = self.lines[from..to].iter().any(|l| ties_distant_parts(l));
+        let removed_ties = self.lines[from..to].iter().any(|l| reaches_elsewhere(l));
+        self.link_definitions -= self.lines[from..to]
+            .iter()
+            .filter(|l| defines_link(l))
+            .count();
+        self.link_definitions += new_lines.iter().filter(|l| defines_link(l)).count();
         self.lines.splice(from..to, new_lines);
         let window = if removed_ties || moves_front_matter {
             None
         } else {
             self.window(from, to, delta)
         };
-        Ok(match window {
-            Some((first, last, start, end)) => {
+        let patch = window
+            .and_then(|(first, last, start, end)| {
                 self.reparse_window(renderer, first, last, start, end, delta)
-            }
-            None => self.reparse_all(renderer, delta),
-        })
+            })
+            .unwrap_or_else(|| self.reparse_all(renderer, delta));
+        Ok(patch)
     }
 
     /// The old blocks `first ..= last` to re-parse for an edit of old lines `from .. to`, with
@@ -176,7 +200,11 @@ impl LivePreview {
             let end = (old_end.max(to as isize) + delta) as usize;
             let end = end.min(self.lines.len());
             let lines = &self.lines[start..end];
-            if lines.iter().any(|l| ties_distant_parts(l)) || !fences_balanced(lines) {
+            if lines.iter().any(|l| reaches_elsewhere(l))
+                || (self.link_definitions > 0 && lines.iter().any(|l| may_use_link_reference(l)))
+                || !fences_balanced(lines)
+                || self.blocks[last].is_footnotes
+            {
                 return None;
             }
             let mut grew = false;
@@ -208,6 +236,8 @@ impl LivePreview {
         None
     }
 
+    /// Re-parses the new lines `start .. end` in place of the old blocks `first ..= last`;
+    /// `None` when their footnote references changed (a full parse must number them).
     fn reparse_window(
         &mut self,
         renderer: &Renderer,
@@ -216,27 +246,28 @@ impl LivePreview {
         start: usize,
         end: usize,
         delta: isize,
-    ) -> PreviewPatch {
+    ) -> Option<PreviewPatch> {
         let text = self.lines[start..end].join("\n");
-        let new = self.blocks_of(renderer, &text, start);
+        let refs: Vec<FootnoteRef> = self.blocks[first..=last]
+            .iter()
+            .flat_map(|b| b.footnote_refs.iter().cloned())
+            .collect();
+        let new = self.blocks_of(renderer, &text, start, Some(&refs))?;
         for block in &mut self.blocks[last + 1..] {
             block.start = (block.start as isize + delta) as usize;
             block.end = (block.end as isize + delta) as usize;
         }
         let patch_blocks = new.iter().map(PreviewBlock::from).collect();
-        let added = new.len();
         self.blocks.splice(first..=last, new);
         self.version += 1;
-        let patch = PreviewPatch {
+        Some(PreviewPatch {
             version: self.version,
             start: first,
             removed: last - first + 1,
             blocks: patch_blocks,
             line_delta: delta,
             counts: self.counts(),
-        };
-        let _ = added;
-        patch
+        })
     }
 
     /// The text, as the preview holds it.
@@ -247,7 +278,7 @@ impl LivePreview {
     /// Parses the whole text again; the patch holds only the blocks that differ.
     fn reparse_all(&mut self, renderer: &Renderer, delta: isize) -> PreviewPatch {
         let text = self.text();
-        let new = self.blocks_of(renderer, &text, 0);
+        let new = self.blocks_of(renderer, &text, 0, None).unwrap_or_default();
         let same_start = self
             .blocks
             .iter()
@@ -287,9 +318,27 @@ impl LivePreview {
     }
 
     /// The top-level blocks of `text`, whose first line is line `offset` of the draft.
-    fn blocks_of(&mut self, renderer: &Renderer, text: &str, offset: usize) -> Vec<Block> {
+    ///
+    /// `window` is `None` for the whole draft. For a window of it, the footnote references
+    /// its old blocks had: the window's references take their numbers, and `None` is the
+    /// answer when they are not the same footnotes in the same order.
+    fn blocks_of(
+        &mut self,
+        renderer: &Renderer,
+        text: &str,
+        offset: usize,
+        window: Option<&[FootnoteRef]>,
+    ) -> Option<Vec<Block>> {
+        let text_lines = text.split('\n').count();
         let arena = Arena::new();
-        let root = parse_document(&arena, text, &self.options);
+        // The window's footnotes are defined elsewhere in the draft: stand-in definitions after
+        // it make its references resolve (those that name no footnote show as different
+        // references, which sends the edit to a full parse).
+        let parsed = match window {
+            Some(_) => with_stand_in_definitions(text)?,
+            None => std::borrow::Cow::Borrowed(text),
+        };
+        let root = parse_document(&arena, &parsed, &self.options);
         prepare(root, &self.image_url, self.book_card.is_some());
         // Footnote definitions (gathered at the end by the parser) render as one section.
         let footnotes = arena.alloc(AstNode::new(std::cell::RefCell::new(Ast::new(
@@ -301,11 +350,25 @@ impl LivePreview {
             if matches!(child.data.borrow().value, NodeValue::FootnoteDefinition(_)) {
                 child.detach();
                 footnotes.append(child);
-            } else {
+            } else if child.data.borrow().sourcepos.start.line <= text_lines {
                 nodes.push(child);
             }
         }
-        let text_lines = text.split('\n').count();
+        if let Some(old) = window {
+            let mut old = old.iter();
+            for node in &nodes {
+                for d in node.descendants() {
+                    if let NodeValue::FootnoteReference(ref mut r) = d.data.borrow_mut().value {
+                        let was = old.next().filter(|was| was.name == r.name)?;
+                        r.ix = was.ix;
+                        r.ref_num = was.ref_num;
+                    }
+                }
+            }
+            if old.next().is_some() {
+                return None;
+            }
+        }
         let mut blocks = Vec::with_capacity(nodes.len() + 1);
         for node in nodes {
             let pos = node.data.borrow().sourcepos;
@@ -313,11 +376,13 @@ impl LivePreview {
             let end = pos.end.line.max(pos.start.line).max(1);
             blocks.push(self.block(renderer, node, offset + start, offset + end));
         }
-        if footnotes.first_child().is_some() {
+        if window.is_none() && footnotes.first_child().is_some() {
             let start = blocks.last().map_or(offset, |b| b.end);
-            blocks.push(self.block(renderer, footnotes, start, offset + text_lines));
+            let mut section = self.block(renderer, footnotes, start, offset + text_lines);
+            section.is_footnotes = true;
+            blocks.push(section);
         }
-        blocks
+        Some(blocks)
     }
 
     fn block<'a>(
@@ -346,15 +411,12 @@ impl LivePreview {
             counts,
             raw,
             html,
+            footnote_refs: footnote_refs(node),
+            is_footnotes: false,
         }
     }
 
     fn counts(&self) -> Counts {
-        let (chars, words) = self
-            .blocks
-            .iter()
-            .fold((0, 0), |(c, w), b| (c + b.counts.chars, w + b.counts.words));
-        let _ = (chars, words);
         counts::sum(self.blocks.iter().map(|b| b.counts))
     }
 }
@@ -378,11 +440,94 @@ fn is_blank(line: &str) -> bool {
     line.trim().is_empty()
 }
 
-/// Syntax whose meaning depends on text elsewhere in the draft: footnotes, link reference
+/// Syntax whose meaning reaches text elsewhere in the draft: footnote and link reference
 /// definitions, and raw HTML (whose blocks may run past blank lines).
-fn ties_distant_parts(line: &str) -> bool {
-    let t = line.trim_start();
-    line.contains("[^") || t.starts_with('<') || (t.starts_with('[') && line.contains("]:"))
+fn reaches_elsewhere(line: &str) -> bool {
+    let t = after_containers(line, false);
+    line.trim_start().starts_with('<') || (t.starts_with('[') && t.contains("]:"))
+}
+
+/// Whether the line may begin a link reference definition (also in a quote, a list item or a
+/// footnote).
+fn defines_link(line: &str) -> bool {
+    let t = after_containers(line, true);
+    t.starts_with('[') && !t.starts_with("[^") && t.contains("]:")
+}
+
+/// The line after the markers of the quotes and list items it is in (and of the footnote
+/// definitions, if `footnotes`): where a definition on it would begin.
+fn after_containers(line: &str, footnotes: bool) -> &str {
+    let mut t = line.trim_start();
+    loop {
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        let bullet = t.starts_with(['-', '*', '+']) && t[1..].starts_with([' ', '\t']);
+        let marker = if t.starts_with('>') || bullet {
+            1
+        } else if digits > 0 && t[digits..].starts_with(['.', ')']) {
+            digits + 1
+        } else if let Some(end) = t.find("]:").filter(|_| footnotes && t.starts_with("[^")) {
+            end + 2
+        } else {
+            break;
+        };
+        t = t[marker..].trim_start();
+    }
+    t
+}
+
+/// Whether the line has a `[` that may name a link reference defined elsewhere.
+fn may_use_link_reference(line: &str) -> bool {
+    line.match_indices('[')
+        .any(|(at, _)| !line[at + 1..].starts_with('^'))
+}
+
+/// The footnote references under `node`, in document order (the order the parser numbers them).
+fn footnote_refs<'a>(node: &'a AstNode<'a>) -> Vec<FootnoteRef> {
+    node.descendants()
+        .filter_map(|d| match &d.data.borrow().value {
+            NodeValue::FootnoteReference(r) => Some(FootnoteRef {
+                name: r.name.clone(),
+                ix: r.ix,
+                ref_num: r.ref_num,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `text` followed by a definition for every footnote label it may name (`[^label]`); `None`
+/// when a label is more than letters, digits, `-` and `_` (a stand-in for it could parse as
+/// something else).
+fn with_stand_in_definitions(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let mut labels: Vec<&str> = Vec::new();
+    for (at, _) in text.match_indices("[^") {
+        let rest = &text[at + 2..];
+        let label = rest.split(']').next().unwrap_or_default();
+        if label.len() == rest.len() {
+            continue; // no `]`: not a reference
+        }
+        if label.is_empty()
+            || !label
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
+            return None;
+        }
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    if labels.is_empty() {
+        return Some(std::borrow::Cow::Borrowed(text));
+    }
+    let mut out = String::with_capacity(text.len() + labels.len() * 16);
+    out.push_str(text);
+    for label in labels {
+        out.push_str("\n\n[^");
+        out.push_str(label);
+        out.push_str("]: .");
+    }
+    Some(std::borrow::Cow::Owned(out))
 }
 
 /// Whether every code fence opened in `lines` is closed there (an open one would swallow
@@ -402,6 +547,8 @@ fn fences_balanced(lines: &[String]) -> bool {
             continue;
         }
         match open {
+            // A backtick fence's info string has no backtick (else the line is text).
+            None if c == '`' && t[run..].contains('`') => {}
             None => open = Some((c, run)),
             Some((oc, orun)) if oc == c && run >= orun && t[run..].trim().is_empty() => open = None,
             Some(_) => {}
@@ -559,5 +706,34 @@ mod tests {
             Err(OutOfStep),
             "an old version is refused"
         );
+    }
+
+    #[test]
+    fn typing_beside_a_footnote_keeps_its_number_and_repaints_only_the_blocks_around_it() {
+        let renderer = Renderer::new();
+        let doc =
+            "# 題\n\n一[^a]。\n\n二[^b]と[^a]。\n\n三。\n\n[^b]: 注b。\n\n四。\n\n[^a]: 注a。\n";
+        let (mut live, _) = LivePreview::new(&renderer, doc, |_| None, None);
+        let base = live.version();
+        let patch = live
+            .edit(&renderer, base, 4, 5, "二を書き足す[^b]と[^a]。")
+            .expect("applies");
+        assert_eq!((patch.start, patch.removed), (1, 3), "{patch:?}");
+        let html: String = patch.blocks.iter().map(|b| b.html.as_str()).collect();
+        assert!(
+            html.contains(
+                r##"href="#fn-b" id="fnref-b" data-footnote-ref="" rel="noopener noreferrer">2<"##
+            ) && html
+                .contains(r##"id="fnref-a-2" data-footnote-ref="" rel="noopener noreferrer">1<"##),
+            "{html}"
+        );
+        assert_eq!(live.html(), full(&renderer, &live.text()).0);
+        // The last line typed on, with the definitions above it: the footnotes stay.
+        let base = live.version();
+        let end = live.lines.len();
+        live.edit(&renderer, base, end - 1, end, "五。")
+            .expect("applies");
+        assert!(live.html().contains("注b。"));
+        assert_eq!(live.html(), full(&renderer, &live.text()).0);
     }
 }
