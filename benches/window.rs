@@ -227,8 +227,7 @@ async fn main() {
             &format!("keystroke → preview painted, {label}, new paragraph"),
             ms,
         );
-        let footnoted =
-            "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.includes('[^'))";
+        let footnoted = "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.includes('[^') && !l.textContent.startsWith('[^'))";
         let ms = type_and_measure(&window, footnoted, "").await;
         report(
             &format!("keystroke → preview painted, {label}, paragraph with a footnote"),

@@ -25,8 +25,9 @@ fn render(c: &mut Criterion) {
 }
 
 /// One keystroke in a live preview: a character typed into a table in the middle of the
-/// draft (re-parses the blocks around it), and into a paragraph holding a footnote reference
-/// (re-parses the whole draft, its blocks' HTML and code found in caches).
+/// draft and into a paragraph holding a footnote reference (both re-parse the blocks around
+/// them), and into a footnote's definition (re-parses the whole draft, its blocks' HTML and
+/// code found in caches).
 fn live_preview(c: &mut Criterion) {
     let renderer = Renderer::new();
     let mut group = c.benchmark_group("live preview keystroke");
@@ -38,11 +39,15 @@ fn live_preview(c: &mut Criterion) {
             .find(|&i| lines[i].starts_with("| 評価"))
             .expect("a table row");
         let footnoted = (middle..lines.len())
-            .find(|&i| lines[i].contains("[^"))
+            .find(|&i| lines[i].contains("[^") && !lines[i].starts_with("[^"))
             .expect("a footnote reference");
+        let definition = (middle..lines.len())
+            .find(|&i| lines[i].starts_with("[^"))
+            .expect("a footnote definition");
         for (kind, line) in [
             ("table far from footnotes", plain),
             ("paragraph with a footnote", footnoted),
+            ("footnote definition", definition),
         ] {
             let (mut live, _) = LivePreview::new(&renderer, &doc, |_| None, None);
             let texts = [format!("{}あ", lines[line]), lines[line].to_owned()];
