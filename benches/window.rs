@@ -25,13 +25,25 @@ use support::{fumi, ok};
 const KEYSTROKES: usize = 150;
 const KEY_INTERVAL_MS: u64 = 80;
 
+/// Each keystroke's times, in milliseconds (the preview's performance measures).
+struct Keystrokes {
+    /// Until the patch is in the preview's DOM and laid out.
+    ready: Vec<f64>,
+    /// Until the frame that paints it.
+    painted: Vec<f64>,
+    /// From the frame where the editor showed it to the frame where the preview did.
+    lag: Vec<f64>,
+}
+
 /// Types `KEYSTROKES` characters, one every `KEY_INTERVAL_MS`, at the end of the editor line
 /// chosen by `line` (a JS expression over `lines`, the editor's line elements), and answers
-/// every keystroke's time to the painted preview, in milliseconds.
-async fn type_and_measure(window: &Client, line: &str, prefix: &str) -> Vec<f64> {
+/// every keystroke's times.
+async fn type_and_measure(window: &Client, line: &str, prefix: &str) -> Keystrokes {
     let script = format!(
         "const done = arguments[arguments.length - 1];
-         performance.clearMeasures('fumi-preview');
+         const names = ['fumi-preview-ready', 'fumi-preview', 'fumi-preview-lag'];
+         const clear = () => names.forEach((n) => performance.clearMeasures(n));
+         clear();
          const c = document.querySelector('.cm-content'); c.focus();
          const lines = [...c.querySelectorAll('.cm-line')];
          const at = {line};
@@ -43,24 +55,49 @@ async fn type_and_measure(window: &Client, line: &str, prefix: &str) -> Vec<f64>
          let i = 0;
          const next = () => {{
            if (i === {KEYSTROKES}) {{
-             setTimeout(() => done(performance.getEntriesByName('fumi-preview').map(e => e.duration)), 1000);
+             setTimeout(() => done(names.map((n) => performance.getEntriesByName(n).map(e => e.duration))), 1000);
              return;
            }}
            document.execCommand('insertText', false, text[i++]);
            setTimeout(next, {KEY_INTERVAL_MS});
          }};
-         setTimeout(() => {{ performance.clearMeasures('fumi-preview'); next(); }}, 500);"
+         setTimeout(() => {{ clear(); next(); }}, 500);"
     );
     let value = window
         .execute_async(&script, vec![])
         .await
         .expect("type and measure");
-    value
+    let lists: Vec<Vec<f64>> = value
         .as_array()
-        .expect("durations")
+        .expect("three lists")
         .iter()
-        .filter_map(Value::as_f64)
-        .collect()
+        .map(|list| {
+            list.as_array()
+                .expect("durations")
+                .iter()
+                .filter_map(Value::as_f64)
+                .collect()
+        })
+        .collect();
+    let [ready, painted, lag] = <[Vec<f64>; 3]>::try_from(lists).expect("three lists");
+    Keystrokes {
+        ready,
+        painted,
+        lag,
+    }
+}
+
+/// Reports a typing run: its three times and how often the preview kept up with the editor.
+fn report_typing(name: &str, keys: Keystrokes) {
+    let same_frame = keys.lag.iter().filter(|&&ms| ms == 0.0).count();
+    let share = 100.0 * same_frame as f64 / keys.lag.len().max(1) as f64;
+    report(
+        &format!("keystroke → preview painted, {name}"),
+        keys.painted,
+    );
+    report("  of which keystroke → preview laid out", keys.ready);
+    report("  preview's frame after the editor's", keys.lag);
+    println!("  keystrokes shown in the editor's frame: {share:.0}%");
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -222,17 +259,11 @@ async fn main() {
         // After a table row in the middle: the new paragraph's neighbours are a table and a
         // task list, so the edit is re-parsed locally.
         let middle = "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('| 評価'))";
-        let ms = type_and_measure(&window, middle, "\n\n").await;
-        report(
-            &format!("keystroke → preview painted, {label}, new paragraph"),
-            ms,
-        );
+        let keys = type_and_measure(&window, middle, "\n\n").await;
+        report_typing(&format!("{label}, new paragraph"), keys);
         let footnoted = "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.includes('[^') && !l.textContent.startsWith('[^'))";
-        let ms = type_and_measure(&window, footnoted, "").await;
-        report(
-            &format!("keystroke → preview painted, {label}, paragraph with a footnote"),
-            ms,
-        );
+        let keys = type_and_measure(&window, footnoted, "").await;
+        report_typing(&format!("{label}, paragraph with a footnote"), keys);
     }
     println!(
         "memory (RSS of the app and its webview processes, 1 MB draft open): {:.0} MiB",

@@ -319,6 +319,34 @@ pub(crate) async fn click(window: &Client, id: &str) {
     assert_eq!(clicked, Value::Bool(true), "#{id} is not on the page");
 }
 
+/// Every block of the preview, in order, as the author sees them scrolling it from the top to
+/// the end (the preview draws only the blocks near its visible part): each block's HTML, after
+/// `visit` (JavaScript over the block's element `b`) has run on it.
+pub(crate) async fn preview_blocks(window: &Client, visit: &str) -> Vec<String> {
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         const p = document.getElementById('preview');
+         const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+         (async () => {{
+           p.scrollTop = 0; await frame();
+           const seen = new Set(); const out = [];
+           for (;;) {{
+             for (const b of p.querySelectorAll(':scope > .block')) if (!seen.has(b)) {{
+               seen.add(b); {visit}; out.push(b.innerHTML);
+             }}
+             if (p.scrollTop + p.clientHeight >= p.scrollHeight - 1) break;
+             p.scrollTop += p.clientHeight / 2; await frame();
+           }}
+           done(out);
+         }})();"
+    );
+    let value = window
+        .execute_async(&script, vec![])
+        .await
+        .expect("read the preview");
+    serde_json::from_value(value).expect("the blocks' HTML")
+}
+
 /// Closes the window and waits until Fumi has exited, ending the WebDriver session.
 pub(crate) async fn quit(window: Client, data_dir: &std::path::Path) {
     let _ = window.close().await;
@@ -478,21 +506,23 @@ async fn no_payload_of_the_xss_corpus_runs_in_the_preview() {
     wait_for(
         &window,
         "the corpus in the preview",
-        "document.getElementById('preview').textContent.includes('END-OF-CORPUS')",
+        "document.querySelector('#preview > .block')",
     )
     .await;
     let before = window.current_url().await.expect("url");
-    // Provoke what the handlers wait for, then give anything that would run time to run.
-    window
-        .execute(
-            "for (const e of document.querySelectorAll('#preview *'))
-               for (const t of ['mouseover', 'click', 'focus', 'toggle', 'load', 'error', 'begin'])
-                 e.dispatchEvent(new Event(t, { bubbles: true }));
-             return true;",
-            vec![],
-        )
-        .await
-        .expect("provoke");
+    // Provoke what the handlers wait for in every block, then give anything that would run
+    // time to run.
+    let blocks = preview_blocks(
+        &window,
+        "for (const e of b.querySelectorAll('*'))
+           for (const t of ['mouseover', 'click', 'focus', 'toggle', 'load', 'error', 'begin'])
+             e.dispatchEvent(new Event(t, { bubbles: true }))",
+    )
+    .await;
+    assert!(
+        blocks.last().is_some_and(|b| b.contains("END-OF-CORPUS")),
+        "the whole corpus was previewed"
+    );
     tokio::time::sleep(Duration::from_secs(1)).await;
     let state = window
         .execute(
@@ -786,13 +816,7 @@ async fn the_live_preview_after_many_edits_equals_the_preview_drawn_whole() {
         .expect("edit");
     wait_for_saved(&window).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let live = window
-        .execute(
-            "return document.getElementById('preview').innerHTML",
-            vec![],
-        )
-        .await
-        .expect("read");
+    let live = preview_blocks(&window, "").await;
     // The same draft opened afresh is drawn whole.
     quit(window, data.path()).await;
     let window = desktop.launch(data.path()).await;
@@ -803,18 +827,82 @@ async fn the_live_preview_after_many_edits_equals_the_preview_drawn_whole() {
     )
     .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let whole = window
+    let whole = preview_blocks(&window, "").await;
+    assert!(
+        live.iter()
+            .any(|h| h.contains("<h2") && h.contains("見出し"))
+    );
+    assert!(live.last().is_some_and(|h| h.contains("新しい注。")));
+    assert_eq!(live, whole);
+    quit(window, data.path()).await;
+}
+
+#[tokio::test]
+async fn a_long_preview_draws_only_the_blocks_near_its_view_and_its_footnote_links_still_work() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    // 1,000 blocks, the notes gathered at the end.
+    let chapters: String = (1..=500)
+        .map(|n| format!("## 第{n}章\n\n第{n}章の本文[^{n}]。\n\n"))
+        .collect();
+    let notes: String = (1..=500)
+        .map(|n| format!("[^{n}]: 第{n}章の注。\n"))
+        .collect();
+    ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", "長い草稿", "-"],
+        format!("{chapters}{notes}").as_bytes(),
+    ));
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the preview",
+        "document.querySelector('#preview h2')?.textContent === '第1章'",
+    )
+    .await;
+    let drawn = window
         .execute(
-            "return document.getElementById('preview').innerHTML",
+            "const p = document.getElementById('preview');
+             return [p.querySelectorAll(':scope > .block').length, p.scrollHeight > 20 * p.clientHeight]",
             vec![],
         )
         .await
         .expect("read");
+    let drawn_blocks = drawn[0].as_u64().expect("a count");
     assert!(
-        live.as_str()
-            .is_some_and(|h| h.contains("新しい注。") && h.contains("<h2"))
+        (4..200).contains(&drawn_blocks),
+        "{drawn_blocks} of 1,001 blocks drawn"
     );
-    assert_eq!(live, whole);
+    assert_eq!(
+        drawn[1],
+        Value::Bool(true),
+        "the pane is as tall as all of it"
+    );
+
+    // The first reference leads to its note, a thousand blocks down, and the note back to it.
+    let at_top = |id: &str| {
+        format!(
+            "(() => {{ const p = document.getElementById('preview'); const e = document.getElementById('{id}');
+               return !!e && Math.abs(e.getBoundingClientRect().top - p.getBoundingClientRect().top) < 40; }})()"
+        )
+    };
+    window
+        .execute(
+            "document.querySelector('#preview sup.footnote-ref a').click(); return true",
+            vec![],
+        )
+        .await
+        .expect("click the reference");
+    wait_for(&window, "the first note at the top", &at_top("fn-1")).await;
+    assert!(text(&window, "fn-1").await.contains("第1章の注。"));
+    window
+        .execute(
+            "document.querySelector('#fn-1 .footnote-backref').click(); return true",
+            vec![],
+        )
+        .await
+        .expect("click the back reference");
+    wait_for(&window, "the reference at the top", &at_top("fnref-1")).await;
     quit(window, data.path()).await;
 }
 
@@ -834,7 +922,7 @@ async fn the_editor_and_the_preview_scroll_together_by_source_line_without_chasi
     wait_for(
         &window,
         "the preview",
-        "document.querySelectorAll('#preview h2').length === 40",
+        "document.querySelector('#preview h2')?.textContent === '第1章'",
     )
     .await;
 
@@ -897,16 +985,27 @@ async fn the_editor_and_the_preview_scroll_together_by_source_line_without_chasi
         "{still}"
     );
 
-    // The other way: the preview scrolled to chapter 10 brings the editor there.
-    window
-        .execute(
-            "const p = document.getElementById('preview');
-             const h = [...p.querySelectorAll('h2')].find(h => h.textContent.startsWith('第10章'));
-             p.scrollTop = h.offsetTop; return true",
-            vec![],
-        )
-        .await
-        .expect("scroll the preview");
+    // The other way: the preview scrolled up, as by the wheel, until chapter 10's heading is
+    // drawn, then to it, brings the editor there.
+    let mut found = false;
+    for _ in 0..400 {
+        let at_top = window
+            .execute(
+                "const p = document.getElementById('preview');
+                 const h = [...p.querySelectorAll('h2')].find(h => h.textContent.startsWith('第10章'));
+                 if (!h) { p.scrollTop -= 40; return false; }
+                 p.scrollTop += h.getBoundingClientRect().top - p.getBoundingClientRect().top; return true",
+                vec![],
+            )
+            .await
+            .expect("scroll the preview");
+        if at_top == Value::Bool(true) {
+            found = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(found, "the preview reached chapter 10");
     wait_for(
         &window,
         "chapter 10 at the editor's top",

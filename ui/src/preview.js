@@ -1,17 +1,36 @@
 // Keeps the preview in step with the editor without ever holding up typing. Rust holds the
 // text and its rendering as blocks (render::live); the editor's changes go over as line
-// edits, and only the blocks they change come back and are repainted. At most one request is
-// in flight; edits made meanwhile are composed and sent together.
+// edits, and only the blocks they change come back.
 //
-// Each keystroke's time to the painted preview is recorded as a `fumi-preview` performance
-// measure (the benchmark reads them).
+// Only the blocks near the visible part of the pane are in the DOM; spacers stand for the
+// rest. A long draft's preview is tens of thousands of boxes, and the webview re-lays them all
+// out after any change; a window of them costs the same at 35 KB and at 1 MB. A block's height
+// is measured when it is drawn and estimated until then; the block at the top of the pane stays
+// where it is when measuring moves the ones above it.
+//
+// Each keystroke is timed in performance measures the benchmark reads: `fumi-preview-ready`
+// until its patch is in the DOM and laid out, `fumi-preview` until the frame that paints it,
+// and `fumi-preview-lag` from the frame where the editor showed it to that frame (zero when
+// the preview kept up with the editor).
 
 /** How many keystroke measures are kept. */
-const KEPT_MEASURES = 5000;
+const KEEP_MEASURES = 5000;
+
+/** How far beyond the visible part blocks are drawn, in pane heights, above and below. */
+const OVERSCAN = 1;
+
+/** Estimated height per character of a block's HTML until its first measure, in pixels. */
+const FIRST_PX_PER_CHAR = 0.3;
+
+/**
+ * One top-level block: its HTML, source lines, measured height (null until drawn) and its
+ * element while drawn.
+ * @typedef {{html: string, line: number, lines: number, height: number | null, el: HTMLElement | null}} Block
+ */
 
 export class Preview {
   /**
-   * @param {HTMLElement} element the preview pane
+   * @param {HTMLElement} element the preview pane (scrolls; positioned)
    * @param {{open: (text: string) => Promise<Patch>, edit: (base: number, from: number, to: number, text: string) => Promise<Patch>}} backend
    * @param {(counts: {chars:number, words:number, reading_minutes:number}) => void} onCounts
    */
@@ -26,21 +45,42 @@ export class Preview {
     /** Changes from `synced` to `doc` not yet sent (a CodeMirror ChangeSet). */
     this.changes = null;
     this.running = false;
-    /** Keystrokes not yet painted: [sequence, time]. */
+    /** Keystrokes not yet painted: {sequence, start, frame (the editor's, once painted)}. */
     this.keys = [];
     this.sequence = 0;
-    /** [first line, line count] of each block, in order (for scroll sync). */
-    this.blockLines = [];
+    /** @type {Block[]} every block of the draft, in order */
+    this.blocks = [];
+    /** Prefix sums of the blocks' heights (null when a height changed). */
+    this.offsets = null;
+    /** Measured pixels and HTML characters so far, for estimating blocks not yet drawn. */
+    this.measuredPx = 0;
+    this.measuredChars = 0;
+    this.topSpacer = spacer();
+    this.bottomSpacer = spacer();
+    this.width = 0;
+    /** Where the first block begins within the pane (its top padding), read when measuring. */
+    this.origin = 0;
+    this.clear();
+
+    element.addEventListener("scroll", () => this.draw());
+    // A new width re-wraps every block: all heights are measured again.
+    new ResizeObserver(() => {
+      if (element.clientWidth !== this.width) {
+        this.width = element.clientWidth;
+        for (const b of this.blocks) b.height = null;
+        this.offsets = null;
+      }
+      this.draw();
+    }).observe(element);
+    // An image that loads changes its block's height.
+    element.addEventListener("load", () => this.draw(), true);
     // Links in the preview must never navigate the app's own window away.
     element.addEventListener("click", (event) => {
       const link = event.target.closest?.("a[href]");
       if (!link) return;
       event.preventDefault();
       const href = link.getAttribute("href");
-      if (href.startsWith("#")) {
-        const target = element.querySelector(`[id="${CSS.escape(decodeURIComponent(href.slice(1)))}"]`);
-        target?.scrollIntoView({ block: "start", behavior: "smooth" });
-      }
+      if (href.startsWith("#")) this.reveal(decodeURIComponent(href.slice(1)));
     });
   }
 
@@ -57,7 +97,9 @@ export class Preview {
   change(update) {
     this.doc = update.state.doc;
     if (this.synced) this.changes = this.changes ? this.changes.compose(update.changes) : update.changes;
-    this.keys.push([++this.sequence, performance.now()]);
+    const key = { sequence: ++this.sequence, start: performance.now(), frame: null };
+    requestAnimationFrame((time) => (key.frame = time));
+    this.keys.push(key);
     this.pump();
   }
 
@@ -76,7 +118,8 @@ export class Preview {
             this.synced = null;
             continue;
           }
-          this.element.textContent = error?.message ?? String(error);
+          this.clear();
+          this.element.append(error?.message ?? String(error));
           this.synced = doc;
           this.changes = null;
           continue;
@@ -92,8 +135,7 @@ export class Preview {
   open(doc) {
     this.changes = null;
     this.synced = doc;
-    this.element.replaceChildren();
-    this.blockLines = [];
+    this.clear();
     return this.backend.open(doc.toString());
   }
 
@@ -116,38 +158,173 @@ export class Preview {
     return this.backend.edit(this.version, from, to, text);
   }
 
+  /** No blocks: the pane holds only its two spacers. */
+  clear() {
+    this.blocks = [];
+    this.offsets = null;
+    this.topSpacer.style.height = this.bottomSpacer.style.height = "0px";
+    this.element.replaceChildren(this.topSpacer, this.bottomSpacer);
+  }
+
   /** Replaces the blocks the patch names; the blocks after them move by its line delta. */
   apply(patch) {
     if (!patch) return;
     this.version = patch.version;
     const { start, removed } = patch;
-    const children = this.element.children;
-    const before = children[start + removed] ?? null;
-    for (let i = 0; i < removed; i++) children[start].remove();
-    for (const b of patch.blocks) {
-      const div = document.createElement("div");
-      div.className = "block";
-      div.innerHTML = b.html;
-      this.element.insertBefore(div, before);
-    }
-    // The source lines of each block, kept here rather than in the DOM: a line added near the
-    // top of a long draft moves thousands of blocks, which must not cost a DOM write each.
-    this.blockLines.splice(start, removed, ...patch.blocks.map((b) => [b.line, b.lines]));
+    for (let i = start; i < start + removed; i++) this.blocks[i].el?.remove();
+    const added = patch.blocks.map((b) => ({ html: b.html, line: b.line, lines: b.lines, height: null, el: null }));
+    this.blocks.splice(start, removed, ...added);
     if (patch.line_delta) {
-      for (let i = start + patch.blocks.length; i < this.blockLines.length; i++) this.blockLines[i][0] += patch.line_delta;
+      for (let i = start + added.length; i < this.blocks.length; i++) this.blocks[i].line += patch.line_delta;
     }
+    this.offsets = null;
+    this.draw();
     this.onCounts(patch.counts);
   }
 
-  /** Records, at the next frame, how long each keystroke up to `sequence` took to show. */
+  /** How many blocks the draft has. */
+  get count() {
+    return this.blocks.length;
+  }
+
+  /** Block `i`'s [first source line, line count]. */
+  lines(i) {
+    const b = this.blocks[i];
+    return [b.line, b.lines];
+  }
+
+  /** Where block `i` begins within the pane (its scroll coordinates); `count` is the end. */
+  top(i) {
+    if (!this.offsets) {
+      const estimate = this.measuredChars ? this.measuredPx / this.measuredChars : FIRST_PX_PER_CHAR;
+      const offsets = new Float64Array(this.blocks.length + 1);
+      for (let k = 0; k < this.blocks.length; k++) {
+        const b = this.blocks[k];
+        offsets[k + 1] = offsets[k] + (b.height ?? Math.round(b.html.length * estimate));
+      }
+      this.offsets = offsets;
+    }
+    return this.origin + this.offsets[Math.max(0, Math.min(i, this.blocks.length))];
+  }
+
+  /** Block `i`'s height (measured, or estimated until drawn). */
+  height(i) {
+    return this.top(i + 1) - this.top(i);
+  }
+
+  /** The last block that begins at or above `y`, or -1. */
+  indexAt(y) {
+    let lo = 0, hi = this.blocks.length - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.top(mid) <= y) (found = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /**
+   * Puts in the DOM the blocks near the visible part and only those, measures them, and keeps
+   * the block at the pane's top in place if heights above it changed.
+   */
+  draw() {
+    const pane = this.element;
+    const view = pane.clientHeight;
+    // A hidden pane has nothing to show and nothing to measure; it is drawn when shown.
+    if (!view || !this.blocks.length) return;
+    for (let round = 0; round < 3; round++) {
+      const y = pane.scrollTop;
+      const anchor = Math.max(0, this.indexAt(y));
+      const anchorOffset = y - this.top(anchor);
+      const first = Math.max(0, this.indexAt(y - OVERSCAN * view));
+      const end = Math.min(this.blocks.length, this.indexAt(y + (1 + OVERSCAN) * view) + 1);
+      this.show(first, end);
+      if (!this.measure(first, end)) return;
+      const top = this.top(anchor) + anchorOffset;
+      if (Math.abs(top - pane.scrollTop) >= 1) pane.scrollTop = top;
+    }
+  }
+
+  /** Leaves exactly blocks `first .. end` in the DOM, in order, between the spacers. */
+  show(first, end) {
+    for (let i = 0; i < this.blocks.length; i++) {
+      const b = this.blocks[i];
+      if (b.el && (i < first || i >= end)) {
+        b.el.remove();
+        b.el = null;
+      }
+    }
+    let previous = this.topSpacer;
+    for (let i = first; i < end; i++) {
+      const b = this.blocks[i];
+      if (!b.el) {
+        b.el = document.createElement("div");
+        b.el.className = "block";
+        b.el.innerHTML = b.html;
+      }
+      b.el.classList.toggle("first", i === 0);
+      if (previous.nextSibling !== b.el) previous.after(b.el);
+      previous = b.el;
+    }
+    this.topSpacer.style.height = `${this.top(first) - this.top(0)}px`;
+    this.bottomSpacer.style.height = `${this.top(this.blocks.length) - this.top(end)}px`;
+  }
+
+  /** Measures blocks `first .. end` as drawn; answers whether any height changed. */
+  measure(first, end) {
+    let changed = this.origin !== this.topSpacer.offsetTop;
+    this.origin = this.topSpacer.offsetTop;
+    for (let i = first; i < end; i++) {
+      const b = this.blocks[i];
+      const next = i + 1 < end ? this.blocks[i + 1].el : this.bottomSpacer;
+      const height = next.offsetTop - b.el.offsetTop;
+      if (b.height === height) continue;
+      if (b.height === null) {
+        this.measuredPx += height;
+        this.measuredChars += b.html.length;
+      }
+      b.height = height;
+      changed = true;
+    }
+    if (changed) this.offsets = null;
+    return changed;
+  }
+
+  /** Scrolls the element with this id (a footnote, a heading) to the pane's top. */
+  reveal(id) {
+    const escaped = { "&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;" };
+    const needle = `id="${id.replace(/[&"<>]/g, (c) => escaped[c])}"`;
+    const i = this.blocks.findIndex((b) => b.html.includes(needle));
+    if (i < 0) return;
+    this.element.scrollTop = this.top(i);
+    this.draw();
+    this.blocks[i].el?.querySelector(`[id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "start" });
+  }
+
+  /** Records how long each keystroke up to `sequence` took to show (see the top). */
   painted(sequence) {
-    const shown = this.keys.filter(([s]) => s <= sequence);
-    this.keys = this.keys.filter(([s]) => s > sequence);
+    const shown = this.keys.filter((k) => k.sequence <= sequence);
+    this.keys = this.keys.filter((k) => k.sequence > sequence);
     if (!shown.length) return;
-    requestAnimationFrame(() => {
+    const ready = performance.now();
+    for (const { start } of shown) performance.measure("fumi-preview-ready", { start, end: ready });
+    requestAnimationFrame((time) => {
       const end = performance.now();
-      for (const [, start] of shown) performance.measure("fumi-preview", { start, end });
-      if (performance.getEntriesByName("fumi-preview").length > KEPT_MEASURES) performance.clearMeasures("fumi-preview");
+      for (const { start, frame } of shown) {
+        performance.measure("fumi-preview", { start, end });
+        performance.measure("fumi-preview-lag", { start: frame ?? time, end: time });
+      }
+      if (performance.getEntriesByName("fumi-preview").length > KEEP_MEASURES) {
+        for (const name of ["fumi-preview-ready", "fumi-preview", "fumi-preview-lag"]) performance.clearMeasures(name);
+      }
     });
   }
+}
+
+/** An empty box standing for blocks not drawn. */
+function spacer() {
+  const el = document.createElement("div");
+  el.className = "spacer";
+  el.setAttribute("aria-hidden", "true");
+  return el;
 }

@@ -7,8 +7,8 @@ const LEAD_MS = 200;
 
 /**
  * @param {import("@codemirror/view").EditorView} view the editor
- * @param {HTMLElement} pane the preview pane (positioned: blocks' offsetTop are within it)
- * @param {{blockLines: [number, number][]}} preview [first line, line count] per block
+ * @param {HTMLElement} pane the preview pane
+ * @param {import("./preview.js").Preview} preview its blocks: source lines, tops and heights
  */
 export function syncScroll(view, pane, preview) {
   let leader = null;
@@ -25,19 +25,16 @@ export function syncScroll(view, pane, preview) {
   const documentOrigin = () =>
     view.documentTop - view.scrollDOM.getBoundingClientRect().top + view.scrollDOM.scrollTop;
 
-  /** The last of `n` blocks for which `atOrBefore(i)` holds (they hold for a prefix), or -1. */
-  const lastBlock = (n, atOrBefore) => {
-    let lo = 0, hi = n - 1, found = -1;
+  /** The last block that begins at or before source line `line` (fractional), or -1. */
+  const blockAtLine = (line) => {
+    let lo = 0, hi = preview.count - 1, found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (atOrBefore(mid)) (found = mid), (lo = mid + 1);
+      if (preview.lines(mid)[0] <= line) (found = mid), (lo = mid + 1);
       else hi = mid - 1;
     }
     return found;
   };
-
-  /** The element a block draws (blocks are boxless wrappers). */
-  const blockElement = (i) => pane.children[i]?.firstElementChild ?? null;
 
   view.scrollDOM.addEventListener("scroll", () => {
     if (!lead("editor")) return;
@@ -47,34 +44,28 @@ export function syncScroll(view, pane, preview) {
     const lineNumber = doc.lineAt(top.from).number - 1;
     const within = top.height ? (y - top.top) / top.height : 0;
     const line = lineNumber + Math.max(0, Math.min(within, 1));
-    const lines = preview.blockLines;
-    const found = lastBlock(lines.length, (i) => lines[i][0] <= line);
+    const found = blockAtLine(line);
     if (found < 0) {
       pane.scrollTop = 0;
       return;
     }
-    const el = blockElement(found);
-    if (!el) return;
-    const [start, count] = lines[found];
+    const [start, count] = preview.lines(found);
     const fraction = Math.max(0, Math.min((line - start) / Math.max(count, 1), 1));
-    pane.scrollTop = el.offsetTop + fraction * el.offsetHeight;
+    pane.scrollTop = preview.top(found) + fraction * preview.height(found);
   });
 
   pane.addEventListener("scroll", () => {
     if (!lead("preview")) return;
     const y = pane.scrollTop;
-    const found = lastBlock(pane.children.length, (i) => {
-      const el = blockElement(i);
-      return el !== null && el.offsetTop <= y;
-    });
+    const found = preview.indexAt(y);
     const doc = view.state.doc;
-    if (found < 0 || !preview.blockLines[found]) {
+    if (found < 0) {
       view.scrollDOM.scrollTop = 0;
       return;
     }
-    const el = blockElement(found);
-    const [start, count] = preview.blockLines[found];
-    const fraction = el.offsetHeight ? Math.max(0, Math.min((y - el.offsetTop) / el.offsetHeight, 1)) : 0;
+    const [start, count] = preview.lines(found);
+    const height = preview.height(found);
+    const fraction = height ? Math.max(0, Math.min((y - preview.top(found)) / height, 1)) : 0;
     const line = Math.min(doc.lines, Math.floor(start + fraction * count) + 1);
     view.scrollDOM.scrollTop = view.lineBlockAt(doc.line(line).from).top + documentOrigin();
   });
