@@ -883,7 +883,7 @@ async fn a_long_preview_draws_only_the_blocks_near_its_view_and_its_footnote_lin
     let at_top = |id: &str| {
         format!(
             "(() => {{ const p = document.getElementById('preview'); const e = document.getElementById('{id}');
-               return !!e && Math.abs(e.getBoundingClientRect().top - p.getBoundingClientRect().top) < 40; }})()"
+               return !!e && Math.abs(e.getBoundingClientRect().top - p.getBoundingClientRect().top) < 3; }})()"
         )
     };
     window
@@ -894,6 +894,7 @@ async fn a_long_preview_draws_only_the_blocks_near_its_view_and_its_footnote_lin
         .await
         .expect("click the reference");
     wait_for(&window, "the first note at the top", &at_top("fn-1")).await;
+    save_screenshot(&window, "long-preview-notes").await;
     assert!(text(&window, "fn-1").await.contains("第1章の注。"));
     window
         .execute(

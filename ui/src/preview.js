@@ -274,6 +274,13 @@ export class Preview {
   measure(first, end) {
     let changed = this.origin !== this.topSpacer.offsetTop;
     this.origin = this.topSpacer.offsetTop;
+    // In the whole preview the first drawn block's top margin would collapse into the block
+    // above; the spacer keeps it whole. Taken out of the spacer, the block sits where its top
+    // says.
+    if (first > 0) {
+      const margin = this.blocks[first].el.offsetTop - (this.origin + this.topSpacer.offsetHeight);
+      if (margin > 0) this.topSpacer.style.height = `${Math.max(0, this.top(first) - this.top(0) - margin)}px`;
+    }
     for (let i = first; i < end; i++) {
       const b = this.blocks[i];
       const next = i + 1 < end ? this.blocks[i + 1].el : this.bottomSpacer;
