@@ -77,6 +77,8 @@ async fn the_menu_and_its_shortcuts_run_their_actions_but_never_during_an_ime_co
         &format!("!({PREVIEW_SHOWN})"),
     )
     .await;
+    // What is typed while the preview is hidden is there when it comes back.
+    type_in_editor(&window, "と続き").await;
 
     // The same shortcut when the webview gets the key first (a moment later: a key within
     // 100 ms of the menu's is taken for the same press delivered twice).
@@ -90,6 +92,12 @@ async fn the_menu_and_its_shortcuts_run_their_actions_but_never_during_an_ime_co
         .expect("press");
 
     wait_for(&window, "the preview shown again", PREVIEW_SHOWN).await;
+    wait_for(
+        &window,
+        "the text typed meanwhile in the preview",
+        "document.querySelector('#preview p')?.textContent === '本文と続き'",
+    )
+    .await;
 
     // The key that confirms a conversion (isComposing, or keyCode 229 from older IMEs) is
     // not a shortcut: neither the menu's nor the editor's.
@@ -168,7 +176,7 @@ async fn the_menu_and_its_shortcuts_run_their_actions_but_never_during_an_ime_co
     .await;
     assert_eq!(
         editor_text(&window).await,
-        "本文",
+        "本文と続き",
         "no menu action touched the text"
     );
     quit(window, data.path()).await;
