@@ -200,7 +200,10 @@ impl LivePreview {
             let end = (old_end.max(to as isize) + delta) as usize;
             let end = end.min(self.lines.len());
             let lines = &self.lines[start..end];
-            if lines.iter().any(|l| reaches_elsewhere(l))
+            // A window opening with `---` would be read as front matter, which only the draft's
+            // first line can open.
+            if (start > 0 && lines.first().is_some_and(|l| is_delimiter(l)))
+                || lines.iter().any(|l| reaches_elsewhere(l))
                 || (self.link_definitions > 0 && lines.iter().any(|l| may_use_link_reference(l)))
                 || !fences_balanced(lines)
                 || self.blocks[last].is_footnotes
@@ -706,6 +709,17 @@ mod tests {
             Err(OutOfStep),
             "an old version is refused"
         );
+    }
+
+    #[test]
+    fn a_window_that_would_open_with_a_thematic_break_is_not_taken_for_front_matter() {
+        let renderer = Renderer::new();
+        let doc = "\n---\ntitle\n---\n# 見出し\n本文\n---\n# 題\n\n段落。\n";
+        let (mut live, _) = LivePreview::new(&renderer, doc, |_| None, None);
+        let base = live.version();
+        live.edit(&renderer, base, 7, 8, "題を書き換える")
+            .expect("applies");
+        assert_eq!(live.html(), full(&renderer, &live.text()).0);
     }
 
     #[test]
