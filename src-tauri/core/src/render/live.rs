@@ -105,7 +105,7 @@ impl LivePreview {
         let mut options = renderer.options.clone();
         // Block positions are tracked here; per-element positions would go stale as lines move.
         options.render.sourcepos = false;
-        let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+        let lines = lines_of(text);
         let mut preview = LivePreview {
             options,
             image_url,
@@ -138,7 +138,7 @@ impl LivePreview {
         if base != self.version || from > to || to > self.lines.len() {
             return Err(OutOfStep);
         }
-        let new_lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+        let new_lines = lines_of(text);
         let delta = new_lines.len() as isize - (to - from) as isize;
         // Taking out a footnote or a definition reaches as far as putting one in. A draft that
         // opens with `---` has front matter up to the next `---` line, wherever that is.
@@ -212,14 +212,16 @@ impl LivePreview {
             }
             let mut grew = false;
             // The line before must be blank, and the window must not begin as a continuation
-            // of what precedes it.
-            if first > 0
-                && (start == 0
-                    || !is_blank(&self.lines[start - 1])
-                    || lines.first().is_some_and(|l| may_continue(l)))
-            {
+            // of what precedes it. Before the first block, that can only be a footnote
+            // definition, which no block holds: a full parse decides.
+            let continues = start == 0
+                || !is_blank(&self.lines[start - 1])
+                || lines.first().is_some_and(|l| may_continue(l));
+            if first > 0 && continues {
                 first -= 1;
                 grew = true;
+            } else if first == 0 && start > 0 && continues {
+                return None;
             }
             // The line after must be blank, and what follows must not continue the window's
             // last block (an indented paragraph or another item of a list).
@@ -432,6 +434,17 @@ impl From<&Block> for PreviewBlock {
             lines: b.end - b.start,
         }
     }
+}
+
+/// The lines of `text`, split where Markdown (and the editor) ends a line: `\n`, `\r\n` or `\r`.
+fn lines_of(text: &str) -> Vec<String> {
+    if !text.contains('\r') {
+        return text.split('\n').map(str::to_owned).collect();
+    }
+    text.replace("\r\n", "\n")
+        .split(['\n', '\r'])
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The line that opens and closes front matter.
@@ -719,6 +732,29 @@ mod tests {
         let base = live.version();
         live.edit(&renderer, base, 7, 8, "題を書き換える")
             .expect("applies");
+        assert_eq!(live.html(), full(&renderer, &live.text()).0);
+    }
+
+    #[test]
+    fn a_line_after_a_footnote_definition_before_the_first_block_is_parsed_with_it() {
+        let renderer = Renderer::new();
+        let (mut live, _) = LivePreview::new(&renderer, "[^2]: 注\n\n> 引用\n", |_| None, None);
+        let base = live.version();
+        // The new line continues the definition (lazily): it is no paragraph of its own.
+        live.edit(&renderer, base, 1, 2, "続き").expect("applies");
+        assert_eq!(live.html(), full(&renderer, &live.text()).0);
+    }
+
+    #[test]
+    fn a_carriage_return_ends_a_line_as_in_markdown() {
+        let renderer = Renderer::new();
+        let (mut live, _) =
+            LivePreview::new(&renderer, "---\rtags: [SF]\r\n---\n# 題\n", |_| None, None);
+        assert_eq!(live.lines.len(), 5);
+        let base = live.version();
+        live.edit(&renderer, base, 3, 4, "# 新しい題\r\r本文")
+            .expect("applies");
+        assert_eq!(live.lines.len(), 7);
         assert_eq!(live.html(), full(&renderer, &live.text()).0);
     }
 
