@@ -84,7 +84,7 @@ export class Preview {
     });
   }
 
-  /** Shows another text (a draft opened): drawn whole. */
+  /** Shows another text (a draft opened): rendered afresh. */
   load(doc) {
     this.doc = doc;
     this.synced = null;
