@@ -212,8 +212,8 @@ impl LivePreview {
             }
             let mut grew = false;
             // The line before must be blank, and the window must not begin as a continuation
-            // of what precedes it. Before the first block, that can only be a footnote
-            // definition, which no block holds: a full parse decides.
+            // of what precedes it. Before the first block that can only be a footnote
+            // definition (no block holds one), so a full parse decides.
             let continues = start == 0
                 || !is_blank(&self.lines[start - 1])
                 || lines.first().is_some_and(|l| may_continue(l));
