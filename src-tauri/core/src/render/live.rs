@@ -724,38 +724,35 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_window_that_would_open_with_a_thematic_break_is_not_taken_for_front_matter() {
+    /// The preview of `doc` after old lines `from .. to` become `text`, checked against the
+    /// edited text rendered whole.
+    fn edited(doc: &str, from: usize, to: usize, text: &str) -> LivePreview {
         let renderer = Renderer::new();
-        let doc = "\n---\ntitle\n---\n# 見出し\n本文\n---\n# 題\n\n段落。\n";
         let (mut live, _) = LivePreview::new(&renderer, doc, |_| None, None);
         let base = live.version();
-        live.edit(&renderer, base, 7, 8, "題を書き換える")
-            .expect("applies");
+        live.edit(&renderer, base, from, to, text).expect("applies");
         assert_eq!(live.html(), full(&renderer, &live.text()).0);
+        live
+    }
+
+    #[test]
+    fn a_window_that_would_open_with_a_thematic_break_is_not_taken_for_front_matter() {
+        let doc = "\n---\ntitle\n---\n# 見出し\n本文\n---\n# 題\n\n段落。\n";
+        edited(doc, 7, 8, "題を書き換える");
     }
 
     #[test]
     fn a_line_after_a_footnote_definition_before_the_first_block_is_parsed_with_it() {
-        let renderer = Renderer::new();
-        let (mut live, _) = LivePreview::new(&renderer, "[^2]: 注\n\n> 引用\n", |_| None, None);
-        let base = live.version();
         // The new line continues the definition (lazily): it is no paragraph of its own.
-        live.edit(&renderer, base, 1, 2, "続き").expect("applies");
-        assert_eq!(live.html(), full(&renderer, &live.text()).0);
+        edited("[^2]: 注\n\n> 引用\n", 1, 2, "続き");
     }
 
     #[test]
     fn a_carriage_return_ends_a_line_as_in_markdown() {
-        let renderer = Renderer::new();
-        let (mut live, _) =
-            LivePreview::new(&renderer, "---\rtags: [SF]\r\n---\n# 題\n", |_| None, None);
-        assert_eq!(live.lines.len(), 5);
-        let base = live.version();
-        live.edit(&renderer, base, 3, 4, "# 新しい題\r\r本文")
-            .expect("applies");
+        let doc = "---\rtags: [SF]\r\n---\n# 題\n";
+        assert_eq!(lines_of(doc).len(), 5);
+        let live = edited(doc, 3, 4, "# 新しい題\r\r本文");
         assert_eq!(live.lines.len(), 7);
-        assert_eq!(live.html(), full(&renderer, &live.text()).0);
     }
 
     #[test]
