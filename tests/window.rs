@@ -988,25 +988,15 @@ async fn the_editor_and_the_preview_scroll_together_by_source_line_without_chasi
 
     // The other way: the preview scrolled up, as by the wheel, until chapter 10's heading is
     // drawn, then to it, brings the editor there.
-    let mut found = false;
-    for _ in 0..400 {
-        let at_top = window
-            .execute(
-                "const p = document.getElementById('preview');
-                 const h = [...p.querySelectorAll('h2')].find(h => h.textContent.startsWith('第10章'));
-                 if (!h) { p.scrollTop -= 40; return false; }
-                 p.scrollTop += h.getBoundingClientRect().top - p.getBoundingClientRect().top; return true",
-                vec![],
-            )
-            .await
-            .expect("scroll the preview");
-        if at_top == Value::Bool(true) {
-            found = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    assert!(found, "the preview reached chapter 10");
+    wait_for(
+        &window,
+        "the preview scrolled to chapter 10",
+        "(() => { const p = document.getElementById('preview');
+           const h = [...p.querySelectorAll('h2')].find(h => h.textContent.startsWith('第10章'));
+           if (!h) { p.scrollTop -= 40; return false; }
+           p.scrollTop += h.getBoundingClientRect().top - p.getBoundingClientRect().top; return true; })()",
+    )
+    .await;
     wait_for(
         &window,
         "chapter 10 at the editor's top",
