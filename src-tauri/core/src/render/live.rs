@@ -25,6 +25,18 @@ use crate::counts::{self, Counts};
 /// How many blocks an edit's re-parse may grow to on each side before a full parse is cheaper.
 const MAX_WINDOW_GROWTH: usize = 8;
 
+/// The most text [`LivePreview::edit_nearby`] re-parses: comrak reads 32 KiB in about 0.2 ms.
+const MAX_NEARBY_BYTES: usize = 32 * 1024;
+
+/// How far an edit's re-parse may reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// The blocks around the edit, or the whole draft when they do not suffice.
+    Any,
+    /// Only the blocks around the edit, and only a few kilobytes of them.
+    Nearby,
+}
+
 /// A draft's live preview.
 pub struct LivePreview {
     options: Options<'static>,
@@ -135,6 +147,38 @@ impl LivePreview {
         to: usize,
         text: &str,
     ) -> Result<PreviewPatch, OutOfStep> {
+        match self.apply(renderer, base, from, to, text, Reach::Any)? {
+            Some(patch) => Ok(patch),
+            // Not reached: with `Reach::Any` the edit is always applied.
+            None => Ok(self.reparse_all(renderer, 0)),
+        }
+    }
+
+    /// Applies the edit as [`edit`](Self::edit) does, but only when re-parsing the blocks
+    /// around it suffices (a few microseconds, so the window may wait for it); otherwise leaves
+    /// the preview as it was and answers `None`, and the edit goes to [`edit`](Self::edit).
+    pub fn edit_nearby(
+        &mut self,
+        renderer: &Renderer,
+        base: u64,
+        from: usize,
+        to: usize,
+        text: &str,
+    ) -> Result<Option<PreviewPatch>, OutOfStep> {
+        self.apply(renderer, base, from, to, text, Reach::Nearby)
+    }
+
+    /// Applies the edit, re-parsing as far as `reach` allows; `None` (only for
+    /// `Reach::Nearby`) leaves the preview as it was.
+    fn apply(
+        &mut self,
+        renderer: &Renderer,
+        base: u64,
+        from: usize,
+        to: usize,
+        text: &str,
+        reach: Reach,
+    ) -> Result<Option<PreviewPatch>, OutOfStep> {
         if base != self.version || from > to || to > self.lines.len() {
             return Err(OutOfStep);
         }
@@ -150,23 +194,46 @@ impl LivePreview {
                     .chain(&new_lines)
                     .any(|l| is_delimiter(l)));
         let removed_ties = self.lines[from..to].iter().any(|l| reaches_elsewhere(l));
+        if reach == Reach::Nearby
+            && (removed_ties || moves_front_matter || text.len() > MAX_NEARBY_BYTES)
+        {
+            return Ok(None);
+        }
+        let link_definitions = self.link_definitions;
         self.link_definitions -= self.lines[from..to]
             .iter()
             .filter(|l| defines_link(l))
             .count();
         self.link_definitions += new_lines.iter().filter(|l| defines_link(l)).count();
-        self.lines.splice(from..to, new_lines);
+        let added = new_lines.len();
+        let old_lines: Vec<String> = self.lines.splice(from..to, new_lines).collect();
         let window = if removed_ties || moves_front_matter {
             None
         } else {
             self.window(from, to, delta)
         };
-        let patch = window
+        let nearby = window
+            .filter(|&(_, _, start, end)| {
+                reach == Reach::Any
+                    || self.lines[start..end]
+                        .iter()
+                        .map(String::len)
+                        .sum::<usize>()
+                        <= MAX_NEARBY_BYTES
+            })
             .and_then(|(first, last, start, end)| {
                 self.reparse_window(renderer, first, last, start, end, delta)
-            })
-            .unwrap_or_else(|| self.reparse_all(renderer, delta));
-        Ok(patch)
+            });
+        Ok(match (nearby, reach) {
+            (Some(patch), _) => Some(patch),
+            (None, Reach::Any) => Some(self.reparse_all(renderer, delta)),
+            (None, Reach::Nearby) => {
+                // Left as it was, for `edit` to apply in full.
+                self.lines.splice(from..from + added, old_lines);
+                self.link_definitions = link_definitions;
+                None
+            }
+        })
     }
 
     /// The old blocks `first ..= last` to re-parse for an edit of old lines `from .. to`, with
@@ -678,9 +745,16 @@ mod tests {
                 let rest: String = old.chars().skip(cut + rng.next(2)).collect();
                 let text = format!("{kept}{}{rest}", PIECES[rng.next(PIECES.len())]);
                 let base = live.version();
-                let patch = live
-                    .edit(&renderer, base, from, to, &text)
-                    .expect("an edit of the current version applies");
+                // As the window does half the time: nearby first, in full when declined.
+                let nearby = if rng.next(2) == 0 {
+                    declined_or_applied(&renderer, &mut live, from, to, &text)
+                } else {
+                    None
+                };
+                let patch = nearby.unwrap_or_else(|| {
+                    live.edit(&renderer, base, from, to, &text)
+                        .expect("an edit of the current version applies")
+                });
                 // The window applies the patch to what it shows.
                 shown.splice(
                     patch.start..patch.start + patch.removed,
@@ -721,6 +795,66 @@ mod tests {
             live.edit(&renderer, base, 0, 1, "x"),
             Err(OutOfStep),
             "an old version is refused"
+        );
+    }
+
+    /// Tries `edit_nearby`; when it declines, checks that the preview is as it was.
+    fn declined_or_applied(
+        renderer: &Renderer,
+        live: &mut LivePreview,
+        from: usize,
+        to: usize,
+        text: &str,
+    ) -> Option<PreviewPatch> {
+        let (base, before, html, links) = (
+            live.version(),
+            live.text(),
+            live.html(),
+            live.link_definitions,
+        );
+        let patch = live
+            .edit_nearby(renderer, base, from, to, text)
+            .expect("an edit of the current version applies");
+        if patch.is_none() {
+            assert_eq!(
+                (
+                    live.version(),
+                    live.text(),
+                    live.html(),
+                    live.link_definitions
+                ),
+                (base, before, html, links),
+                "a declined edit leaves the preview as it was"
+            );
+        }
+        patch
+    }
+
+    #[test]
+    fn an_edit_that_reaches_beyond_the_blocks_around_it_is_declined_nearby() {
+        let renderer = Renderer::new();
+        let doc = "# 題\n\n一[^a]。\n\n二。\n\n三。\n\n[^a]: 注a。\n";
+        let (mut live, _) = LivePreview::new(&renderer, doc, |_| None, None);
+        let nearby = |live: &mut LivePreview, from, to, text: &str| {
+            declined_or_applied(&renderer, live, from, to, text)
+        };
+        // Typing in a paragraph: applied, as `edit` would.
+        let patch = nearby(&mut live, 4, 5, "二を書き足す。").expect("applied nearby");
+        assert!(patch.blocks.iter().any(|b| b.html.contains("書き足す")));
+        // In a footnote definition, a new reference, a long paste: declined.
+        assert_eq!(nearby(&mut live, 8, 9, "[^a]: 注を直す。"), None);
+        assert_eq!(nearby(&mut live, 4, 5, "二[^a]。"), None);
+        let long = "長い段落。".repeat(3000);
+        assert_eq!(nearby(&mut live, 4, 5, &long), None);
+        // The edit then applies in full.
+        let base = live.version();
+        live.edit(&renderer, base, 4, 5, "二[^a]。")
+            .expect("applies");
+        assert_eq!(live.html(), full(&renderer, &live.text()).0);
+        assert!(
+            live.html().contains(r##"id="fnref-a-2""##),
+            "{}",
+            live.html()
         );
     }
 
