@@ -33,6 +33,8 @@ struct Keystrokes {
     painted: Vec<f64>,
     /// From the frame where the editor showed it to the frame where the preview did.
     lag: Vec<f64>,
+    /// How long the page waited for Rust's answer, for the edits sent while it waits.
+    wait: Vec<f64>,
 }
 
 /// Types `KEYSTROKES` characters, one every `KEY_INTERVAL_MS`, at the end of the editor line
@@ -41,7 +43,7 @@ struct Keystrokes {
 async fn type_and_measure(window: &Client, line: &str, prefix: &str) -> Keystrokes {
     let script = format!(
         "const done = arguments[arguments.length - 1];
-         const names = ['fumi-preview-ready', 'fumi-preview', 'fumi-preview-lag'];
+         const names = ['fumi-preview-ready', 'fumi-preview', 'fumi-preview-lag', 'fumi-preview-wait'];
          const clear = () => names.forEach((n) => performance.clearMeasures(n));
          clear();
          const c = document.querySelector('.cm-content'); c.focus();
@@ -69,7 +71,7 @@ async fn type_and_measure(window: &Client, line: &str, prefix: &str) -> Keystrok
         .expect("type and measure");
     let lists: Vec<Vec<f64>> = value
         .as_array()
-        .expect("three lists")
+        .expect("four lists")
         .iter()
         .map(|list| {
             list.as_array()
@@ -79,11 +81,12 @@ async fn type_and_measure(window: &Client, line: &str, prefix: &str) -> Keystrok
                 .collect()
         })
         .collect();
-    let [ready, painted, lag] = <[Vec<f64>; 3]>::try_from(lists).expect("three lists");
+    let [ready, painted, lag, wait] = <[Vec<f64>; 4]>::try_from(lists).expect("four lists");
     Keystrokes {
         ready,
         painted,
         lag,
+        wait,
     }
 }
 
@@ -97,6 +100,10 @@ fn report_typing(name: &str, keys: Keystrokes) {
     );
     report("  of which keystroke → preview laid out", keys.ready);
     report("  preview's frame after the editor's", keys.lag);
+    report(
+        "  the page waiting for Rust (edits sent while it waits)",
+        keys.wait,
+    );
     println!("  keystrokes shown in the editor's frame: {share:.0}%");
 }
 
@@ -264,6 +271,12 @@ async fn main() {
         let footnoted = "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.includes('[^') && !l.textContent.startsWith('[^'))";
         let keys = type_and_measure(&window, footnoted, "").await;
         report_typing(&format!("{label}, paragraph with a footnote"), keys);
+        // A footnote's definition ties the draft together: every keystroke re-parses it whole,
+        // as a command.
+        let definition =
+            "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('[^'))";
+        let keys = type_and_measure(&window, definition, "").await;
+        report_typing(&format!("{label}, footnote definition"), keys);
     }
     println!(
         "memory (RSS of the app and its webview processes, 1 MB draft open): {:.0} MiB",

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, PoisonError, TryLockError};
 
 use fumi_core::draft::DraftId;
 use fumi_core::render::live::{LivePreview, OutOfStep, PreviewPatch};
@@ -90,6 +90,29 @@ impl AppState {
             .map_err(|OutOfStep| IpcError::preview_out_of_step())
     }
 
+    /// Applies an edit to the live preview only if that is quick (see
+    /// [`LivePreview::edit_nearby`]); `None` when it is not, or when an edit is being applied
+    /// already (the window must not wait for it): the edit then goes to
+    /// [`edit_preview`](Self::edit_preview).
+    pub(crate) fn edit_preview_nearby(
+        &self,
+        base: u64,
+        from: usize,
+        to: usize,
+        text: &str,
+    ) -> Result<Option<PreviewPatch>, IpcError> {
+        let mut preview = match self.preview.try_lock() {
+            Ok(preview) => preview,
+            Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+            Err(TryLockError::WouldBlock) => return Ok(None),
+        };
+        preview
+            .as_mut()
+            .ok_or(OutOfStep)
+            .and_then(|p| p.edit_nearby(&self.renderer, base, from, to, text))
+            .map_err(|OutOfStep| IpcError::preview_out_of_step())
+    }
+
     /// Why the store could not be opened, if it could not.
     pub(crate) fn startup_error(&self) -> Option<IpcError> {
         self.store.as_ref().err().cloned()
@@ -146,6 +169,7 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
             Ok(())
         })
         .register_uri_scheme_protocol(crate::assets::SCHEME, crate::assets::serve)
+        .register_uri_scheme_protocol(crate::preview_scheme::SCHEME, crate::preview_scheme::serve)
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,

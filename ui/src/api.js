@@ -1,6 +1,6 @@
 // The Rust commands, as promises. Every rejection is normalized to {code, message}.
 
-import { Channel, invoke } from "@tauri-apps/api/core";
+import { Channel, convertFileSrc, invoke } from "@tauri-apps/api/core";
 
 async function call(command, args, options) {
   try {
@@ -9,6 +9,37 @@ async function call(command, args, options) {
     if (e && typeof e === "object" && "message" in e) throw { code: e.code ?? "unknown", message: String(e.message) };
     throw { code: "ipc", message: String(e) };
   }
+}
+
+/** Where quick preview edits go: the `fumi-preview` scheme (src-tauri/preview_scheme.rs). */
+const previewEditUrl = convertFileSrc("edit", "fumi-preview");
+/** Cleared when the webview cannot make that request; the command then takes every edit. */
+let previewSchemeWorks = true;
+
+/**
+ * Applies a preview edit while the page waits, when Rust can apply it at once (microseconds):
+ * the patch then reaches the DOM before the frame that shows the keystroke. Answers the patch,
+ * or null when the edit must go to `previewEdit`; throws {code, message} when out of step.
+ */
+function previewEditNow(base, from, to, text) {
+  if (!previewSchemeWorks) return null;
+  const request = new XMLHttpRequest();
+  try {
+    request.open("POST", previewEditUrl, false);
+    request.send(JSON.stringify({ base, from, to, text }));
+  } catch (e) {
+    previewSchemeWorks = false;
+    console.warn("The preview's quick edits are unavailable; every edit goes through the command.", e);
+    return null;
+  }
+  let answer = null;
+  try {
+    answer = request.status === 200 || request.status === 409 ? JSON.parse(request.responseText) : null;
+  } catch {
+    return null;
+  }
+  if (request.status === 409) throw { code: answer?.code ?? "unknown", message: String(answer?.message) };
+  return answer;
 }
 
 export const api = {
@@ -60,6 +91,7 @@ export const api = {
   /** The live preview: the whole text, then line edits (old lines [from, to) become `text`). */
   previewOpen: (text, draft = null) => call("preview_open", { text, draft }),
   previewEdit: (base, from, to, text) => call("preview_edit", { base, from, to, text }),
+  previewEditNow,
   /** Keeps an image (a File) in the database; resolves with the reference for the Markdown. */
   addImage: async (file) =>
     call("add_image", new Uint8Array(await file.arrayBuffer()), { headers: { "x-file-name": encodeURIComponent(file.name || "image") } }),

@@ -72,7 +72,7 @@ const publishBar = new PublishBar({
 
 const preview = new Preview(
   $("preview"),
-  { open: (text) => api.previewOpen(text, current?.id ?? null), edit: api.previewEdit },
+  { open: (text) => api.previewOpen(text, current?.id ?? null), edit: api.previewEdit, editNow: api.previewEditNow },
   showCounts,
 );
 

@@ -2,6 +2,11 @@
 // text and its rendering as blocks (render::live); the editor's changes go over as line
 // edits, and only the blocks they change come back.
 //
+// An edit that re-parses only the blocks around it takes Rust microseconds: it is sent while
+// the page waits (`editNow`), so the preview is patched in the keystroke's own frame. Any other
+// (a footnote definition, a long paste, an edit while one is under way) goes as a command,
+// off the page's thread, and shows a frame or more later.
+//
 // Only the blocks near the visible part of the pane are in the DOM; spacers stand for the
 // rest. A long draft's preview is tens of thousands of boxes, and the webview re-lays them all
 // out after any change; a window of them costs the same at 35 KB and at 1 MB. A block's height
@@ -11,7 +16,8 @@
 // Each keystroke is timed in performance measures the benchmark reads: `fumi-preview-ready`
 // until its patch is in the DOM and laid out, `fumi-preview` until the frame that paints it,
 // and `fumi-preview-lag` from the frame where the editor showed it to that frame (zero when
-// the preview kept up with the editor).
+// the preview kept up with the editor); `fumi-preview-wait` is how long the page waited for
+// Rust's answer to an edit sent while it waits.
 
 /** How many keystroke measures are kept. */
 const KEEP_MEASURES = 5000;
@@ -31,7 +37,7 @@ const FIRST_PX_PER_CHAR = 0.3;
 export class Preview {
   /**
    * @param {HTMLElement} element the preview pane (scrolls; positioned)
-   * @param {{open: (text: string) => Promise<Patch>, edit: (base: number, from: number, to: number, text: string) => Promise<Patch>}} backend
+   * @param {{open: (text: string) => Promise<Patch>, edit: (base: number, from: number, to: number, text: string) => Promise<Patch>, editNow: (base: number, from: number, to: number, text: string) => Patch | null}} backend
    * @param {(counts: {chars:number, words:number, reading_minutes:number}) => void} onCounts
    */
   constructor(element, backend, onCounts) {
@@ -100,7 +106,33 @@ export class Preview {
     const key = { sequence: ++this.sequence, start: performance.now(), frame: null };
     requestAnimationFrame((time) => (key.frame = time));
     this.keys.push(key);
-    this.pump();
+    if (!this.editNow()) this.pump();
+  }
+
+  /**
+   * Applies the editor's changes at once when Rust can (see the top); false leaves them to
+   * `pump`. Only when nothing is in flight, so edits stay in order.
+   */
+  editNow() {
+    if (this.running || !this.synced || this.version === null || !this.changes) return false;
+    const doc = this.doc;
+    const edit = this.lineEdit(doc);
+    if (!edit) return false;
+    const start = performance.now();
+    let patch;
+    try {
+      patch = this.backend.editNow(this.version, edit.from, edit.to, edit.text);
+    } catch (error) {
+      if (error?.code === "preview_out_of_step") this.synced = null;
+      return false;
+    }
+    if (!patch) return false;
+    performance.measure("fumi-preview-wait", { start });
+    this.synced = doc;
+    this.changes = null;
+    this.apply(patch);
+    this.painted(this.sequence);
+    return true;
   }
 
   async pump() {
@@ -139,8 +171,16 @@ export class Preview {
     return this.backend.open(doc.toString());
   }
 
-  /** Sends the composed changes as one line edit: old lines [from, to) become `text`. */
+  /** Sends the composed changes as one line edit. */
   edit(doc) {
+    const edit = this.lineEdit(doc);
+    this.changes = null;
+    this.synced = doc;
+    return edit ? this.backend.edit(this.version, edit.from, edit.to, edit.text) : Promise.resolve(null);
+  }
+
+  /** The changes from `synced` to `doc` as one line edit: old lines [from, to) become `text`. */
+  lineEdit(doc) {
     let fromA = Infinity, toA = -1, fromB = Infinity, toB = -1;
     this.changes.iterChangedRanges((a0, a1, b0, b1) => {
       fromA = Math.min(fromA, a0);
@@ -148,14 +188,13 @@ export class Preview {
       fromB = Math.min(fromB, b0);
       toB = Math.max(toB, b1);
     });
+    if (toA < 0) return null;
     const old = this.synced;
-    this.changes = null;
-    this.synced = doc;
-    if (toA < 0) return Promise.resolve(null);
-    const from = old.lineAt(fromA).number - 1;
-    const to = old.lineAt(toA).number;
-    const text = doc.sliceString(doc.lineAt(fromB).from, doc.lineAt(toB).to);
-    return this.backend.edit(this.version, from, to, text);
+    return {
+      from: old.lineAt(fromA).number - 1,
+      to: old.lineAt(toA).number,
+      text: doc.sliceString(doc.lineAt(fromB).from, doc.lineAt(toB).to),
+    };
   }
 
   /** No blocks: the pane holds only its two spacers. */
@@ -322,7 +361,9 @@ export class Preview {
         performance.measure("fumi-preview-lag", { start: frame ?? time, end: time });
       }
       if (performance.getEntriesByName("fumi-preview").length > KEEP_MEASURES) {
-        for (const name of ["fumi-preview-ready", "fumi-preview", "fumi-preview-lag"]) performance.clearMeasures(name);
+        for (const name of ["fumi-preview-ready", "fumi-preview", "fumi-preview-lag", "fumi-preview-wait"]) {
+          performance.clearMeasures(name);
+        }
       }
     });
   }
