@@ -257,6 +257,11 @@ impl LivePreview {
             .max(touched_first);
         let mut first = touched_first.saturating_sub(1);
         let mut last = (touched_last + 1).min(n - 1);
+        // The footnotes section stands for definitions anywhere in the draft, not for the
+        // lines after the block before it: typing at the end of a draft with notes stays local.
+        if last > touched_last && self.blocks[last].is_footnotes {
+            last -= 1;
+        }
         for _ in 0..=MAX_WINDOW_GROWTH {
             let start = self.blocks[first].start.min(from);
             let old_end = if last == n - 1 {
@@ -331,6 +336,12 @@ impl LivePreview {
         }
         let patch_blocks = new.iter().map(PreviewBlock::from).collect();
         self.blocks.splice(first..=last, new);
+        // The footnotes section begins where the block before it ends, as a full parse has it.
+        if let [.., before, section] = &mut self.blocks[..]
+            && section.is_footnotes
+        {
+            section.start = before.end;
+        }
         self.version += 1;
         Some(PreviewPatch {
             version: self.version,
@@ -841,6 +852,9 @@ mod tests {
         // Typing in a paragraph: applied, as `edit` would.
         let patch = nearby(&mut live, 4, 5, "二を書き足す。").expect("applied nearby");
         assert!(patch.blocks.iter().any(|b| b.html.contains("書き足す")));
+        // The last paragraph, just before the footnotes section: nearby too.
+        nearby(&mut live, 6, 7, "三を書く。").expect("the paragraph before the notes");
+        assert_eq!(live.html(), full(&renderer, &live.text()).0);
         // In a footnote definition, a new reference, a long paste: declined.
         assert_eq!(nearby(&mut live, 8, 9, "[^a]: 注を直す。"), None);
         assert_eq!(nearby(&mut live, 4, 5, "二[^a]。"), None);
