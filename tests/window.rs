@@ -838,6 +838,66 @@ async fn the_live_preview_after_many_edits_equals_the_preview_drawn_whole() {
 }
 
 #[tokio::test]
+async fn a_keystroke_in_a_paragraph_is_previewed_before_the_page_does_anything_else() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", "注のある書評", "-"],
+        "# 題\n\n一段落目[^a]。\n\n二段落目。\n\n三段落目。\n\n[^a]: 注。\n".as_bytes(),
+    ));
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the draft",
+        "document.getElementById('preview').textContent.includes('三段落目')",
+    )
+    .await;
+    // Types `text` at the end of the line that starts with `line`; answers whether the preview
+    // shows it once the editor has taken the change (a microtask after it), before any task
+    // (such as a command's answer) could run.
+    let type_at = async |line: &str, text: &str| {
+        window
+            .execute_async(
+                "const [line, text, done] = arguments;
+                 const c = document.querySelector('.cm-content'); c.focus();
+                 const at = [...c.querySelectorAll('.cm-line')].find(l => l.textContent.startsWith(line));
+                 const range = document.createRange(); range.selectNodeContents(at); range.collapse(false);
+                 getSelection().removeAllRanges(); getSelection().addRange(range);
+                 document.execCommand('insertText', false, text);
+                 Promise.resolve().then(() => done(document.getElementById('preview').textContent.includes(text)));",
+                vec![line.into(), text.into()],
+            )
+            .await
+            .expect("type")
+    };
+    // A paragraph: re-parsed around the keystroke while the page waits.
+    for (i, key) in ["を", "読", "む"].into_iter().enumerate() {
+        assert_eq!(
+            type_at("二段落目", &format!("{key}{i}")).await,
+            Value::Bool(true),
+            "keystroke {i} in a paragraph"
+        );
+    }
+    // A footnote's definition reaches the whole draft: its edit goes as a command and shows
+    // a little later; then typing in the paragraph is immediate again.
+    type_at("[^a]", "を足す").await;
+    wait_for(
+        &window,
+        "the edited footnote",
+        "document.getElementById('preview').textContent.includes('注。を足す')",
+    )
+    .await;
+    assert_eq!(
+        type_at("三段落目", "続き").await,
+        Value::Bool(true),
+        "a paragraph after the footnote's edit"
+    );
+    wait_for_saved(&window).await;
+    quit(window, data.path()).await;
+}
+
+#[tokio::test]
 async fn a_long_preview_draws_only_the_blocks_near_its_view_and_its_footnote_links_still_work() {
     let desktop = Desktop::start();
     let data = tempfile::tempdir().expect("temp dir");
