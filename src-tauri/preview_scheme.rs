@@ -2,9 +2,10 @@
 //!
 //! A command's answer reaches the page only after the webview has drawn the frame that shows
 //! the keystroke in the editor, so the preview would always be one frame late. A synchronous
-//! request to this scheme is answered before that frame. Only edits that re-parse a few blocks
-//! (microseconds) are applied here; any other is declined at once (`204`) and goes to the
-//! `preview_edit` command, off the window's thread.
+//! request to this scheme is answered before that frame. Only quick edits are applied here (the
+//! blocks around the edit, or a draft of at most 64 KiB, re-parsed: microseconds to 3 ms); any
+//! other is declined at once (`204`) and goes to the `preview_edit` command, off the window's
+//! thread.
 
 use serde::Deserialize;
 use tauri::http::{Request, Response, StatusCode, header};
@@ -34,7 +35,7 @@ pub fn serve<R: Runtime>(
 ) -> Response<Vec<u8>> {
     let state = ctx.app_handle().state::<AppState>();
     let answer = serde_json::from_slice::<Edit>(request.body())
-        .map(|edit| state.edit_preview_nearby(edit.base, edit.from, edit.to, &edit.text));
+        .map(|edit| state.edit_preview_if_quick(edit.base, edit.from, edit.to, &edit.text));
     let (status, body) = match answer {
         Ok(Ok(Some(patch))) => (StatusCode::OK, serde_json::to_vec(&patch)),
         Ok(Ok(None)) => (StatusCode::NO_CONTENT, Ok(Vec::new())),

@@ -91,10 +91,10 @@ impl AppState {
     }
 
     /// Applies an edit to the live preview only if that is quick (see
-    /// [`LivePreview::edit_nearby`]); `None` when it is not, or when an edit is being applied
-    /// already (the window must not wait for it): the edit then goes to
+    /// [`LivePreview::edit_if_quick`]); `None` when it is not, or while another edit is being
+    /// applied (the window must not wait for it): the edit then goes to
     /// [`edit_preview`](Self::edit_preview).
-    pub(crate) fn edit_preview_nearby(
+    pub(crate) fn edit_preview_if_quick(
         &self,
         base: u64,
         from: usize,
@@ -109,7 +109,7 @@ impl AppState {
         preview
             .as_mut()
             .ok_or(OutOfStep)
-            .and_then(|p| p.edit_nearby(&self.renderer, base, from, to, text))
+            .and_then(|p| p.edit_if_quick(&self.renderer, base, from, to, text))
             .map_err(|OutOfStep| IpcError::preview_out_of_step())
     }
 

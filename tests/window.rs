@@ -841,16 +841,26 @@ async fn the_live_preview_after_many_edits_equals_the_preview_drawn_whole() {
 async fn a_keystroke_in_a_paragraph_is_previewed_before_the_page_does_anything_else() {
     let desktop = Desktop::start();
     let data = tempfile::tempdir().expect("temp dir");
+    // Over 64 KiB, so that an edit which re-parses the whole draft is not waited for.
+    let draft = format!(
+        "# 題\n\n{}一段落目[^a]。\n\n二段落目。\n\n三段落目。\n\n[^a]: 注。\n",
+        "前の段落。\n\n".repeat(6000)
+    );
     ok(fumi(
         data.path(),
         &["drafts", "new", "--title", "注のある書評", "-"],
-        "# 題\n\n一段落目[^a]。\n\n二段落目。\n\n三段落目。\n\n[^a]: 注。\n".as_bytes(),
+        draft.as_bytes(),
     ));
     let window = desktop.launch(data.path()).await;
+    wait_for(&window, "the draft", "document.querySelector('.cm-line')").await;
+    // The end of the draft, in the editor and (following it) in the preview. The editor moves
+    // a little each time, as a wheel would: the preview follows a scroll, not a position.
     wait_for(
         &window,
-        "the draft",
-        "document.getElementById('preview').textContent.includes('三段落目')",
+        "the end of the draft in view",
+        "(s => s.scrollTop = s.scrollHeight - s.clientHeight - (s.scrollTop % 2 ? 0 : 1))(document.querySelector('.cm-scroller')),
+         [...document.querySelectorAll('.cm-line')].some(l => l.textContent.startsWith('三段落目'))
+         && document.getElementById('preview').textContent.includes('注。')",
     )
     .await;
     // Types `text` at the end of the line that starts with `line`; answers whether the preview
@@ -880,8 +890,12 @@ async fn a_keystroke_in_a_paragraph_is_previewed_before_the_page_does_anything_e
         );
     }
     // A footnote's definition reaches the whole draft: its edit goes as a command and shows
-    // a little later; then typing in the paragraph is immediate again.
-    type_at("[^a]", "を足す").await;
+    // a little later; then typing in the paragraph before the notes is immediate again.
+    assert_eq!(
+        type_at("[^a]", "を足す").await,
+        Value::Bool(false),
+        "a footnote's definition in a long draft is not waited for"
+    );
     wait_for(
         &window,
         "the edited footnote",

@@ -17,7 +17,7 @@ const previewEditUrl = convertFileSrc("edit", "fumi-preview");
 let previewSchemeWorks = true;
 
 /**
- * Applies a preview edit while the page waits, when Rust can apply it at once (microseconds):
+ * Applies a preview edit while the page waits, when Rust can apply it at once (at most 3 ms):
  * the patch then reaches the DOM before the frame that shows the keystroke. Answers the patch,
  * or null when the edit must go to `previewEdit`; throws {code, message} when out of step.
  */

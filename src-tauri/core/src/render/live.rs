@@ -25,16 +25,17 @@ use crate::counts::{self, Counts};
 /// How many blocks an edit's re-parse may grow to on each side before a full parse is cheaper.
 const MAX_WINDOW_GROWTH: usize = 8;
 
-/// The most text [`LivePreview::edit_nearby`] re-parses: comrak reads 32 KiB in about 0.2 ms.
-const MAX_NEARBY_BYTES: usize = 32 * 1024;
+/// The most text [`LivePreview::edit_if_quick`] re-parses, the blocks around an edit or a
+/// whole draft: a full parse of 64 KiB takes about 3 ms, the blocks around an edit microseconds.
+const MAX_QUICK_BYTES: usize = 64 * 1024;
 
-/// How far an edit's re-parse may reach.
+/// What an edit's re-parse may cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reach {
-    /// The blocks around the edit, or the whole draft when they do not suffice.
+enum Cost {
+    /// Whatever the edit needs: the blocks around it, or the whole draft.
     Any,
-    /// Only the blocks around the edit, and only a few kilobytes of them.
-    Nearby,
+    /// At most [`MAX_QUICK_BYTES`] of text (a preview's `quick_bytes`).
+    Quick,
 }
 
 /// A draft's live preview.
@@ -51,6 +52,8 @@ pub struct LivePreview {
     version: u64,
     /// Raw block HTML → sanitized HTML and counts, for the blocks a full parse finds unchanged.
     rendered: HashMap<Arc<str>, (Arc<str>, Counts)>,
+    /// The most text [`LivePreview::edit_if_quick`] re-parses ([`MAX_QUICK_BYTES`]).
+    quick_bytes: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -127,6 +130,7 @@ impl LivePreview {
             blocks: Vec::new(),
             version: 0,
             rendered: HashMap::new(),
+            quick_bytes: MAX_QUICK_BYTES,
         };
         let patch = preview.reparse_all(renderer, 0);
         (preview, patch)
@@ -147,17 +151,18 @@ impl LivePreview {
         to: usize,
         text: &str,
     ) -> Result<PreviewPatch, OutOfStep> {
-        match self.apply(renderer, base, from, to, text, Reach::Any)? {
+        match self.apply(renderer, base, from, to, text, Cost::Any)? {
             Some(patch) => Ok(patch),
-            // Not reached: with `Reach::Any` the edit is always applied.
+            // Not reached: at any cost the edit is always applied.
             None => Ok(self.reparse_all(renderer, 0)),
         }
     }
 
-    /// Applies the edit as [`edit`](Self::edit) does, but only when re-parsing the blocks
-    /// around it suffices (a few microseconds, so the window may wait for it); otherwise leaves
-    /// the preview as it was and answers `None`, and the edit goes to [`edit`](Self::edit).
-    pub fn edit_nearby(
+    /// Applies the edit as [`edit`](Self::edit) does, but only when that is quick enough for
+    /// the window to wait for it: the blocks around the edit re-parsed, or a whole draft of at
+    /// most 64 KiB. Otherwise leaves the preview as it was and answers `None`; the edit then
+    /// goes to [`edit`](Self::edit).
+    pub fn edit_if_quick(
         &mut self,
         renderer: &Renderer,
         base: u64,
@@ -165,11 +170,11 @@ impl LivePreview {
         to: usize,
         text: &str,
     ) -> Result<Option<PreviewPatch>, OutOfStep> {
-        self.apply(renderer, base, from, to, text, Reach::Nearby)
+        self.apply(renderer, base, from, to, text, Cost::Quick)
     }
 
-    /// Applies the edit, re-parsing as far as `reach` allows; `None` (only for
-    /// `Reach::Nearby`) leaves the preview as it was.
+    /// Applies the edit if it costs what `cost` allows; `None` (only for `Cost::Quick`)
+    /// leaves the preview as it was.
     fn apply(
         &mut self,
         renderer: &Renderer,
@@ -177,7 +182,7 @@ impl LivePreview {
         from: usize,
         to: usize,
         text: &str,
-        reach: Reach,
+        cost: Cost,
     ) -> Result<Option<PreviewPatch>, OutOfStep> {
         if base != self.version || from > to || to > self.lines.len() {
             return Err(OutOfStep);
@@ -194,9 +199,9 @@ impl LivePreview {
                     .chain(&new_lines)
                     .any(|l| is_delimiter(l)));
         let removed_ties = self.lines[from..to].iter().any(|l| reaches_elsewhere(l));
-        if reach == Reach::Nearby
-            && (removed_ties || moves_front_matter || text.len() > MAX_NEARBY_BYTES)
-        {
+        let limit = self.quick_bytes;
+        let quick = |lines: &[String]| lines.iter().map(String::len).sum::<usize>() <= limit;
+        if cost == Cost::Quick && text.len() > limit {
             return Ok(None);
         }
         let link_definitions = self.link_definitions;
@@ -213,21 +218,16 @@ impl LivePreview {
             self.window(from, to, delta)
         };
         let nearby = window
-            .filter(|&(_, _, start, end)| {
-                reach == Reach::Any
-                    || self.lines[start..end]
-                        .iter()
-                        .map(String::len)
-                        .sum::<usize>()
-                        <= MAX_NEARBY_BYTES
-            })
+            .filter(|&(_, _, start, end)| cost == Cost::Any || quick(&self.lines[start..end]))
             .and_then(|(first, last, start, end)| {
                 self.reparse_window(renderer, first, last, start, end, delta)
             });
-        Ok(match (nearby, reach) {
-            (Some(patch), _) => Some(patch),
-            (None, Reach::Any) => Some(self.reparse_all(renderer, delta)),
-            (None, Reach::Nearby) => {
+        Ok(match nearby {
+            Some(patch) => Some(patch),
+            None if cost == Cost::Any || quick(&self.lines) => {
+                Some(self.reparse_all(renderer, delta))
+            }
+            None => {
                 // Left as it was, for `edit` to apply in full.
                 self.lines.splice(from..from + added, old_lines);
                 self.link_definitions = link_definitions;
@@ -744,6 +744,8 @@ mod tests {
                 doc.push_str(REVIEW);
             }
             let (mut live, _) = LivePreview::new(&renderer, &doc, |_| None, None);
+            // A budget this small declines many edits, as 64 KiB does in a long draft.
+            live.quick_bytes = 60 + rng.next(400);
             let mut shown: Vec<String> = live.blocks.iter().map(|b| b.html.to_string()).collect();
             for step in 0..60 {
                 let lines = live.lines.len();
@@ -756,13 +758,13 @@ mod tests {
                 let rest: String = old.chars().skip(cut + rng.next(2)).collect();
                 let text = format!("{kept}{}{rest}", PIECES[rng.next(PIECES.len())]);
                 let base = live.version();
-                // As the window does half the time: nearby first, in full when declined.
-                let nearby = if rng.next(2) == 0 {
+                // As the window does half the time: quick first, in full when declined.
+                let quick = if rng.next(2) == 0 {
                     declined_or_applied(&renderer, &mut live, from, to, &text)
                 } else {
                     None
                 };
-                let patch = nearby.unwrap_or_else(|| {
+                let patch = quick.unwrap_or_else(|| {
                     live.edit(&renderer, base, from, to, &text)
                         .expect("an edit of the current version applies")
                 });
@@ -809,7 +811,7 @@ mod tests {
         );
     }
 
-    /// Tries `edit_nearby`; when it declines, checks that the preview is as it was.
+    /// Tries `edit_if_quick`; when it declines, checks that the preview is as it was.
     fn declined_or_applied(
         renderer: &Renderer,
         live: &mut LivePreview,
@@ -824,7 +826,7 @@ mod tests {
             live.link_definitions,
         );
         let patch = live
-            .edit_nearby(renderer, base, from, to, text)
+            .edit_if_quick(renderer, base, from, to, text)
             .expect("an edit of the current version applies");
         if patch.is_none() {
             assert_eq!(
@@ -842,34 +844,35 @@ mod tests {
     }
 
     #[test]
-    fn an_edit_that_reaches_beyond_the_blocks_around_it_is_declined_nearby() {
+    fn an_edit_is_applied_while_the_window_waits_only_when_that_is_quick() {
         let renderer = Renderer::new();
-        let doc = "# 題\n\n一[^a]。\n\n二。\n\n三。\n\n[^a]: 注a。\n";
-        let (mut live, _) = LivePreview::new(&renderer, doc, |_| None, None);
-        let nearby = |live: &mut LivePreview, from, to, text: &str| {
-            declined_or_applied(&renderer, live, from, to, text)
-        };
-        // Typing in a paragraph: applied, as `edit` would.
-        let patch = nearby(&mut live, 4, 5, "二を書き足す。").expect("applied nearby");
-        assert!(patch.blocks.iter().any(|b| b.html.contains("書き足す")));
-        // The last paragraph, just before the footnotes section: nearby too.
-        nearby(&mut live, 6, 7, "三を書く。").expect("the paragraph before the notes");
+        let notes = "# 題\n\n一[^a]。\n\n二。\n\n三。\n\n[^a]: 注a。\n";
+        // A short draft: even an edit that re-parses it whole is quick.
+        let (mut live, _) = LivePreview::new(&renderer, notes, |_| None, None);
+        declined_or_applied(&renderer, &mut live, 8, 9, "[^a]: 注を直す。").expect("quick");
         assert_eq!(live.html(), full(&renderer, &live.text()).0);
-        // In a footnote definition, a new reference, a long paste: declined.
-        assert_eq!(nearby(&mut live, 8, 9, "[^a]: 注を直す。"), None);
-        assert_eq!(nearby(&mut live, 4, 5, "二[^a]。"), None);
-        let long = "長い段落。".repeat(3000);
-        assert_eq!(nearby(&mut live, 4, 5, &long), None);
+        // A draft over 64 KiB (the notes after 6,000 paragraphs).
+        let long = format!("{}{notes}", "前の段落。\n\n".repeat(6000));
+        let (mut live, _) = LivePreview::new(&renderer, &long, |_| None, None);
+        let at = 12_000;
+        let quick = |live: &mut LivePreview, line: usize, text: &str| {
+            declined_or_applied(&renderer, live, at + line, at + line + 1, text)
+        };
+        // Typing in a paragraph: the blocks around it, as `edit` would.
+        let patch = quick(&mut live, 4, "二を書き足す。").expect("a paragraph");
+        assert!(patch.blocks.iter().any(|b| b.html.contains("書き足す")));
+        // The last paragraph, just before the footnotes section, too.
+        quick(&mut live, 6, "三を書く。").expect("the paragraph before the notes");
+        // A footnote definition, a new reference, a long paste: the whole draft, declined.
+        assert_eq!(quick(&mut live, 8, "[^a]: 注を直す。"), None);
+        assert_eq!(quick(&mut live, 4, "二[^a]。"), None);
+        assert_eq!(quick(&mut live, 4, &"長い段落。".repeat(5000)), None);
         // The edit then applies in full.
         let base = live.version();
-        live.edit(&renderer, base, 4, 5, "二[^a]。")
+        live.edit(&renderer, base, at + 4, at + 5, "二[^a]。")
             .expect("applies");
         assert_eq!(live.html(), full(&renderer, &live.text()).0);
-        assert!(
-            live.html().contains(r##"id="fnref-a-2""##),
-            "{}",
-            live.html()
-        );
+        assert!(live.html().contains(r##"id="fnref-a-2""##));
     }
 
     /// The preview of `doc` after old lines `from .. to` become `text`, checked against the
