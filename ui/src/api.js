@@ -33,6 +33,8 @@ function previewEditNow(base, from, to, text) {
     return null;
   }
   let answer = null;
+  // A garbled answer leaves the edit to the command, which finds the preview out of step and
+  // draws it again.
   try {
     answer = request.status === 200 || request.status === 409 ? JSON.parse(request.responseText) : null;
   } catch {

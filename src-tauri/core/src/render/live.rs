@@ -11,6 +11,10 @@
 //! instead; its blocks' sanitized HTML and highlighted code are then found in caches, so that
 //! path stays far cheaper than a full render. Either way the result equals rendering the whole
 //! draft block by block (a test checks this on random edits).
+//!
+//! [`LivePreview::edit_if_quick`] applies an edit only when it costs little (at most 64 KiB
+//! re-parsed), so the window can wait for it and paint the preview in the keystroke's frame;
+//! any other edit leaves the preview untouched and goes to [`LivePreview::edit`].
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
