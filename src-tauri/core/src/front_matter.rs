@@ -130,7 +130,30 @@ pub fn to_block(front_matter: &FrontMatter) -> String {
     }
     // Serializing plain strings and lists to YAML cannot fail.
     let yaml = serde_yaml_ng::to_string(front_matter).unwrap_or_default();
-    format!("{DELIMITER}\n{yaml}{DELIMITER}\n\n")
+    let block = format!("{DELIMITER}\n{yaml}{DELIMITER}\n\n");
+    if split(&block).is_ok_and(|read| read.front_matter == *front_matter) {
+        return block;
+    }
+    // The YAML emitter takes U+0085, U+2028 and U+2029 for line breaks and may write them bare
+    // in a block scalar, which then reads back otherwise. JSON is YAML too: one flow mapping,
+    // with every character YAML would not take bare escaped.
+    let json = serde_json::to_string(front_matter).unwrap_or_default();
+    format!("{DELIMITER}\n{}\n{DELIMITER}\n\n", escape_for_yaml(&json))
+}
+
+/// JSON with the characters YAML 1.1 reads as line breaks or does not print escaped as `\uXXXX`
+/// (a JSON string escape that YAML's double-quoted scalars read the same).
+fn escape_for_yaml(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The YAML between the delimiter lines and the text after the closing one, if the draft starts
@@ -227,5 +250,19 @@ mod tests {
         let text = format!("{}本文", to_block(&f));
         assert_eq!(split(&text).unwrap().front_matter, f);
         assert_eq!(to_block(&FrontMatter::default()), "");
+    }
+
+    #[test]
+    fn text_with_unicode_line_separators_round_trips_through_a_block() {
+        // Found by the fuzz target: YAML's emitter wrote U+2028 bare in a block scalar.
+        let f = FrontMatter {
+            excerpt: Some("5- c0\u{2028}\n\u{2028}ate89\u{2028}\u{85}\u{7f}".into()),
+            tags: vec!["一\u{2029}二".into()],
+            ..FrontMatter::default()
+        };
+        let text = format!("{}本文", to_block(&f));
+        let read = split(&text).expect("the block parses");
+        assert_eq!(read.front_matter, f);
+        assert_eq!(read.body.trim_start(), "本文");
     }
 }
