@@ -908,6 +908,7 @@ async fn a_keystroke_in_a_paragraph_is_previewed_before_the_page_does_anything_e
         "a paragraph after the footnote's edit"
     );
     wait_for_saved(&window).await;
+    save_screenshot(&window, "quick-preview-notes").await;
     quit(window, data.path()).await;
 }
 
