@@ -255,14 +255,21 @@ mod tests {
     #[test]
     fn text_with_unicode_line_separators_round_trips_through_a_block() {
         // Found by the fuzz target: YAML's emitter wrote U+2028 bare in a block scalar.
-        let f = FrontMatter {
-            excerpt: Some("5- c0\u{2028}\n\u{2028}ate89\u{2028}\u{85}\u{7f}".into()),
-            tags: vec!["一\u{2029}二".into()],
-            ..FrontMatter::default()
-        };
-        let text = format!("{}本文", to_block(&f));
-        let read = split(&text).expect("the block parses");
-        assert_eq!(read.front_matter, f);
-        assert_eq!(read.body.trim_start(), "本文");
+        for f in [
+            FrontMatter {
+                excerpt: Some("5- c0\u{2028}\n\u{2028}ate89\u{2028}".into()),
+                ..FrontMatter::default()
+            },
+            FrontMatter {
+                excerpt: Some("一行目\u{2029}\n二行目\u{85}".into()),
+                tags: vec!["一\u{2028}二".into()],
+                ..FrontMatter::default()
+            },
+        ] {
+            let text = format!("{}本文", to_block(&f));
+            let read = split(&text).expect("the block parses");
+            assert_eq!(read.front_matter, f, "{text:?}");
+            assert_eq!(read.body.trim_start(), "本文");
+        }
     }
 }
