@@ -6,9 +6,14 @@ async function call(command, args, options) {
   try {
     return await invoke(command, args, options);
   } catch (e) {
-    if (e && typeof e === "object" && "message" in e) throw { code: e.code ?? "unknown", message: String(e.message) };
-    throw { code: "ipc", message: String(e) };
+    throw ipcError(e);
   }
+}
+
+/** A failure as {code, message}: Rust's `IpcError` as it came, anything else as an "ipc" error. */
+function ipcError(e) {
+  if (e && typeof e === "object" && "message" in e) return { code: e.code ?? "unknown", message: String(e.message) };
+  return { code: "ipc", message: String(e) };
 }
 
 /** Where quick preview edits go: the `fumi-preview` scheme (src-tauri/preview_scheme.rs). */
@@ -40,7 +45,7 @@ function previewEditNow(base, from, to, text) {
   } catch {
     return null;
   }
-  if (request.status === 409) throw { code: answer?.code ?? "unknown", message: String(answer?.message) };
+  if (request.status === 409) throw ipcError(answer);
   return answer;
 }
 
