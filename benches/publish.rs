@@ -55,7 +55,13 @@ fn fresh(site: &TestWordPress) -> (tempfile::TempDir, Store, Blog, DraftId) {
         .map(|i| store.add_asset(i).expect("store an image"))
         .collect();
     let blog = store
-        .add_blog("bench", BlogKind::WordPress, &site.url, &site.user)
+        .add_blog(
+            "bench",
+            BlogKind::WordPress,
+            &site.url,
+            &site.user,
+            "bench-key",
+        )
         .expect("blog");
     let draft = store
         .create_draft("ベンチマークの書評", &review(&refs))

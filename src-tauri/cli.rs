@@ -15,7 +15,7 @@ use fumi_core::publish::queue::{self, PublishOutcome, Sent};
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
 use fumi_core::{
     Blog, BlogAuth, BlogKind, DraftId, DraftStatus, DraftSummary, Error, Renderer, SaveKind, Store,
-    accounts, blogsync, front_matter, keychain,
+    accounts, blogsync, front_matter,
 };
 
 /// Fumi: write long posts, preview them, publish them. With no command, opens the window.
@@ -96,6 +96,9 @@ pub enum Command {
         /// Create the post again if it was deleted on the web.
         #[arg(long)]
         recreate: bool,
+        /// Upload the files from this computer that the draft shows (listed when not allowed).
+        #[arg(long)]
+        allow_files: bool,
     },
     /// Take a draft's post off the blog's public pages (back to a draft there), or delete it.
     Unpublish {
@@ -365,9 +368,10 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
             at,
             overwrite,
             recreate,
+            allow_files,
         } => {
             let mut store = Store::open(data_dir)?;
-            let (blog, secret) = blog_and_secret(&store, blog)?;
+            let (blog, secret) = blog_and_secret(&mut store, blog)?;
             let options = PublishOptions {
                 status: status.map(|s| match s {
                     StatusArg::Publish => RemoteStatus::Publish,
@@ -376,6 +380,7 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
                 at: at.as_deref().map(front_matter::parse_date).transpose()?,
                 overwrite,
                 recreate,
+                allow_local_files: allow_files,
             };
             let renderer = Renderer::new();
             let report = |p: Progress| {
@@ -412,7 +417,7 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
             delete,
         } => {
             let mut store = Store::open(data_dir)?;
-            let (blog, secret) = blog_and_secret(&store, blog)?;
+            let (blog, secret) = blog_and_secret(&mut store, blog)?;
             if delete {
                 block_on(publish::delete_remote(&mut store, &blog, &secret, draft))
             } else {
@@ -421,7 +426,7 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
         }
         Command::Pull { blog, draft } => {
             let mut store = Store::open(data_dir)?;
-            let (blog, secret) = blog_and_secret(&store, blog)?;
+            let (blog, secret) = blog_and_secret(&mut store, blog)?;
             let renderer = Renderer::new();
             match draft {
                 Some(id) => block_on(publish::take_remote(
@@ -468,7 +473,7 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
                     print(&mut out, &list)
                 }
                 Some(QueueCommand::Send) => {
-                    let secret_of = |blog: &Blog| keychain::load_secret(blog.id);
+                    let secret_of = accounts::secret;
                     let sent = block_on(queue::send_queued(
                         &mut store,
                         &Renderer::new(),
@@ -754,7 +759,7 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
             print(out, &text)
         }
         BlogsCommand::Test { name } => {
-            let (blog, secret) = blog_and_secret(&store, name)?;
+            let (blog, secret) = blog_and_secret(&mut store, name)?;
             block_on(publish::test_connection(
                 blog.kind,
                 blog.auth,
@@ -768,7 +773,7 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
             )
         }
         BlogsCommand::Categories { name } => {
-            let (blog, secret) = blog_and_secret(&store, name)?;
+            let (blog, secret) = blog_and_secret(&mut store, name)?;
             let names = block_on(publish::blog_categories(&blog, &secret))?;
             print(
                 out,
@@ -785,11 +790,11 @@ fn blogs(command: BlogsCommand, data_dir: &Path, out: &mut impl Write) -> Result
 }
 
 /// The blog with this name and its secret from the keychain.
-fn blog_and_secret(store: &Store, name: String) -> Result<(Blog, String), Error> {
+fn blog_and_secret(store: &mut Store, name: String) -> Result<(Blog, String), Error> {
     let blog = store
         .blog_by_name(&name)?
         .ok_or(Error::BlogNotFound(name))?;
-    let secret = keychain::load_secret(blog.id)?;
+    let secret = accounts::secret(store, &blog)?;
     Ok((blog, secret))
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use fumi_core::publish::queue::{self, Sent};
-use fumi_core::{Blog, Store, keychain};
+use fumi_core::{Store, accounts};
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::ipc_error::IpcError;
@@ -41,10 +41,9 @@ pub(crate) async fn send(
 ) -> Result<Vec<Sent>, IpcError> {
     // A connection of its own: autosave never waits for the network.
     let mut store = Store::open(data_dir)?;
-    let secret_of = |blog: &Blog| keychain::load_secret(blog.id);
     // The window's renderer: building one loads every syntax definition.
     let renderer = &app.state::<AppState>().renderer;
-    let sent = queue::send_queued(&mut store, renderer, &secret_of, due_by).await?;
+    let sent = queue::send_queued(&mut store, renderer, &accounts::secret, due_by).await?;
     if !sent.is_empty() {
         // No window listening (closing) is no reason to stop sending.
         let _ = app.emit(EVENT, &sent);

@@ -362,7 +362,9 @@ async fn publish_review_with_card(
 ) -> fumi_core::Publication {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(dir.path()).expect("store");
-    let blog = store.add_blog("blog", kind, url, user).expect("blog");
+    let blog = store
+        .add_blog("blog", kind, url, user, "test-key")
+        .expect("blog");
     let mut settings = store.settings().expect("settings");
     settings.affiliate_tag = "fumi-22".into();
     store.save_settings(&settings).expect("save");

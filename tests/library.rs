@@ -29,10 +29,22 @@ fn filters_by_status_blog_and_tag_and_sorts_both_ways() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(dir.path()).expect("open");
     let books = store
-        .add_blog("books", BlogKind::WordPress, "https://books.example", "me")
+        .add_blog(
+            "books",
+            BlogKind::WordPress,
+            "https://books.example",
+            "me",
+            "k1",
+        )
         .expect("blog");
     let diary = store
-        .add_blog("diary", BlogKind::Hatena, "https://diary.example", "me")
+        .add_blog(
+            "diary",
+            BlogKind::Hatena,
+            "https://diary.example",
+            "me",
+            "k2",
+        )
         .expect("blog");
     let live = store
         .create_draft(

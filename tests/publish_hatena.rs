@@ -19,7 +19,13 @@ pub(crate) fn store_with(hatena: &TestHatena) -> (tempfile::TempDir, Store, Blog
     let data = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(data.path()).expect("open");
     let blog = store
-        .add_blog("hatena", BlogKind::Hatena, &hatena.root, &hatena.user)
+        .add_blog(
+            "hatena",
+            BlogKind::Hatena,
+            &hatena.root,
+            &hatena.user,
+            "test-key",
+        )
         .expect("blog");
     (data, store, blog)
 }
@@ -484,7 +490,7 @@ async fn basic_sign_in_works_and_never_goes_out_in_clear_text() {
         .await
         .err()
         .expect("refused");
-    assert_eq!(err.code(), "insecure_basic_auth", "{err}");
+    assert_eq!(err.code(), "insecure_connection", "{err}");
 }
 
 #[tokio::test]

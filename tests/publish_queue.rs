@@ -49,7 +49,7 @@ async fn a_publish_while_offline_waits_and_is_sent_once_when_the_blog_answers() 
     let (_dir, mut store, blog) = store_with(&hatena);
     let renderer = Renderer::new();
     let key = hatena.api_key.clone();
-    let secret_of = move |_: &Blog| Ok(key.clone());
+    let secret_of = move |_: &mut Store, _: &Blog| Ok(key.clone());
     let draft = store
         .create_draft("電車の中で", "圏外で書いた書評。\n")
         .expect("draft");
@@ -147,7 +147,7 @@ async fn a_trashed_drafts_publish_waits_until_it_is_restored() {
     let sent = send_queued(
         &mut store,
         &renderer,
-        &|_: &Blog| Ok(hatena.api_key.clone()),
+        &|_: &mut Store, _: &Blog| Ok(hatena.api_key.clone()),
         i64::MAX,
     )
     .await
@@ -164,7 +164,7 @@ async fn a_trashed_drafts_publish_waits_until_it_is_restored() {
     let sent = send_queued(
         &mut store,
         &renderer,
-        &|_: &Blog| Ok(hatena.api_key.clone()),
+        &|_: &mut Store, _: &Blog| Ok(hatena.api_key.clone()),
         i64::MAX,
     )
     .await
@@ -213,7 +213,7 @@ async fn a_job_has_one_sender_and_a_refusal_leaves_the_queue_with_its_reason() {
     let sent = send_queued(
         &mut store,
         &renderer,
-        &|_: &Blog| Ok("wrong-key".into()),
+        &|_: &mut Store, _: &Blog| Ok("wrong-key".into()),
         i64::MAX,
     )
     .await
@@ -231,4 +231,54 @@ async fn a_job_has_one_sender_and_a_refusal_leaves_the_queue_with_its_reason() {
     assert!(matches!(outcome, PublishOutcome::Published { .. }));
     assert!(store.queued_publishes().expect("queue").is_empty());
     assert_eq!(hatena.entries().len(), 1);
+}
+
+#[tokio::test]
+async fn a_busy_hatena_keeps_the_publish_in_the_queue_until_it_answers() {
+    let hatena = TestHatena::behind_proxy();
+    let proxy = hatena.proxy.as_ref().expect("proxy");
+    let (_dir, mut store, blog) = store_with(&hatena);
+    let key = hatena.api_key.clone();
+    let secret_of = move |_: &mut Store, _: &Blog| Ok(key.clone());
+    let draft = store
+        .create_draft("混雑", "混んでいる日の書評。\n")
+        .expect("draft");
+
+    // Every request answered 429, asking for an hour.
+    for _ in 0..1000 {
+        proxy.inject_nth(0, Fault::Status(429, Some(3600)));
+    }
+    let outcome = publish(&mut store, &blog, &hatena, draft.id).await;
+    let PublishOutcome::Queued { job } = outcome else {
+        panic!("a busy blog queues the publish: {outcome:?}")
+    };
+    assert!(job.last_error.contains("busy"), "{}", job.last_error);
+    assert!(
+        job.last_error.contains("3600 seconds"),
+        "{}",
+        job.last_error
+    );
+    assert!(
+        job.next_attempt_at >= job.queued_at + 3_600_000,
+        "not retried before the blog asked: {job:?}"
+    );
+    assert_eq!(standing(&store, draft.id), Standing::Queued);
+
+    // Still busy when the queue tries: it waits again, no sooner than asked.
+    let sent = send_queued(&mut store, &Renderer::new(), &secret_of, i64::MAX)
+        .await
+        .expect("send");
+    assert!(matches!(sent[..], [Sent::Waiting { .. }]), "{sent:?}");
+    assert_eq!(store.queued_publishes().expect("queue").len(), 1);
+
+    // The blog recovers: the publish goes out, once.
+    proxy.clear();
+    let sent = send_queued(&mut store, &Renderer::new(), &secret_of, i64::MAX)
+        .await
+        .expect("send");
+    assert!(matches!(sent[..], [Sent::Published { .. }]), "{sent:?}");
+    assert!(store.queued_publishes().expect("queue").is_empty());
+    let entries = hatena.entries();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].content, "混んでいる日の書評。\n");
 }

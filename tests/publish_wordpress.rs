@@ -94,7 +94,7 @@ pub(crate) fn store_with_blog_of_kind(
     let data = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(data.path()).expect("open");
     let blog = store
-        .add_blog("test", kind, &site.url, &site.user)
+        .add_blog("test", kind, &site.url, &site.user, "test-key")
         .expect("add blog");
     (data, store, blog)
 }
@@ -426,7 +426,8 @@ pub(crate) async fn review_round_trip(kind: BlogKind) {
         .create_draft("『三体』を読んで", &body)
         .expect("draft");
 
-    let (published, steps) = publish(
+    // A file on this computer is uploaded only once the author has seen it named and said yes.
+    let (asked, _) = publish(
         &mut store,
         &blog,
         &site,
@@ -434,6 +435,17 @@ pub(crate) async fn review_round_trip(kind: BlogKind) {
         PublishOptions::default(),
     )
     .await;
+    let asked = asked.expect_err("the photo needs the author's yes");
+    assert_eq!(asked.code(), "local_files_need_consent", "{asked}");
+    assert!(
+        asked.to_string().contains(&photo.display().to_string()),
+        "{asked}"
+    );
+    let allow = PublishOptions {
+        allow_local_files: true,
+        ..PublishOptions::default()
+    };
+    let (published, steps) = publish(&mut store, &blog, &site, draft.id, allow).await;
     let published = published.expect("publish");
     assert!(
         steps.contains(&Progress::Images { done: 2, total: 2 }),

@@ -12,6 +12,7 @@ mod publish_metaweblog;
 mod publish_queue;
 mod publish_wordpress;
 mod render;
+mod security;
 mod store;
 mod support;
 mod tls;

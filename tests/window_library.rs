@@ -28,6 +28,7 @@ async fn the_sidebar_filters_by_status_blog_and_tag_sorts_and_edits_tags() {
             BlogKind::WordPress,
             "https://books.example",
             "me",
+            "test-key",
         )
         .expect("blog");
     // Created oldest first; the published one is saved last, so it leads the list.

@@ -38,7 +38,7 @@ pub async fn add_blog(
 
 #[tauri::command]
 pub async fn test_blog(state: State<'_, AppState>, blog_id: BlogId) -> Result<()> {
-    let (blog, secret) = accounts::blog_with_secret(&*state.store()?, blog_id)?;
+    let (blog, secret) = accounts::blog_with_secret(&mut *state.store()?, blog_id)?;
     Ok(publish::test_connection(blog.kind, blog.auth, &blog.site_url, &blog.user, &secret).await?)
 }
 
@@ -58,13 +58,15 @@ pub async fn publish_draft(
     blog_id: BlogId,
     overwrite: bool,
     recreate: bool,
+    allow_files: bool,
     on_progress: Channel<Progress>,
 ) -> Result<PublishOutcome> {
     let mut store = own_store(&state)?;
-    let (blog, secret) = accounts::blog_with_secret(&store, blog_id)?;
+    let (blog, secret) = accounts::blog_with_secret(&mut store, blog_id)?;
     let options = PublishOptions {
         overwrite,
         recreate,
+        allow_local_files: allow_files,
         ..PublishOptions::default()
     };
     let report = |p: Progress| {
@@ -100,7 +102,7 @@ pub async fn take_remote(
     blog_id: BlogId,
 ) -> Result<()> {
     let mut store = own_store(&state)?;
-    let (blog, secret) = accounts::blog_with_secret(&store, blog_id)?;
+    let (blog, secret) = accounts::blog_with_secret(&mut store, blog_id)?;
     Ok(publish::take_remote(&mut store, &state.renderer, &blog, &secret, draft_id).await?)
 }
 

@@ -92,6 +92,11 @@ impl TestHatena {
         TestHatena::start_with(false, "text/x-markdown")
     }
 
+    /// A Markdown-mode blog that accepts only this API key.
+    pub fn with_key(api_key: &str) -> TestHatena {
+        TestHatena::start_keyed(false, "text/x-markdown", api_key)
+    }
+
     /// A blog whose every request passes a [`FaultProxy`].
     pub fn behind_proxy() -> TestHatena {
         TestHatena::start_with(true, "text/x-markdown")
@@ -103,6 +108,10 @@ impl TestHatena {
     }
 
     fn start_with(proxied: bool, syntax: &str) -> TestHatena {
+        TestHatena::start_keyed(proxied, syntax, "k3y-0f-7h3-bl0g")
+    }
+
+    fn start_keyed(proxied: bool, syntax: &str, api_key: &str) -> TestHatena {
         let server = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
         server.set_nonblocking(true).expect("non-blocking");
         let port = server.local_addr().expect("address").port();
@@ -111,11 +120,7 @@ impl TestHatena {
             .as_ref()
             .map_or(port, |l| l.local_addr().expect("address").port());
         let base = format!("http://127.0.0.1:{public_port}");
-        let (user, blog_id, api_key) = (
-            "fumi-tester",
-            "fumi-tester.hatenablog.com",
-            "k3y-0f-7h3-bl0g",
-        );
+        let (user, blog_id) = ("fumi-tester", "fumi-tester.hatenablog.com");
         let state = Arc::new(Mutex::new(Blog {
             base: base.clone(),
             user: user.into(),

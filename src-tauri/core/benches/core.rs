@@ -96,7 +96,13 @@ fn search(c: &mut Criterion) {
         "音楽",
     ];
     let blog = store
-        .add_blog("bench", BlogKind::WordPress, "https://bench.example", "me")
+        .add_blog(
+            "bench",
+            BlogKind::WordPress,
+            "https://bench.example",
+            "me",
+            "bench-key",
+        )
         .expect("blog");
     for i in 0..10_000 {
         let topic = words[i % words.len()];

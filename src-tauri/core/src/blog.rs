@@ -82,6 +82,10 @@ pub struct Blog {
     pub user: String,
     pub auth: BlogAuth,
     pub created_at: Millis,
+    /// The name of its keychain entry, random per blog and data folder; `None` for a blog added
+    /// before such names, whose entry is renamed on first use.
+    #[serde(skip)]
+    pub secret_key: Option<String>,
 }
 
 /// What a draft became on a blog.

@@ -123,11 +123,18 @@ pub enum Error {
         message: String,
     },
 
-    /// Basic authentication was asked for over plain http to another computer.
+    /// Credentials were to go over plain http to another computer.
     #[error(
-        "Fumi will not send the API key in clear text to {url}: Basic sign-in needs an https address."
+        "Fumi will not send your password or API key in clear text to {url}: enter the blog's https address."
     )]
-    InsecureBasicAuth { url: String },
+    InsecureConnection { url: String },
+
+    /// The blog's answer named another host (a discovered API, a redirect, a next page); nothing
+    /// was sent there.
+    #[error(
+        "{site} sent Fumi to another host, {elsewhere}; Fumi sent it nothing, and your password stays with {site}. If your blog really lives at {elsewhere}, add it with that address."
+    )]
+    BlogPointsElsewhere { site: String, elsewhere: String },
 
     /// The Hatena blog is written in Hatena notation, which Fumi does not produce.
     #[error(
@@ -152,6 +159,16 @@ pub enum Error {
     /// The keychain has no secret for this blog (removed outside Fumi).
     #[error("The keychain holds no password for blog {0}; add the blog again.")]
     SecretMissing(i64),
+
+    /// The keychain's secret for this blog belongs to another site than the blog's row names.
+    #[error(
+        "The password kept for blog {blog} belongs to {stored}, not to {site}; Fumi sent it nowhere. Add the blog's password again."
+    )]
+    SecretForAnotherSite {
+        blog: i64,
+        stored: String,
+        site: String,
+    },
 
     /// No blog has this name.
     #[error("There is no blog named {0:?}; `fumi blogs list` shows them.")]
@@ -179,8 +196,8 @@ pub enum Error {
     #[error("Draft {draft} has not been published to {blog}.")]
     NotPublished { draft: DraftId, blog: String },
 
-    /// The blog asks Fumi to wait (HTTP 429) for longer than is worth waiting.
-    #[error("{url} is limiting requests; try again in {} (your draft is unchanged).", retry_after.map(|s| format!("{s} seconds")).unwrap_or_else(|| "a few minutes".into()))]
+    /// The blog is busy (HTTP 429, or 503 with `Retry-After`) for longer than is worth waiting.
+    #[error("{url} is busy and asked Fumi to wait {}. Your draft is unchanged; a publish waits in Fumi's queue and is sent again by itself after that.", retry_after.map(|s| format!("{s} seconds")).unwrap_or_else(|| "a while".into()))]
     BlogRateLimited {
         url: String,
         retry_after: Option<u64>,
@@ -232,6 +249,14 @@ pub enum Error {
     /// A file the draft shows as an image is not one.
     #[error("{name} is not an image Fumi can publish (PNG, JPEG, GIF, WebP, AVIF…).")]
     NotAnImage { name: String },
+
+    /// The draft would upload files from this computer that the author has not allowed yet.
+    #[error("Publishing uploads these files from this computer to the blog: {}. Allow them for this draft (fumi publish --allow-files), or remove them from the text.", .files.join(", "))]
+    LocalFilesNeedConsent { files: Vec<String> },
+
+    /// A path that is not a regular file on this computer (a device, a FIFO, a network share).
+    #[error("{} is not a file on this computer, so Fumi did not read it; use an image file.", .path.display())]
+    NotAFile { path: PathBuf },
 
     /// An image is over the size blogs accept.
     #[error("{name} is {} MB; images up to {} MB can be published. Make it smaller and try again.", bytes / 1_000_000, limit / 1_000_000)]
@@ -304,6 +329,8 @@ impl Error {
             Error::FrontMatter { .. } => "front_matter",
             Error::BadDate { .. } => "bad_date",
             Error::NotAnImage { .. } => "not_an_image",
+            Error::NotAFile { .. } => "not_a_file",
+            Error::LocalFilesNeedConsent { .. } => "local_files_need_consent",
             Error::ImageTooLarge { .. } => "image_too_large",
             Error::AssetNotFound(_) => "asset_not_found",
             Error::BlogUnreachable { .. } => "blog_unreachable",
@@ -313,11 +340,13 @@ impl Error {
             Error::BlogMalformedReply { .. } => "blog_malformed_reply",
             Error::BlogFault { .. } => "blog_fault",
             Error::HatenaNotationMode => "hatena_notation_mode",
-            Error::InsecureBasicAuth { .. } => "insecure_basic_auth",
+            Error::InsecureConnection { .. } => "insecure_connection",
+            Error::BlogPointsElsewhere { .. } => "blog_points_elsewhere",
             Error::RemotePostNotFound { .. } => "remote_post_not_found",
             Error::Keychain { .. } => "keychain",
             Error::System { .. } => "system",
             Error::SecretMissing(_) => "secret_missing",
+            Error::SecretForAnotherSite { .. } => "secret_for_another_site",
             Error::BlogNotFound(_) => "blog_not_found",
             Error::BlogNameTaken(_) => "blog_name_taken",
             Error::BlogNameEmpty => "blog_name_empty",
@@ -346,6 +375,14 @@ impl Error {
             | Error::BlogMalformedReply { .. } => true,
             Error::BlogHttp { status, .. } => *status >= 500,
             _ => false,
+        }
+    }
+
+    /// How long the blog asked to be left alone, when it said so (a busy blog's `Retry-After`).
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            Error::BlogRateLimited { retry_after, .. } => *retry_after,
+            _ => None,
         }
     }
 

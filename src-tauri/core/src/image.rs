@@ -29,18 +29,27 @@ impl LocalImage {
             return Some(LocalImage::Asset(hash.to_ascii_lowercase()));
         }
         if url.starts_with("file:") {
-            return url::Url::parse(url)
-                .ok()?
+            let parsed = url::Url::parse(url).ok()?;
+            // `file://host/share/…` names another computer (a UNC path on Windows).
+            if parsed.host_str().is_some_and(|h| h != "localhost") {
+                return None;
+            }
+            return parsed
                 .to_file_path()
                 .ok()
+                .filter(|p| is_plain_local_path(p))
                 .map(LocalImage::File);
         }
         if let Some(rest) = url.strip_prefix("~/") {
-            return dirs::home_dir().map(|h| LocalImage::File(h.join(rest)));
+            return dirs::home_dir()
+                .map(|h| h.join(rest))
+                .filter(|p| is_plain_local_path(p))
+                .map(LocalImage::File);
         }
         let path = Path::new(url);
         // `/images/a.png` is a site-relative URL on the web too; only an existing file is local.
-        (path.is_absolute() && path.is_file()).then(|| LocalImage::File(path.to_path_buf()))
+        (is_plain_local_path(path) && path.is_absolute() && path.is_file())
+            .then(|| LocalImage::File(path.to_path_buf()))
     }
 }
 
@@ -84,24 +93,76 @@ impl Image {
         })
     }
 
-    /// Reads an image file (its size is checked before its bytes are read).
+    /// Reads an image file: only a regular file on this computer (never a device, a FIFO or a
+    /// share on another computer), checked on the open handle, and read through a hard limit.
     pub fn read_file(path: &Path) -> Result<Image> {
+        use std::io::Read;
+        let name = path.display().to_string();
+        let not_a_file = || Error::NotAFile {
+            path: path.to_path_buf(),
+        };
+        if !is_plain_local_path(path) {
+            return Err(not_a_file());
+        }
         let unreadable = |source| Error::ReadFile {
             path: path.to_path_buf(),
             source,
         };
-        let name = path.display().to_string();
-        let size = std::fs::metadata(path).map_err(unreadable)?.len();
-        if size > MAX_IMAGE_BYTES as u64 {
+        let file = open_without_blocking(path).map_err(unreadable)?;
+        // The handle's own type: the path may have been swapped for something else since.
+        let meta = file.metadata().map_err(unreadable)?;
+        if !meta.is_file() {
+            return Err(not_a_file());
+        }
+        if meta.len() > MAX_IMAGE_BYTES as u64 {
             return Err(Error::ImageTooLarge {
                 name,
-                bytes: usize::try_from(size).unwrap_or(usize::MAX),
+                bytes: usize::try_from(meta.len()).unwrap_or(usize::MAX),
                 limit: MAX_IMAGE_BYTES,
             });
         }
-        let bytes = std::fs::read(path).map_err(unreadable)?;
+        let mut bytes = Vec::new();
+        file.take(MAX_IMAGE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
         Image::from_bytes(bytes, &name)
     }
+}
+
+/// Whether a path names a file on this computer in the plain way: not a share on another
+/// computer (`//host/share`, `\\host\share`, which Windows would sign in to) and not a
+/// verbatim or device path (`\\?\…`, `\\.\…`).
+pub fn is_plain_local_path(path: &Path) -> bool {
+    let text = path.to_string_lossy();
+    let mut chars = text.chars();
+    let two_separators = matches!(
+        (chars.next(), chars.next()),
+        (Some('/' | '\\'), Some('/' | '\\'))
+    );
+    if two_separators {
+        return false;
+    }
+    #[cfg(windows)]
+    {
+        use std::path::{Component, Prefix};
+        if let Some(Component::Prefix(p)) = path.components().next() {
+            return matches!(p.kind(), Prefix::Disk(_));
+        }
+    }
+    true
+}
+
+/// Opens a file for reading without waiting for a writer: a FIFO opened plainly blocks until
+/// one comes (and would hold whatever lock the caller has).
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// Lower-case hex of a digest.
@@ -134,6 +195,48 @@ mod tests {
         assert_eq!(LocalImage::from_url("https://example.com/a.png"), None);
         assert_eq!(LocalImage::from_url("/no/such/file.png"), None);
         assert_eq!(LocalImage::from_url("images/a.png"), None);
+    }
+
+    #[test]
+    fn only_plain_files_on_this_computer_are_local_images() {
+        assert_eq!(LocalImage::from_url("file://server/share/a.png"), None);
+        assert_eq!(LocalImage::from_url("//server/share/a.png"), None);
+        assert_eq!(LocalImage::from_url("\\\\server\\share\\a.png"), None);
+        assert!(!is_plain_local_path(Path::new("//server/share/a.png")));
+        assert!(!is_plain_local_path(Path::new("\\\\?\\C:\\a.png")));
+        assert!(is_plain_local_path(Path::new("/home/me/a.png")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_fifos_and_links_to_devices_are_refused_without_reading_them() {
+        let dir = tempfile::tempdir().unwrap();
+        // /dev/zero would fill memory; a FIFO would wait forever for a writer.
+        let fifo = dir.path().join("wait.png");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let link = dir.path().join("zero.png");
+        std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+        for path in [Path::new("/dev/zero"), &fifo, &link] {
+            let e = Image::read_file(path).unwrap_err();
+            assert_eq!(e.code(), "not_a_file", "{}", path.display());
+        }
+        // And a large regular file is refused by size, not read whole.
+        let big = dir.path().join("big.png");
+        std::fs::File::create(&big)
+            .unwrap()
+            .set_len(MAX_IMAGE_BYTES as u64 + 1)
+            .unwrap();
+        assert_eq!(
+            Image::read_file(&big).unwrap_err().code(),
+            "image_too_large"
+        );
+        let ok = dir.path().join("ok.png");
+        std::fs::write(&ok, PIXEL_PNG).unwrap();
+        assert_eq!(Image::read_file(&ok).unwrap().mime, "image/png");
     }
 
     #[test]

@@ -1,17 +1,22 @@
 //! Blog secrets in the OS keychain (Keychain on macOS, Credential Manager on Windows, Secret
 //! Service on Linux). They are never written to the database, a file or a log.
+//!
+//! Each entry is named by a random key kept in the blog's row (`blog/{key}`) and holds the
+//! secret with the origin it belongs to: two data folders never share an entry, and a row that
+//! points elsewhere than its secret's origin gets nothing.
 
 use std::sync::Once;
 
 use crate::blog::BlogId;
 use crate::error::{Error, Result};
 use crate::paths::APP_IDENTIFIER;
+use crate::publish::origin::BlogOrigin;
 
 static STORE: Once = Once::new();
 
-/// The keychain entry of a blog's secret; the first call installs the platform's store as
-/// keyring-core's default.
-fn entry(blog: BlogId) -> Result<keyring_core::Entry> {
+/// The keychain entry `name`; the first call installs the platform's store as keyring-core's
+/// default.
+fn entry(name: &str) -> Result<keyring_core::Entry> {
     STORE.call_once(|| {
         #[cfg(target_os = "linux")]
         let store = zbus_secret_service_keyring_store::Store::new()
@@ -28,25 +33,79 @@ fn entry(blog: BlogId) -> Result<keyring_core::Entry> {
             keyring_core::set_default_store(store);
         }
     });
-    keyring_core::Entry::new(APP_IDENTIFIER, &format!("blog/{blog}")).map_err(keychain)
+    keyring_core::Entry::new(APP_IDENTIFIER, name).map_err(keychain)
 }
 
-/// Stores (or replaces) a blog's secret.
-pub fn save_secret(blog: BlogId, secret: &str) -> Result<()> {
-    entry(blog)?.set_password(secret).map_err(keychain)
+/// A new random name for a blog's entry: 128 bits, so no two data folders ever share one.
+pub fn new_key() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| Error::Keychain {
+        detail: format!("no randomness for a new entry's name: {e}"),
+    })?;
+    Ok(crate::image::hex(&bytes))
 }
 
-/// Reads a blog's secret.
-pub fn load_secret(blog: BlogId) -> Result<String> {
-    entry(blog)?.get_password().map_err(|e| match e {
-        keyring_core::Error::NoEntry => Error::SecretMissing(blog),
-        other => keychain(other),
-    })
+/// What an entry holds: the secret and the origin it belongs to.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Stored {
+    origin: String,
+    secret: String,
 }
 
-/// Forgets a blog's secret; a secret already gone is fine.
-pub fn delete_secret(blog: BlogId) -> Result<()> {
-    match entry(blog)?.delete_credential() {
+/// Stores (or replaces) a blog's secret under `key`, bound to the blog's origin.
+pub fn save_secret(key: &str, origin: &BlogOrigin, secret: &str) -> Result<()> {
+    let stored = Stored {
+        origin: origin.to_string(),
+        secret: secret.to_owned(),
+    };
+    let value = serde_json::to_string(&stored).map_err(|e| Error::Keychain {
+        detail: e.to_string(),
+    })?;
+    entry(&format!("blog/{key}"))?
+        .set_password(&value)
+        .map_err(keychain)
+}
+
+/// Reads the secret under `key`; one stored for another origin than `origin` is refused.
+pub fn load_secret(blog: BlogId, key: &str, origin: &BlogOrigin) -> Result<String> {
+    let value = entry(&format!("blog/{key}"))?
+        .get_password()
+        .map_err(|e| match e {
+            keyring_core::Error::NoEntry => Error::SecretMissing(blog),
+            other => keychain(other),
+        })?;
+    let stored: Stored = serde_json::from_str(&value).map_err(|_| Error::SecretMissing(blog))?;
+    if stored.origin != origin.to_string() {
+        return Err(Error::SecretForAnotherSite {
+            blog,
+            stored: stored.origin,
+            site: origin.to_string(),
+        });
+    }
+    Ok(stored.secret)
+}
+
+/// Forgets the secret under `key`; a secret already gone is fine.
+pub fn delete_secret(key: &str) -> Result<()> {
+    delete(&format!("blog/{key}"))
+}
+
+/// The secret of a blog added before entries had random keys (`blog/{id}`), if any.
+pub fn load_legacy_secret(blog: BlogId) -> Result<Option<String>> {
+    match entry(&format!("blog/{blog}"))?.get_password() {
+        Ok(secret) => Ok(Some(secret)),
+        Err(keyring_core::Error::NoEntry) => Ok(None),
+        Err(e) => Err(keychain(e)),
+    }
+}
+
+/// Forgets a secret stored under a blog's id.
+pub fn delete_legacy_secret(blog: BlogId) -> Result<()> {
+    delete(&format!("blog/{blog}"))
+}
+
+fn delete(name: &str) -> Result<()> {
+    match entry(name)?.delete_credential() {
         Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
         Err(e) => Err(keychain(e)),
     }

@@ -46,12 +46,19 @@ impl Element {
     }
 }
 
+/// How deep elements may nest: Atom needs four levels; the tree's own recursion (drop, clone)
+/// must never meet a document deep enough to exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
 /// Parses a document into its root element.
 pub fn parse(xml: &str) -> Result<Element, String> {
     let mut reader = Reader::from_str(xml);
     let mut stack: Vec<Element> = Vec::new();
     loop {
         match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(_) if stack.len() >= MAX_DEPTH => {
+                return Err(format!("elements nested deeper than {MAX_DEPTH}"));
+            }
             Event::Start(e) => stack.push(element(&e)?),
             Event::Empty(e) => {
                 let el = element(&e)?;
@@ -120,6 +127,14 @@ fn local(name: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deep_document_is_refused_not_a_stack_overflow() {
+        let deep = |n: usize| format!("{}x{}", "<a>".repeat(n), "</a>".repeat(n));
+        assert!(parse(&deep(MAX_DEPTH)).is_ok());
+        let e = parse(&deep(10_000)).unwrap_err();
+        assert!(e.contains("deeper"), "{e}");
+    }
 
     #[test]
     fn reads_an_entry_with_prefixed_elements_and_escapes() {

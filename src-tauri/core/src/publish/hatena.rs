@@ -9,10 +9,12 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use quick_xml::escape::escape;
 use reqwest::{Client, Method, StatusCode, Url};
+
 use sha1::{Digest, Sha1};
 
 use super::atom::{self, Element};
-use super::connection::{Failure, http_client, with_retries};
+use super::http::{self, Failure, Reply, Verdict, with_retries};
+use super::origin::BlogOrigin;
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::blog::BlogAuth;
 use crate::error::{Error, Result};
@@ -31,6 +33,8 @@ pub enum Syntax {
 /// A connection to one Hatena blog, credentials checked.
 pub struct Hatena {
     http: Client,
+    /// Where the credentials may go: the AtomPub root's origin.
+    origin: BlogOrigin,
     /// The AtomPub root, ending in `/atom`.
     root: Url,
     user: String,
@@ -44,24 +48,17 @@ impl Hatena {
     /// Reads the service document to check the credentials, then the blog's syntax from its
     /// newest entry (a blog without entries is taken to be in Markdown mode).
     pub async fn connect(root: &str, user: &str, api_key: &str, auth: BlogAuth) -> Result<Hatena> {
-        let http = http_client(root)?;
+        let origin = BlogOrigin::of(root)?;
+        // WSSE's digest, and Basic's key itself, never cross a network in clear text.
+        origin.require_secure()?;
+        let http = http::client(&origin)?;
         let root = Url::parse(root.trim_end_matches('/')).map_err(|e| Error::BlogUnreachable {
             url: root.to_owned(),
             detail: e.to_string(),
         })?;
-        // Basic sends the key itself: never in clear text beyond this computer.
-        let loopback = root.host_str().is_some_and(|h| {
-            h == "localhost"
-                || h.parse::<std::net::IpAddr>()
-                    .is_ok_and(|ip| ip.is_loopback())
-        });
-        if auth == BlogAuth::Basic && root.scheme() != "https" && !loopback {
-            return Err(Error::InsecureBasicAuth {
-                url: root.to_string(),
-            });
-        }
         let mut hatena = Hatena {
             auth,
+            origin,
             fotolife: fotolife_endpoint(&root),
             http,
             root,
@@ -98,9 +95,14 @@ impl Hatena {
         while let Some(url) = page {
             let feed = self.get_xml(url, "feed").await?;
             posts.extend(feed.children("entry").map(remote_post));
-            page = feed
+            // A next page elsewhere would receive the credentials: refused, naming both hosts.
+            page = match feed
                 .link("next")
-                .and_then(|href| self.root.join(&href).ok());
+                .and_then(|href| self.root.join(&href).ok())
+            {
+                Some(next) => Some(self.origin.confine(next)?),
+                None => None,
+            };
         }
         Ok(posts)
     }
@@ -213,6 +215,14 @@ impl Hatena {
         url: Url,
         body: Option<&str>,
     ) -> std::result::Result<(StatusCode, String), Failure> {
+        // Every request carries the credentials: only to this blog, or to its Fotolife.
+        if url != self.fotolife && !self.origin.admits(&url) {
+            return Err(Failure {
+                error: self.origin.elsewhere(&url),
+                retry_after: None,
+                maybe_applied: false,
+            });
+        }
         let mut request = self.http.request(method, url.clone());
         request = match self.auth {
             BlogAuth::Default => request
@@ -231,40 +241,11 @@ impl Hatena {
                 )
                 .body(body.to_owned());
         }
-        let unreachable =
-            |e: reqwest::Error, maybe_applied| Failure::network(url.as_str(), &e, maybe_applied);
-        let response = request.send().await.map_err(|e| {
-            let applied = !e.is_connect();
-            unreachable(e, applied)
-        })?;
-        let status = response.status();
-        let text = response.text().await.map_err(|e| unreachable(e, true))?;
-        if status.is_success() {
-            return Ok((status, text));
+        let reply = Reply::send(request, &url).await?;
+        match reply.verdict() {
+            Verdict::Success => Ok((reply.status, reply.text())),
+            _ => Err(reply.failure(reply.plain_error())),
         }
-        let message: String = text.trim().chars().take(200).collect();
-        Err(Failure::status(
-            match status {
-                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => {
-                    Error::BlogRejectedCredentials {
-                        blog: url.host_str().unwrap_or_default().to_owned(),
-                        detail: if message.is_empty() {
-                            status.to_string()
-                        } else {
-                            message
-                        },
-                    }
-                }
-                _ => Error::BlogHttp {
-                    url: url.to_string(),
-                    status: status.as_u16(),
-                    code: String::new(),
-                    message,
-                    data: serde_json::Value::Null,
-                },
-            },
-            status,
-        ))
     }
 
     /// Sends an entry (POST to the collection or PUT to a member) and reads back the stored one.

@@ -3,7 +3,8 @@
 
 use reqwest::{Client, Url};
 
-use super::connection::{Failure, http_client, with_retries};
+use super::http::{self, Failure, Reply, Verdict, with_retries};
+use super::origin::BlogOrigin;
 use super::xmlrpc::{self, Response, Value};
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
@@ -22,14 +23,19 @@ pub struct MetaWeblog {
 }
 
 impl MetaWeblog {
-    /// Finds the endpoint (the site's RSD, or `…/xmlrpc.php`) and checks the credentials.
+    /// Finds the endpoint (the site's RSD, or `…/xmlrpc.php`) and checks the credentials. The
+    /// endpoint must be on the site's own origin (or its https), and reached over https unless
+    /// the site is on this computer: the password, sent in every call's body, goes nowhere else.
     pub async fn connect(site: &str, user: &str, password: &str) -> Result<MetaWeblog> {
-        let http = http_client(site)?;
+        let origin = BlogOrigin::of(site)?;
+        origin.require_secure()?;
+        let http = http::client(&origin)?;
         let site_url = Url::parse(site).map_err(|e| Error::BlogUnreachable {
             url: site.to_owned(),
             detail: e.to_string(),
         })?;
         let (endpoint, rsd_blog_id) = discover(&http, &site_url).await;
+        let endpoint = origin.confine(endpoint)?;
         let mut mw = MetaWeblog {
             http,
             endpoint,
@@ -178,33 +184,16 @@ impl MetaWeblog {
 
     async fn attempt(&self, body: &str) -> std::result::Result<Value, Failure> {
         let url = self.endpoint.to_string();
-        let unreachable =
-            |e: reqwest::Error, maybe_applied: bool| Failure::network(&url, &e, maybe_applied);
-        let response = self
+        let request = self
             .http
             .post(self.endpoint.clone())
             .header(reqwest::header::CONTENT_TYPE, "text/xml; charset=utf-8")
-            .body(body.to_owned())
-            .send()
-            .await
-            .map_err(|e| {
-                let applied = !e.is_connect();
-                unreachable(e, applied)
-            })?;
-        let status = response.status();
-        let text = response.text().await.map_err(|e| unreachable(e, true))?;
-        if !status.is_success() {
-            return Err(Failure::status(
-                Error::BlogHttp {
-                    url: url.clone(),
-                    status: status.as_u16(),
-                    code: String::new(),
-                    message: text.chars().take(200).collect(),
-                    data: serde_json::Value::Null,
-                },
-                status,
-            ));
+            .body(body.to_owned());
+        let reply = Reply::send(request, &self.endpoint).await?;
+        if !matches!(reply.verdict(), Verdict::Success) {
+            return Err(reply.failure(reply.plain_error()));
         }
+        let text = reply.text();
         match xmlrpc::parse_response(&text) {
             Ok(Response::Value(v)) => Ok(v),
             Ok(Response::Fault { code, message }) => Err(Failure {
@@ -407,21 +396,25 @@ async fn discover(http: &Client, site: &Url) -> (Url, Option<String>) {
             site.join("xmlrpc.php").unwrap_or_else(|_| site.clone())
         }
     };
-    let Ok(home) = http.get(site.clone()).send().await else {
+    let Some(html) = fetch_text(http, site.clone()).await else {
         return (fallback(), None);
     };
-    let html = home.text().await.unwrap_or_default();
     let Some(rsd) = edit_uri(&html).and_then(|href| site.join(&href).ok()) else {
         return (fallback(), None);
     };
-    let Ok(rsd) = http.get(rsd).send().await else {
+    let Some(rsd) = fetch_text(http, rsd).await else {
         return (fallback(), None);
     };
-    let rsd = rsd.text().await.unwrap_or_default();
     match metaweblog_api(&rsd) {
         Some((link, blog_id)) => (site.join(&link).unwrap_or_else(|_| fallback()), blog_id),
         None => (fallback(), None),
     }
+}
+
+/// A page's text for discovery (no credentials are sent); `None` when it cannot be read.
+async fn fetch_text(http: &Client, url: Url) -> Option<String> {
+    let reply = Reply::send(http.get(url.clone()), &url).await.ok()?;
+    Some(reply.text())
 }
 
 /// The `href` of `<link rel="EditURI" …>` in a home page.

@@ -5,7 +5,9 @@
 pub(crate) mod atom;
 mod connection;
 pub mod hatena;
+mod http;
 pub mod metaweblog;
+pub mod origin;
 mod post;
 mod publisher;
 mod pull;
@@ -28,7 +30,7 @@ use crate::book::{Book, card};
 use crate::draft::DraftId;
 use crate::error::{Error, Result};
 use crate::front_matter::{self, FrontMatterStatus};
-use crate::image::{Image, LocalImage};
+use crate::image::{ASSET_SCHEME, Image, LocalImage};
 use crate::render::Renderer;
 use crate::store::Store;
 use connection::Connection;
@@ -44,6 +46,9 @@ pub struct PublishOptions {
     pub overwrite: bool,
     /// Create the post again if it was deleted on the web.
     pub recreate: bool,
+    /// The author saw the local files the draft uploads and allows them (remembered for the
+    /// draft, so a queued send or a later update needs no second yes).
+    pub allow_local_files: bool,
 }
 
 /// Where a publish is, for a progress display.
@@ -180,6 +185,31 @@ async fn publish_version(
     }
 }
 
+/// Refuses to read files on this computer that the author has not allowed this draft to upload
+/// (a path in a pulled or imported draft, a featured image): the error lists them, so the author
+/// sees exactly what would leave the computer. `allow` records the author's yes.
+fn check_local_files(store: &Store, draft_id: DraftId, urls: &[String], allow: bool) -> Result<()> {
+    let mut files: Vec<String> = urls
+        .iter()
+        .filter(|u| matches!(LocalImage::from_url(u), Some(LocalImage::File(_))))
+        .cloned()
+        .collect();
+    files.dedup();
+    if files.is_empty() {
+        return Ok(());
+    }
+    if allow {
+        return store.allow_local_files(draft_id, &files);
+    }
+    let allowed = store.allowed_local_files(draft_id)?;
+    files.retain(|f| !allowed.contains(f));
+    if files.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::LocalFilesNeedConsent { files })
+    }
+}
+
 /// A draft read and checked before anything goes over the network.
 struct Prepared {
     title: String,
@@ -227,7 +257,14 @@ impl Prepared {
         let book = store.book(draft_id)?.filter(|b| !b.is_empty());
         let has_marker = split.body.lines().any(card::is_marker);
         let book = book.filter(|_| has_marker);
-        urls.extend(book.as_ref().and_then(|b| b.cover.clone()));
+        // A cover is always one of Fumi's own assets: one from an imported book file could
+        // name any path.
+        urls.extend(
+            book.as_ref()
+                .and_then(|b| b.cover.clone())
+                .filter(|c| c.starts_with(ASSET_SCHEME)),
+        );
+        check_local_files(store, draft_id, &urls, options.allow_local_files)?;
         let mut images: Vec<(String, Image)> = Vec::new();
         for url in urls {
             if images.iter().any(|(u, _)| *u == url) {

@@ -53,6 +53,8 @@ impl QueuedPublish {
                 .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok()),
             overwrite: self.overwrite,
             recreate: self.recreate,
+            // What was allowed when the author published is recorded with the draft.
+            allow_local_files: false,
         }
     }
 }
@@ -99,7 +101,7 @@ pub async fn publish_or_queue(
                 recreate: options.recreate,
                 queued_at: now,
                 attempts: 0,
-                next_attempt_at: now + FIRST_WAIT_MS,
+                next_attempt_at: now + wait_for(&e, 0),
                 last_error: e.to_string(),
             };
             store.queue_publish(&job)?;
@@ -135,11 +137,12 @@ pub enum Sent {
 }
 
 /// Sends every queued job due by `due_by` (`Millis::MAX`: all of them, as at start-up or when
-/// the author asks). `secret_of` reads a blog's secret from the keychain.
+/// the author asks). `secret_of` reads a blog's secret (from the keychain:
+/// [`crate::accounts::secret`]).
 pub async fn send_queued(
     store: &mut Store,
     renderer: &Renderer,
-    secret_of: &(dyn Fn(&Blog) -> Result<String> + Send + Sync),
+    secret_of: &(dyn Fn(&mut Store, &Blog) -> Result<String> + Send + Sync),
     due_by: Millis,
 ) -> Result<Vec<Sent>> {
     let claim = claim_token();
@@ -155,7 +158,7 @@ pub async fn send_queued(
             title: job.title.clone(),
             body: job.body.clone(),
         };
-        let (sent, transient) = match secret_of(&blog) {
+        let (sent, transient) = match secret_of(store, &blog) {
             Ok(secret) => {
                 let sent = publish_version(
                     store,
@@ -184,7 +187,7 @@ pub async fn send_queued(
                 });
             }
             Err(e) if transient => {
-                let next = now_ms() + wait_after(job.attempts + 1);
+                let next = now_ms() + wait_for(&e, job.attempts + 1);
                 store.release_queued_publish(&job, &claim, &e.to_string(), next)?;
                 report.push(Sent::Waiting {
                     draft_id,
@@ -208,11 +211,16 @@ pub async fn send_queued(
     Ok(report)
 }
 
-/// The wait after the `attempts`-th failed attempt: 30 s, 1 min, 2 min… up to 15 min.
-fn wait_after(attempts: u32) -> Millis {
-    FIRST_WAIT_MS
+/// The wait after the `attempts`-th failed attempt (0: the publish by hand): 30 s, 1 min,
+/// 2 min… up to 15 min, and never sooner than a busy blog asked.
+fn wait_for(error: &Error, attempts: u32) -> Millis {
+    let backoff = FIRST_WAIT_MS
         .saturating_mul(1 << attempts.min(10))
-        .min(MAX_WAIT_MS)
+        .min(MAX_WAIT_MS);
+    let asked = error.retry_after_secs().map_or(0, |s| {
+        Millis::try_from(s.saturating_mul(1000)).unwrap_or(Millis::MAX)
+    });
+    backoff.max(asked)
 }
 
 /// A token naming this sender in the queue's claims.

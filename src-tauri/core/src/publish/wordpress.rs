@@ -1,22 +1,18 @@
 //! WordPress through its REST API (`/wp/v2`), authenticated with an application password.
 
-use std::time::Duration;
-
-use reqwest::{Client, Method, RequestBuilder, StatusCode, Url};
+use reqwest::{Client, Method, RequestBuilder, Url};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use super::connection::{BACKOFF, Failure, http_client, network_error, with_retries};
+use super::http::{self, BACKOFF, Failure, Reply, Verdict, network_error, with_retries};
+use super::origin::BlogOrigin;
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
 use crate::image::Image;
 
 /// The `rel` of the REST API's root in a WordPress site's `Link` header.
 const API_REL: &str = "https://api.w.org/";
-
-/// The longest `Retry-After` Fumi waits out; a longer one is reported to the author instead.
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
 
 /// Posts per page when listing (WordPress's maximum).
 const PAGE_SIZE: u32 = 100;
@@ -39,9 +35,13 @@ enum Body<'a> {
 
 impl WordPress {
     /// Finds the site's REST API from its home page and checks the credentials against it.
+    /// The API must be on the site's own origin (or its https), and reached over https unless
+    /// the site is on this computer: the password goes nowhere else.
     pub async fn connect(site: &str, user: &str, password: &str) -> Result<WordPress> {
-        let http = http_client(site)?;
-        let api = discover(&http, site).await?;
+        let origin = BlogOrigin::of(site)?;
+        origin.require_secure()?;
+        let http = http::client(&origin)?;
+        let api = origin.confine(discover(&http, site).await?)?;
         let wp = WordPress {
             http,
             api,
@@ -250,70 +250,23 @@ impl WordPress {
                     .body(image.bytes.clone())
             }
         }
-        let response = request
-            .send()
-            .await
-            .map_err(|e| Failure::network(url.as_str(), &e, !e.is_connect()))?;
-        let status = response.status();
-        let retry_after = response
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok());
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|e| Failure::network(url.as_str(), &e, true))?;
-        if status.is_success() {
-            return serde_json::from_slice(&bytes).map_err(|e| Failure {
-                error: Error::BlogMalformedReply {
-                    url: url.to_string(),
-                    detail: e.to_string(),
-                },
-                retry_after: None,
-                maybe_applied: true,
-            });
+        let reply = Reply::send(request, &url).await?;
+        if let Verdict::Success = reply.verdict() {
+            return serde_json::from_slice(&reply.body)
+                .map_err(|e| Failure::malformed(&url, e.to_string()));
         }
-        let wp: WpError = serde_json::from_slice(&bytes).unwrap_or_else(|_| WpError {
+        let wp: WpError = serde_json::from_slice(&reply.body).unwrap_or_else(|_| WpError {
             code: String::new(),
-            message: String::from_utf8_lossy(&bytes).chars().take(200).collect(),
+            message: reply.excerpt(),
             data: Value::Null,
         });
-        let error = match status {
-            StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Error::BlogRejectedCredentials {
-                blog: host(&self.api),
-                detail: if wp.message.is_empty() {
-                    status.to_string()
-                } else {
-                    wp.message
-                },
-            },
-            StatusCode::TOO_MANY_REQUESTS => Error::BlogRateLimited {
-                url: url.to_string(),
-                retry_after,
-            },
-            _ => Error::BlogHttp {
-                url: url.to_string(),
-                status: status.as_u16(),
-                code: wp.code,
-                message: wp.message,
-                data: wp.data,
-            },
-        };
-        let retry_after = if status == StatusCode::TOO_MANY_REQUESTS {
-            let wait = Duration::from_secs(retry_after.unwrap_or(1));
-            (wait <= MAX_RETRY_AFTER).then_some(wait)
-        } else if status.is_server_error() {
-            Some(Duration::ZERO)
-        } else {
-            None
-        };
-        Err(Failure {
-            error,
-            retry_after,
-            // A 429 is refused before any work; a 5xx may come after the post was saved.
-            maybe_applied: status.is_server_error(),
-        })
+        Err(reply.failure(Error::BlogHttp {
+            url: url.to_string(),
+            status: reply.status.as_u16(),
+            code: wp.code,
+            message: wp.message,
+            data: wp.data,
+        }))
     }
 }
 
@@ -525,15 +478,6 @@ fn path_id(id: &str) -> Result<&str> {
     } else {
         Err(Error::RemotePostNotFound { id: id.to_owned() })
     }
-}
-
-fn host(url: &Url) -> String {
-    url.host_str()
-        .map(|h| match url.port() {
-            Some(p) => format!("{h}:{p}"),
-            None => h.to_owned(),
-        })
-        .unwrap_or_else(|| url.to_string())
 }
 
 #[derive(Deserialize)]

@@ -113,6 +113,10 @@ pub fn method_call(method: &str, params: &[Value]) -> String {
     out
 }
 
+/// How deep values may nest (arrays and structs within each other): far beyond any real
+/// answer, far below what would exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
 /// Parses a `methodResponse`: its one value, or its fault.
 pub fn parse_response(xml: &str) -> Result<Response, String> {
     let mut reader = Reader::from_str(xml);
@@ -121,7 +125,7 @@ pub fn parse_response(xml: &str) -> Result<Response, String> {
         match reader.read_event().map_err(|e| e.to_string())? {
             Event::Start(e) if e.name().as_ref() == b"fault" => in_fault = true,
             Event::Start(e) if e.name().as_ref() == b"value" => {
-                let value = parse_value(&mut reader)?;
+                let value = parse_value(&mut reader, 0)?;
                 return Ok(if in_fault {
                     fault(&value)
                 } else {
@@ -150,7 +154,10 @@ fn fault(value: &Value) -> Response {
 }
 
 /// Parses the inside of a `<value>` (just read) up to its `</value>`.
-fn parse_value(reader: &mut Reader<&[u8]>) -> Result<Value, String> {
+fn parse_value(reader: &mut Reader<&[u8]>, depth: usize) -> Result<Value, String> {
+    if depth > MAX_DEPTH {
+        return Err(format!("values nested deeper than {MAX_DEPTH}"));
+    }
     let mut text = String::new();
     let mut value = None;
     loop {
@@ -158,8 +165,8 @@ fn parse_value(reader: &mut Reader<&[u8]>) -> Result<Value, String> {
             Event::Start(e) => {
                 let name = e.name().as_ref().to_vec();
                 value = Some(match name.as_slice() {
-                    b"struct" => parse_struct(reader)?,
-                    b"array" => parse_array(reader)?,
+                    b"struct" => parse_struct(reader, depth)?,
+                    b"array" => parse_array(reader, depth)?,
                     b"nil" => {
                         end(reader, b"nil")?;
                         Value::Nil
@@ -209,14 +216,14 @@ fn scalar_value(kind: &[u8], s: String) -> Result<Value, String> {
     })
 }
 
-fn parse_struct(reader: &mut Reader<&[u8]>) -> Result<Value, String> {
+fn parse_struct(reader: &mut Reader<&[u8]>, depth: usize) -> Result<Value, String> {
     let mut members = BTreeMap::new();
     let mut name = String::new();
     loop {
         match reader.read_event().map_err(|e| e.to_string())? {
             Event::Start(e) if e.name().as_ref() == b"name" => name = read_text(reader, b"name")?,
             Event::Start(e) if e.name().as_ref() == b"value" => {
-                members.insert(std::mem::take(&mut name), parse_value(reader)?);
+                members.insert(std::mem::take(&mut name), parse_value(reader, depth + 1)?);
             }
             Event::End(e) if e.name().as_ref() == b"struct" => return Ok(Value::Struct(members)),
             Event::Eof => return Err("unexpected end inside a struct".into()),
@@ -225,11 +232,13 @@ fn parse_struct(reader: &mut Reader<&[u8]>) -> Result<Value, String> {
     }
 }
 
-fn parse_array(reader: &mut Reader<&[u8]>) -> Result<Value, String> {
+fn parse_array(reader: &mut Reader<&[u8]>, depth: usize) -> Result<Value, String> {
     let mut items = Vec::new();
     loop {
         match reader.read_event().map_err(|e| e.to_string())? {
-            Event::Start(e) if e.name().as_ref() == b"value" => items.push(parse_value(reader)?),
+            Event::Start(e) if e.name().as_ref() == b"value" => {
+                items.push(parse_value(reader, depth + 1)?)
+            }
             Event::End(e) if e.name().as_ref() == b"array" => return Ok(Value::Array(items)),
             Event::Eof => return Err("unexpected end inside an array".into()),
             _ => {}
@@ -298,6 +307,20 @@ mod tests {
             )
             .replace("</methodCall>", "</methodResponse>");
         assert_eq!(parse_response(&answer), Ok(Response::Value(value)));
+    }
+
+    #[test]
+    fn a_deep_answer_is_refused_not_a_stack_overflow() {
+        let deep = |n: usize| {
+            format!(
+                "<methodResponse><params><param><value>{}1{}</value></param></params></methodResponse>",
+                "<array><data><value>".repeat(n),
+                "</value></data></array>".repeat(n)
+            )
+        };
+        assert!(parse_response(&deep(MAX_DEPTH)).is_ok());
+        let e = parse_response(&deep(10_000)).unwrap_err();
+        assert!(e.contains("deeper"), "{e}");
     }
 
     #[test]

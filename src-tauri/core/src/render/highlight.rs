@@ -11,7 +11,7 @@ use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, css_for_theme_with_class_style};
 
 /// Prefix of the highlighter's classes, so they cannot collide with the app's or the author's.
-const CLASS_PREFIX: &str = "hl-";
+pub(super) const CLASS_PREFIX: &str = "hl-";
 
 /// The highlighter comrak calls for fenced code: emits `<span class="hl-…">`, no inline styles.
 pub(super) fn adapter() -> CachedAdapter {

@@ -9,6 +9,24 @@ pub(super) const HEADING_ID_PREFIX: &str = "h-";
 /// Prefixes of ids comrak gives footnotes and their references.
 const FOOTNOTE_ID_PREFIXES: [&str; 2] = ["fn-", "fnref-"];
 
+/// The classes the renderer itself writes (GFM's task lists and footnotes, heading anchors,
+/// highlighted code, the book card's slot). No other class survives: a draft must not dress an
+/// element in the window's own classes (a modal drawn over the app).
+const OWN_CLASSES: [&str; 9] = [
+    "task-list-item",
+    "contains-task-list",
+    "task-list-item-checkbox",
+    "footnotes",
+    "footnote-ref",
+    "footnote-backref",
+    "anchor",
+    "syntax-highlighting",
+    "fumi-book-card-slot",
+];
+
+/// Prefixes of the renderer's own classes: the highlighter's and a code block's language.
+const OWN_CLASS_PREFIXES: [&str; 2] = [super::highlight::CLASS_PREFIX, "language-"];
+
 /// The sanitizer: ammonia's defaults plus GFM's task lists, classes, anchors and source positions.
 pub(super) fn builder() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::default();
@@ -35,9 +53,21 @@ pub(super) fn builder() -> ammonia::Builder<'static> {
         .add_url_schemes(["fumi-asset"])
         .attribute_filter(|_element, attribute, value| match attribute {
             "id" => own_id(value).then_some(Cow::Borrowed(value)),
+            "class" => own_classes(value),
             _ => Some(Cow::Borrowed(value)),
         });
     b
+}
+
+/// The classes of `value` the renderer itself makes; `None` when there are none.
+fn own_classes(value: &str) -> Option<Cow<'_, str>> {
+    let own =
+        |c: &&str| OWN_CLASSES.contains(c) || OWN_CLASS_PREFIXES.iter().any(|p| c.starts_with(p));
+    if value.split_ascii_whitespace().all(|c| own(&c)) {
+        return (!value.trim().is_empty()).then_some(Cow::Borrowed(value));
+    }
+    let kept: Vec<&str> = value.split_ascii_whitespace().filter(own).collect();
+    (!kept.is_empty()).then(|| Cow::Owned(kept.join(" ")))
 }
 
 /// Whether an id is one the renderer itself makes (headings and footnotes).
@@ -48,6 +78,18 @@ fn own_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_renderers_own_classes_survive() {
+        let clean = builder()
+            .clean(r#"<div class="modal-backdrop open">x</div><p class="task-list-item dialog">y</p><span class="hl-keyword">z</span>"#)
+            .to_string();
+        assert!(!clean.contains("modal"), "{clean}");
+        assert!(!clean.contains("dialog"), "{clean}");
+        assert!(clean.contains(r#"<div>x</div>"#), "{clean}");
+        assert!(clean.contains(r#"class="task-list-item""#), "{clean}");
+        assert!(clean.contains(r#"class="hl-keyword""#), "{clean}");
+    }
 
     #[test]
     fn drops_script_handlers_and_javascript_urls() {

@@ -8,26 +8,28 @@ use crate::draft::DraftId;
 use crate::error::{Error, Result};
 use crate::publish::RemotePost;
 
-const BLOG_COLUMNS: &str = "id, name, kind, site_url, user, created_at, auth";
+const BLOG_COLUMNS: &str = "id, name, kind, site_url, user, created_at, auth, secret_key";
 const PUBLICATION_COLUMNS: &str = "draft_id, blog_id, remote_id, remote_url, content_hash, remote_modified, \
      remote_hash, published_at, last_error, create_started_at, remote_status, update_sent";
 
 impl Store {
-    /// Adds a blog account; its name must be new.
+    /// Adds a blog account; its name must be new. `secret_key` names its keychain entry.
     pub fn add_blog(
         &mut self,
         name: &str,
         kind: BlogKind,
         site_url: &str,
         user: &str,
+        secret_key: &str,
     ) -> Result<Blog> {
         if self.blog_by_name(name)?.is_some() {
             return Err(Error::BlogNameTaken(name.to_owned()));
         }
         self.conn
             .execute(
-                "INSERT INTO blogs (name, kind, site_url, user, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![name, kind.as_str(), site_url, user, now_ms()],
+                "INSERT INTO blogs (name, kind, site_url, user, created_at, secret_key) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![name, kind.as_str(), site_url, user, now_ms(), secret_key],
             )
             .map_err(|e| self.err("adding a blog", e))?;
         self.blog_by_name(name)?
@@ -42,6 +44,17 @@ impl Store {
                 params![id, auth.as_str()],
             )
             .map_err(|e| self.err("changing a blog's sign-in", e))?;
+        Ok(())
+    }
+
+    /// Records the keychain entry of a blog added before entries had random keys.
+    pub fn set_blog_secret_key(&mut self, id: BlogId, secret_key: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE blogs SET secret_key = ?2 WHERE id = ?1",
+                params![id, secret_key],
+            )
+            .map_err(|e| self.err("recording a blog's keychain entry", e))?;
         Ok(())
     }
 
@@ -298,5 +311,6 @@ fn blog(r: &Row<'_>) -> rusqlite::Result<Blog> {
         user: r.get(4)?,
         created_at: r.get(5)?,
         auth: BlogAuth::parse(&r.get::<_, String>(6)?),
+        secret_key: r.get(7)?,
     })
 }

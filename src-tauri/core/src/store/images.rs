@@ -1,14 +1,43 @@
 //! Images kept in the database, and each blog's copies of images.
 
+use std::collections::HashSet;
+
 use rusqlite::{OptionalExtension, params};
 
 use super::{Store, now_ms};
 use crate::blog::BlogId;
+use crate::draft::DraftId;
 use crate::error::{Error, Result};
 use crate::image::{ASSET_SCHEME, Image};
 use crate::publish::RemoteMedia;
 
 impl Store {
+    /// The local files the author allowed this draft to upload.
+    pub fn allowed_local_files(&self, draft_id: DraftId) -> Result<HashSet<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT path FROM local_file_consent WHERE draft_id = ?1")
+            .map_err(|e| self.err("reading the files a draft may upload", e))?;
+        let rows = stmt
+            .query_map([draft_id], |r| r.get(0))
+            .map_err(|e| self.err("reading the files a draft may upload", e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err("reading the files a draft may upload", e))
+    }
+
+    /// Records that the author allowed this draft to upload these local files.
+    pub fn allow_local_files(&self, draft_id: DraftId, paths: &[String]) -> Result<()> {
+        for path in paths {
+            self.conn
+                .execute(
+                    "INSERT OR IGNORE INTO local_file_consent (draft_id, path, allowed_at) VALUES (?1, ?2, ?3)",
+                    params![draft_id, path, now_ms()],
+                )
+                .map_err(|e| self.err("allowing a draft to upload files", e))?;
+        }
+        Ok(())
+    }
+
     /// Keeps an image in the database (once per content) and returns how a draft refers to it.
     pub fn add_asset(&mut self, image: &Image) -> Result<String> {
         self.conn

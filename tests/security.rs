@@ -1,0 +1,301 @@
+//! A blog's password never leaves its blog: discovery, paging and redirects that point at
+//! another host (127.0.0.2 beside a blog on 127.0.0.1) receive nothing; plain http to another
+//! computer is refused; two data folders never read each other's keychain entries; a reply too
+//! large is refused without exhausting memory.
+
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{StatusCode, header};
+use axum::response::Response;
+use axum::routing::{any, get};
+use fumi_core::BlogAuth;
+use fumi_core::publish::Publisher;
+use fumi_core::publish::hatena::Hatena;
+use fumi_core::publish::metaweblog::MetaWeblog;
+use fumi_core::publish::wordpress::WordPress;
+
+use super::support::hatena::TestHatena;
+use super::support::keyring::SecretService;
+use super::support::{fumi_env, ok, serve};
+
+/// A host that should never be reached with credentials: it records every request it gets.
+struct Elsewhere {
+    base: String,
+    seen: Arc<Mutex<Vec<String>>>,
+}
+
+impl Elsewhere {
+    /// Listens on 127.0.0.2, another host than the blogs' 127.0.0.1.
+    fn start() -> Elsewhere {
+        let listener = TcpListener::bind("127.0.0.2:0").expect("127.0.0.2 is on the loopback");
+        listener.set_nonblocking(true).expect("non-blocking");
+        let base = format!(
+            "http://127.0.0.2:{}",
+            listener.local_addr().expect("addr").port()
+        );
+        let seen: Arc<Mutex<Vec<String>>> = Arc::default();
+        let record = seen.clone();
+        let app = Router::new().fallback(any(move |request: Request| {
+            let record = record.clone();
+            async move {
+                let (parts, body) = request.into_parts();
+                let body = axum::body::to_bytes(body, 1 << 20)
+                    .await
+                    .unwrap_or_default();
+                record.lock().expect("seen").push(format!(
+                    "{} {} {:?} {}",
+                    parts.method,
+                    parts.uri,
+                    parts.headers,
+                    String::from_utf8_lossy(&body)
+                ));
+                StatusCode::OK
+            }
+        }));
+        serve(listener, app);
+        Elsewhere { base, seen }
+    }
+
+    fn seen(&self) -> Vec<String> {
+        self.seen.lock().expect("seen").clone()
+    }
+}
+
+/// Serves `app` on 127.0.0.1 and answers its base URL.
+fn blog(app: Router) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
+    listener.set_nonblocking(true).expect("non-blocking");
+    let base = format!(
+        "http://127.0.0.1:{}",
+        listener.local_addr().expect("addr").port()
+    );
+    serve(listener, app);
+    base
+}
+
+#[tokio::test]
+async fn a_wordpress_api_discovered_on_another_host_gets_no_password() {
+    let elsewhere = Elsewhere::start();
+    let link = format!("<{}/wp-json/>; rel=\"https://api.w.org/\"", elsewhere.base);
+    let site = blog(Router::new().route(
+        "/",
+        get(move || async move { ([(header::LINK, link)], "<html>home</html>") }),
+    ));
+    let err = WordPress::connect(&format!("{site}/"), "author", "app pass word")
+        .await
+        .err()
+        .expect("refused");
+    assert_eq!(err.code(), "blog_points_elsewhere", "{err}");
+    let text = err.to_string();
+    assert!(
+        text.contains(&site) && text.contains(&elsewhere.base),
+        "{text}"
+    );
+    assert!(elsewhere.seen().is_empty(), "{:?}", elsewhere.seen());
+}
+
+#[tokio::test]
+async fn a_metaweblog_api_link_on_another_host_gets_no_password() {
+    let elsewhere = Elsewhere::start();
+    let api = format!("{}/xmlrpc.php", elsewhere.base);
+    let site = blog(
+        Router::new()
+            .route(
+                "/",
+                get(|| async {
+                    r#"<html><head><link rel="EditURI" type="application/rsd+xml" href="/rsd.xml"></head></html>"#
+                }),
+            )
+            .route(
+                "/rsd.xml",
+                get(move || async move {
+                    format!(
+                        r#"<?xml version="1.0"?><rsd version="1.0"><service><apis><api name="MetaWeblog" blogID="1" preferred="true" apiLink="{api}"/></apis></service></rsd>"#
+                    )
+                }),
+            ),
+    );
+    let err = MetaWeblog::connect(&format!("{site}/"), "author", "s3cret-pw")
+        .await
+        .err()
+        .expect("refused");
+    assert_eq!(err.code(), "blog_points_elsewhere", "{err}");
+    assert!(elsewhere.seen().is_empty(), "{:?}", elsewhere.seen());
+}
+
+/// An AtomPub root whose service document and feed are fine and whose feed names `next`.
+fn hatena_with_next(next: String) -> String {
+    blog(
+        Router::new()
+            .route(
+                "/u/b/atom",
+                get(|| async {
+                    r#"<?xml version="1.0"?><service xmlns="http://www.w3.org/2007/app"><workspace/></service>"#
+                }),
+            )
+            .route(
+                "/u/b/atom/entry",
+                get(move || async move {
+                    format!(
+                        r#"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><link rel="next" href="{next}"/></feed>"#
+                    )
+                }),
+            ),
+    )
+}
+
+#[tokio::test]
+async fn a_hatena_next_page_on_another_host_gets_no_wsse() {
+    let elsewhere = Elsewhere::start();
+    let root = hatena_with_next(format!("{}/u/b/atom/entry?page=2", elsewhere.base));
+    let hatena = Hatena::connect(
+        &format!("{root}/u/b/atom"),
+        "u",
+        "api-key",
+        BlogAuth::Default,
+    )
+    .await
+    .expect("the blog itself is fine");
+    let err = hatena.list_posts().await.err().expect("refused");
+    assert_eq!(err.code(), "blog_points_elsewhere", "{err}");
+    assert!(elsewhere.seen().is_empty(), "{:?}", elsewhere.seen());
+}
+
+#[tokio::test]
+async fn a_redirect_to_another_host_carries_neither_wsse_nor_the_body() {
+    let elsewhere = Elsewhere::start();
+    let target = elsewhere.base.clone();
+    // Every request is sent on with 307, which would repeat the method and the body.
+    let root = blog(Router::new().fallback(any(move |request: Request| {
+        let to = format!("{target}{}", request.uri());
+        async move {
+            Response::builder()
+                .status(StatusCode::TEMPORARY_REDIRECT)
+                .header(header::LOCATION, to)
+                .body(Body::empty())
+                .expect("response")
+        }
+    })));
+    for auth in [BlogAuth::Default, BlogAuth::Basic] {
+        let err = Hatena::connect(&format!("{root}/u/b/atom"), "u", "api-key", auth)
+            .await
+            .err()
+            .expect("refused");
+        assert_eq!(err.code(), "blog_points_elsewhere", "{err}");
+    }
+    let err = WordPress::connect(&format!("{root}/"), "author", "pw")
+        .await
+        .err()
+        .expect("refused");
+    assert_eq!(err.code(), "blog_points_elsewhere", "{err}");
+    assert!(elsewhere.seen().is_empty(), "{:?}", elsewhere.seen());
+}
+
+#[tokio::test]
+async fn plain_http_to_another_computer_is_refused_for_every_kind() {
+    // Nothing is sent: the address is refused before any connection.
+    let wp = WordPress::connect("http://blog.example/", "u", "pw")
+        .await
+        .err();
+    let mw = MetaWeblog::connect("http://blog.example/", "u", "pw")
+        .await
+        .err();
+    let hb = Hatena::connect("http://blog.example/u/b/atom", "u", "k", BlogAuth::Default)
+        .await
+        .err();
+    for err in [wp, mw, hb] {
+        let err = err.expect("refused");
+        assert_eq!(err.code(), "insecure_connection", "{err}");
+    }
+}
+
+#[tokio::test]
+async fn a_reply_of_a_gigabyte_is_refused_without_reading_it_whole() {
+    // A home page sent in chunks without a length: 1 GiB if read to the end.
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
+    let site = format!(
+        "http://127.0.0.1:{}",
+        listener.local_addr().expect("addr").port()
+    );
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || endless_page(stream));
+        }
+    });
+    let started = std::time::Instant::now();
+    let err = MetaWeblog::connect(&format!("{site}/blog/"), "u", "pw")
+        .await
+        .err()
+        .expect("refused");
+    // Discovery gave up on the page; the XML-RPC call then met the same answer and said so.
+    assert!(
+        err.to_string().contains("larger than"),
+        "{err} after {:?}",
+        started.elapsed()
+    );
+}
+
+/// Answers one request with 1 GiB of chunked body, or until the client hangs up.
+fn endless_page(mut stream: std::net::TcpStream) {
+    use std::io::{BufRead, BufReader, Write};
+    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        line.clear();
+    }
+    let _ = stream.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n",
+    );
+    let chunk = vec![b'x'; 1 << 20];
+    let header = format!("{:x}\r\n", chunk.len());
+    for _ in 0..1024 {
+        let sent = stream
+            .write_all(header.as_bytes())
+            .and_then(|()| stream.write_all(&chunk))
+            .and_then(|()| stream.write_all(b"\r\n"));
+        if sent.is_err() {
+            return;
+        }
+    }
+    let _ = stream.write_all(b"0\r\n\r\n");
+}
+
+#[test]
+fn two_data_folders_never_see_each_others_secrets() {
+    let keychain = SecretService::start();
+    let env = keychain.env();
+    // Two blogs on two servers, each the first (id 1) of its own data folder.
+    let (first, second) = (
+        TestHatena::with_key("key-of-the-first"),
+        TestHatena::with_key("key-of-the-second"),
+    );
+    let folders = [
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("dir"),
+    ];
+    for (folder, site) in folders.iter().zip([&first, &second]) {
+        let add = [
+            "blogs", "add", "b", "--kind", "hatena", "--url", &site.root, "--user", &site.user,
+        ];
+        ok(fumi_env(
+            folder.path(),
+            &add,
+            format!("{}\n", site.api_key).as_bytes(),
+            &env,
+        ));
+    }
+    // Each folder publishes with its own key, to its own blog.
+    for (folder, site) in folders.iter().zip([&first, &second]) {
+        let run = |args: &[&str], stdin: &[u8]| fumi_env(folder.path(), args, stdin, &env);
+        let id = ok(run(
+            &["drafts", "new", "--title", "鍵", "-"],
+            "本文\n".as_bytes(),
+        ));
+        ok(run(&["publish", id.trim(), "--blog", "b"], b""));
+        assert_eq!(site.entries().len(), 1, "published with its own key");
+    }
+}
