@@ -9,6 +9,7 @@ mod commands;
 mod ipc_error;
 mod logging;
 mod menu;
+mod navigation;
 mod preview_scheme;
 mod queue_sender;
 mod window;

@@ -28,11 +28,28 @@ struct Edit {
 }
 
 /// Answers an edit (a JSON body): `200` with the patch, `204` when it is left to the command,
-/// `409` with `{code, message}` when the preview is out of step, `400` for a malformed body.
+/// `409` with `{code, message}` when the preview is out of step, `400` for a malformed body,
+/// `403` for anything but a POST from the app's own page.
 pub fn serve<R: Runtime>(
     ctx: UriSchemeContext<'_, R>,
     request: Request<Vec<u8>>,
 ) -> Response<Vec<u8>> {
+    // Only the app's own page may edit the preview: a POST, from the app's origin when the
+    // webview names one.
+    let origin = request
+        .headers()
+        .get(header::ORIGIN)
+        .and_then(|o| o.to_str().ok())
+        .map(str::to_owned);
+    let own_origin = origin
+        .as_deref()
+        .is_none_or(|o| tauri::Url::parse(o).is_ok_and(|u| crate::navigation::is_own(&u)));
+    if request.method() != tauri::http::Method::POST || !own_origin {
+        return Response::builder()
+            .status(StatusCode::FORBIDDEN)
+            .body(Vec::new())
+            .unwrap_or_else(|_| Response::new(Vec::new()));
+    }
     let state = ctx.app_handle().state::<AppState>();
     let answer = serde_json::from_slice::<Edit>(request.body())
         .map(|edit| state.edit_preview_if_quick(edit.base, edit.from, edit.to, &edit.text));
@@ -45,9 +62,12 @@ pub fn serve<R: Runtime>(
     Response::builder()
         .status(status)
         .header(header::CONTENT_TYPE, "application/json")
-        // The page's origin (tauri://localhost) differs from the scheme's; as Tauri's own IPC
-        // scheme does, any origin may read the answer: only Fumi's page runs in the window.
-        .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+        // The page's origin (tauri://localhost) differs from the scheme's: the answer is for
+        // that origin alone.
+        .header(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            origin.as_deref().unwrap_or("tauri://localhost"),
+        )
         .body(body.unwrap_or_default())
         .unwrap_or_else(|_| Response::new(Vec::new()))
 }

@@ -147,6 +147,7 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
                 .callback(|app, argv, cwd| open_from_another_launch(app, &argv, &cwd))
                 .build(),
         )
+        .plugin(crate::navigation::guard())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         // The window's size and place, in the data folder (the plugin joins an absolute name

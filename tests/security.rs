@@ -18,9 +18,11 @@ use fumi_core::publish::hatena::Hatena;
 use fumi_core::publish::metaweblog::MetaWeblog;
 use fumi_core::publish::wordpress::WordPress;
 
+use super::support::desktop::Desktop;
 use super::support::hatena::TestHatena;
 use super::support::keyring::SecretService;
 use super::support::{fumi_env, ok, serve};
+use super::window::{new_draft, quit, wait_for};
 
 /// A host that should never be reached with credentials: it records every request it gets.
 struct Elsewhere {
@@ -298,4 +300,58 @@ fn two_data_folders_never_see_each_others_secrets() {
         ok(run(&["publish", id.trim(), "--blog", "b"], b""));
         assert_eq!(site.entries().len(), 1, "published with its own key");
     }
+}
+
+#[tokio::test]
+async fn the_window_never_leaves_its_own_page_and_the_preview_scheme_answers_only_it() {
+    let elsewhere = Elsewhere::start();
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let window = desktop.launch(data.path()).await;
+    new_draft(&window).await;
+    // What a dropped link or the context menu's "Open Link" does: navigate the page.
+    window
+        .execute(
+            "location.href = arguments[0]; return true",
+            vec![format!("{}/a-page", elsewhere.base).into()],
+        )
+        .await
+        .expect("navigate");
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let url = window.current_url().await.expect("url");
+    assert_eq!(url.scheme(), "tauri", "still Fumi's page: {url}");
+    wait_for(
+        &window,
+        "Fumi's own page",
+        "document.getElementById('app') !== null",
+    )
+    .await;
+    assert!(elsewhere.seen().is_empty(), "{:?}", elsewhere.seen());
+
+    // The preview's scheme: the page's own POST is answered, anything else is not.
+    let status = |method: &str| {
+        let script = format!(
+            "const x = new XMLHttpRequest(); x.open('{method}', 'fumi-preview://localhost/edit', false); \
+             try {{ x.send(JSON.stringify({{base: 0, from: 0, to: 0, text: ''}})); return x.status }} \
+             catch (e) {{ return -1 }}"
+        );
+        let window = &window;
+        async move {
+            window
+                .execute(&script, vec![])
+                .await
+                .expect("request")
+                .as_i64()
+                .expect("a status")
+        }
+    };
+    let post = status("POST").await;
+    assert!(
+        [200, 204, 409].contains(&post),
+        "the page's own POST: {post}"
+    );
+    let get = status("GET").await;
+    // Refused before the body is read (403), or unreadable to the page (-1); never looked at.
+    assert!([403, -1].contains(&get), "a GET is refused: {get}");
+    quit(window, data.path()).await;
 }

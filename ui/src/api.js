@@ -107,10 +107,10 @@ export const api = {
   testBlog: (blogId) => call("test_blog", { blogId }),
   removeBlog: (blogId) => call("remove_blog", { blogId }),
   /** Publishes; `onProgress` receives {step, done?, total?} while it runs. */
-  publish: (draftId, blogId, { overwrite = false, recreate = false } = {}, onProgress = () => {}) => {
+  publish: (draftId, blogId, { overwrite = false, recreate = false, allowFiles = false } = {}, onProgress = () => {}) => {
     const channel = new Channel();
     channel.onmessage = onProgress;
-    return call("publish_draft", { draftId, blogId, overwrite, recreate, onProgress: channel });
+    return call("publish_draft", { draftId, blogId, overwrite, recreate, allowFiles, onProgress: channel });
   },
   /** Sends every queued publish now; resolves with what became of each. */
   sendQueued: () => call("send_queued_publishes"),

@@ -139,6 +139,7 @@ const strings = {
     sending: "Sending…",
     remoteChanged: (m) => `${m}`,
     overwrite: "Overwrite",
+    allowFiles: "Upload these files",
     takeRemote: "Take the blog's version",
     remoteGone: (m) => `${m}`,
     menu: {
@@ -318,6 +319,7 @@ const strings = {
     sending: "送信中…",
     remoteChanged: (m) => `${m}`,
     overwrite: "上書きする",
+    allowFiles: "これらのファイルをアップロード",
     takeRemote: "ブログ側の内容を取り込む",
     remoteGone: (m) => `${m}`,
     menu: {

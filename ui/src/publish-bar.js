@@ -204,6 +204,10 @@ export class PublishBar {
             this.say(e.message, true);
           }
         };
+    } else if (error.code === "local_files_need_consent") {
+      // The files are named in the message: the author sees what would leave the computer.
+      const choice = await chooseDialog(error.message, t.cancel, [{ label: t.allowFiles, value: "allow", style: "primary" }]);
+      if (choice === "allow") return () => this.publish({ allowFiles: true });
     } else if (error.code === "remote_post_not_found") {
       const choice = await chooseDialog(error.message, t.cancel, [{ label: t.createAgain, value: "recreate", style: "primary" }]);
       if (choice === "recreate") return () => this.publish({ recreate: true });
