@@ -46,6 +46,14 @@ impl IpcError {
         }
     }
 
+    /// A command named a path no dialog granted.
+    pub fn path_not_granted() -> Self {
+        IpcError {
+            code: "path_not_granted",
+            message: "Choose the file or folder again with the Choose… button.".into(),
+        }
+    }
+
     /// The system refused something the window asked for.
     pub fn from_system(action: &str, e: &dyn std::fmt::Display) -> Self {
         IpcError {

@@ -10,6 +10,7 @@ mod ipc_error;
 mod logging;
 mod menu;
 mod navigation;
+mod path_grants;
 mod preview_scheme;
 mod queue_sender;
 mod window;

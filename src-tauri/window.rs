@@ -12,6 +12,7 @@ use tauri::{AppHandle, Emitter, Manager};
 
 use crate::commands;
 use crate::ipc_error::IpcError;
+use crate::path_grants::PathGrants;
 
 /// What every command can reach.
 pub(crate) struct AppState {
@@ -24,6 +25,8 @@ pub(crate) struct AppState {
     pub(crate) log_dir: PathBuf,
     /// Why a file Fumi was asked to open at start could not become a draft, if one could not.
     pub(crate) open_error: Mutex<Option<IpcError>>,
+    /// The paths the author chose in dialogs, which commands take by token.
+    pub(crate) paths: PathGrants,
 }
 
 impl AppState {
@@ -132,6 +135,7 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
         data_dir: data_dir.clone(),
         log_dir,
         open_error: Mutex::new(None),
+        paths: PathGrants::default(),
     };
     // The same folder however it was written (relative, through a link) is the same instance.
     let instance = fumi_core::paths::instance_id(

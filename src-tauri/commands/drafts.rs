@@ -1,7 +1,5 @@
 //! Drafts: the library, open, save, trash, tags; the live preview; history; goal; files in and out.
 
-use std::path::Path;
-
 use fumi_core::draft_export::DraftFormat;
 use fumi_core::history::{self, Diff, RevisionSummary};
 use fumi_core::image::Image;
@@ -134,7 +132,7 @@ pub fn import_markdown(state: State<'_, AppState>, name: String, text: String) -
     Ok(state.store()?.create_draft(&title, &body)?)
 }
 
-/// Writes a draft to a file as Markdown or as a standalone HTML page.
+/// Writes a draft as Markdown or as a standalone HTML page to the granted file `path`.
 #[tauri::command(async)]
 pub fn export_draft(
     state: State<'_, AppState>,
@@ -142,12 +140,13 @@ pub fn export_draft(
     format: DraftFormat,
     path: String,
 ) -> Result<()> {
+    let path = state.paths.path(&path)?;
     Ok(fumi_core::draft_export::export_draft(
         &*state.store()?,
         &state.renderer,
         id,
         format,
-        Path::new(&path),
+        &path,
     )?)
 }
 

@@ -6,7 +6,7 @@ mod books;
 mod drafts;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use fumi_core::DraftId;
 
@@ -20,6 +20,7 @@ pub use books::*;
 pub use drafts::*;
 
 use crate::ipc_error::IpcError;
+use crate::path_grants::PathGrant;
 use crate::window::AppState;
 
 type Result<T> = std::result::Result<T, IpcError>;
@@ -32,7 +33,7 @@ pub struct AppInfo {
     data_dir: String,
     log_dir: String,
     /// Where the settings suggest exporting to.
-    export_dir: String,
+    export_dir: PathGrant,
     /// Set when the database could not be opened; the UI shows it instead of the drafts.
     startup_error: Option<IpcError>,
     /// Set when the file Fumi was started with could not be opened as a draft.
@@ -46,7 +47,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         license: env!("CARGO_PKG_LICENSE"),
         data_dir: state.data_dir.display().to_string(),
         log_dir: state.log_dir.display().to_string(),
-        export_dir: fumi_core::paths::default_export_dir().display().to_string(),
+        export_dir: state.paths.grant(&fumi_core::paths::default_export_dir()),
         startup_error: state.startup_error(),
         open_error: state
             .open_error
@@ -93,22 +94,18 @@ pub fn save_settings(
     Ok(state.store()?.save_settings(&settings)?)
 }
 
-/// Writes every draft and image into `dir` (new or empty).
+/// Writes every draft and image into the granted folder `dir` (new or empty).
 #[tauri::command(async)]
 pub fn export_all(state: State<'_, AppState>, dir: String) -> Result<fumi_core::export::Moved> {
-    Ok(fumi_core::export::export_all(
-        &*state.store()?,
-        Path::new(&dir),
-    )?)
+    let dir = state.paths.path(&dir)?;
+    Ok(fumi_core::export::export_all(&*state.store()?, &dir)?)
 }
 
-/// Adds every draft and image of an export in `dir`.
+/// Adds every draft and image of an export in the granted folder `dir`.
 #[tauri::command(async)]
 pub fn import_all(state: State<'_, AppState>, dir: String) -> Result<fumi_core::export::Moved> {
-    Ok(fumi_core::export::import_all(
-        &mut *state.store()?,
-        Path::new(&dir),
-    )?)
+    let dir = state.paths.path(&dir)?;
+    Ok(fumi_core::export::import_all(&mut *state.store()?, &dir)?)
 }
 
 /// Builds the native menu bar with the UI's labels (id → text, in the UI's language).
@@ -123,42 +120,57 @@ pub fn menu_items() -> Vec<crate::menu::Item> {
     crate::menu::items()
 }
 
-/// Makes each Markdown file a new draft; answers the newest one's id.
+/// Makes each granted Markdown file a new draft; answers the newest one's id.
 #[tauri::command(async)]
-pub fn open_files(state: State<'_, AppState>, paths: Vec<PathBuf>) -> Result<Option<DraftId>> {
+pub fn open_files(state: State<'_, AppState>, paths: Vec<String>) -> Result<Option<DraftId>> {
+    let paths = paths
+        .iter()
+        .map(|token| state.paths.path(token))
+        .collect::<Result<Vec<PathBuf>>>()?;
     state.open_files(&paths)
 }
 
 /// Asks the author for Markdown files to open with the system's file picker.
 #[tauri::command(async)]
-pub fn choose_markdown_files(app: AppHandle) -> Vec<String> {
+pub fn choose_markdown_files(app: AppHandle, state: State<'_, AppState>) -> Vec<PathGrant> {
     app.dialog()
         .file()
         .add_filter("Markdown", &["md", "markdown", "txt"])
         .blocking_pick_files()
         .unwrap_or_default()
         .into_iter()
-        .map(|p| p.to_string())
+        .filter_map(|p| p.into_path().ok())
+        .map(|p| state.paths.grant(&p))
         .collect()
 }
 
 /// Asks the author for a folder with the system's folder picker; `None` if they cancel.
 #[tauri::command(async)]
-pub fn choose_folder(app: AppHandle) -> Option<String> {
-    app.dialog()
+pub fn choose_folder(app: AppHandle, state: State<'_, AppState>) -> Option<PathGrant> {
+    let path = app
+        .dialog()
         .file()
-        .blocking_pick_folder()
-        .map(|p| p.to_string())
+        .blocking_pick_folder()?
+        .into_path()
+        .ok()?;
+    Some(state.paths.grant(&path))
 }
 
 /// Asks the author where to save a file, suggesting `name`; `None` if they cancel.
 #[tauri::command(async)]
-pub fn choose_save_file(app: AppHandle, name: String) -> Option<String> {
-    app.dialog()
+pub fn choose_save_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    name: String,
+) -> Option<PathGrant> {
+    let path = app
+        .dialog()
         .file()
         .set_file_name(name)
-        .blocking_save_file()
-        .map(|p| p.to_string())
+        .blocking_save_file()?
+        .into_path()
+        .ok()?;
+    Some(state.paths.grant(&path))
 }
 
 /// A connection of the command's own for network work (a publish, a book lookup), so the

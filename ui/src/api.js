@@ -52,6 +52,7 @@ function previewEditNow(base, from, to, text) {
 export const api = {
   appInfo: () => call("app_info"),
   getSettings: () => call("get_settings"),
+  /** `dir`: the token of a folder granted by `chooseFolder` (or `appInfo().export_dir`). */
   exportAll: (dir) => call("export_all", { dir }),
   importAll: (dir) => call("import_all", { dir }),
   saveSettings: (settings) => call("save_settings", { settings }),
@@ -59,14 +60,15 @@ export const api = {
   openFolder: (folder) => call("open_folder", { folder }),
   menuItems: () => call("menu_items"),
   installMenu: (labels) => call("install_menu", { labels }),
-  /** The system's pickers; each resolves with null (or []) when the author cancels. */
+  /** The system's pickers: each resolves with grants, `{token, shown}` (commands take the token,
+   *  the page shows `shown`), or null (or []) when the author cancels. */
   chooseFolder: () => call("choose_folder"),
   chooseSaveFile: (name) => call("choose_save_file", { name }),
   chooseMarkdownFiles: () => call("choose_markdown_files"),
-  /** Makes Markdown files (paths, or a dropped file's name and text) new drafts. */
-  openFiles: (paths) => call("open_files", { paths }),
+  /** Makes Markdown files (granted tokens, or a dropped file's name and text) new drafts. */
+  openFiles: (tokens) => call("open_files", { paths: tokens }),
   importMarkdown: (name, text) => call("import_markdown", { name, text }),
-  /** Writes a draft to `path` as "markdown" or "html". */
+  /** Writes a draft to the granted file `path` (a token) as "markdown" or "html". */
   exportDraft: (id, format, path) => call("export_draft", { id, format, path }),
   /** Sets the draft's target length in characters; null clears it. */
   setDraftGoal: (id, goal) => call("set_draft_goal", { id, goal }),

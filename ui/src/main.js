@@ -412,9 +412,9 @@ async function showOpened(draftId, error) {
 }
 
 async function chooseAndOpenFiles() {
-  const paths = await run(api.chooseMarkdownFiles());
-  if (!paths.length) return;
-  const draftId = await run(api.openFiles(paths));
+  const grants = await run(api.chooseMarkdownFiles());
+  if (!grants.length) return;
+  const draftId = await run(api.openFiles(grants.map((g) => g.token)));
   await showOpened(draftId);
 }
 
@@ -424,10 +424,10 @@ async function exportCurrent(format) {
   await flushQuietly();
   const extension = format === "html" ? "html" : "md";
   const name = `${(el.title.value || t.untitled).replace(/[\\/:*?"<>|]/g, "_")}.${extension}`;
-  const path = await run(api.chooseSaveFile(name));
-  if (!path) return;
-  await run(api.exportDraft(current.id, format, path));
-  showToast(t.exportedDraft(path));
+  const grant = await run(api.chooseSaveFile(name));
+  if (!grant) return;
+  await run(api.exportDraft(current.id, format, grant.token));
+  showToast(t.exportedDraft(grant.shown));
 }
 
 const isMarkdownFile = (file) => /\.(md|markdown)$/i.test(file.name) || file.type === "text/markdown";

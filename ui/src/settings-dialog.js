@@ -28,11 +28,13 @@ export class SettingsDialog {
     $("settings-open-data").addEventListener("click", () =>
       api.openFolder("data").catch((error) => this.say(error.message)),
     );
-    // The system's folder picker fills the field; a path can still be typed or pasted.
+    // Only the system's folder picker fills the field: commands take the folder it granted
+    // (a token), never a path typed into the page.
+    this.folders = { export: null, import: null };
     for (const field of ["export", "import"]) {
       $(`${field}-choose`).addEventListener("click", async () => {
-        const dir = await api.chooseFolder().catch((error) => this.say(error.message));
-        if (dir) $(`${field}-dir`).value = dir;
+        const grant = await api.chooseFolder().catch((error) => this.say(error.message));
+        if (grant) this.setFolder(field, grant);
       });
     }
     $("export-all").addEventListener("click", () => this.exportAll());
@@ -56,20 +58,29 @@ export class SettingsDialog {
     $("data-message").textContent = text;
   }
 
+  /** Shows a granted folder in its field and keeps its token for the command. */
+  setFolder(field, grant) {
+    this.folders[field] = grant;
+    $(`${field}-dir`).value = grant.shown;
+  }
+
   async exportAll() {
-    const dir = $("export-dir").value.trim();
+    const grant = this.folders.export;
     this.say("");
+    if (!grant) return this.say(t.chooseFolderFirst);
     try {
-      this.say(t.exported(await api.exportAll(dir), dir));
+      this.say(t.exported(await api.exportAll(grant.token), grant.shown));
     } catch (error) {
       this.say(error.message);
     }
   }
 
   async importAll() {
+    const grant = this.folders.import;
     this.say("");
+    if (!grant) return this.say(t.chooseFolderFirst);
     try {
-      this.say(t.imported(await api.importAll($("import-dir").value.trim())));
+      this.say(t.imported(await api.importAll(grant.token)));
       await this.onImported();
     } catch (error) {
       this.say(error.message);
@@ -82,7 +93,7 @@ export class SettingsDialog {
     try {
       const info = await api.appInfo();
       $("settings-data-dir").textContent = info.data_dir;
-      if (!$("export-dir").value) $("export-dir").value = info.export_dir;
+      if (!this.folders.export) this.setFolder("export", info.export_dir);
       this.settings = await api.getSettings();
       $("settings-language").value = this.settings.language;
       $("settings-theme").value = this.settings.theme;
