@@ -434,7 +434,7 @@ async fn a_blogsync_file_round_trip_keeps_the_link_to_the_entry() {
     let other = tempfile::tempdir().expect("temp dir");
     ok(fumi_env(other.path(), &add, key.as_bytes(), &env));
     let path = other.path().join("entry.md");
-    std::fs::write(&path, file.replace("本文\n", "本文\n追記。\n")).expect("write");
+    std::fs::write(&path, &file).expect("write");
     let imported = ok(fumi_env(
         other.path(),
         &[
@@ -448,6 +448,13 @@ async fn a_blogsync_file_round_trip_keeps_the_link_to_the_entry() {
         &env,
     ));
     let imported = imported.trim();
+    // Written on in Fumi, then published: the file matched the blog, so no question.
+    ok(fumi_env(
+        other.path(),
+        &["drafts", "edit", imported, "-"],
+        "---\ncategories: [読書]\nslug: round-trip\n---\n本文\n追記。\n".as_bytes(),
+        &env,
+    ));
     ok(fumi_env(
         other.path(),
         &["publish", imported, "--blog", "h"],
@@ -465,6 +472,47 @@ async fn a_blogsync_file_round_trip_keeps_the_link_to_the_entry() {
         &env,
     ));
     assert!(again.contains(&format!("EditURL: {edit_url}\n")), "{again}");
+
+    // The first file is stale now (the entry was updated since): imported elsewhere, its first
+    // publish asks before replacing the blog's version, which it never does unasked.
+    let third = tempfile::tempdir().expect("temp dir");
+    ok(fumi_env(third.path(), &add, key.as_bytes(), &env));
+    let stale = ok(fumi_env(
+        third.path(),
+        &[
+            "blogsync",
+            "import",
+            path.to_str().expect("path"),
+            "--blog",
+            "h",
+        ],
+        b"",
+        &env,
+    ));
+    let asked = fumi_env(
+        third.path(),
+        &["publish", stale.trim(), "--blog", "h"],
+        b"",
+        &env,
+    );
+    assert!(!asked.status.success(), "{asked:?}");
+    let said = String::from_utf8_lossy(&asked.stderr);
+    assert!(
+        said.contains("differs from the version Fumi last knew"),
+        "{said}"
+    );
+    assert_eq!(
+        hatena.entries()[0].content,
+        "本文\n追記。\n",
+        "the blog's version kept"
+    );
+    ok(fumi_env(
+        third.path(),
+        &["publish", stale.trim(), "--blog", "h", "--overwrite"],
+        b"",
+        &env,
+    ));
+    assert_eq!(hatena.entries()[0].content, "本文\n");
 }
 
 #[tokio::test]

@@ -311,8 +311,7 @@ async fn the_cli_adds_a_blog_publishes_once_and_updates_the_same_post() {
     let out = run(&["publish", id, "--blog", "test"], b"");
     assert!(!out.status.success());
     assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains("changed on the blog since Fumi last published it")
+        String::from_utf8_lossy(&out.stderr).contains("differs from the version Fumi last knew")
     );
     ok(run(&["publish", id, "--blog", "test", "--overwrite"], b""));
     assert!(

@@ -9,6 +9,7 @@ use crate::blog::Blog;
 use crate::draft::DraftId;
 use crate::error::{Error, Result};
 use crate::front_matter::{self, FrontMatter, FrontMatterStatus};
+use crate::publish::RemotePost;
 use crate::store::Store;
 
 /// blogsync's header, in its own key names and order.
@@ -92,17 +93,21 @@ pub fn import(store: &mut Store, blog: &Blog, text: &str) -> Result<DraftId> {
         status: header.draft.then_some(FrontMatterStatus::Draft),
         ..FrontMatter::default()
     };
+    let content = body.trim_start_matches('\n');
     let draft = store.create_draft(
         &header.title,
-        &format!(
-            "{}{}",
-            front_matter::to_block(&fm),
-            body.trim_start_matches('\n')
-        ),
+        &format!("{}{content}", front_matter::to_block(&fm)),
     )?;
     if let Some(edit_url) = header.edit_url.filter(|u| !u.is_empty()) {
         let url = header.preview_url.or(header.url).unwrap_or_default();
-        store.link_publication(draft.id, blog.id, &edit_url, &url)?;
+        // The file holds the entry as blogsync last pulled it: the first publish compares the
+        // blog's entry with that, so a later edit on the web is never overwritten unasked.
+        let pulled = RemotePost {
+            title: header.title.clone(),
+            html: content.to_owned(),
+            ..RemotePost::default()
+        };
+        store.link_publication(draft.id, blog.id, &edit_url, &url, &pulled.fingerprint())?;
     }
     Ok(draft.id)
 }

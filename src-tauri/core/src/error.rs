@@ -182,9 +182,10 @@ pub enum Error {
     #[error("A blog named {0:?} exists already; choose another name.")]
     BlogNameTaken(String),
 
-    /// The post was edited on the web since Fumi last published it.
+    /// The post was edited on the web since Fumi last published it (or since the file it was
+    /// imported from was pulled).
     #[error(
-        "The post was changed on the blog since Fumi last published it (last modified there {remote}). Publishing now would overwrite those changes: overwrite them, or take the blog's version into the draft first."
+        "The post on the blog differs from the version Fumi last knew — the one it published, or the file the draft was imported from (last modified there {remote}). Publishing now would overwrite the blog's version: overwrite it, or take the blog's version into the draft first."
     )]
     RemoteChanged { remote: String, recorded: String },
 

@@ -315,17 +315,27 @@ async fn send<P: Publisher>(
     if let Some((id, recorded)) = &existing {
         match blog_api.fetch_post(id).await {
             Ok(current) => {
-                // A link Fumi never published through (an imported file) has nothing to compare;
-                // an update of Fumi's own whose answer was lost is no web edit either.
+                // An update of Fumi's own whose answer was lost is no web edit. A link from an
+                // imported blogsync file has no modified time, only the fingerprint of the
+                // entry as the file held it; a link with neither has nothing to compare.
                 let fingerprint = current.fingerprint();
                 let own_update = recorded
                     .update_sent
                     .as_deref()
                     .is_some_and(|sent| sent.split(' ').any(|f| f == fingerprint));
-                let edited_on_web = recorded.remote_modified.is_some()
-                    && !own_update
-                    && (recorded.remote_modified.as_deref() != Some(current.modified.as_str())
-                        || recorded.remote_hash.as_deref() != Some(fingerprint.as_str()));
+                let hash_differs = recorded
+                    .remote_hash
+                    .as_deref()
+                    .is_some_and(|h| h != fingerprint);
+                let edited_on_web = !own_update
+                    && match recorded.remote_modified.as_deref() {
+                        Some(modified) => {
+                            modified != current.modified
+                                || recorded.remote_hash.is_none()
+                                || hash_differs
+                        }
+                        None => hash_differs,
+                    };
                 if edited_on_web && !options.overwrite {
                     return Err(Error::RemoteChanged {
                         remote: current.modified,

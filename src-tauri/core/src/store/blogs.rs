@@ -173,12 +173,15 @@ impl Store {
         blog_id: BlogId,
         remote_id: &str,
         remote_url: &str,
+        remote_hash: &str,
     ) -> Result<()> {
         self.conn
             .execute(
-                "INSERT INTO publications (draft_id, blog_id, remote_id, remote_url) VALUES (?1, ?2, ?3, ?4) \
-                 ON CONFLICT (draft_id, blog_id) DO UPDATE SET remote_id = ?3, remote_url = ?4",
-                params![draft_id, blog_id, remote_id, remote_url],
+                "INSERT INTO publications (draft_id, blog_id, remote_id, remote_url, remote_hash) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) \
+                 ON CONFLICT (draft_id, blog_id) DO UPDATE SET remote_id = ?3, remote_url = ?4, \
+                 remote_modified = NULL, remote_hash = ?5",
+                params![draft_id, blog_id, remote_id, remote_url, remote_hash],
             )
             .map_err(|e| self.err("linking a draft to a post", e))?;
         Ok(())
