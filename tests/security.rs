@@ -355,3 +355,76 @@ async fn the_window_never_leaves_its_own_page_and_the_preview_scheme_answers_onl
     assert!([403, -1].contains(&get), "a GET is refused: {get}");
     quit(window, data.path()).await;
 }
+
+/// Calls a command as the page does; answers `{ok: value}` or `{err: {code, message}}`.
+async fn invoke(
+    window: &fantoccini::Client,
+    command: &str,
+    args: serde_json::Value,
+) -> serde_json::Value {
+    window
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]) \
+               .then((v) => done({ok: v ?? null}), (e) => done({err: e}))",
+            vec![command.into(), args],
+        )
+        .await
+        .expect("invoke")
+}
+
+#[tokio::test]
+async fn commands_take_only_paths_the_author_chose_in_a_dialog() {
+    let home = tempfile::tempdir().expect("home");
+    let desktop = Desktop::start_with("C.UTF-8", &[("HOME", home.path().display().to_string())]);
+    let data = tempfile::tempdir().expect("temp dir");
+    let window = desktop.launch(data.path()).await;
+    new_draft(&window).await;
+    let elsewhere = tempfile::tempdir().expect("another folder");
+    let raw = elsewhere.path().join("taken").display().to_string();
+    let md = elsewhere.path().join("a.md");
+    std::fs::write(&md, "# 外から\n").expect("write");
+    let md = md.display().to_string();
+    // The first draft of a new data folder.
+    let id = 1;
+    for (command, args) in [
+        ("export_all", serde_json::json!({ "dir": raw })),
+        ("import_all", serde_json::json!({ "dir": raw })),
+        ("open_files", serde_json::json!({ "paths": [md] })),
+        (
+            "export_draft",
+            serde_json::json!({ "id": id, "format": "markdown", "path": raw }),
+        ),
+    ] {
+        let answer = invoke(&window, command, args).await;
+        assert_eq!(
+            answer["err"]["code"], "path_not_granted",
+            "{command}: {answer}"
+        );
+    }
+    assert!(
+        !elsewhere.path().join("taken").exists(),
+        "nothing written where the page said"
+    );
+
+    // What Fumi itself proposes (the settings' export folder) is granted, and works.
+    let info = invoke(&window, "app_info", serde_json::json!({})).await;
+    let grant = &info["ok"]["export_dir"];
+    let shown = grant["shown"].as_str().expect("a path to show");
+    assert!(
+        shown.starts_with(&home.path().display().to_string()),
+        "{shown}"
+    );
+    let answer = invoke(
+        &window,
+        "export_all",
+        serde_json::json!({ "dir": grant["token"] }),
+    )
+    .await;
+    assert!(answer.get("ok").is_some(), "{answer}");
+    assert!(
+        std::path::Path::new(shown).join("drafts").is_dir(),
+        "exported into {shown}"
+    );
+    quit(window, data.path()).await;
+}
