@@ -133,7 +133,7 @@ async fn a_blog_added_in_the_window_gets_one_post_that_publish_updates() {
     wait_for(
         &window,
         "the failed badge with the reason",
-        "document.getElementById('publish-badge').dataset.standing === 'failed' && document.getElementById('publish-badge').textContent.includes('changed on the blog')",
+        "document.getElementById('publish-badge').dataset.standing === 'failed' && document.getElementById('publish-badge').textContent.includes('differs from the version Fumi last knew')",
     )
     .await;
     click(&window, "dialog-confirm").await;
@@ -175,11 +175,17 @@ async fn a_draft_is_published_to_hatena_from_the_window() {
     let keychain = SecretService::start();
     let desktop = Desktop::start_with("C.UTF-8", &keychain.env());
     let data = tempfile::tempdir().expect("temp dir");
+    // A photo by its path on this computer, as a pulled or imported draft may name one.
+    let photo = data.path().join("写真.png");
+    std::fs::write(&photo, include_bytes!("support/images/red.png")).expect("photo");
+    let body = format!(
+        "---\ncategories: [読書]\nslug: from-the-window\n---\n# はてなへ\n\n窓から公開。\n\n![写真]({})\n",
+        photo.display()
+    );
     ok(fumi(
         data.path(),
         &["drafts", "new", "--title", "はてなへ", "-"],
-        "---\ncategories: [読書]\nslug: from-the-window\n---\n# はてなへ\n\n窓から公開。\n"
-            .as_bytes(),
+        body.as_bytes(),
     ));
     let window = desktop.launch(data.path()).await;
     click(&window, "manage-blogs").await;
@@ -221,6 +227,18 @@ async fn a_draft_is_published_to_hatena_from_the_window() {
     )
     .await;
     click(&window, "publish").await;
+    // Before anything is read or sent, the author sees which file would leave the computer.
+    wait_for(
+        &window,
+        "the question naming the photo",
+        &format!(
+            "!document.getElementById('dialog').hidden && document.getElementById('dialog-text').textContent.includes({:?})",
+            photo.display().to_string()
+        ),
+    )
+    .await;
+    assert!(hatena.entries().is_empty() && hatena.images().is_empty());
+    click(&window, "dialog-confirm").await;
     wait_for(
         &window,
         "the published badge",
@@ -231,8 +249,35 @@ async fn a_draft_is_published_to_hatena_from_the_window() {
     assert!(link.ends_with("/entry/from-the-window"), "{link}");
     let entries = hatena.entries();
     assert_eq!(entries.len(), 1);
-    assert_eq!(entries[0].content, "# はてなへ\n\n窓から公開。\n");
+    assert!(
+        entries[0]
+            .content
+            .starts_with("# はてなへ\n\n窓から公開。\n\n![写真](http"),
+        "{}",
+        entries[0].content
+    );
     assert_eq!(entries[0].categories, ["読書"]);
+    assert_eq!(hatena.images().len(), 1, "the photo, once allowed");
+
+    // Another file named later is asked about in turn; the question as the author sees it is
+    // the last screenshot (WebKitWebDriver's session may not survive a stalled one).
+    let second = data.path().join("二枚目.png");
+    std::fs::write(&second, include_bytes!("support/images/red.png")).expect("photo");
+    type_in_editor(&window, &format!("\n![二枚目]({})", second.display())).await;
+    wait_for_saved(&window).await;
+    click(&window, "publish").await;
+    wait_for(
+        &window,
+        "the question naming only the new file",
+        &format!(
+            "!document.getElementById('dialog').hidden && document.getElementById('dialog-text').textContent.includes({:?}) \
+             && !document.getElementById('dialog-text').textContent.includes({:?})",
+            second.display().to_string(),
+            photo.display().to_string()
+        ),
+    )
+    .await;
+    save_screenshot(&window, "publish-local-files").await;
 }
 
 #[tokio::test]
