@@ -435,19 +435,18 @@ async fn a_blogsync_file_round_trip_keeps_the_link_to_the_entry() {
     ok(fumi_env(other.path(), &add, key.as_bytes(), &env));
     let path = other.path().join("entry.md");
     std::fs::write(&path, &file).expect("write");
-    let imported = ok(fumi_env(
-        other.path(),
-        &[
+    let import = |folder: &std::path::Path| {
+        let args = [
             "blogsync",
             "import",
             path.to_str().expect("path"),
             "--blog",
             "h",
-        ],
-        b"",
-        &env,
-    ));
-    let imported = imported.trim();
+        ];
+        ok(fumi_env(folder, &args, b"", &env)).trim().to_owned()
+    };
+    let imported = import(other.path());
+    let imported = imported.as_str();
     // Written on in Fumi, then published: the file matched the blog, so no question.
     ok(fumi_env(
         other.path(),
@@ -477,24 +476,8 @@ async fn a_blogsync_file_round_trip_keeps_the_link_to_the_entry() {
     // publish asks before replacing the blog's version, which it never does unasked.
     let third = tempfile::tempdir().expect("temp dir");
     ok(fumi_env(third.path(), &add, key.as_bytes(), &env));
-    let stale = ok(fumi_env(
-        third.path(),
-        &[
-            "blogsync",
-            "import",
-            path.to_str().expect("path"),
-            "--blog",
-            "h",
-        ],
-        b"",
-        &env,
-    ));
-    let asked = fumi_env(
-        third.path(),
-        &["publish", stale.trim(), "--blog", "h"],
-        b"",
-        &env,
-    );
+    let stale = import(third.path());
+    let asked = fumi_env(third.path(), &["publish", &stale, "--blog", "h"], b"", &env);
     assert!(!asked.status.success(), "{asked:?}");
     let said = String::from_utf8_lossy(&asked.stderr);
     assert!(
@@ -508,7 +491,7 @@ async fn a_blogsync_file_round_trip_keeps_the_link_to_the_entry() {
     );
     ok(fumi_env(
         third.path(),
-        &["publish", stale.trim(), "--blog", "h", "--overwrite"],
+        &["publish", &stale, "--blog", "h", "--overwrite"],
         b"",
         &env,
     ));

@@ -93,7 +93,10 @@ export class SettingsDialog {
     try {
       const info = await api.appInfo();
       $("settings-data-dir").textContent = info.data_dir;
+      // Fumi's export folder is the first suggestion for both: what one computer exported there
+      // (a synced or shared Documents folder) is what another imports.
       if (!this.folders.export) this.setFolder("export", info.export_dir);
+      if (!this.folders.import) this.setFolder("import", info.export_dir);
       this.settings = await api.getSettings();
       $("settings-language").value = this.settings.language;
       $("settings-theme").value = this.settings.theme;

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod blog;
 pub mod blogsync;
 pub mod book;
+mod capped_body;
 pub mod counts;
 pub mod draft;
 pub mod draft_export;

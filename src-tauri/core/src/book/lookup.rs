@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::source::{self, Source};
 use super::{BookFacts, Isbn};
+use crate::capped_body::{BodyError, read_capped};
 use crate::error::{Error, Result};
 use crate::image::MAX_IMAGE_BYTES;
 
@@ -108,6 +109,9 @@ pub async fn fetch(endpoints: &Endpoints, isbn: &Isbn) -> Result<Found> {
     }
 }
 
+/// The largest answer read from a book database: a record is a few KiB.
+const MAX_RECORD_BYTES: usize = 8 * 1024 * 1024;
+
 /// GETs a URL; a 404 is "not found", anything but a 200 a failure. Returns the body.
 pub(super) async fn get(client: &Client, url: &str) -> std::result::Result<String, Miss> {
     let response = client
@@ -116,10 +120,14 @@ pub(super) async fn get(client: &Client, url: &str) -> std::result::Result<Strin
         .await
         .map_err(|e| Miss::Failed(connection_detail(&e)))?;
     match response.status() {
-        StatusCode::OK => response
-            .text()
-            .await
-            .map_err(|e| Miss::Failed(connection_detail(&e))),
+        StatusCode::OK => match read_capped(response, MAX_RECORD_BYTES).await {
+            Ok(body) => Ok(String::from_utf8_lossy(&body).into_owned()),
+            Err(BodyError::TooLarge) => Err(Miss::Failed(format!(
+                "the answer is larger than {} MiB",
+                MAX_RECORD_BYTES >> 20
+            ))),
+            Err(BodyError::Network(e)) => Err(Miss::Failed(connection_detail(&e))),
+        },
         StatusCode::NOT_FOUND => Err(Miss::NotFound),
         status => Err(Miss::Failed(format!("HTTP {status}"))),
     }
@@ -132,7 +140,7 @@ pub async fn fetch_cover(url: &str) -> Result<Vec<u8>> {
         detail,
     };
     let client = client(Duration::from_secs(20)).map_err(failed)?;
-    let mut response = client
+    let response = client
         .get(url)
         .send()
         .await
@@ -144,30 +152,15 @@ pub async fn fetch_cover(url: &str) -> Result<Vec<u8>> {
         )));
     }
     // No more than an image Fumi keeps may hold is read, whatever the server sends.
-    let too_large = || {
-        failed(format!(
-            "the cover is larger than {} MB",
-            MAX_IMAGE_BYTES / 1_000_000
-        ))
-    };
-    if response
-        .content_length()
-        .is_some_and(|n| n > MAX_IMAGE_BYTES as u64)
-    {
-        return Err(too_large());
-    }
-    let mut bytes = Vec::new();
-    while let Some(chunk) = response
-        .chunk()
+    read_capped(response, MAX_IMAGE_BYTES)
         .await
-        .map_err(|e| failed(connection_detail(&e)))?
-    {
-        if bytes.len() + chunk.len() > MAX_IMAGE_BYTES {
-            return Err(too_large());
-        }
-        bytes.extend_from_slice(&chunk);
-    }
-    Ok(bytes)
+        .map_err(|e| match e {
+            BodyError::TooLarge => failed(format!(
+                "the cover is larger than {} MB",
+                MAX_IMAGE_BYTES / 1_000_000
+            )),
+            BodyError::Network(e) => failed(connection_detail(&e)),
+        })
 }
 
 /// The HTTP client of lookups and covers: a short wait to connect (an author is waiting),

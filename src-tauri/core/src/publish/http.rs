@@ -9,6 +9,7 @@ use reqwest::header::{HeaderMap, RETRY_AFTER};
 use reqwest::{Client, RequestBuilder, StatusCode, Url};
 
 use super::origin::{self, BlogOrigin, Redirected};
+use crate::capped_body::{BodyError, read_capped};
 use crate::error::{Error, Result};
 
 /// Waits before the 2nd, 3rd and 4th attempt of a request that failed in a way worth retrying.
@@ -171,35 +172,22 @@ impl Reply {
         request: RequestBuilder,
         url: &Url,
     ) -> std::result::Result<Reply, Failure> {
-        let mut response = request.send().await.map_err(|e| {
+        let response = request.send().await.map_err(|e| {
             // A request refused before it connected was never seen by the blog.
             Failure::network(url.as_str(), &e, !e.is_connect())
         })?;
         let status = response.status();
         let retry_after = retry_after(response.headers());
-        let too_large = || {
-            Failure::malformed(
-                url,
-                format!("the answer is larger than {} MiB", MAX_REPLY_BYTES >> 20),
-            )
-        };
-        if response
-            .content_length()
-            .is_some_and(|n| n > MAX_REPLY_BYTES as u64)
-        {
-            return Err(too_large());
-        }
-        let mut body = Vec::new();
-        while let Some(chunk) = response
-            .chunk()
+        let body = read_capped(response, MAX_REPLY_BYTES)
             .await
-            .map_err(|e| Failure::network(url.as_str(), &e, true))?
-        {
-            if body.len() + chunk.len() > MAX_REPLY_BYTES {
-                return Err(too_large());
-            }
-            body.extend_from_slice(&chunk);
-        }
+            .map_err(|e| match e {
+                BodyError::TooLarge => Failure::malformed(
+                    url,
+                    format!("the answer is larger than {} MiB", MAX_REPLY_BYTES >> 20),
+                ),
+                // The request reached the blog; only its answer was cut.
+                BodyError::Network(e) => Failure::network(url.as_str(), &e, true),
+            })?;
         Ok(Reply {
             url: url.clone(),
             status,
