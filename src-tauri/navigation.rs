@@ -19,12 +19,11 @@ pub fn guard<R: Runtime>() -> TauriPlugin<R> {
 }
 
 /// Whether a URL is the app's own page: `tauri://localhost` (Linux, macOS) or
-/// `http(s)://tauri.localhost` (Windows); in a debug build also the UI's dev server on loopback.
+/// `http(s)://tauri.localhost` (Windows). The UI is always the bundle embedded at build time
+/// (there is no dev server), so nothing else is.
 pub fn is_own(url: &Url) -> bool {
-    match (url.scheme(), url.host_str()) {
-        ("tauri", Some("localhost")) => true,
-        ("http" | "https", Some("tauri.localhost")) => true,
-        ("http", Some("localhost" | "127.0.0.1")) => cfg!(debug_assertions) && url.port().is_some(),
-        _ => false,
-    }
+    matches!(
+        (url.scheme(), url.host_str()),
+        ("tauri", Some("localhost")) | ("http" | "https", Some("tauri.localhost"))
+    )
 }

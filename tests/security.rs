@@ -162,7 +162,7 @@ async fn a_hatena_next_page_on_another_host_gets_no_wsse() {
     )
     .await
     .expect("the blog itself is fine");
-    let err = hatena.list_posts().await.err().expect("refused");
+    let err = hatena.list_posts().await.expect_err("refused");
     assert_eq!(err.code(), "blog_points_elsewhere", "{err}");
     assert!(elsewhere.seen().is_empty(), "{:?}", elsewhere.seen());
 }

@@ -194,6 +194,7 @@ fn check_local_files(store: &Store, draft_id: DraftId, urls: &[String], allow: b
         .filter(|u| matches!(LocalImage::from_url(u), Some(LocalImage::File(_))))
         .cloned()
         .collect();
+    files.sort();
     files.dedup();
     if files.is_empty() {
         return Ok(());
