@@ -428,3 +428,134 @@ async fn commands_take_only_paths_the_author_chose_in_a_dialog() {
     );
     quit(window, data.path()).await;
 }
+
+/// Runs `secret-tool` (libsecret's client) on the test's keychain: how an entry in the form of
+/// Fumi's earlier versions (`blog/{id}`, the secret alone) is made and looked for.
+fn secret_tool(env: &[(&str, String)], args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new("secret-tool")
+        .args(args)
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("secret-tool runs (apt-get install libsecret-tools; run .ci/setup)");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write");
+    child.wait_with_output().expect("secret-tool ends")
+}
+
+/// A data folder whose blog 1 was added before keychain entries had keys of their own: its row
+/// has no key, and its secret is `blog/1`.
+fn as_added_by_an_earlier_version(
+    folder: &std::path::Path,
+    env: &[(&str, String)],
+    site: &TestHatena,
+) {
+    let add = [
+        "blogs", "add", "b", "--kind", "hatena", "--url", &site.root, "--user", &site.user,
+    ];
+    ok(fumi_env(
+        folder,
+        &add,
+        format!("{}\n", site.api_key).as_bytes(),
+        env,
+    ));
+    let db = rusqlite::Connection::open(folder.join("fumi.sqlite3")).expect("database");
+    let key: String = db
+        .query_row("SELECT secret_key FROM blogs WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .expect("the new key");
+    db.execute("UPDATE blogs SET secret_key = NULL WHERE id = 1", [])
+        .expect("forget the key");
+    let user = format!("blog/{key}");
+    let cleared = secret_tool(
+        env,
+        &["clear", "service", "jp.fumi.desktop", "username", &user],
+        "",
+    );
+    assert!(cleared.status.success(), "{cleared:?}");
+    let stored = secret_tool(
+        env,
+        &[
+            "store",
+            "--label=Fumi",
+            "service",
+            "jp.fumi.desktop",
+            "username",
+            "blog/1",
+        ],
+        &site.api_key,
+    );
+    assert!(stored.status.success(), "{stored:?}");
+}
+
+#[test]
+fn an_earlier_versions_secret_moves_to_a_key_of_its_own_only_in_the_default_data_folder() {
+    let keychain = SecretService::start();
+    let xdg = tempfile::tempdir().expect("data home");
+    let mut env = keychain.env();
+    env.push(("XDG_DATA_HOME", xdg.path().display().to_string()));
+    let legacy = |env: &[(&str, String)]| {
+        secret_tool(
+            env,
+            &["lookup", "service", "jp.fumi.desktop", "username", "blog/1"],
+            "",
+        )
+    };
+
+    // The platform's data folder: the old entry is used once, then kept under a key of its own.
+    let default = xdg.path().join("jp.fumi.desktop");
+    let site = TestHatena::with_key("key-of-the-default-folder");
+    as_added_by_an_earlier_version(&default, &env, &site);
+    let id = ok(fumi_env(
+        &default,
+        &["drafts", "new", "--title", "移行", "-"],
+        "本文\n".as_bytes(),
+        &env,
+    ));
+    ok(fumi_env(
+        &default,
+        &["publish", id.trim(), "--blog", "b"],
+        b"",
+        &env,
+    ));
+    assert_eq!(site.entries().len(), 1, "published with the moved secret");
+    assert!(!legacy(&env).status.success(), "the old entry is gone");
+    let db = rusqlite::Connection::open(default.join("fumi.sqlite3")).expect("database");
+    let key: Option<String> = db
+        .query_row("SELECT secret_key FROM blogs WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .expect("row");
+    assert!(key.is_some_and(|k| k.len() == 32), "a key of its own");
+
+    // Another data folder whose blog 1 has no key never reads an old entry, which might be the
+    // default folder's: it asks for the password again and sends nothing.
+    let other_site = TestHatena::with_key("key-of-the-other-folder");
+    let other = tempfile::tempdir().expect("another folder");
+    as_added_by_an_earlier_version(other.path(), &env, &other_site);
+    let id = ok(fumi_env(
+        other.path(),
+        &["drafts", "new", "--title", "別", "-"],
+        "本文\n".as_bytes(),
+        &env,
+    ));
+    let refused = fumi_env(
+        other.path(),
+        &["publish", id.trim(), "--blog", "b"],
+        b"",
+        &env,
+    );
+    assert!(!refused.status.success(), "{refused:?}");
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("holds no password for blog 1"), "{said}");
+    assert!(other_site.entries().is_empty());
+    assert!(legacy(&env).status.success(), "left where it was");
+}
