@@ -18,7 +18,7 @@ pub fn save_blog(
     user: &str,
     secret: &str,
 ) -> Result<Blog> {
-    let origin = BlogOrigin::of(site_url)?;
+    let origin = BlogOrigin::of(site_url)?.to_string();
     let key = keychain::new_key()?;
     let blog = store.add_blog(name, kind, site_url, user, &key)?;
     if let Err(e) = keychain::save_secret(&key, &origin, secret) {
@@ -65,7 +65,7 @@ pub fn blog_with_secret(store: &mut Store, blog_id: i64) -> Result<(Blog, String
 /// default data folder, where such entries were made. Any other folder (a test profile, a folder
 /// someone handed over) asks for the password again rather than read another folder's.
 pub fn secret(store: &mut Store, blog: &Blog) -> Result<String> {
-    let origin = BlogOrigin::of(&blog.site_url)?;
+    let origin = BlogOrigin::of(&blog.site_url)?.to_string();
     if let Some(key) = &blog.secret_key {
         return keychain::load_secret(blog.id, key, &origin);
     }

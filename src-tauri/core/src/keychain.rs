@@ -10,7 +10,6 @@ use std::sync::Once;
 use crate::blog::BlogId;
 use crate::error::{Error, Result};
 use crate::paths::APP_IDENTIFIER;
-use crate::publish::origin::BlogOrigin;
 
 static STORE: Once = Once::new();
 
@@ -52,10 +51,11 @@ struct Stored {
     secret: String,
 }
 
-/// Stores (or replaces) a blog's secret under `key`, bound to the blog's origin.
-pub fn save_secret(key: &str, origin: &BlogOrigin, secret: &str) -> Result<()> {
+/// Stores (or replaces) a blog's secret under `key`, bound to the blog's origin
+/// (`scheme://host[:port]`).
+pub fn save_secret(key: &str, origin: &str, secret: &str) -> Result<()> {
     let stored = Stored {
-        origin: origin.to_string(),
+        origin: origin.to_owned(),
         secret: secret.to_owned(),
     };
     let value = serde_json::to_string(&stored).map_err(|e| Error::Keychain {
@@ -67,7 +67,7 @@ pub fn save_secret(key: &str, origin: &BlogOrigin, secret: &str) -> Result<()> {
 }
 
 /// Reads the secret under `key`; one stored for another origin than `origin` is refused.
-pub fn load_secret(blog: BlogId, key: &str, origin: &BlogOrigin) -> Result<String> {
+pub fn load_secret(blog: BlogId, key: &str, origin: &str) -> Result<String> {
     let value = entry(&format!("blog/{key}"))?
         .get_password()
         .map_err(|e| match e {
@@ -75,11 +75,11 @@ pub fn load_secret(blog: BlogId, key: &str, origin: &BlogOrigin) -> Result<Strin
             other => keychain(other),
         })?;
     let stored: Stored = serde_json::from_str(&value).map_err(|_| Error::SecretMissing(blog))?;
-    if stored.origin != origin.to_string() {
+    if stored.origin != origin {
         return Err(Error::SecretForAnotherSite {
             blog,
             stored: stored.origin,
-            site: origin.to_string(),
+            site: origin.to_owned(),
         });
     }
     Ok(stored.secret)
