@@ -48,10 +48,8 @@ impl Hatena {
     /// Reads the service document to check the credentials, then the blog's syntax from its
     /// newest entry (a blog without entries is taken to be in Markdown mode).
     pub async fn connect(root: &str, user: &str, api_key: &str, auth: BlogAuth) -> Result<Hatena> {
-        let origin = BlogOrigin::of(root)?;
         // WSSE's digest, and Basic's key itself, never cross a network in clear text.
-        origin.require_secure()?;
-        let http = http::client(&origin)?;
+        let (origin, http) = http::client(root)?;
         let root = Url::parse(root.trim_end_matches('/')).map_err(|e| Error::BlogUnreachable {
             url: root.to_owned(),
             detail: e.to_string(),

@@ -121,10 +121,13 @@ where
     }
 }
 
-/// The HTTP client for a blog: bounded waits, TLS certificates always checked, and redirects
+/// The origin of the blog at `site` and the HTTP client that carries its credentials: refused
+/// over plain http off loopback; bounded waits, TLS certificates always checked, and redirects
 /// followed only within the origin of the request they answer.
-pub(super) fn client(origin: &BlogOrigin) -> Result<Client> {
-    Client::builder()
+pub(super) fn client(site: &str) -> Result<(BlogOrigin, Client)> {
+    let origin = BlogOrigin::of(site)?;
+    origin.require_secure()?;
+    let client = Client::builder()
         .connect_timeout(Duration::from_secs(10))
         .timeout(request_timeout())
         .redirect(origin::redirect_policy())
@@ -133,7 +136,8 @@ pub(super) fn client(origin: &BlogOrigin) -> Result<Client> {
         .map_err(|e| Error::BlogUnreachable {
             url: origin.to_string(),
             detail: e.to_string(),
-        })
+        })?;
+    Ok((origin, client))
 }
 
 /// How long one request may take before it counts as lost: 60 s, or `FUMI_NETWORK_TIMEOUT_SECS`

@@ -4,7 +4,6 @@
 use reqwest::{Client, Url};
 
 use super::http::{self, Failure, Reply, Verdict, with_retries};
-use super::origin::BlogOrigin;
 use super::xmlrpc::{self, Response, Value};
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
@@ -27,9 +26,7 @@ impl MetaWeblog {
     /// endpoint must be on the site's own origin (or its https), and reached over https unless
     /// the site is on this computer: the password, sent in every call's body, goes nowhere else.
     pub async fn connect(site: &str, user: &str, password: &str) -> Result<MetaWeblog> {
-        let origin = BlogOrigin::of(site)?;
-        origin.require_secure()?;
-        let http = http::client(&origin)?;
+        let (origin, http) = http::client(site)?;
         let site_url = Url::parse(site).map_err(|e| Error::BlogUnreachable {
             url: site.to_owned(),
             detail: e.to_string(),

@@ -6,7 +6,6 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use super::http::{self, BACKOFF, Failure, Reply, Verdict, network_error, with_retries};
-use super::origin::BlogOrigin;
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
 use crate::image::Image;
@@ -38,9 +37,7 @@ impl WordPress {
     /// The API must be on the site's own origin (or its https), and reached over https unless
     /// the site is on this computer: the password goes nowhere else.
     pub async fn connect(site: &str, user: &str, password: &str) -> Result<WordPress> {
-        let origin = BlogOrigin::of(site)?;
-        origin.require_secure()?;
-        let http = http::client(&origin)?;
+        let (origin, http) = http::client(site)?;
         let api = origin.confine(discover(&http, site).await?)?;
         let wp = WordPress {
             http,
