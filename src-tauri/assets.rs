@@ -34,7 +34,7 @@ pub fn serve<R: Runtime>(
         .trim_start_matches('/')
         .to_ascii_lowercase();
     let state = ctx.app_handle().state::<AppState>();
-    let found = state.store().ok().and_then(|store| store.asset(&hash).ok());
+    let found = state.app().ok().and_then(|app| app.image(&hash).ok());
     let response = match found {
         Some(image) => Response::builder()
             .header(header::CONTENT_TYPE, image.mime)

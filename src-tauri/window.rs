@@ -2,11 +2,11 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Mutex, MutexGuard, PoisonError, TryLockError};
+use std::sync::{Arc, Mutex, PoisonError, TryLockError};
 
 use fumi_core::draft::DraftId;
 use fumi_core::render::live::{LivePreview, OutOfStep, PreviewPatch};
-use fumi_core::{Renderer, Store};
+use fumi_core::{App, Renderer};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -16,9 +16,11 @@ use crate::path_grants::PathGrants;
 
 /// What every command can reach.
 pub(crate) struct AppState {
-    /// The open store, or why it could not be opened (shown by the UI; the window still opens).
-    store: Result<Mutex<Store>, IpcError>,
-    pub(crate) renderer: Renderer,
+    /// Fumi on the data folder, or why it could not be opened (shown by the UI; the window
+    /// still opens).
+    app: Result<App, IpcError>,
+    /// The renderer, shared with `app`: the preview works even without a database.
+    pub(crate) renderer: Arc<Renderer>,
     /// The live preview of the draft in the editor.
     preview: Mutex<Option<LivePreview>>,
     pub(crate) data_dir: PathBuf,
@@ -30,45 +32,23 @@ pub(crate) struct AppState {
 }
 
 impl AppState {
-    /// The store, locked for one command; or the reason there is none.
-    pub(crate) fn store(&self) -> Result<MutexGuard<'_, Store>, IpcError> {
-        match &self.store {
-            // A panic in another command cannot leave the connection half-written (transactions
-            // roll back on drop), so a poisoned lock is still safe to use.
-            Ok(store) => Ok(store.lock().unwrap_or_else(PoisonError::into_inner)),
-            Err(e) => Err(e.clone()),
-        }
+    /// Fumi on the data folder; or the reason there is none.
+    pub(crate) fn app(&self) -> Result<&App, IpcError> {
+        self.app.as_ref().map_err(Clone::clone)
     }
 
-    /// Makes each file a new draft (the last one the newest); the first refusal is the error.
+    /// Makes each file a new draft; answers the newest one.
     pub(crate) fn open_files(&self, paths: &[PathBuf]) -> Result<Option<DraftId>, IpcError> {
-        let mut store = self.store()?;
-        let mut newest = None;
-        let mut first_error = None;
-        for path in paths {
-            match fumi_core::draft::read_file(path)
-                .and_then(|(title, body)| store.create_draft(&title, &body))
-            {
-                Ok(draft) => newest = Some(draft.id),
-                Err(e) => {
-                    first_error.get_or_insert(e);
-                }
-            }
-        }
-        match first_error {
-            Some(e) => Err(e.into()),
-            None => Ok(newest),
-        }
+        Ok(self.app()?.open_files(paths)?)
     }
 
     /// Starts the live preview over `text`.
     pub(crate) fn open_preview(&self, text: &str, draft: Option<DraftId>) -> PreviewPatch {
         // The draft's book card, drawn where the text says `[book]`.
-        let card = match (draft, &self.store) {
-            (Some(id), Ok(store)) => {
-                let store = store.lock().unwrap_or_else(PoisonError::into_inner);
+        let card = match (draft, &self.app) {
+            (Some(id), Ok(app)) => app.reader().ok().and_then(|store| {
                 fumi_core::book::card::for_draft(&store, id, &crate::assets::preview_url)
-            }
+            }),
             _ => None,
         };
         let (preview, patch) =
@@ -118,19 +98,20 @@ impl AppState {
 
     /// Why the store could not be opened, if it could not.
     pub(crate) fn startup_error(&self) -> Option<IpcError> {
-        self.store.as_ref().err().cloned()
+        self.app.as_ref().err().cloned()
     }
 }
 
 /// Opens the window on the data in `data_dir` and runs until it is closed. The `open` files
 /// become drafts; when a window already runs on `data_dir`, they are handed to it instead.
 pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode {
-    let store = Store::open(&data_dir).map_err(IpcError::from);
+    let renderer = Arc::new(Renderer::new());
+    let app = App::with_renderer(&data_dir, renderer.clone()).map_err(IpcError::from);
     // Without a database there is no queue to send (the window shows why).
-    let send_queue = store.is_ok();
+    let send_queue = app.is_ok();
     let state = AppState {
-        store: store.map(Mutex::new),
-        renderer: Renderer::new(),
+        app,
+        renderer,
         preview: Mutex::new(None),
         data_dir: data_dir.clone(),
         log_dir,
@@ -169,7 +150,7 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner) = state.open_files(&open).err();
             if send_queue {
-                crate::queue_sender::start(app.handle().clone(), data_dir);
+                crate::queue_sender::start(app.handle().clone());
             }
             Ok(())
         })

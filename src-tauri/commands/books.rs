@@ -4,17 +4,17 @@
 
 use fumi_core::DraftId;
 use fumi_core::book::template::TemplateLanguage;
-use fumi_core::book::{self, Book, BookOrder, Isbn, ReviewedBook, review};
+use fumi_core::book::{Book, BookOrder, Isbn, ReviewedBook, review};
 use serde::Serialize;
 use tauri::State;
 
-use super::{Result, own_store};
+use super::Result;
 use crate::ipc_error::IpcError;
 use crate::window::AppState;
 
 #[tauri::command(async)]
 pub fn get_book(state: State<'_, AppState>, draft: DraftId) -> Result<Option<Book>> {
-    Ok(state.store()?.book(draft)?)
+    Ok(state.app()?.book(draft)?)
 }
 
 /// Saves the book as the author typed it, the ISBN as typed (a typo is a message, and the
@@ -26,7 +26,7 @@ pub fn set_book(
     book: Book,
     isbn: String,
 ) -> Result<Book> {
-    Ok(book::save_typed(&mut *state.store()?, draft, book, &isbn)?)
+    Ok(state.app()?.set_book(draft, book, &isbn)?)
 }
 
 /// Looks the ISBN up (Fumi's database first, then the book databases) and makes it the
@@ -38,9 +38,7 @@ pub async fn lookup_book(
     isbn: String,
 ) -> Result<review::Filled> {
     let isbn: Isbn = isbn.parse()?;
-    let mut store = own_store(&state)?;
-    let endpoints = store.settings()?.book_sources;
-    Ok(review::fill(&mut store, &endpoints, draft, &isbn).await?)
+    Ok(state.app()?.lookup_book(draft, &isbn).await?)
 }
 
 /// A new review and, if the lookup failed, why (the review exists either way).
@@ -59,20 +57,11 @@ pub async fn new_review(
     language: String,
 ) -> Result<NewReview> {
     let isbn: Isbn = isbn.parse()?;
-    let mut store = own_store(&state)?;
-    let settings = store.settings()?;
     let language = match language.as_str() {
         "ja" => TemplateLanguage::Ja,
         _ => TemplateLanguage::En,
     };
-    let (draft, failure) = review::new_review(
-        &mut store,
-        &settings.book_sources,
-        &isbn,
-        language,
-        &settings.review_template,
-    )
-    .await?;
+    let (draft, failure) = state.app()?.new_review(&isbn, language).await?;
     Ok(NewReview {
         draft: draft.id,
         lookup_error: failure.map(IpcError::from),
@@ -81,7 +70,5 @@ pub async fn new_review(
 
 #[tauri::command(async)]
 pub fn reviewed_books(state: State<'_, AppState>, order: BookOrder) -> Result<Vec<ReviewedBook>> {
-    let mut books = state.store()?.reviewed_books()?;
-    book::sort(&mut books, order);
-    Ok(books)
+    Ok(state.app()?.reviewed_books(order)?)
 }

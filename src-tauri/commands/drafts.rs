@@ -1,7 +1,7 @@
 //! Drafts: the library, open, save, trash, tags; the live preview; history; goal; files in and out.
 
 use fumi_core::draft_export::DraftFormat;
-use fumi_core::history::{self, Diff, RevisionSummary};
+use fumi_core::history::{Diff, RevisionSummary};
 use fumi_core::image::Image;
 use fumi_core::library::{LibraryQuery, TagCount};
 use fumi_core::render::live::PreviewPatch;
@@ -14,12 +14,12 @@ use crate::window::AppState;
 
 #[tauri::command(async)]
 pub fn library(state: State<'_, AppState>, query: LibraryQuery) -> Result<Vec<DraftSummary>> {
-    Ok(state.store()?.library(&query)?)
+    Ok(state.app()?.library(&query)?)
 }
 
 #[tauri::command(async)]
 pub fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>> {
-    Ok(state.store()?.tags()?)
+    Ok(state.app()?.tags()?)
 }
 
 /// The front matter's own tags of a draft's text.
@@ -36,17 +36,17 @@ pub fn text_with_tags(body: String, tags: Vec<String>) -> String {
 
 #[tauri::command(async)]
 pub fn list_trash(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
-    Ok(state.store()?.list_trash()?)
+    Ok(state.app()?.trash()?)
 }
 
 #[tauri::command(async)]
 pub fn create_draft(state: State<'_, AppState>, title: String, body: String) -> Result<Draft> {
-    Ok(state.store()?.create_draft(&title, &body)?)
+    Ok(state.app()?.create_draft(&title, &body)?)
 }
 
 #[tauri::command(async)]
 pub fn get_draft(state: State<'_, AppState>, id: DraftId) -> Result<Draft> {
-    Ok(state.store()?.draft(id)?)
+    Ok(state.app()?.draft(id)?)
 }
 
 #[tauri::command(async)]
@@ -62,22 +62,22 @@ pub fn save_draft(
     } else {
         SaveKind::Autosave
     };
-    Ok(state.store()?.save_draft(id, &title, &body, kind)?)
+    Ok(state.app()?.save_draft(id, &title, &body, kind)?)
 }
 
 #[tauri::command(async)]
 pub fn trash_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
-    Ok(state.store()?.trash_draft(id)?)
+    Ok(state.app()?.trash_draft(id)?)
 }
 
 #[tauri::command(async)]
 pub fn restore_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
-    Ok(state.store()?.restore_draft(id)?)
+    Ok(state.app()?.restore_draft(id)?)
 }
 
 #[tauri::command(async)]
 pub fn purge_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
-    Ok(state.store()?.purge_draft(id)?)
+    Ok(state.app()?.purge_draft(id)?)
 }
 
 /// Starts the live preview of a draft's text: the patch draws all of it.
@@ -116,7 +116,7 @@ pub fn add_image(state: State<'_, AppState>, request: tauri::ipc::Request<'_>) -
         .and_then(percent_decode)
         .unwrap_or_default();
     let image = Image::from_bytes(bytes.clone(), &name)?;
-    Ok(state.store()?.add_asset(&image)?)
+    Ok(state.app()?.add_image(&image)?)
 }
 
 fn percent_decode(s: &str) -> Option<String> {
@@ -128,8 +128,7 @@ fn percent_decode(s: &str) -> Option<String> {
 /// Makes a Markdown file's text (dropped on the window) a new draft.
 #[tauri::command(async)]
 pub fn import_markdown(state: State<'_, AppState>, name: String, text: String) -> Result<Draft> {
-    let (title, body) = fumi_core::draft::from_markdown_file(&name, &text);
-    Ok(state.store()?.create_draft(&title, &body)?)
+    Ok(state.app()?.import_markdown(&name, &text)?)
 }
 
 /// Writes a draft as Markdown or as a standalone HTML page to the granted file `path`.
@@ -141,35 +140,29 @@ pub fn export_draft(
     path: String,
 ) -> Result<()> {
     let path = state.paths.path(&path)?;
-    Ok(fumi_core::draft_export::export_draft(
-        &*state.store()?,
-        &state.renderer,
-        id,
-        format,
-        &path,
-    )?)
+    Ok(state.app()?.export_draft(id, format, &path)?)
 }
 
 /// A draft's revisions, newest first.
 #[tauri::command(async)]
 pub fn list_revisions(state: State<'_, AppState>, id: DraftId) -> Result<Vec<RevisionSummary>> {
-    Ok(history::revisions(&*state.store()?, &state.renderer, id)?)
+    Ok(state.app()?.revisions(id)?)
 }
 
 /// How a revision differs from the draft's text now.
 #[tauri::command(async)]
 pub fn revision_diff(state: State<'_, AppState>, id: DraftId, revision: i64) -> Result<Diff> {
-    Ok(history::diff(&*state.store()?, id, revision)?)
+    Ok(state.app()?.revision_diff(id, revision)?)
 }
 
 /// Makes a revision the draft's text again (the replaced text stays in the history).
 #[tauri::command(async)]
 pub fn restore_revision(state: State<'_, AppState>, id: DraftId, revision: i64) -> Result<Draft> {
-    Ok(history::restore(&mut *state.store()?, id, revision)?)
+    Ok(state.app()?.restore_revision(id, revision)?)
 }
 
 /// Sets or clears the draft's target length in characters.
 #[tauri::command(async)]
 pub fn set_draft_goal(state: State<'_, AppState>, id: DraftId, goal: Option<u32>) -> Result<()> {
-    Ok(state.store()?.set_goal(id, goal)?)
+    Ok(state.app()?.set_goal(id, goal)?)
 }

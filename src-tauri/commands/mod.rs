@@ -82,7 +82,7 @@ pub fn open_folder(app: AppHandle, state: State<'_, AppState>, folder: Folder) -
 /// The author's preferences.
 #[tauri::command(async)]
 pub fn get_settings(state: State<'_, AppState>) -> Result<fumi_core::settings::Settings> {
-    Ok(state.store()?.settings()?)
+    Ok(state.app()?.settings()?)
 }
 
 /// Saves the author's preferences.
@@ -91,21 +91,21 @@ pub fn save_settings(
     state: State<'_, AppState>,
     settings: fumi_core::settings::Settings,
 ) -> Result<()> {
-    Ok(state.store()?.save_settings(&settings)?)
+    Ok(state.app()?.save_settings(&settings)?)
 }
 
 /// Writes every draft and image into the granted folder `dir` (new or empty).
 #[tauri::command(async)]
 pub fn export_all(state: State<'_, AppState>, dir: String) -> Result<fumi_core::export::Moved> {
     let dir = state.paths.path(&dir)?;
-    Ok(fumi_core::export::export_all(&*state.store()?, &dir)?)
+    Ok(state.app()?.export_all(&dir)?)
 }
 
 /// Adds every draft and image of an export in the granted folder `dir`.
 #[tauri::command(async)]
 pub fn import_all(state: State<'_, AppState>, dir: String) -> Result<fumi_core::export::Moved> {
     let dir = state.paths.path(&dir)?;
-    Ok(fumi_core::export::import_all(&mut *state.store()?, &dir)?)
+    Ok(state.app()?.import_all(&dir)?)
 }
 
 /// Builds the native menu bar with the UI's labels (id → text, in the UI's language).
@@ -171,11 +171,4 @@ pub fn choose_save_file(
         .into_path()
         .ok()?;
     Some(state.paths.grant(&path))
-}
-
-/// A connection of the command's own for network work (a publish, a book lookup), so the
-/// window's autosave never waits for the network.
-fn own_store(state: &AppState) -> Result<fumi_core::Store> {
-    state.startup_error().map_or(Ok(()), Err)?;
-    Ok(fumi_core::Store::open(&state.data_dir)?)
 }

@@ -4,6 +4,7 @@
 //! Tauri, JSON or the webview; errors are typed values that the edges turn into messages.
 
 pub mod accounts;
+mod app;
 pub mod blog;
 pub mod blogsync;
 pub mod book;
@@ -26,6 +27,7 @@ pub mod settings;
 pub mod store;
 pub mod tags;
 
+pub use app::App;
 pub use blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
 pub use counts::Counts;
 pub use draft::{Draft, DraftId, DraftStatus, DraftSummary, Revision, SaveKind};

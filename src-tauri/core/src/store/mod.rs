@@ -6,6 +6,7 @@ mod drafts;
 mod images;
 mod library;
 mod migrations;
+mod pool;
 mod queue;
 mod revisions;
 
@@ -21,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::paths::DATABASE_FILE;
 
 pub use migrations::SCHEMA_VERSION;
+pub use pool::{Pool, Reader};
 
 /// During continuous editing, autosaves keep at most one revision per this many milliseconds,
 /// unless the settings say otherwise.
@@ -63,6 +65,23 @@ impl Store {
             store.revision_interval_ms = settings.revision_interval_ms();
         }
         Ok(store)
+    }
+
+    /// Opens a read-only connection on the database file at `path`, which must exist at the
+    /// current schema (the [`Pool`]'s writer made sure of it).
+    pub(crate) fn open_reader(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| Error::from_sqlite(path, "opening the database", e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| Error::from_sqlite(path, "configuring the database", e))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            revision_interval_ms: REVISION_INTERVAL_MS,
+        })
     }
 
     /// The database file's path.

@@ -1,0 +1,131 @@
+//! Blogs and publishing: accounts, publish (or queue), the queue, pulls, a draft's standings.
+
+use crate::accounts;
+use crate::blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
+use crate::draft::{DraftId, Millis};
+use crate::error::{Error, Result};
+use crate::publish::PublicationState;
+use crate::publish::queue::{self, PublishOutcome, Sent};
+use crate::publish::{self, Progress, PublishOptions, PullReport};
+use crate::store::Store;
+
+use super::App;
+
+impl App {
+    /// Every blog account.
+    pub fn blogs(&self) -> Result<Vec<Blog>> {
+        self.reader()?.blogs()
+    }
+
+    /// The blog with this name.
+    pub fn blog_named(&self, name: &str) -> Result<Blog> {
+        self.reader()?
+            .blog_by_name(name)?
+            .ok_or_else(|| Error::BlogNotFound(name.to_owned()))
+    }
+
+    /// Adds a blog account: the name checked first (before the author waits for the network),
+    /// then the connection tested, then the row and the keychain secret saved together.
+    pub async fn add_blog(
+        &self,
+        name: &str,
+        kind: BlogKind,
+        site_url: &str,
+        user: &str,
+        secret: &str,
+    ) -> Result<Blog> {
+        accounts::check_name_free(&*self.reader()?, name)?;
+        publish::test_connection(kind, BlogAuth::Default, site_url, user, secret).await?;
+        accounts::save_blog(&mut self.writer(), name, kind, site_url, user, secret)
+    }
+
+    /// Checks that a blog answers and accepts its stored credentials.
+    pub async fn test_blog(&self, blog: BlogId) -> Result<()> {
+        let (blog, secret) = self.blog_with_secret(blog)?;
+        publish::test_connection(blog.kind, blog.auth, &blog.site_url, &blog.user, &secret).await
+    }
+
+    /// The categories the blog offers.
+    pub async fn blog_categories(&self, blog: BlogId) -> Result<Vec<String>> {
+        let (blog, secret) = self.blog_with_secret(blog)?;
+        publish::blog_categories(&blog, &secret).await
+    }
+
+    /// Removes a blog account and its secret (its posts stay on the blog).
+    pub fn remove_blog(&self, blog: BlogId) -> Result<()> {
+        let mut store = self.writer();
+        let blog = store
+            .blog(blog)?
+            .ok_or_else(|| Error::BlogNotFound(blog.to_string()))?;
+        accounts::remove_blog(&mut store, &blog)
+    }
+
+    /// Publishes a draft now, or queues it when the blog or the network is down.
+    pub async fn publish(
+        &self,
+        draft: DraftId,
+        blog: BlogId,
+        options: PublishOptions,
+        progress: &(dyn Fn(Progress) + Send + Sync),
+    ) -> Result<PublishOutcome> {
+        let mut store = self.connection()?;
+        let (blog, secret) = accounts::blog_with_secret(&mut store, blog)?;
+        queue::publish_or_queue(
+            &mut store,
+            self.renderer(),
+            &blog,
+            &secret,
+            draft,
+            options,
+            progress,
+        )
+        .await
+    }
+
+    /// Sends the queued publishes due by `due_by` (`Millis::MAX`: every one).
+    pub async fn send_queued(&self, due_by: Millis) -> Result<Vec<Sent>> {
+        let mut store = self.connection()?;
+        queue::send_queued(&mut store, self.renderer(), &accounts::secret, due_by).await
+    }
+
+    /// Takes a draft's post off the blog's public pages (back to a draft there).
+    pub async fn unpublish(&self, draft: DraftId, blog: BlogId) -> Result<Publication> {
+        let mut store = self.connection()?;
+        let (blog, secret) = accounts::blog_with_secret(&mut store, blog)?;
+        publish::unpublish_draft(&mut store, &blog, &secret, draft).await
+    }
+
+    /// Deletes a draft's post from the blog (into its trash) and forgets the link to it.
+    pub async fn delete_remote(&self, draft: DraftId, blog: BlogId) -> Result<()> {
+        let mut store = self.connection()?;
+        let (blog, secret) = accounts::blog_with_secret(&mut store, blog)?;
+        publish::delete_remote(&mut store, &blog, &secret, draft).await
+    }
+
+    /// Imports the blog's posts that no draft is linked to yet.
+    pub async fn pull(&self, blog: BlogId) -> Result<PullReport> {
+        let mut store = self.connection()?;
+        let (blog, secret) = accounts::blog_with_secret(&mut store, blog)?;
+        publish::pull_posts(&mut store, self.renderer(), &blog, &secret).await
+    }
+
+    /// Replaces a draft's text with the blog's version of its post (the draft's text is kept
+    /// as a revision).
+    pub async fn take_remote(&self, draft: DraftId, blog: BlogId) -> Result<()> {
+        let mut store = self.connection()?;
+        let (blog, secret) = accounts::blog_with_secret(&mut store, blog)?;
+        publish::take_remote(&mut store, self.renderer(), &blog, &secret, draft).await
+    }
+
+    /// The draft's standing on every blog it was sent to.
+    pub fn publication_states(&self, draft: DraftId) -> Result<Vec<PublicationState>> {
+        publish::publication_states(&*self.reader()?, self.renderer(), draft)
+    }
+
+    /// A blog and its secret from the keychain, on the writer: reading an old entry moves it
+    /// to a key of its own, which is recorded in the blog's row.
+    fn blog_with_secret(&self, blog: BlogId) -> Result<(Blog, String)> {
+        let mut store: std::sync::MutexGuard<'_, Store> = self.writer();
+        accounts::blog_with_secret(&mut store, blog)
+    }
+}
