@@ -10,12 +10,13 @@ use fumi_core::book::{self, BookOrder, Isbn, review};
 use fumi_core::draft_export::{self, DraftFormat};
 use fumi_core::image::Image;
 use fumi_core::library::{LibraryQuery, SortOrder};
+use fumi_core::message::{self, Lang};
 use fumi_core::paths::{DATA_DIR_ENV, LOGS_FOLDER, default_data_dir, default_log_dir};
 use fumi_core::publish::queue::{self, PublishOutcome, Sent};
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
 use fumi_core::{
     Blog, BlogAuth, BlogKind, DraftId, DraftStatus, DraftSummary, Error, Renderer, SaveKind, Store,
-    accounts, blogsync, front_matter,
+    accounts, args, blogsync, front_matter,
 };
 
 /// Fumi: write long posts, preview them, publish them. With no command, opens the window.
@@ -339,10 +340,24 @@ pub fn run(command: Command, data_dir: &Path) -> ExitCode {
     }
 }
 
-/// Reports an error to the author on standard error.
+/// Reports an error to the author on standard error, in the locale's language, with what to
+/// type next where the command line has its own way (a flag) to go on.
 pub fn fail(e: &Error) -> ExitCode {
     tracing::warn!(code = e.code(), error = %e, "command failed");
-    eprintln!("fumi: {e}");
+    let lang = Lang::of_environment();
+    eprintln!(
+        "{}",
+        message::text(lang, "cli-error", &args! { "message" => e.message(lang) })
+    );
+    let hint = match e {
+        Error::RemotePostNotFound { .. } => Some("cli-hint-recreate"),
+        Error::LocalFilesNeedConsent { .. } => Some("cli-hint-allow-files"),
+        Error::BlogNotFound(_) => Some("cli-hint-blogs-list"),
+        _ => None,
+    };
+    if let Some(hint) = hint {
+        eprintln!("{}", message::text(lang, hint, &args! {}));
+    }
     match e {
         // EX_TEMPFAIL: not done yet, and nothing for the author to fix.
         Error::PublishQueued { .. } => ExitCode::from(75),
@@ -467,7 +482,9 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
                         let blog = store.blog(job.blog_id)?.map(|b| b.name).unwrap_or_default();
                         list.push_str(&format!(
                             "{}\t{blog}\t{} attempts\t{}\n",
-                            job.draft_id, job.attempts, job.last_error
+                            job.draft_id,
+                            job.attempts,
+                            job.last_error.text(Lang::of_environment())
                         ));
                     }
                     print(&mut out, &list)
@@ -489,11 +506,13 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
                             Sent::Waiting {
                                 draft_id, error, ..
                             } => {
+                                let error = error.text(Lang::of_environment());
                                 format!("{draft_id}\twaiting\t{error}\n")
                             }
                             Sent::Failed {
                                 draft_id, error, ..
                             } => {
+                                let error = error.text(Lang::of_environment());
                                 format!("{draft_id}\tfailed\t{error}\n")
                             }
                         });

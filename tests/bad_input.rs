@@ -6,7 +6,9 @@ use std::time::Instant;
 use super::support::desktop::Desktop;
 use super::support::small_disk::SmallDisk;
 use super::support::{fumi, ok};
-use super::window::{new_draft, type_in_editor, wait_for, wait_for_save_error, wait_for_saved};
+use super::window::{
+    new_draft, save_screenshot, type_in_editor, wait_for, wait_for_save_error, wait_for_saved,
+};
 
 /// Pastes `count` copies of `line` into the editor, built in the page (not sent over WebDriver).
 async fn paste_repeated(window: &fantoccini::Client, line: &str, count: usize) {
@@ -58,7 +60,8 @@ fn the_cli_on_a_full_disk_says_so_and_keeps_the_saved_text() {
 async fn a_full_disk_in_the_window_is_explained_and_the_text_saved_once_there_is_room() {
     let disk = SmallDisk::mount("8m");
     let data = disk.path().join("data");
-    let desktop = Desktop::start();
+    // A Japanese session: the author is told in Japanese, not in the core's English.
+    let desktop = Desktop::start_in_locale("ja_JP.UTF-8");
     let window = desktop.launch(&data).await;
     new_draft(&window).await;
     type_in_editor(&window, "満杯の前に書いた。\n").await;
@@ -69,9 +72,11 @@ async fn a_full_disk_in_the_window_is_explained_and_the_text_saved_once_there_is
     paste_repeated(&window, line, 8_000).await;
     let status = wait_for_save_error(&window).await;
     assert!(
-        status.contains("is full"),
-        "the author is told why: {status}"
+        status.starts_with("保存できませんでした — ")
+            && status.contains("のあるディスクがいっぱいです。空き容量を作ってください。"),
+        "the author is told why, in Japanese: {status}"
     );
+    save_screenshot(&window, "disk-full-ja").await;
 
     // Room again: the pending text is saved without the author doing anything.
     disk.free();

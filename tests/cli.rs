@@ -1,6 +1,6 @@
 //! The `fumi` command line against a temporary data folder.
 
-use super::support::{REVIEW, fumi, ok};
+use super::support::{REVIEW, fumi, fumi_env, ok};
 
 #[test]
 fn new_list_show_edit_search_round_trip() {
@@ -255,4 +255,43 @@ fn data_dir_comes_from_the_environment_when_no_flag_is_given() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(dir.path().join("fumi.sqlite3").exists());
+}
+
+#[test]
+fn errors_speak_the_locales_language_from_the_catalog_with_the_command_lines_hint() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path();
+    let id = String::from_utf8(fumi(data, &["drafts", "new", "--title", "t"], b"x").stdout)
+        .expect("utf-8");
+    let publish = ["publish", id.trim(), "--blog", "nope"];
+
+    let out = fumi(data, &publish, b"");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr,
+        "fumi: There is no blog named “nope”.\n`fumi blogs list` shows the blogs.\n"
+    );
+
+    let japanese = [("LANG", "ja_JP.UTF-8".to_owned())];
+    let out = fumi_env(data, &publish, b"", &japanese);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr,
+        "fumi: 「nope」という名前のブログはありません。\nブログの一覧は `fumi blogs list` で表示できます。\n"
+    );
+    // LC_ALL wins over LANG, as POSIX says.
+    let out = fumi_env(
+        data,
+        &["drafts", "show", "999"],
+        b"",
+        &[
+            ("LANG", "en_US.UTF-8".to_owned()),
+            ("LC_ALL", "ja_JP.UTF-8".to_owned()),
+        ],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "fumi: ID 999 の下書きはありません。\n"
+    );
 }

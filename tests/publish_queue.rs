@@ -60,7 +60,7 @@ async fn a_publish_while_offline_waits_and_is_sent_once_when_the_blog_answers() 
         panic!("queued: {outcome:?}")
     };
     assert!(
-        job.last_error.contains("could not reach"),
+        job.last_error.message.contains("could not reach"),
         "{}",
         job.last_error
     );
@@ -204,7 +204,12 @@ async fn a_job_has_one_sender_and_a_refusal_leaves_the_queue_with_its_reason() {
     assert_eq!(e.code(), "publish_in_progress");
     assert!(e.to_string().contains("being sent"));
     store
-        .release_queued_publish(&held.expect("job"), "window", "still down", 0)
+        .release_queued_publish(
+            &held.expect("job"),
+            "window",
+            &fumi_core::message::Said::from(&e),
+            0,
+        )
         .expect("release");
 
     // The blog answers but refuses the key: the author must act, so the job leaves the queue
@@ -252,9 +257,13 @@ async fn a_busy_hatena_keeps_the_publish_in_the_queue_until_it_answers() {
     let PublishOutcome::Queued { job } = outcome else {
         panic!("a busy blog queues the publish: {outcome:?}")
     };
-    assert!(job.last_error.contains("busy"), "{}", job.last_error);
     assert!(
-        job.last_error.contains("3600 seconds"),
+        job.last_error.message.contains("busy"),
+        "{}",
+        job.last_error
+    );
+    assert!(
+        job.last_error.message.contains("3600 seconds"),
         "{}",
         job.last_error
     );

@@ -27,6 +27,10 @@ pub fn fumi_env(data_dir: &Path, args: &[&str], stdin: &[u8], env: &[(&str, Stri
         .arg(data_dir)
         .args(args)
         .env_remove("FUMI_DATA_DIR")
+        // English unless a test asks for another locale.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .envs(env.iter().map(|(k, v)| (k, v)))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -1,6 +1,8 @@
-// The Rust commands, as promises. Every rejection is normalized to {code, message}.
+// The Rust commands, as promises. Every rejection is normalized to {code, message}, the message
+// in the UI's language.
 
 import { Channel, convertFileSrc, invoke } from "@tauri-apps/api/core";
+import { messageOf } from "./messages.js";
 
 async function call(command, args, options) {
   try {
@@ -10,10 +12,18 @@ async function call(command, args, options) {
   }
 }
 
-/** A failure as {code, message}: Rust's `IpcError` as it came, anything else as an "ipc" error. */
-function ipcError(e) {
-  if (e && typeof e === "object" && "message" in e) return { code: e.code ?? "unknown", message: String(e.message) };
+/**
+ * A failure as {code, message}: Rust's `IpcError` with its message from the catalog in the UI's
+ * language, anything else as an "ipc" error.
+ */
+export function ipcError(e) {
+  if (e && typeof e === "object" && "message" in e) return { code: e.code ?? "unknown", message: messageOf(e) };
   return { code: "ipc", message: String(e) };
+}
+
+/** An `IpcError` that came as a value (not a rejection), in the UI's language; null stays null. */
+function localized(e) {
+  return e ? ipcError(e) : e;
 }
 
 /** Where quick preview edits go: the `fumi-preview` scheme (src-tauri/preview_scheme.rs). */
@@ -50,7 +60,10 @@ function previewEditNow(base, from, to, text) {
 }
 
 export const api = {
-  appInfo: () => call("app_info"),
+  appInfo: async () => {
+    const info = await call("app_info");
+    return { ...info, startup_error: localized(info.startup_error), open_error: localized(info.open_error) };
+  },
   getSettings: () => call("get_settings"),
   /** `dir`: the token of a folder granted by `chooseFolder` (or `appInfo().export_dir`). */
   exportAll: (dir) => call("export_all", { dir }),
@@ -88,7 +101,10 @@ export const api = {
   /** Looks an ISBN up and makes it the draft's book: {book, source, cached}. */
   lookupBook: (draft, isbn) => call("lookup_book", { draft, isbn }),
   /** A review from the template: {draft, lookup_error}. */
-  newReview: (isbn, language) => call("new_review", { isbn, language }),
+  newReview: async (isbn, language) => {
+    const created = await call("new_review", { isbn, language });
+    return { ...created, lookup_error: localized(created.lookup_error) };
+  },
   /** The reviewed books, by "read", "rating" or "author". */
   reviewedBooks: (order) => call("reviewed_books", { order }),
   createDraft: (title = "", body = "") => call("create_draft", { title, body }),

@@ -1,7 +1,7 @@
 // Fumi's window: wires the drafts list, the editor, the preview and autosave together.
 
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { api } from "./api.js";
+import { api, ipcError } from "./api.js";
 import { Autosaver } from "./autosave.js";
 import { createEditor } from "./editor.js";
 import { DraftsList } from "./drafts-list.js";
@@ -500,7 +500,7 @@ async function start() {
   }
   if (info.open_error) showError(info.open_error);
   // Fumi launched again on this data (a .md opened from the file manager) hands its files here.
-  await listen("opened-files", ({ payload }) => showOpened(payload.draft, payload.error));
+  await listen("opened-files", ({ payload }) => showOpened(payload.draft, payload.error && ipcError(payload.error)));
   await publishBar.loadBlogs();
   await list.refresh();
   const first = list.first();

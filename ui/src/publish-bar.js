@@ -5,6 +5,7 @@ import { listen } from "@tauri-apps/api/event";
 import { api } from "./api.js";
 import { t } from "./i18n.js";
 import { chooseDialog } from "./dialogs.js";
+import { messageOf } from "./messages.js";
 
 const $ = (id) => document.getElementById(id);
 const LAST_BLOG = "fumi.lastBlog";
@@ -120,9 +121,10 @@ export class PublishBar {
     this.el.publish.disabled = this.busy;
     this.el.badge.hidden = !blog;
     this.el.badge.dataset.standing = standing;
-    const withReason = (standing === "failed" || standing === "queued") && state?.error;
-    this.el.badge.textContent = withReason ? `${t.standing[standing]}: ${state.error}` : t.standing[standing];
-    this.el.badge.title = state?.error ?? "";
+    const reason = state?.error ? messageOf(state.error) : "";
+    const withReason = (standing === "failed" || standing === "queued") && reason;
+    this.el.badge.textContent = withReason ? `${t.standing[standing]}: ${reason}` : t.standing[standing];
+    this.el.badge.title = reason;
     this.el.sendNow.hidden = standing !== "queued";
     this.el.sendNow.disabled = this.busy;
     this.el.link.hidden = !hasPost;
@@ -177,7 +179,7 @@ export class PublishBar {
     try {
       const sent = await api.sendQueued();
       const mine = sent.find((s) => s.draft_id === this.draftId);
-      this.say(mine && mine.result !== "published" ? mine.error : "", mine?.result === "failed");
+      this.say(mine && mine.result !== "published" ? messageOf(mine.error) : "", mine?.result === "failed");
     } catch (error) {
       this.say(error.message, true);
     } finally {

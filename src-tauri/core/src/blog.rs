@@ -105,7 +105,7 @@ pub struct Publication {
     pub remote_hash: Option<String>,
     pub published_at: Option<Millis>,
     /// Why the last attempt failed; `None` after a success.
-    pub last_error: Option<String>,
+    pub last_error: Option<crate::message::Said>,
     /// When a create was sent whose answer has not arrived (cleared by the answer).
     pub create_started_at: Option<Millis>,
     /// The blog's status word for the post after the last publish (`publish`, `draft`, `future`…).

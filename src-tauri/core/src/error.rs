@@ -1,52 +1,41 @@
 //! The core's error type: every failure an author can meet, with enough context to explain it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::args;
+use crate::message::{self, Arg, Args, Lang};
 
 use crate::draft::DraftId;
 
 /// Result with the core's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Everything that can go wrong in the core. Each variant's message is written for the author.
+/// Everything that can go wrong in the core. Each variant carries its fields; its message for the
+/// author comes from the catalog ([`crate::message`]), keyed by [`Error::code`].
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The data folder could not be created or is not usable.
-    #[error("Fumi cannot use its data folder {path}: {source}")]
     DataDir {
         path: PathBuf,
         source: std::io::Error,
     },
 
     /// No data folder could be determined (no home directory, no `--data-dir`).
-    #[error("Fumi cannot find a folder for its data on this system; start it with --data-dir DIR")]
     NoDataDir,
 
     /// Another program holds a lock on the database for longer than we wait.
-    #[error(
-        "The database {path} is locked by another program; close it and try again. Your text is still in the editor."
-    )]
     DatabaseLocked { path: PathBuf },
 
     /// The database file is damaged or is not an SQLite database.
-    #[error(
-        "The database {path} is damaged or is not a Fumi database ({detail}). Fumi did not change it; restore it from a backup or choose another data folder."
-    )]
     DatabaseCorrupt { path: PathBuf, detail: String },
 
     /// The database or its folder cannot be written.
-    #[error(
-        "Fumi cannot write to {path} ({detail}). Check the folder's permissions. Your text is still in the editor."
-    )]
     DatabaseReadOnly { path: PathBuf, detail: String },
 
     /// The disk holding the database is full.
-    #[error("The disk holding {path} is full. Free some space; your text is still in the editor.")]
     DiskFull { path: PathBuf },
 
     /// The database was written by a newer Fumi; we refuse to touch it.
-    #[error(
-        "The database {path} was written by a newer version of Fumi (schema {found}; this version knows up to {known}). Update Fumi; nothing was changed."
-    )]
     SchemaTooNew {
         path: PathBuf,
         found: i64,
@@ -54,58 +43,42 @@ pub enum Error {
     },
 
     /// Any other SQLite failure, with what we were doing at the time.
-    #[error("Database error while {action}: {source}")]
     Database {
         action: &'static str,
         source: rusqlite::Error,
     },
 
     /// A migration could not be applied.
-    #[error("Fumi could not upgrade the database {path}: {detail}")]
     Migration { path: PathBuf, detail: String },
 
     /// The draft does not exist (or was deleted for good).
-    #[error("There is no draft with id {0}.")]
     DraftNotFound(DraftId),
 
     /// The revision is not in that draft's history.
-    #[error("That revision is no longer in this draft's history (revision {0}).")]
     RevisionNotFound(i64),
 
     /// A file given by the author could not be read.
-    #[error("Cannot read {path}: {source}")]
     ReadFile {
         path: PathBuf,
         source: std::io::Error,
     },
 
     /// A file could not be written.
-    #[error("Cannot write {path}: {source}")]
     WriteFile {
         path: PathBuf,
         source: std::io::Error,
     },
 
     /// The blog could not be reached (DNS, refused connection, timeout, reset).
-    #[error(
-        "Fumi could not reach {url}: {detail}. Check the address and your connection; your draft is unchanged."
-    )]
     BlogUnreachable { url: String, detail: String },
 
     /// The blog refused the credentials.
-    #[error(
-        "{blog} rejected the user name or application password ({detail}). Create a new application password in the blog's profile page and enter it again."
-    )]
     BlogRejectedCredentials { blog: String, detail: String },
 
     /// The site answered but has no API Fumi can publish through.
-    #[error(
-        "{url} does not look like a WordPress site with the REST API enabled (no api.w.org link)."
-    )]
     BlogNotWordPress { url: String },
 
     /// The blog answered with an error status.
-    #[error("{url} answered {status}: {message} ({code})")]
     BlogHttp {
         url: String,
         status: u16,
@@ -116,7 +89,6 @@ pub enum Error {
     },
 
     /// An XML-RPC blog answered with a fault.
-    #[error("{url} refused: {message} (fault {code})")]
     BlogFault {
         url: String,
         code: i64,
@@ -124,46 +96,28 @@ pub enum Error {
     },
 
     /// Credentials were to go over plain http to another computer.
-    #[error(
-        "Fumi will not send your password or API key in clear text to {url}: enter the blog's https address."
-    )]
     InsecureConnection { url: String },
 
     /// The blog's answer named another host (a discovered API, a redirect, a next page); nothing
     /// was sent there.
-    #[error(
-        "{site} sent Fumi to another host, {elsewhere}; Fumi sent it nothing, and your password stays with {site}. If your blog really lives at {elsewhere}, add it with that address."
-    )]
     BlogPointsElsewhere { site: String, elsewhere: String },
 
     /// The Hatena blog is written in Hatena notation, which Fumi does not produce.
-    #[error(
-        "This Hatena blog is in はてな記法 (Hatena notation) mode. Switch it to Markdown (or 見たまま) in the blog's settings (基本設定 › 編集モード) and publish again; nothing was sent."
-    )]
     HatenaNotationMode,
 
     /// The blog's answer could not be understood.
-    #[error("{url} sent an answer Fumi cannot read: {detail}")]
     BlogMalformedReply { url: String, detail: String },
 
     /// The remote post no longer exists (deleted on the web).
-    #[error(
-        "The post {id} no longer exists on the blog; it may have been deleted on the web. Choose \"Create again\" (fumi publish --recreate) to publish it anew."
-    )]
     RemotePostNotFound { id: String },
 
     /// The system keychain could not be used.
-    #[error("Fumi cannot use the system keychain, where blog passwords are kept: {detail}")]
     Keychain { detail: String },
 
     /// The keychain has no secret for this blog (removed outside Fumi).
-    #[error("The keychain holds no password for blog {0}; add the blog again.")]
     SecretMissing(i64),
 
     /// The keychain's secret for this blog belongs to another site than the blog's row names.
-    #[error(
-        "The password kept for blog {blog} belongs to {stored}, not to {site}; Fumi sent it nowhere. Add the blog's password again."
-    )]
     SecretForAnotherSite {
         blog: i64,
         stored: String,
@@ -171,96 +125,67 @@ pub enum Error {
     },
 
     /// No blog has this name.
-    #[error("There is no blog named {0:?}; `fumi blogs list` shows them.")]
     BlogNotFound(String),
 
     /// A blog needs a name.
-    #[error("Give the blog a short name, e.g. \"main\".")]
     BlogNameEmpty,
 
     /// A blog with this name exists already.
-    #[error("A blog named {0:?} exists already; choose another name.")]
     BlogNameTaken(String),
 
     /// The post was edited on the web since Fumi last published it (or since the file it was
     /// imported from was pulled).
-    #[error(
-        "The post on the blog differs from the version Fumi last knew — the one it published, or the file the draft was imported from (last modified there {remote}). Publishing now would overwrite the blog's version: overwrite it, or take the blog's version into the draft first."
-    )]
     RemoteChanged { remote: String, recorded: String },
 
     /// The blog did not keep some categories or tags of a post it saved.
-    #[error("The post was saved, but the blog did not keep these categories or tags: {names}.")]
     TermsDropped { names: String },
 
     /// The draft has no post on that blog.
-    #[error("Draft {draft} has not been published to {blog}.")]
     NotPublished { draft: DraftId, blog: String },
 
     /// The blog is busy (HTTP 429, or 503 with `Retry-After`) for longer than is worth waiting.
-    #[error("{url} is busy and asked Fumi to wait {}. Your draft is unchanged; a publish waits in Fumi's queue and is sent again by itself after that.", retry_after.map(|s| format!("{s} seconds")).unwrap_or_else(|| "a while".into()))]
     BlogRateLimited {
         url: String,
         retry_after: Option<u64>,
     },
 
     /// The blog's TLS certificate is not trusted.
-    #[error(
-        "The certificate of {url} is not trusted, so Fumi sent nothing there ({detail}). If the blog really uses a certificate of its own, add it to the system's trusted certificates."
-    )]
     BlogCertificate { url: String, detail: String },
 
     /// An export would mix with files already in its folder.
-    #[error("{} is not empty; export into a new or empty folder.", .0.display())]
     ExportFolderNotEmpty(PathBuf),
 
     /// The preferences could not be written.
-    #[error("Fumi could not save the settings: {0}")]
     Settings(String),
 
     /// A publish could not be sent now and waits in the queue (the CLI's report of it).
-    #[error(
-        "{reason} The publish is queued: Fumi sends it when the blog answers (the open window does so by itself; `fumi queue send` sends it now)."
-    )]
-    PublishQueued { reason: String },
+    PublishQueued { reason: message::Said },
 
     /// A queued publish of this draft is being sent right now.
-    #[error(
-        "This draft is being sent to the blog from the publish queue right now; try again in a moment."
-    )]
     PublishInProgress,
 
     /// The operating system refused something Fumi needs (a thread, a runtime).
-    #[error("Fumi could not {action}: {source}")]
     System {
         action: &'static str,
         source: std::io::Error,
     },
 
     /// The draft's front matter block is not valid.
-    #[error("The settings block at the top of the draft (between the --- lines) has a mistake{}: {detail}", line.map(|l| format!(" on line {l}")).unwrap_or_default())]
     FrontMatter { line: Option<usize>, detail: String },
 
     /// A date the author typed could not be read.
-    #[error(
-        "{value:?} is not a date Fumi understands; write it like 2026-12-01 09:00 or 2026-12-01T09:00:00+09:00."
-    )]
     BadDate { value: String },
 
     /// A file the draft shows as an image is not one.
-    #[error("{name} is not an image Fumi can publish (PNG, JPEG, GIF, WebP, AVIF…).")]
     NotAnImage { name: String },
 
     /// The draft would upload files from this computer that the author has not allowed yet.
-    #[error("Publishing uploads these files from this computer to the blog: {}. Allow them for this draft (fumi publish --allow-files), or remove them from the text.", .files.join(", "))]
     LocalFilesNeedConsent { files: Vec<String> },
 
     /// A path that is not a regular file on this computer (a device, a FIFO, a network share).
-    #[error("{} is not a file on this computer, so Fumi did not read it; use an image file.", .path.display())]
     NotAFile { path: PathBuf },
 
     /// An image is over the size blogs accept.
-    #[error("{name} is {} MB; images up to {} MB can be published. Make it smaller and try again.", bytes / 1_000_000, limit / 1_000_000)]
     ImageTooLarge {
         name: String,
         bytes: usize,
@@ -268,47 +193,169 @@ pub enum Error {
     },
 
     /// The draft refers to an image that is not in the database.
-    #[error(
-        "The draft shows the image fumi-asset:{0}, which is not in Fumi's database; paste it again."
-    )]
     AssetNotFound(String),
 
     /// A text is larger than Fumi keeps in one draft.
-    #[error(
-        "{name} is larger than {limit_mb} MB, more than one draft can hold; split it and try again. Nothing was changed."
-    )]
     TextTooLarge { name: String, limit_mb: usize },
 
     /// What the author typed as an ISBN is not a valid one.
-    #[error(
-        "{typed:?} is not a valid ISBN: type its 13 digits (978-…) or 10 characters, hyphens optional, and check the last digit."
-    )]
     BadIsbn { typed: String },
 
     /// No book database knows the ISBN.
-    #[error(
-        "No book database knows ISBN {isbn} ({tried}). Check the number, or fill in the book's details by hand."
-    )]
     BookNotFound { isbn: String, tried: String },
 
     /// No book database could be asked (offline, or every one failed).
-    #[error(
-        "The book databases could not be reached for ISBN {isbn}: {detail}. Fill in the book's details by hand, or try again when online."
-    )]
     BookLookupFailed { isbn: String, detail: String },
 
     /// A rating outside one to five stars.
-    #[error("A rating is one to five stars; {0} is not.")]
     BadRating(u8),
 
     /// A file given by the author is not UTF-8 text.
-    #[error(
-        "{path} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again."
-    )]
     NotUtf8 { path: PathBuf, offset: usize },
 }
 
+impl std::fmt::Display for Error {
+    /// The English message (logs, and wherever no language is known).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
 impl Error {
+    /// The message for the author in `lang`, from the catalog.
+    pub fn message(&self, lang: Lang) -> String {
+        let mut args = self.args();
+        // The reason is itself a message, read in the same language.
+        if let Error::PublishQueued { reason } = self {
+            args.insert("reason".to_owned(), Arg::Text(reason.text(lang)));
+        }
+        message::text(lang, self.code(), &args)
+    }
+
+    /// The fields the message is formatted with (also sent to the window, which formats the
+    /// same catalog in its own language).
+    pub fn args(&self) -> Args {
+        let path = |p: &Path| p.display().to_string();
+        match self {
+            Error::NoDataDir
+            | Error::HatenaNotationMode
+            | Error::BlogNameEmpty
+            | Error::PublishInProgress => args! {},
+            Error::DataDir { path: p, source }
+            | Error::ReadFile { path: p, source }
+            | Error::WriteFile { path: p, source } => {
+                args! { "path" => path(p), "detail" => source.to_string() }
+            }
+            Error::DatabaseLocked { path: p } | Error::DiskFull { path: p } => {
+                args! { "path" => path(p) }
+            }
+            Error::DatabaseCorrupt { path: p, detail }
+            | Error::DatabaseReadOnly { path: p, detail }
+            | Error::Migration { path: p, detail } => {
+                args! { "path" => path(p), "detail" => detail.as_str() }
+            }
+            Error::SchemaTooNew {
+                path: p,
+                found,
+                known,
+            } => {
+                args! { "path" => path(p), "found" => *found, "known" => *known }
+            }
+            Error::Database { action, source } => {
+                args! { "action" => *action, "detail" => source.to_string() }
+            }
+            Error::System { action, source } => {
+                args! { "action" => *action, "detail" => source.to_string() }
+            }
+            Error::DraftNotFound(id) => args! { "id" => id.to_string() },
+            Error::RevisionNotFound(id) => args! { "id" => id.to_string() },
+            Error::NotUtf8 { path: p, offset } => {
+                args! { "path" => path(p), "offset" => *offset }
+            }
+            Error::TextTooLarge { name, limit_mb } => {
+                args! { "name" => name.as_str(), "limit_mb" => *limit_mb }
+            }
+            Error::ExportFolderNotEmpty(p) => args! { "path" => path(p) },
+            Error::FrontMatter { line, detail } => args! {
+                "line" => line.map_or(Arg::from("none"), Arg::from),
+                "detail" => detail.as_str(),
+            },
+            Error::BadDate { value } => args! { "value" => value.as_str() },
+            Error::NotAnImage { name } => args! { "name" => name.as_str() },
+            Error::NotAFile { path: p } => args! { "path" => path(p) },
+            Error::ImageTooLarge { name, bytes, limit } => args! {
+                "name" => name.as_str(),
+                "mb" => bytes / 1_000_000,
+                "limit_mb" => limit / 1_000_000,
+            },
+            Error::AssetNotFound(hash) => args! { "hash" => hash.as_str() },
+            Error::LocalFilesNeedConsent { files } => args! { "files" => files.join(", ") },
+            Error::BlogUnreachable { url, detail }
+            | Error::BlogMalformedReply { url, detail }
+            | Error::BlogCertificate { url, detail } => {
+                args! { "url" => url.as_str(), "detail" => detail.as_str() }
+            }
+            Error::BlogRejectedCredentials { blog, detail } => {
+                args! { "blog" => blog.as_str(), "detail" => detail.as_str() }
+            }
+            Error::BlogNotWordPress { url } | Error::InsecureConnection { url } => {
+                args! { "url" => url.as_str() }
+            }
+            Error::BlogHttp {
+                url,
+                status,
+                code,
+                message,
+                ..
+            } => args! {
+                "url" => url.as_str(),
+                "status" => *status,
+                "reply_code" => code.as_str(),
+                "message" => message.as_str(),
+            },
+            Error::BlogFault { url, code, message } => args! {
+                "url" => url.as_str(),
+                "fault" => code.to_string(),
+                "message" => message.as_str(),
+            },
+            Error::BlogRateLimited { url, retry_after } => args! {
+                "url" => url.as_str(),
+                "wait" => retry_after.map_or(Arg::from("none"), Arg::from),
+            },
+            Error::BlogPointsElsewhere { site, elsewhere } => {
+                args! { "site" => site.as_str(), "elsewhere" => elsewhere.as_str() }
+            }
+            Error::RemotePostNotFound { id } => args! { "id" => id.as_str() },
+            Error::RemoteChanged { remote, recorded } => {
+                args! { "remote" => remote.as_str(), "recorded" => recorded.as_str() }
+            }
+            Error::TermsDropped { names } => args! { "names" => names.as_str() },
+            Error::NotPublished { draft, blog } => {
+                args! { "draft" => draft.to_string(), "blog" => blog.as_str() }
+            }
+            Error::PublishQueued { reason } => args! { "reason" => reason.message.as_str() },
+            Error::Keychain { detail } | Error::Settings(detail) => {
+                args! { "detail" => detail.as_str() }
+            }
+            Error::SecretMissing(blog) => args! { "blog" => blog.to_string() },
+            Error::SecretForAnotherSite { blog, stored, site } => args! {
+                "blog" => blog.to_string(),
+                "stored" => stored.as_str(),
+                "site" => site.as_str(),
+            },
+            Error::BlogNotFound(name) | Error::BlogNameTaken(name) => {
+                args! { "name" => name.as_str() }
+            }
+            Error::BadIsbn { typed } => args! { "typed" => typed.as_str() },
+            Error::BookNotFound { isbn, tried } => {
+                args! { "isbn" => isbn.as_str(), "tried" => tried.as_str() }
+            }
+            Error::BookLookupFailed { isbn, detail } => {
+                args! { "isbn" => isbn.as_str(), "detail" => detail.as_str() }
+            }
+            Error::BadRating(rating) => args! { "rating" => *rating },
+        }
+    }
     /// A stable, machine-readable code for the UI and scripts (`snake_case`).
     pub fn code(&self) -> &'static str {
         match self {
@@ -415,5 +462,237 @@ impl Error {
             Some(C::DiskFull) => Error::DiskFull { path },
             _ => Error::Database { action, source },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::format_checked;
+
+    /// One error of every kind, with fields as they come.
+    fn one_of_each() -> Vec<Error> {
+        let io = || std::io::Error::other("boom");
+        let path = || PathBuf::from("/home/a/fumi.db");
+        let sqlite = || rusqlite::Error::InvalidQuery;
+        vec![
+            Error::DataDir {
+                path: path(),
+                source: io(),
+            },
+            Error::NoDataDir,
+            Error::DatabaseLocked { path: path() },
+            Error::DatabaseCorrupt {
+                path: path(),
+                detail: "x".into(),
+            },
+            Error::DatabaseReadOnly {
+                path: path(),
+                detail: "x".into(),
+            },
+            Error::DiskFull { path: path() },
+            Error::SchemaTooNew {
+                path: path(),
+                found: 20,
+                known: 12,
+            },
+            Error::Database {
+                action: "saving",
+                source: sqlite(),
+            },
+            Error::Migration {
+                path: path(),
+                detail: "x".into(),
+            },
+            Error::DraftNotFound(7),
+            Error::RevisionNotFound(8),
+            Error::ReadFile {
+                path: path(),
+                source: io(),
+            },
+            Error::WriteFile {
+                path: path(),
+                source: io(),
+            },
+            Error::BlogUnreachable {
+                url: "https://b".into(),
+                detail: "x".into(),
+            },
+            Error::BlogRejectedCredentials {
+                blog: "main".into(),
+                detail: "401".into(),
+            },
+            Error::BlogNotWordPress {
+                url: "https://b".into(),
+            },
+            Error::BlogHttp {
+                url: "https://b".into(),
+                status: 500,
+                code: "c".into(),
+                message: "m".into(),
+                data: serde_json::Value::Null,
+            },
+            Error::BlogFault {
+                url: "https://b".into(),
+                code: 4,
+                message: "m".into(),
+            },
+            Error::InsecureConnection {
+                url: "http://b".into(),
+            },
+            Error::BlogPointsElsewhere {
+                site: "a".into(),
+                elsewhere: "b".into(),
+            },
+            Error::HatenaNotationMode,
+            Error::BlogMalformedReply {
+                url: "https://b".into(),
+                detail: "x".into(),
+            },
+            Error::RemotePostNotFound { id: "9".into() },
+            Error::Keychain { detail: "x".into() },
+            Error::SecretMissing(3),
+            Error::SecretForAnotherSite {
+                blog: 3,
+                stored: "a".into(),
+                site: "b".into(),
+            },
+            Error::BlogNotFound("main".into()),
+            Error::BlogNameEmpty,
+            Error::BlogNameTaken("main".into()),
+            Error::RemoteChanged {
+                remote: "r".into(),
+                recorded: "d".into(),
+            },
+            Error::TermsDropped {
+                names: "a, b".into(),
+            },
+            Error::NotPublished {
+                draft: 7,
+                blog: "main".into(),
+            },
+            Error::BlogRateLimited {
+                url: "https://b".into(),
+                retry_after: Some(3600),
+            },
+            Error::BlogRateLimited {
+                url: "https://b".into(),
+                retry_after: None,
+            },
+            Error::BlogCertificate {
+                url: "https://b".into(),
+                detail: "x".into(),
+            },
+            Error::ExportFolderNotEmpty(path()),
+            Error::Settings("x".into()),
+            Error::PublishQueued {
+                reason: message::Said::from(&Error::PublishInProgress),
+            },
+            Error::PublishInProgress,
+            Error::System {
+                action: "start",
+                source: io(),
+            },
+            Error::FrontMatter {
+                line: Some(3),
+                detail: "x".into(),
+            },
+            Error::FrontMatter {
+                line: None,
+                detail: "x".into(),
+            },
+            Error::BadDate { value: "x".into() },
+            Error::NotAnImage {
+                name: "a.txt".into(),
+            },
+            Error::LocalFilesNeedConsent {
+                files: vec!["/a.png".into(), "/b.png".into()],
+            },
+            Error::NotAFile { path: path() },
+            Error::ImageTooLarge {
+                name: "a.png".into(),
+                bytes: 30_000_000,
+                limit: 20_000_000,
+            },
+            Error::AssetNotFound("ab".into()),
+            Error::TextTooLarge {
+                name: "a.md".into(),
+                limit_mb: 10,
+            },
+            Error::BadIsbn { typed: "12".into() },
+            Error::BookNotFound {
+                isbn: "978".into(),
+                tried: "openBD".into(),
+            },
+            Error::BookLookupFailed {
+                isbn: "978".into(),
+                detail: "x".into(),
+            },
+            Error::BadRating(9),
+            Error::NotUtf8 {
+                path: path(),
+                offset: 4,
+            },
+        ]
+    }
+
+    #[test]
+    fn every_error_code_has_a_message_in_both_languages_with_every_field_it_names() {
+        let errors = one_of_each();
+        // Every code `code()` can answer is among the samples (read off this file's match).
+        let source = include_str!("error.rs");
+        let codes: std::collections::BTreeSet<&str> = source
+            .lines()
+            .filter(|l| l.trim_start().starts_with("Error::") && l.contains("=> \""))
+            .filter_map(|l| l.split('"').nth(1))
+            .collect();
+        let sampled: std::collections::BTreeSet<&str> = errors.iter().map(Error::code).collect();
+        assert_eq!(codes, sampled, "every kind of error has a sample here");
+        for error in &errors {
+            for lang in [Lang::En, Lang::Ja] {
+                let (text, problems) = format_checked(lang, error.code(), &error.args())
+                    .unwrap_or_else(|| panic!("{} has no {lang:?} message", error.code()));
+                assert!(problems.is_empty(), "{}: {problems:?}", error.code());
+                assert!(!text.contains('{'), "{}: {text}", error.code());
+            }
+        }
+    }
+
+    #[test]
+    fn messages_read_in_the_language_asked_for() {
+        let full = Error::DiskFull {
+            path: PathBuf::from("/data/fumi.db"),
+        };
+        assert_eq!(
+            full.message(Lang::Ja),
+            "/data/fumi.db のあるディスクがいっぱいです。空き容量を作ってください。文章はエディタに残っています。"
+        );
+        assert_eq!(
+            full.to_string(),
+            "The disk holding /data/fumi.db is full. Free some space; your text is still in the editor."
+        );
+        let busy = Error::BlogRateLimited {
+            url: "https://b".into(),
+            retry_after: Some(3600),
+        };
+        assert!(busy.to_string().contains("wait 3600 seconds"), "{busy}");
+        assert!(
+            busy.message(Lang::Ja).contains("3600 秒待つ"),
+            "{}",
+            busy.message(Lang::Ja)
+        );
+        let front = Error::FrontMatter {
+            line: Some(3),
+            detail: "x".into(),
+        };
+        assert!(
+            front.to_string().contains("a mistake on line 3: x"),
+            "{front}"
+        );
+        let front = Error::FrontMatter {
+            line: None,
+            detail: "x".into(),
+        };
+        assert!(front.to_string().contains("has a mistake: x"), "{front}");
     }
 }

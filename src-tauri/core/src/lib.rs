@@ -20,6 +20,7 @@ pub mod image;
 pub mod keychain;
 pub mod library;
 pub mod markdown_file;
+pub mod message;
 pub mod paths;
 pub mod publish;
 pub mod render;

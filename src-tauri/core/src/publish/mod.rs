@@ -173,13 +173,13 @@ async fn publish_version(
                 let e = Error::TermsDropped {
                     names: remote.dropped_terms.join(", "),
                 };
-                let _ = store.record_publish_failure(draft_id, blog.id, &e.to_string());
+                let _ = store.record_publish_failure(draft_id, blog.id, &(&e).into());
                 Err(e)
             }
         }
         Err(e) => {
             // The failure is what the author must see; recording it is secondary.
-            let _ = store.record_publish_failure(draft_id, blog.id, &e.to_string());
+            let _ = store.record_publish_failure(draft_id, blog.id, &(&e).into());
             Err(e)
         }
     }

@@ -41,7 +41,7 @@ pub struct QueuedPublish {
     pub attempts: u32,
     pub next_attempt_at: Millis,
     /// Why it could not be sent yet.
-    pub last_error: String,
+    pub last_error: crate::message::Said,
 }
 
 impl QueuedPublish {
@@ -102,7 +102,7 @@ pub async fn publish_or_queue(
                 queued_at: now,
                 attempts: 0,
                 next_attempt_at: now + wait_for(&e, 0),
-                last_error: e.to_string(),
+                last_error: (&e).into(),
             };
             store.queue_publish(&job)?;
             tracing::info!(draft = draft_id, blog = blog.id, "publish queued");
@@ -126,13 +126,13 @@ pub enum Sent {
     Waiting {
         draft_id: DraftId,
         blog_id: BlogId,
-        error: String,
+        error: crate::message::Said,
     },
     /// Failed for a reason the author must fix; taken out of the queue.
     Failed {
         draft_id: DraftId,
         blog_id: BlogId,
-        error: String,
+        error: crate::message::Said,
     },
 }
 
@@ -188,11 +188,11 @@ pub async fn send_queued(
             }
             Err(e) if transient => {
                 let next = now_ms() + wait_for(&e, job.attempts + 1);
-                store.release_queued_publish(&job, &claim, &e.to_string(), next)?;
+                store.release_queued_publish(&job, &claim, &(&e).into(), next)?;
                 report.push(Sent::Waiting {
                     draft_id,
                     blog_id,
-                    error: e.to_string(),
+                    error: (&e).into(),
                 });
             }
             Err(e) => {
@@ -200,7 +200,7 @@ pub async fn send_queued(
                 report.push(Sent::Failed {
                     draft_id,
                     blog_id,
-                    error: e.to_string(),
+                    error: (&e).into(),
                 });
             }
         }

@@ -35,7 +35,7 @@ pub struct PublicationState {
     pub blog_id: BlogId,
     pub standing: Standing,
     pub url: Option<String>,
-    pub error: Option<String>,
+    pub error: Option<crate::message::Said>,
     pub published_at: Option<Millis>,
 }
 

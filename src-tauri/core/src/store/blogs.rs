@@ -6,6 +6,7 @@ use super::{Store, now_ms};
 use crate::blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
 use crate::draft::DraftId;
 use crate::error::{Error, Result};
+use crate::message::Said;
 use crate::publish::RemotePost;
 
 const BLOG_COLUMNS: &str = "id, name, kind, site_url, user, created_at, auth, secret_key";
@@ -153,8 +154,9 @@ impl Store {
         &mut self,
         draft_id: DraftId,
         blog_id: BlogId,
-        error: &str,
+        error: &Said,
     ) -> Result<()> {
+        let error = error.to_stored();
         self.conn
             .execute(
                 "INSERT INTO publications (draft_id, blog_id, last_error) VALUES (?1, ?2, ?3) \
@@ -291,7 +293,10 @@ fn publication(r: &Row<'_>) -> rusqlite::Result<Publication> {
         remote_modified: r.get(5)?,
         remote_hash: r.get(6)?,
         published_at: r.get(7)?,
-        last_error: r.get(8)?,
+        last_error: r
+            .get::<_, Option<String>>(8)?
+            .as_deref()
+            .map(Said::from_stored),
         create_started_at: r.get(9)?,
         remote_status: r.get(10)?,
         update_sent: r.get(11)?,

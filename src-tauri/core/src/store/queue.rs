@@ -7,6 +7,7 @@ use super::{Store, now_ms};
 use crate::blog::BlogId;
 use crate::draft::{DraftId, Millis};
 use crate::error::{Error, Result};
+use crate::message::Said;
 use crate::publish::RemoteStatus;
 use crate::publish::queue::QueuedPublish;
 
@@ -36,7 +37,7 @@ impl Store {
                     job.queued_at,
                     job.attempts,
                     job.next_attempt_at,
-                    job.last_error,
+                    job.last_error.to_stored(),
                 ],
             )
             .map_err(|e| self.err("queueing a publish", e))?;
@@ -137,9 +138,10 @@ impl Store {
         &mut self,
         job: &QueuedPublish,
         claim: &str,
-        error: &str,
+        error: &Said,
         next_attempt_at: Millis,
     ) -> Result<()> {
+        let error = error.to_stored();
         self.conn
             .execute(
                 "UPDATE publish_queue SET attempts = attempts + 1, last_error = ?4, \
@@ -172,6 +174,6 @@ fn job(row: &Row<'_>) -> rusqlite::Result<QueuedPublish> {
         queued_at: row.get(8)?,
         attempts: row.get(9)?,
         next_attempt_at: row.get(10)?,
-        last_error: row.get(11)?,
+        last_error: Said::from_stored(&row.get::<_, String>(11)?),
     })
 }

@@ -1,0 +1,87 @@
+# Fumi's messages in English. One catalog for the core, the CLI and the window: each error's
+# message is keyed by its code (fumi_core::Error::code); the CLI's own lines start with cli-.
+# ja.ftl must hold every key of this file (a test checks both ways).
+
+## Errors: the data folder and the database
+
+data_dir = Fumi cannot use its data folder { $path }: { $detail }
+no_data_dir = Fumi cannot find a folder for its data on this system; start it with --data-dir DIR
+database_locked = The database { $path } is locked by another program; close it and try again. Your text is still in the editor.
+database_corrupt = The database { $path } is damaged or is not a Fumi database ({ $detail }). Fumi did not change it; restore it from a backup or choose another data folder.
+database_read_only = Fumi cannot write to { $path } ({ $detail }). Check the folder's permissions. Your text is still in the editor.
+disk_full = The disk holding { $path } is full. Free some space; your text is still in the editor.
+schema_too_new = The database { $path } was written by a newer version of Fumi (schema { $found }; this version knows up to { $known }). Update Fumi; nothing was changed.
+database = Database error while { $action }: { $detail }
+migration = Fumi could not upgrade the database { $path }: { $detail }
+settings = Fumi could not save the settings: { $detail }
+system = Fumi could not { $action }: { $detail }
+
+## Errors: drafts, files and images
+
+draft_not_found = There is no draft with id { $id }.
+revision_not_found = That revision is no longer in this draft's history (revision { $id }).
+read_file = Cannot read { $path }: { $detail }
+write_file = Cannot write { $path }: { $detail }
+not_utf8 = { $path } is not UTF-8 text (invalid byte at offset { $offset }); save it as UTF-8 and try again.
+text_too_large = { $name } is larger than { $limit_mb } MB, more than one draft can hold; split it and try again. Nothing was changed.
+export_folder_not_empty = { $path } is not empty; export into a new or empty folder.
+front_matter = The settings block at the top of the draft (between the --- lines) has a mistake{ $line ->
+        [none] {""}
+       *[other] {" "}on line { $line }
+    }: { $detail }
+bad_date = “{ $value }” is not a date Fumi understands; write it like 2026-12-01 09:00 or 2026-12-01T09:00:00+09:00.
+not_an_image = { $name } is not an image Fumi can publish (PNG, JPEG, GIF, WebP, AVIF…).
+not_a_file = { $path } is not a file on this computer, so Fumi did not read it; use an image file.
+image_too_large = { $name } is { $mb } MB; images up to { $limit_mb } MB can be published. Make it smaller and try again.
+asset_not_found = The draft shows the image fumi-asset:{ $hash }, which is not in Fumi's database; paste it again.
+local_files_need_consent = Publishing uploads these files from this computer to the blog: { $files }. Allow them for this draft, or remove them from the text.
+
+## Errors: blogs and publishing
+
+blog_unreachable = Fumi could not reach { $url }: { $detail }. Check the address and your connection; your draft is unchanged.
+blog_rejected_credentials = { $blog } rejected the user name or application password ({ $detail }). Create a new application password in the blog's profile page and enter it again.
+blog_not_wordpress = { $url } does not look like a WordPress site with the REST API enabled (no api.w.org link).
+blog_http = { $url } answered { $status }: { $message } ({ $reply_code })
+blog_fault = { $url } refused: { $message } (fault { $fault })
+blog_malformed_reply = { $url } sent an answer Fumi cannot read: { $detail }
+blog_certificate = The certificate of { $url } is not trusted, so Fumi sent nothing there ({ $detail }). If the blog really uses a certificate of its own, add it to the system's trusted certificates.
+blog_rate_limited = { $url } is busy and asked Fumi to wait { $wait ->
+        [none] a while
+       *[other] { $wait } seconds
+    }. Your draft is unchanged; a publish waits in Fumi's queue and is sent again by itself after that.
+insecure_connection = Fumi will not send your password or API key in clear text to { $url }: enter the blog's https address.
+blog_points_elsewhere = { $site } sent Fumi to another host, { $elsewhere }; Fumi sent it nothing, and your password stays with { $site }. If your blog really lives at { $elsewhere }, add it with that address.
+hatena_notation_mode = This Hatena blog is in はてな記法 (Hatena notation) mode. Switch it to Markdown (or 見たまま) in the blog's settings (基本設定 › 編集モード) and publish again; nothing was sent.
+remote_post_not_found = The post { $id } no longer exists on the blog; it may have been deleted on the web. Create it again to publish it anew.
+remote_changed = The post on the blog differs from the version Fumi last knew — the one it published, or the file the draft was imported from (last modified there { $remote }). Publishing now would overwrite the blog's version: overwrite it, or take the blog's version into the draft first.
+terms_dropped = The post was saved, but the blog did not keep these categories or tags: { $names }.
+not_published = Draft { $draft } has not been published to { $blog }.
+publish_in_progress = This draft is being sent to the blog from the publish queue right now; try again in a moment.
+publish_queued = { $reason } The publish is queued: Fumi sends it when the blog answers (the open window does so by itself; `fumi queue send` sends it now).
+keychain = Fumi cannot use the system keychain, where blog passwords are kept: { $detail }
+secret_missing = The keychain holds no password for blog { $blog }; add the blog again.
+secret_for_another_site = The password kept for blog { $blog } belongs to { $stored }, not to { $site }; Fumi sent it nowhere. Add the blog's password again.
+blog_not_found = There is no blog named “{ $name }”.
+blog_name_empty = Give the blog a short name, e.g. “main”.
+blog_name_taken = A blog named “{ $name }” exists already; choose another name.
+
+## Errors: books
+
+bad_isbn = “{ $typed }” is not a valid ISBN: type its 13 digits (978-…) or 10 characters, hyphens optional, and check the last digit.
+book_not_found = No book database knows ISBN { $isbn } ({ $tried }). Check the number, or fill in the book's details by hand.
+book_lookup_failed = The book databases could not be reached for ISBN { $isbn }: { $detail }. Fill in the book's details by hand, or try again when online.
+bad_rating = A rating is one to five stars; { $rating } is not.
+
+## Errors the window adds
+
+not_a_web_address = { $url } is not a web address.
+preview_out_of_step = The preview lost step with the editor; it is drawn again.
+not_an_image_upload = Fumi received no image bytes to keep.
+path_not_granted = Choose the file or folder again with the Choose… button.
+
+## The command line
+
+cli-error = fumi: { $message }
+cli-hint-recreate = To publish it anew, run the same command with --recreate.
+cli-hint-allow-files = To upload them, run the same command with --allow-files.
+cli-hint-blogs-list = `fumi blogs list` shows the blogs.
