@@ -5,7 +5,7 @@
 
 use fumi_core::publish::queue::{PublishOutcome, Sent};
 use fumi_core::publish::{Progress, PublicationState, PublishOptions};
-use fumi_core::{Blog, BlogId, BlogKind, DraftId};
+use fumi_core::{Blog, BlogAuth, BlogId, BlogKind, DraftId};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -30,7 +30,7 @@ pub async fn add_blog(
 ) -> Result<Blog> {
     Ok(state
         .app()?
-        .add_blog(&name, kind, &url, &user, &secret)
+        .add_blog(&name, kind, BlogAuth::Default, &url, &user, &secret)
         .await?)
 }
 

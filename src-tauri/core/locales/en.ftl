@@ -85,3 +85,15 @@ cli-error = fumi: { $message }
 cli-hint-recreate = To publish it anew, run the same command with --recreate.
 cli-hint-allow-files = To upload them, run the same command with --allow-files.
 cli-hint-blogs-list = `fumi blogs list` shows the blogs.
+cli-added = Added { $name }: { $url } as { $user }.
+cli-answers = { $name } answers and accepts the password.
+cli-scheduled = (scheduled)
+cli-pulled = Imported { $count } posts as drafts{ $ids ->
+        [none] {""}
+       *[other] : { $ids }
+    }; { $linked } already linked.
+cli-moved = { $drafts } drafts, { $images } images
+cli-attempts = { $count } attempts
+cli-untitled = (untitled)
+cli-kept = (kept from an earlier lookup)
+cli-secret-prompt = Application password:{" "}

@@ -83,3 +83,15 @@ cli-error = fumi: { $message }
 cli-hint-recreate = 新しく公開するには、同じコマンドに --recreate を付けて実行してください。
 cli-hint-allow-files = アップロードするには、同じコマンドに --allow-files を付けて実行してください。
 cli-hint-blogs-list = ブログの一覧は `fumi blogs list` で表示できます。
+cli-added = { $name } を追加しました: { $url }（{ $user }）。
+cli-answers = { $name } に接続でき、パスワードも有効です。
+cli-scheduled = （予約投稿）
+cli-pulled = { $count } 件の記事を下書きとして取り込みました{ $ids ->
+        [none] {""}
+       *[other] : { $ids }
+    }。{ $linked } 件は関連付け済みです。
+cli-moved = 下書き { $drafts } 件、画像 { $images } 件
+cli-attempts = { $count } 回試行
+cli-untitled = （無題）
+cli-kept = （以前の検索結果）
+cli-secret-prompt = アプリケーションパスワード:{" "}

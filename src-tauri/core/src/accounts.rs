@@ -1,6 +1,6 @@
 //! Blog accounts: the row in the database and the secret in the OS keychain, kept in step.
 
-use crate::blog::{Blog, BlogKind};
+use crate::blog::{Blog, BlogAuth, BlogKind};
 use crate::error::{Error, Result};
 use crate::keychain;
 use crate::paths;
@@ -14,13 +14,14 @@ pub fn save_blog(
     store: &mut Store,
     name: &str,
     kind: BlogKind,
+    auth: BlogAuth,
     site_url: &str,
     user: &str,
     secret: &str,
 ) -> Result<Blog> {
     let origin = BlogOrigin::of(site_url)?.to_string();
     let key = keychain::new_key()?;
-    let blog = store.add_blog(name, kind, site_url, user, &key)?;
+    let blog = store.add_blog_signing_in(name, kind, auth, site_url, user, &key)?;
     if let Err(e) = keychain::save_secret(&key, &origin, secret) {
         let _ = store.remove_blog(blog.id);
         return Err(e);

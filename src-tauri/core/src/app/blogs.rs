@@ -1,13 +1,13 @@
 //! Blogs and publishing: accounts, publish (or queue), the queue, pulls, a draft's standings.
 
-use crate::accounts;
 use crate::blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
 use crate::draft::{DraftId, Millis};
 use crate::error::{Error, Result};
 use crate::publish::PublicationState;
-use crate::publish::queue::{self, PublishOutcome, Sent};
+use crate::publish::queue::{self, PublishOutcome, QueuedPublish, Sent};
 use crate::publish::{self, Progress, PublishOptions, PullReport};
 use crate::store::Store;
+use crate::{accounts, blogsync};
 
 use super::App;
 
@@ -30,13 +30,14 @@ impl App {
         &self,
         name: &str,
         kind: BlogKind,
+        auth: BlogAuth,
         site_url: &str,
         user: &str,
         secret: &str,
     ) -> Result<Blog> {
         accounts::check_name_free(&*self.reader()?, name)?;
-        publish::test_connection(kind, BlogAuth::Default, site_url, user, secret).await?;
-        accounts::save_blog(&mut self.writer(), name, kind, site_url, user, secret)
+        publish::test_connection(kind, auth, site_url, user, secret).await?;
+        accounts::save_blog(&mut self.writer(), name, kind, auth, site_url, user, secret)
     }
 
     /// Checks that a blog answers and accepts its stored credentials.
@@ -115,6 +116,34 @@ impl App {
         let mut store = self.connection()?;
         let (blog, secret) = accounts::blog_with_secret(&mut store, blog)?;
         publish::take_remote(&mut store, self.renderer(), &blog, &secret, draft).await
+    }
+
+    /// The publishes waiting in the queue.
+    pub fn queued_publishes(&self) -> Result<Vec<QueuedPublish>> {
+        self.reader()?.queued_publishes()
+    }
+
+    /// Takes a draft's publish out of the queue without sending it.
+    pub fn cancel_queued(&self, draft: DraftId, blog: BlogId) -> Result<()> {
+        self.writer().unqueue_publish(draft, blog)
+    }
+
+    /// A draft as a blogsync file for the blog's entry.
+    pub fn blogsync_export(&self, draft: DraftId, blog: BlogId) -> Result<String> {
+        let store = self.reader()?;
+        let blog = store
+            .blog(blog)?
+            .ok_or_else(|| Error::BlogNotFound(blog.to_string()))?;
+        blogsync::export(&store, &blog, draft)
+    }
+
+    /// A draft made from a blogsync file, linked to its entry on the blog.
+    pub fn blogsync_import(&self, blog: BlogId, text: &str) -> Result<DraftId> {
+        let mut store = self.writer();
+        let blog = store
+            .blog(blog)?
+            .ok_or_else(|| Error::BlogNotFound(blog.to_string()))?;
+        blogsync::import(&mut store, &blog, text)
     }
 
     /// The draft's standing on every blog it was sent to.

@@ -1,5 +1,6 @@
 //! Books: the draft's book (typed or looked up by ISBN), new reviews, My books.
 
+use crate::book::lookup::Found;
 use crate::book::review::{self, Filled};
 use crate::book::template::TemplateLanguage;
 use crate::book::{self, Book, BookOrder, Isbn, ReviewedBook};
@@ -26,6 +27,14 @@ impl App {
         let mut store = self.connection()?;
         let endpoints = store.settings()?.book_sources;
         review::fill(&mut store, &endpoints, draft, isbn).await
+    }
+
+    /// Looks a book up by ISBN (Fumi's database first, then the book databases), keeping the
+    /// answer for the next time.
+    pub async fn lookup(&self, isbn: &Isbn) -> Result<Found> {
+        let mut store = self.connection()?;
+        let endpoints = store.settings()?.book_sources;
+        review::find(&mut store, &endpoints, isbn).await
     }
 
     /// A new review of the book with this ISBN from the template (the author's own, else

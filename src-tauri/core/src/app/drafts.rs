@@ -19,6 +19,11 @@ impl App {
         self.reader()?.library(query)
     }
 
+    /// The drafts whose title or body holds `query` (any script, any length).
+    pub fn search(&self, query: &str) -> Result<Vec<DraftSummary>> {
+        self.reader()?.search(query)
+    }
+
     /// Every tag in use, with how many drafts carry it.
     pub fn tags(&self) -> Result<Vec<TagCount>> {
         self.reader()?.tags()

@@ -23,14 +23,35 @@ impl Store {
         user: &str,
         secret_key: &str,
     ) -> Result<Blog> {
+        self.add_blog_signing_in(name, kind, BlogAuth::Default, site_url, user, secret_key)
+    }
+
+    /// Adds a blog account that signs in with `auth`, in one write.
+    pub fn add_blog_signing_in(
+        &mut self,
+        name: &str,
+        kind: BlogKind,
+        auth: BlogAuth,
+        site_url: &str,
+        user: &str,
+        secret_key: &str,
+    ) -> Result<Blog> {
         if self.blog_by_name(name)?.is_some() {
             return Err(Error::BlogNameTaken(name.to_owned()));
         }
         self.conn
             .execute(
-                "INSERT INTO blogs (name, kind, site_url, user, created_at, secret_key) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![name, kind.as_str(), site_url, user, now_ms(), secret_key],
+                "INSERT INTO blogs (name, kind, auth, site_url, user, created_at, secret_key) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    name,
+                    kind.as_str(),
+                    auth.as_str(),
+                    site_url,
+                    user,
+                    now_ms(),
+                    secret_key
+                ],
             )
             .map_err(|e| self.err("adding a blog", e))?;
         self.blog_by_name(name)?
