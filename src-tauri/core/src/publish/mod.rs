@@ -13,6 +13,8 @@ mod publisher;
 mod pull;
 pub mod queue;
 mod state;
+#[cfg(test)]
+mod tests;
 pub mod wordpress;
 pub mod xmlrpc;
 
@@ -140,6 +142,17 @@ async fn publish_version(
         .await
     }
     .await;
+    record(store, blog, draft_id, outcome)
+}
+
+/// Records a publish's outcome on the draft's publication (the post, or why it failed) and
+/// answers the publication; a post whose blog dropped some terms is saved but reported.
+fn record(
+    store: &mut Store,
+    blog: &Blog,
+    draft_id: DraftId,
+    outcome: Result<(String, RemotePost)>,
+) -> Result<Publication> {
     match &outcome {
         Ok((_, remote)) => tracing::info!(
             draft = draft_id,
