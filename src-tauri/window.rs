@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, PoisonError, TryLockError};
 
-use fumi_core::draft::DraftId;
+use fumi_core::model::draft::DraftId;
 use fumi_core::render::live::{LivePreview, OutOfStep, PreviewPatch};
 use fumi_core::{App, Renderer};
 use serde::Serialize;

@@ -1,10 +1,11 @@
 //! Book lookup against local stand-ins of openBD, NDL Search, Open Library and Google Books:
 //! the order, the fallbacks past failures, the cache, and a review started from an ISBN.
 
-use fumi_core::book::lookup::{self, Endpoints};
+use fumi_core::book::lookup;
 use fumi_core::book::review;
 use fumi_core::book::template::TemplateLanguage;
-use fumi_core::book::{Book, Isbn};
+use fumi_core::model::book::Endpoints;
+use fumi_core::model::book::{Book, Isbn};
 use fumi_core::{Error, Store};
 
 use super::support::book_sources::{BookSources, Db, Fault};
@@ -313,7 +314,7 @@ fn the_command_line_looks_up_starts_reviews_and_lists_books() {
     let mut store = Store::open(data).expect("store");
     let mut settings = store.settings().expect("settings");
     settings.book_sources = sources.endpoints();
-    settings.language = fumi_core::settings::Language::Ja;
+    settings.language = fumi_core::model::settings::Language::Ja;
     store.save_settings(&settings).expect("save");
     drop(store);
 

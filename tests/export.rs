@@ -53,9 +53,9 @@ fn export_all_then_import_all_round_trips_every_draft_and_image_byte_for_byte() 
     ));
 
     // The first draft is a review: its book (facts, rating, dates, cover) goes along.
-    let book = fumi_core::book::Book {
+    let book = fumi_core::model::book::Book {
         isbn: Some("9784152098702".parse().expect("isbn")),
-        facts: fumi_core::book::BookFacts {
+        facts: fumi_core::model::book::BookFacts {
             title: "三体".into(),
             authors: vec!["劉慈欣".into()],
             publisher: "早川書房".into(),
@@ -162,7 +162,7 @@ fn a_draft_exports_as_markdown_that_reads_back_and_as_html_that_stands_alone() {
         "{text}"
     );
     // Opening the file with Fumi gives back the same title and body.
-    let (title, back) = fumi_core::draft::from_markdown_file("out.md", &text);
+    let (title, back) = fumi_core::draft_file::from_markdown_file("out.md", &text);
     assert_eq!(
         (title.as_str(), back.as_str()),
         ("『三体』<書評>", body.as_str())

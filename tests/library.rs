@@ -1,8 +1,8 @@
 //! The library: filters by status, blog and tag, two orders, and the tag index kept from the
 //! drafts' front matter — against a real SQLite file.
 
-use fumi_core::library::{LibraryQuery, SortOrder};
-use fumi_core::publish::RemotePost;
+use fumi_core::model::library::{LibraryQuery, SortOrder};
+use fumi_core::model::post::RemotePost;
 use fumi_core::{BlogKind, DraftId, DraftStatus, SaveKind, Store};
 use rusqlite::Connection;
 

@@ -320,13 +320,13 @@ fn settings_start_at_their_defaults_are_kept_and_set_the_revision_interval() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(dir.path()).expect("open");
     let defaults = store.settings().expect("settings");
-    assert_eq!(defaults, fumi_core::settings::Settings::default());
+    assert_eq!(defaults, fumi_core::model::settings::Settings::default());
     assert_eq!(defaults.revision_interval_secs, 30);
     assert_eq!(defaults.editor_font_size, 15);
 
-    let chosen = fumi_core::settings::Settings {
-        language: fumi_core::settings::Language::Ja,
-        theme: fumi_core::settings::Theme::Dark,
+    let chosen = fumi_core::model::settings::Settings {
+        language: fumi_core::model::settings::Language::Ja,
+        theme: fumi_core::model::settings::Theme::Dark,
         revision_interval_secs: 300,
         affiliate_tag: "fumi-22".into(),
         welcomed: true,

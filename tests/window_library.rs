@@ -3,7 +3,7 @@
 
 use fantoccini::Client;
 use fantoccini::key::Key;
-use fumi_core::publish::RemotePost;
+use fumi_core::model::post::RemotePost;
 use fumi_core::{BlogKind, Store};
 use serde_json::Value;
 

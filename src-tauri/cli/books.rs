@@ -3,10 +3,10 @@
 use std::fmt;
 
 use clap::Subcommand;
-use fumi_core::book::lookup::Found;
 use fumi_core::book::template::TemplateLanguage;
-use fumi_core::book::{BookOrder, Isbn, ReviewedBook};
 use fumi_core::message::Lang;
+use fumi_core::model::book::Found;
+use fumi_core::model::book::{BookOrder, Isbn, ReviewedBook};
 use fumi_core::{App, Error, args};
 
 use super::{block_on, print, say, warn};

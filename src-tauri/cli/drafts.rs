@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use fumi_core::draft_export::DraftFormat;
-use fumi_core::library::{LibraryQuery, SortOrder, TagCount};
+use fumi_core::model::library::{LibraryQuery, SortOrder, TagCount};
 use fumi_core::{App, Draft, DraftId, DraftStatus, DraftSummary, Error, SaveKind, args};
 
 use super::{input, print, say};

@@ -19,7 +19,7 @@ pub(super) fn text(file: Option<&Path>) -> Result<String, Error> {
         }
         _ => (PathBuf::from("standard input"), Box::new(std::io::stdin())),
     };
-    fumi_core::draft::read_text(&path, reader)
+    fumi_core::draft_file::read_text(&path, reader)
 }
 
 /// A draft's body for `drafts new`: the file, else a piped standard input; at a terminal with

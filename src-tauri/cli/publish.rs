@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use fumi_core::message::Lang;
-use fumi_core::publish::queue::{PublishOutcome, QueuedPublish, Sent};
+use fumi_core::model::queue::QueuedPublish;
+use fumi_core::publish::queue::{PublishOutcome, Sent};
 use fumi_core::publish::{Progress, PublishOptions, PullReport, RemoteStatus};
 use fumi_core::{App, DraftId, Error, Publication, args, front_matter};
 

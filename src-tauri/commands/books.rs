@@ -3,8 +3,9 @@
 //! Lookups go to the network on a connection of their own, like publishing.
 
 use fumi_core::DraftId;
+use fumi_core::book::review;
 use fumi_core::book::template::TemplateLanguage;
-use fumi_core::book::{Book, BookOrder, Isbn, ReviewedBook, review};
+use fumi_core::model::book::{Book, BookOrder, Isbn, ReviewedBook};
 use serde::Serialize;
 use tauri::State;
 

@@ -3,7 +3,7 @@
 use fumi_core::draft_export::DraftFormat;
 use fumi_core::history::{Diff, RevisionSummary};
 use fumi_core::image::Image;
-use fumi_core::library::{LibraryQuery, TagCount};
+use fumi_core::model::library::{LibraryQuery, TagCount};
 use fumi_core::render::live::PreviewPatch;
 use fumi_core::{Draft, DraftId, DraftSummary, SaveKind};
 use tauri::State;

@@ -81,7 +81,7 @@ pub fn open_folder(app: AppHandle, state: State<'_, AppState>, folder: Folder) -
 
 /// The author's preferences.
 #[tauri::command(async)]
-pub fn get_settings(state: State<'_, AppState>) -> Result<fumi_core::settings::Settings> {
+pub fn get_settings(state: State<'_, AppState>) -> Result<fumi_core::model::settings::Settings> {
     Ok(state.app()?.settings()?)
 }
 
@@ -89,7 +89,7 @@ pub fn get_settings(state: State<'_, AppState>) -> Result<fumi_core::settings::S
 #[tauri::command(async)]
 pub fn save_settings(
     state: State<'_, AppState>,
-    settings: fumi_core::settings::Settings,
+    settings: fumi_core::model::settings::Settings,
 ) -> Result<()> {
     Ok(state.app()?.save_settings(&settings)?)
 }

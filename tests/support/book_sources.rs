@@ -12,7 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use fumi_core::book::lookup::Endpoints;
+use fumi_core::model::book::Endpoints;
 
 /// The four databases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -4,8 +4,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use fumi_core::library::{LibraryQuery, SortOrder};
-use fumi_core::publish::RemotePost;
+use fumi_core::model::library::{LibraryQuery, SortOrder};
+use fumi_core::model::post::RemotePost;
 use fumi_core::render::live::LivePreview;
 use fumi_core::{BlogKind, DraftStatus, Renderer, SaveKind, Store};
 

@@ -1,8 +1,8 @@
 //! Blog accounts: the row in the database and the secret in the OS keychain, kept in step.
 
-use crate::blog::{Blog, BlogAuth, BlogKind};
 use crate::error::{Error, Result};
 use crate::keychain;
+use crate::model::blog::{Blog, BlogAuth, BlogKind};
 use crate::paths;
 use crate::publish::origin::BlogOrigin;
 use crate::store::Store;

@@ -5,11 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::blog::Blog;
-use crate::draft::DraftId;
 use crate::error::{Error, Result};
 use crate::front_matter::{self, FrontMatter, FrontMatterStatus};
-use crate::publish::RemotePost;
+use crate::model::blog::Blog;
+use crate::model::draft::DraftId;
+use crate::model::post::RemotePost;
 use crate::store::Store;
 
 /// blogsync's header, in its own key names and order.

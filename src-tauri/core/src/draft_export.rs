@@ -5,10 +5,10 @@ use std::path::Path;
 
 use base64::Engine;
 
-use crate::draft::{Draft, DraftId};
 use crate::error::{Error, Result};
 use crate::image::{ASSET_SCHEME, Image, LocalImage};
 use crate::markdown_file;
+use crate::model::draft::{Draft, DraftId};
 use crate::render::Renderer;
 use crate::store::Store;
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::args;
 use crate::message::{self, Arg, Args, Lang};
 
-use crate::draft::DraftId;
+use crate::model::draft::DraftId;
 
 /// Result with the core's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::book::Book;
 use crate::error::{Error, Result};
 use crate::image::Image;
 use crate::markdown_file;
+use crate::model::book::Book;
 use crate::store::Store;
 
 /// The folder of Markdown files inside an export.
@@ -91,7 +91,7 @@ pub fn import_all(store: &mut Store, dir: &Path) -> Result<Moved> {
         if path.extension().and_then(|e| e.to_str()) != Some("md") {
             continue;
         }
-        let (title, body) = crate::draft::read_file(&path)?;
+        let (title, body) = crate::draft_file::read_file(&path)?;
         let draft = store.create_draft(&title, &body)?;
         moved.drafts += 1;
         let book_path = path

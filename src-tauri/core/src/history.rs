@@ -4,8 +4,8 @@
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
-use crate::draft::{Draft, DraftId, Millis, SaveKind};
 use crate::error::Result;
+use crate::model::draft::{Draft, DraftId, Millis, SaveKind};
 use crate::render::Renderer;
 use crate::store::Store;
 

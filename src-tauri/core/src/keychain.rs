@@ -7,8 +7,8 @@
 
 use std::sync::Once;
 
-use crate::blog::BlogId;
 use crate::error::{Error, Result};
+use crate::model::blog::BlogId;
 use crate::paths::APP_IDENTIFIER;
 
 static STORE: Once = Once::new();

@@ -5,33 +5,31 @@
 
 pub mod accounts;
 mod app;
-pub mod blog;
 pub mod blogsync;
 pub mod book;
 mod capped_body;
 pub mod counts;
-pub mod draft;
 pub mod draft_export;
+pub mod draft_file;
 pub mod error;
 pub mod export;
 pub mod front_matter;
 pub mod history;
 pub mod image;
 pub mod keychain;
-pub mod library;
 pub mod markdown_file;
 pub mod message;
+pub mod model;
 pub mod paths;
 pub mod publish;
 pub mod render;
-pub mod settings;
 pub mod store;
 pub mod tags;
 
 pub use app::App;
-pub use blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
 pub use counts::Counts;
-pub use draft::{Draft, DraftId, DraftStatus, DraftSummary, Revision, SaveKind};
 pub use error::{Error, Result};
+pub use model::blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
+pub use model::draft::{Draft, DraftId, DraftStatus, DraftSummary, Revision, SaveKind};
 pub use render::{Rendered, Renderer};
 pub use store::Store;

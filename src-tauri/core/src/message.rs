@@ -9,7 +9,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 
-use crate::settings::Language;
+use crate::model::settings::Language;
 
 /// The English catalog's source.
 pub const EN_FTL: &str = include_str!("../locales/en.ftl");

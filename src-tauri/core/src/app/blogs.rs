@@ -1,10 +1,11 @@
 //! Blogs and publishing: accounts, publish (or queue), the queue, pulls, a draft's standings.
 
-use crate::blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
-use crate::draft::{DraftId, Millis};
 use crate::error::{Error, Result};
+use crate::model::blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
+use crate::model::draft::{DraftId, Millis};
+use crate::model::queue::QueuedPublish;
 use crate::publish::PublicationState;
-use crate::publish::queue::{self, PublishOutcome, QueuedPublish, Sent};
+use crate::publish::queue::{self, PublishOutcome, Sent};
 use crate::publish::{self, Progress, PublishOptions, PullReport};
 use crate::store::Store;
 use crate::{accounts, blogsync};

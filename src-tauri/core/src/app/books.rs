@@ -1,11 +1,12 @@
 //! Books: the draft's book (typed or looked up by ISBN), new reviews, My books.
 
-use crate::book::lookup::Found;
+use crate::book;
 use crate::book::review::{self, Filled};
 use crate::book::template::TemplateLanguage;
-use crate::book::{self, Book, BookOrder, Isbn, ReviewedBook};
-use crate::draft::{Draft, DraftId};
 use crate::error::{Error, Result};
+use crate::model::book::Found;
+use crate::model::book::{Book, BookOrder, Isbn, ReviewedBook};
+use crate::model::draft::{Draft, DraftId};
 
 use super::App;
 
@@ -59,7 +60,7 @@ impl App {
     /// The books of every review, in `order`.
     pub fn reviewed_books(&self, order: BookOrder) -> Result<Vec<ReviewedBook>> {
         let mut books = self.reader()?.reviewed_books()?;
-        book::sort(&mut books, order);
+        crate::model::book::sort(&mut books, order);
         Ok(books)
     }
 }

@@ -2,14 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::draft::{Draft, DraftId, DraftSummary, SaveKind};
 use crate::draft_export::{self, DraftFormat};
 use crate::error::Result;
 use crate::export::{self, Moved};
 use crate::history::{self, Diff, RevisionSummary};
 use crate::image::Image;
-use crate::library::{LibraryQuery, TagCount};
-use crate::settings::Settings;
+use crate::model::draft::{Draft, DraftId, DraftSummary, SaveKind};
+use crate::model::library::{LibraryQuery, TagCount};
+use crate::model::settings::Settings;
 
 use super::App;
 
@@ -87,7 +87,7 @@ impl App {
 
     /// Makes a Markdown file's text a new draft (its title from the front matter or the name).
     pub fn import_markdown(&self, name: &str, text: &str) -> Result<Draft> {
-        let (title, body) = crate::draft::from_markdown_file(name, text);
+        let (title, body) = crate::draft_file::from_markdown_file(name, text);
         self.create_draft(&title, &body)
     }
 
@@ -97,7 +97,7 @@ impl App {
         let mut newest = None;
         let mut first_error = None;
         for path in paths {
-            match crate::draft::read_file(path)
+            match crate::draft_file::read_file(path)
                 .and_then(|(title, body)| self.create_draft(&title, &body))
             {
                 Ok(draft) => newest = Some(draft.id),

@@ -6,7 +6,7 @@
 use quick_xml::escape::escape;
 
 use super::Book;
-use crate::draft::DraftId;
+use crate::model::draft::DraftId;
 use crate::store::Store;
 
 /// The line an author writes where the card goes.
@@ -145,7 +145,7 @@ pub fn purchase_link(book: &Book, affiliate_tag: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::book::BookFacts;
+    use crate::model::book::BookFacts;
 
     fn three_body() -> Book {
         Book {

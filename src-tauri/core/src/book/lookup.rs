@@ -4,50 +4,13 @@
 use std::time::Duration;
 
 use reqwest::{Client, StatusCode};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::source::{self, Source};
-use super::{BookFacts, Isbn};
 use crate::capped_body::{BodyError, read_capped};
 use crate::error::{Error, Result};
 use crate::image::MAX_IMAGE_BYTES;
-
-/// Where each book database answers; settings, so tests and authors behind proxies can point
-/// them elsewhere. An empty endpoint skips that database.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Endpoints {
-    /// openBD's `get` (`…/v1/get?isbn=`): Japanese publishers' own data, with covers.
-    pub openbd: String,
-    /// National Diet Library Search's OpenSearch (`…/api/opensearch?isbn=`).
-    pub ndl: String,
-    /// Open Library's root (`…/isbn/{isbn}.json`, `…/authors/{id}.json`).
-    pub open_library: String,
-    /// Google Books' volumes (`…/books/v1/volumes?q=isbn:`).
-    pub google_books: String,
-}
-
-impl Default for Endpoints {
-    fn default() -> Self {
-        Endpoints {
-            openbd: "https://api.openbd.jp/v1/get".into(),
-            ndl: "https://ndlsearch.ndl.go.jp/api/opensearch".into(),
-            open_library: "https://openlibrary.org".into(),
-            google_books: "https://www.googleapis.com/books/v1/volumes".into(),
-        }
-    }
-}
-
-/// A book found: which database answered (or the cache) and what it said.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Found {
-    pub isbn: Isbn,
-    /// The database's name as the author knows it ("openBD", "NDL Search"…).
-    pub source: String,
-    pub facts: BookFacts,
-    /// Whether the answer came from Fumi's database rather than the network.
-    pub cached: bool,
-}
+use crate::model::book::{Endpoints, Found, Isbn};
 
 /// Why one database gave no answer.
 #[derive(Debug)]

@@ -2,12 +2,14 @@
 
 use serde::Serialize;
 
-use super::lookup::{self, Endpoints, Found};
+use super::lookup;
 use super::template::{self, TemplateLanguage};
 use super::{Book, Isbn};
-use crate::draft::{Draft, DraftId};
 use crate::error::{Error, Result};
 use crate::image::Image;
+use crate::model::book::Endpoints;
+use crate::model::book::Found;
+use crate::model::draft::{Draft, DraftId};
 use crate::store::Store;
 
 /// The book for `isbn`: from Fumi's database if it was looked up before, else from the book

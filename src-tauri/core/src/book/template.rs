@@ -2,7 +2,7 @@
 //! the author's language, or the author's own template from the settings.
 
 use super::Book;
-use crate::settings::Language;
+use crate::model::settings::Language;
 
 /// The language of Fumi's own template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,7 +111,7 @@ pub fn new_review(book: &Book, language: TemplateLanguage, own: &str) -> (String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::book::BookFacts;
+    use crate::model::book::BookFacts;
 
     fn book() -> Book {
         Book {

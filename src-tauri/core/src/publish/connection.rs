@@ -4,9 +4,9 @@ use super::hatena::Hatena;
 use super::metaweblog::MetaWeblog;
 use super::wordpress::WordPress;
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
-use crate::blog::{BlogAuth, BlogKind};
 use crate::error::Result;
 use crate::image::Image;
+use crate::model::blog::{BlogAuth, BlogKind};
 
 /// A checked connection to one blog.
 pub enum Connection {

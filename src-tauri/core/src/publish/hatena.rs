@@ -16,9 +16,9 @@ use super::atom::{self, Element};
 use super::http::{self, Failure, Reply, Verdict, with_retries};
 use super::origin::BlogOrigin;
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
-use crate::blog::BlogAuth;
 use crate::error::{Error, Result};
 use crate::image::Image;
+use crate::model::blog::BlogAuth;
 
 /// The syntax a Hatena blog is written in (its editing mode; a PUT keeps an entry's syntax).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

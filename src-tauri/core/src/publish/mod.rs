@@ -8,7 +8,6 @@ pub mod hatena;
 mod http;
 pub mod metaweblog;
 pub mod origin;
-mod post;
 mod publisher;
 mod pull;
 pub mod queue;
@@ -20,19 +19,18 @@ pub mod xmlrpc;
 
 use std::collections::HashMap;
 
-use sha2::{Digest, Sha256};
-
-pub use post::{OutgoingPost, RemoteMedia, RemotePost, RemoteStatus};
+pub use crate::model::post::{OutgoingPost, RemoteMedia, RemotePost, RemoteStatus};
 pub use publisher::Publisher;
 pub use pull::{PullReport, local_content_hash, pull_posts, take_remote};
 pub use state::{PublicationState, Standing, publication_states};
 
-use crate::blog::{Blog, BlogAuth, BlogKind, Publication};
-use crate::book::{Book, card};
-use crate::draft::DraftId;
+use crate::book::card;
 use crate::error::{Error, Result};
 use crate::front_matter::{self, FrontMatterStatus};
 use crate::image::{ASSET_SCHEME, Image, LocalImage};
+use crate::model::blog::{Blog, BlogAuth, BlogKind, Publication};
+use crate::model::book::Book;
+use crate::model::draft::DraftId;
 use crate::render::Renderer;
 use crate::store::Store;
 use connection::Connection;
@@ -110,8 +108,8 @@ pub struct Version {
     pub body: String,
 }
 
-impl From<crate::draft::Draft> for Version {
-    fn from(draft: crate::draft::Draft) -> Version {
+impl From<crate::model::draft::Draft> for Version {
+    fn from(draft: crate::model::draft::Draft) -> Version {
         Version {
             title: draft.title,
             body: draft.body,
@@ -548,14 +546,4 @@ fn remote_id(store: &Store, blog: &Blog, draft_id: DraftId) -> Result<String> {
             draft: draft_id,
             blog: blog.name.clone(),
         })
-}
-
-/// SHA-256 of NUL-separated parts, in hex.
-fn sha256_hex(parts: &[&str]) -> String {
-    let mut h = Sha256::new();
-    for part in parts {
-        h.update(part.as_bytes());
-        h.update([0]);
-    }
-    crate::image::hex(&h.finalize())
 }

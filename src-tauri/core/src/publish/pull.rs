@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use super::{Prepared, PublishOptions, Publisher, RemotePost, connect, known_media, outgoing};
-use crate::blog::Blog;
-use crate::draft::{DraftId, SaveKind};
 use crate::error::Result;
 use crate::front_matter::{self, FrontMatter, FrontMatterStatus};
+use crate::model::blog::Blog;
+use crate::model::draft::{DraftId, SaveKind};
 use crate::render::Renderer;
 use crate::store::Store;
 

@@ -9,10 +9,11 @@
 use serde::Serialize;
 
 use super::{PublishOptions, Version, publish_version};
-use crate::blog::{Blog, BlogId, Publication};
-use crate::draft::{DraftId, Millis};
 use crate::error::{Error, Result};
-use crate::publish::{Progress, RemoteStatus};
+use crate::model::blog::{Blog, BlogId, Publication};
+use crate::model::draft::{DraftId, Millis};
+use crate::model::queue::QueuedPublish;
+use crate::publish::Progress;
 use crate::render::Renderer;
 use crate::store::{Store, now_ms};
 
@@ -22,27 +23,6 @@ const FIRST_WAIT_MS: Millis = 30_000;
 const MAX_WAIT_MS: Millis = 15 * 60_000;
 /// How long a sender may hold a job before another may take it (a crashed sender's job).
 const LEASE_MS: Millis = 10 * 60_000;
-
-/// A publish waiting for its blog.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct QueuedPublish {
-    pub draft_id: DraftId,
-    pub blog_id: BlogId,
-    /// The title and body to send: the draft as it was when the author pressed Publish.
-    pub title: String,
-    #[serde(skip)]
-    pub body: String,
-    pub status: Option<RemoteStatus>,
-    pub at_ms: Option<Millis>,
-    pub overwrite: bool,
-    pub recreate: bool,
-    pub queued_at: Millis,
-    /// Sending attempts made from the queue so far.
-    pub attempts: u32,
-    pub next_attempt_at: Millis,
-    /// Why it could not be sent yet.
-    pub last_error: crate::message::Said,
-}
 
 impl QueuedPublish {
     fn options(&self) -> PublishOptions {

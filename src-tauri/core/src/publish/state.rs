@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use super::local_content_hash;
-use crate::blog::{BlogId, Publication};
-use crate::draft::{DraftId, Millis};
 use crate::error::Result;
+use crate::model::blog::{BlogId, Publication};
+use crate::model::draft::{DraftId, Millis};
 use crate::render::Renderer;
 use crate::store::Store;
 

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::*;
-use crate::blog::BlogKind;
+use crate::model::blog::BlogKind;
 
 /// A blog in memory, counting what it was asked to do.
 #[derive(Default)]
@@ -190,7 +190,7 @@ impl Bench {
                 self.draft,
                 "読書記録",
                 body,
-                crate::draft::SaveKind::Explicit,
+                crate::model::draft::SaveKind::Explicit,
             )
             .expect("save");
     }

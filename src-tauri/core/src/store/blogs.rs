@@ -3,11 +3,11 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, now_ms};
-use crate::blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
-use crate::draft::DraftId;
 use crate::error::{Error, Result};
 use crate::message::Said;
-use crate::publish::RemotePost;
+use crate::model::blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
+use crate::model::draft::DraftId;
+use crate::model::post::RemotePost;
 
 const BLOG_COLUMNS: &str = "id, name, kind, site_url, user, created_at, auth, secret_key";
 const PUBLICATION_COLUMNS: &str = "draft_id, blog_id, remote_id, remote_url, content_hash, remote_modified, \

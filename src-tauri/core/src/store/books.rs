@@ -3,10 +3,10 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, now_ms};
-use crate::book::lookup::Found;
-use crate::book::{Book, BookFacts, Isbn, ReviewedBook};
-use crate::draft::DraftId;
 use crate::error::Result;
+use crate::model::book::Found;
+use crate::model::book::{Book, BookFacts, Isbn, ReviewedBook};
+use crate::model::draft::DraftId;
 
 const BOOK_COLUMNS: &str = "isbn, title, authors, publisher, published, pages, cover_url, \
      rating, started_on, finished_on, cover";

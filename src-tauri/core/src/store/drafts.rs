@@ -3,8 +3,10 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, now_ms};
-use crate::draft::{Draft, DraftId, DraftStatus, DraftSummary, Millis, SaveKind, check_size};
 use crate::error::{Error, Result};
+use crate::model::draft::{
+    Draft, DraftId, DraftStatus, DraftSummary, Millis, SaveKind, check_size,
+};
 
 /// Characters of the body shown in the drafts list.
 const EXCERPT_CHARS: usize = 80;

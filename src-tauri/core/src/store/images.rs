@@ -5,11 +5,11 @@ use std::collections::HashSet;
 use rusqlite::{OptionalExtension, params};
 
 use super::{Store, now_ms};
-use crate::blog::BlogId;
-use crate::draft::DraftId;
 use crate::error::{Error, Result};
 use crate::image::{ASSET_SCHEME, Image};
-use crate::publish::RemoteMedia;
+use crate::model::blog::BlogId;
+use crate::model::draft::DraftId;
+use crate::model::post::RemoteMedia;
 
 impl Store {
     /// The local files the author allowed this draft to upload.

@@ -6,9 +6,9 @@ use rusqlite::types::Value;
 
 use super::Store;
 use super::drafts::{STATUS, SUMMARY_COLUMNS as COLUMNS};
-use crate::draft::{DraftId, DraftSummary};
 use crate::error::Result;
-use crate::library::{LibraryQuery, SortOrder, TagCount};
+use crate::model::draft::{DraftId, DraftSummary};
+use crate::model::library::{LibraryQuery, SortOrder, TagCount};
 use crate::tags;
 
 /// The trigram index needs at least this many characters; shorter queries scan instead.

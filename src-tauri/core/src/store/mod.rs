@@ -17,8 +17,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::Connection;
 
-use crate::draft::Millis;
 use crate::error::{Error, Result};
+use crate::model::draft::Millis;
 use crate::paths::DATABASE_FILE;
 
 pub use migrations::SCHEMA_VERSION;

@@ -4,12 +4,12 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, now_ms};
-use crate::blog::BlogId;
-use crate::draft::{DraftId, Millis};
 use crate::error::{Error, Result};
 use crate::message::Said;
-use crate::publish::RemoteStatus;
-use crate::publish::queue::QueuedPublish;
+use crate::model::blog::BlogId;
+use crate::model::draft::{DraftId, Millis};
+use crate::model::post::RemoteStatus;
+use crate::model::queue::QueuedPublish;
 
 const COLUMNS: &str = "draft_id, blog_id, title, body, status, at_ms, overwrite, recreate, \
      queued_at, attempts, next_attempt_at, last_error";

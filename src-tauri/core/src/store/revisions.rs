@@ -3,8 +3,8 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
-use crate::draft::{DraftId, Millis, Revision};
 use crate::error::{Error, Result};
+use crate::model::draft::{DraftId, Millis, Revision};
 
 const COLUMNS: &str = "id, draft_id, title, body, edited_at, created_at";
 

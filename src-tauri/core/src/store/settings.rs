@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::settings::Settings;
+use crate::model::settings::Settings;
 
 /// The row that holds the preferences.
 const KEY: &str = "app";

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::book::BookFacts;
+use crate::model::book::BookFacts;
 
 /// Reads the first volume; `None` when there is none.
 pub fn parse(body: &str) -> Result<Option<BookFacts>, String> {

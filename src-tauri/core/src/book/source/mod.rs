@@ -7,8 +7,9 @@ pub mod openbd;
 
 use reqwest::Client;
 
-use super::lookup::{Endpoints, Miss};
-use super::{BookFacts, Isbn};
+use super::lookup::Miss;
+use crate::model::book::Endpoints;
+use crate::model::book::{BookFacts, Isbn};
 
 /// One book database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

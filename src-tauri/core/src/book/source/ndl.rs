@@ -3,7 +3,7 @@
 //! `dc:publisher`, `dcterms:issued` as "2018.7", `dc:extent` as "349p"); no item when the
 //! library does not have the book.
 
-use crate::book::BookFacts;
+use crate::model::book::BookFacts;
 use crate::publish::atom;
 
 /// Reads NDL Search's feed; `None` when it has no item.

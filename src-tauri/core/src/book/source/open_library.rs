@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::book::BookFacts;
+use crate::model::book::BookFacts;
 
 /// Reads an edition: its facts (authors still empty) and its authors' keys.
 pub fn parse(body: &str) -> Result<(BookFacts, Vec<String>), String> {

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::book::BookFacts;
+use crate::model::book::BookFacts;
 
 /// Reads openBD's answer for one ISBN; `None` when it does not have the book.
 pub fn parse(body: &str) -> Result<Option<BookFacts>, String> {

@@ -64,13 +64,13 @@ pub struct Settings {
     pub revision_interval_secs: u32,
     /// The blog the publish bar offers for a draft not yet published anywhere (else the last
     /// one used).
-    pub default_blog: Option<crate::blog::BlogId>,
+    pub default_blog: Option<crate::model::blog::BlogId>,
     /// The author's affiliate tag for the purchase links of book cards (empty: plain links).
     pub affiliate_tag: String,
     /// Whether the author has answered the first-run welcome.
     pub welcomed: bool,
     /// Where the book databases answer ISBN lookups.
-    pub book_sources: crate::book::lookup::Endpoints,
+    pub book_sources: crate::model::book::Endpoints,
     /// The author's own review template (`{title}`, `{authors}`, `{publisher}`, `{isbn}` filled
     /// in); empty: Fumi's own, in the window's language.
     pub review_template: String,
@@ -78,8 +78,8 @@ pub struct Settings {
 
 impl Settings {
     /// [`Settings::revision_interval_secs`] in milliseconds, as the store compares times.
-    pub fn revision_interval_ms(&self) -> crate::draft::Millis {
-        crate::draft::Millis::from(self.revision_interval_secs) * 1000
+    pub fn revision_interval_ms(&self) -> crate::model::draft::Millis {
+        crate::model::draft::Millis::from(self.revision_interval_secs) * 1000
     }
 }
 
@@ -94,7 +94,7 @@ impl Default for Settings {
             default_blog: None,
             affiliate_tag: String::new(),
             welcomed: false,
-            book_sources: crate::book::lookup::Endpoints::default(),
+            book_sources: crate::model::book::Endpoints::default(),
             review_template: String::new(),
         }
     }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::sha256_hex;
+use sha2::{Digest, Sha256};
 
 /// Whether a post goes out to readers or stays a draft on the blog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
@@ -57,7 +57,7 @@ impl OutgoingPost {
     /// Whether `remote` is most likely the post a create of `self`, begun at `since`, made: the
     /// same title, and the same body (as HTML or Markdown) or a modification since the attempt.
     /// `modified` is the remote modification time as the blog kind reads it.
-    pub(super) fn made(
+    pub(crate) fn made(
         &self,
         remote: &RemotePost,
         modified: Option<jiff::Timestamp>,
@@ -142,4 +142,14 @@ pub struct RemoteMedia {
     pub id: String,
     /// Where the blog serves it.
     pub url: String,
+}
+
+/// SHA-256 of NUL-separated parts, in hex.
+pub(crate) fn sha256_hex(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for part in parts {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    crate::image::hex(&h.finalize())
 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::draft::{DraftId, Millis};
+use crate::model::draft::{DraftId, Millis};
 
 /// A blog's database id.
 pub type BlogId = i64;

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::blog::BlogId;
-use crate::draft::DraftStatus;
+use crate::model::blog::BlogId;
+use crate::model::draft::DraftStatus;
 
 /// A library query; every part is optional and they all must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

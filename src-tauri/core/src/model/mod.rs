@@ -1,0 +1,11 @@
+//! The data Fumi works with, and nothing else: no database, no network, no files. `store`
+//! persists these types; `publish`, `book` and `App` work with them.
+
+pub mod blog;
+pub mod book;
+pub mod draft;
+pub mod isbn;
+pub mod library;
+pub mod post;
+pub mod queue;
+pub mod settings;
