@@ -4,7 +4,6 @@
 use std::time::Duration;
 
 use reqwest::{Client, StatusCode};
-use serde::Serialize;
 
 use super::source::{self, Source};
 use crate::capped_body::{BodyError, read_capped};
