@@ -19,7 +19,7 @@ fn sent(status: &str) -> RemotePost {
     RemotePost {
         id: format!("remote-{status}"),
         url: "https://blog.example/p".into(),
-        status: status.into(),
+        status: fumi_core::model::post::PostState::from_word(status),
         ..RemotePost::default()
     }
 }

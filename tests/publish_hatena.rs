@@ -205,7 +205,7 @@ async fn drafts_have_a_preview_url_schedules_wait_and_pull_reads_every_page() {
     )
     .await;
     let p = p.expect("as a draft");
-    assert_eq!(p.remote_status.as_deref(), Some("draft"));
+    assert_eq!(p.remote_status.as_ref().map(|s| s.as_word()), Some("draft"));
     assert!(
         p.remote_url.expect("url").contains("/preview/"),
         "the shareable preview URL"
@@ -217,7 +217,10 @@ async fn drafts_have_a_preview_url_schedules_wait_and_pull_reads_every_page() {
     };
     let (p, _) = publish_to(&mut store, &blog, &hatena, draft.id, out).await;
     assert_eq!(
-        p.expect("published").remote_status.as_deref(),
+        p.expect("published")
+            .remote_status
+            .as_ref()
+            .map(|s| s.as_word()),
         Some("publish")
     );
     assert!(!hatena.entries()[0].draft);
@@ -235,7 +238,10 @@ async fn drafts_have_a_preview_url_schedules_wait_and_pull_reads_every_page() {
     )
     .await;
     assert_eq!(
-        p.expect("scheduled").remote_status.as_deref(),
+        p.expect("scheduled")
+            .remote_status
+            .as_ref()
+            .map(|s| s.as_word()),
         Some("future")
     );
     let entry = hatena

@@ -54,7 +54,10 @@ async fn statuses_pull_and_a_deleted_post_over_xmlrpc() {
     )
     .await;
     assert_eq!(
-        p.expect("scheduled").remote_status.as_deref(),
+        p.expect("scheduled")
+            .remote_status
+            .as_ref()
+            .map(|s| s.as_word()),
         Some("future")
     );
     let kept = store

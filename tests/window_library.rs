@@ -47,7 +47,7 @@ async fn the_sidebar_filters_by_status_blog_and_tag_sorts_and_edits_tags() {
             &RemotePost {
                 id: "1".into(),
                 url: "https://books.example/1".into(),
-                status: "publish".into(),
+                status: fumi_core::model::post::PostState::Published,
                 ..RemotePost::default()
             },
         )

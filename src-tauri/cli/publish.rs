@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use fumi_core::message::Lang;
+use fumi_core::model::post::PostState;
 use fumi_core::model::queue::QueuedPublish;
 use fumi_core::publish::queue::{PublishOutcome, Sent};
 use fumi_core::publish::{Progress, PublishOptions, PullReport, RemoteStatus};
@@ -185,7 +186,7 @@ struct Published(Publication);
 impl fmt::Display for Published {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let url = self.0.remote_url.as_deref().unwrap_or_default();
-        if self.0.remote_status.as_deref() == Some("future") {
+        if self.0.remote_status == Some(PostState::Scheduled) {
             writeln!(f, "{url} {}", say("cli-scheduled", &args! {}))
         } else {
             writeln!(f, "{url}")

@@ -118,7 +118,7 @@ fn search(c: &mut Criterion) {
         if i % 3 == 0 {
             let sent = RemotePost {
                 id: i.to_string(),
-                status: "publish".into(),
+                status: fumi_core::model::post::PostState::Published,
                 ..RemotePost::default()
             };
             store

@@ -108,8 +108,8 @@ pub struct Publication {
     pub last_error: Option<crate::message::Said>,
     /// When a create was sent whose answer has not arrived (cleared by the answer).
     pub create_started_at: Option<Millis>,
-    /// The blog's status word for the post after the last publish (`publish`, `draft`, `future`…).
-    pub remote_status: Option<String>,
+    /// Where the post stood on the blog after the last publish.
+    pub remote_status: Option<crate::model::post::PostState>,
     /// Fingerprints (space-separated) of an update sent whose answer never came.
     pub update_sent: Option<String>,
 }

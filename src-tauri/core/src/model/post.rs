@@ -104,6 +104,71 @@ impl OutgoingPost {
     }
 }
 
+/// Where a post stands on its blog, as its answer said (WordPress's words; Hatena's and
+/// MetaWeblog's answers are read into them as they arrive). The database keeps the word.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(into = "String")]
+pub enum PostState {
+    /// Public.
+    #[default]
+    Published,
+    /// Public from its date on.
+    Scheduled,
+    Draft,
+    /// Waiting for an editor's review.
+    Pending,
+    Private,
+    /// In the blog's trash: gone, for Fumi.
+    Trash,
+    /// A word Fumi does not know (a plugin's status), kept as the blog said it.
+    Other(String),
+}
+
+impl PostState {
+    /// The state a blog's status word names.
+    pub fn from_word(word: &str) -> PostState {
+        match word {
+            "publish" => PostState::Published,
+            "future" => PostState::Scheduled,
+            "draft" => PostState::Draft,
+            "pending" => PostState::Pending,
+            "private" => PostState::Private,
+            "trash" => PostState::Trash,
+            other => PostState::Other(other.to_owned()),
+        }
+    }
+
+    /// The word the database keeps (WordPress's).
+    pub fn as_word(&self) -> &str {
+        match self {
+            PostState::Published => "publish",
+            PostState::Scheduled => "future",
+            PostState::Draft => "draft",
+            PostState::Pending => "pending",
+            PostState::Private => "private",
+            PostState::Trash => "trash",
+            PostState::Other(word) => word,
+        }
+    }
+
+    /// Whether readers see it now or will from its date.
+    pub fn is_public(&self) -> bool {
+        matches!(self, PostState::Published | PostState::Scheduled)
+    }
+}
+
+impl From<PostState> for String {
+    fn from(state: PostState) -> String {
+        state.as_word().to_owned()
+    }
+}
+
+impl std::fmt::Display for PostState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_word())
+    }
+}
+
 /// A post as the blog holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct RemotePost {
@@ -114,8 +179,8 @@ pub struct RemotePost {
     pub title: String,
     /// The stored HTML body.
     pub html: String,
-    /// The blog's own status word (`publish`, `draft`, `future`, …).
-    pub status: String,
+    /// Where the post stands on the blog, read from its answer.
+    pub status: PostState,
     /// The blog's last-modified time, verbatim, for detecting edits made on the web.
     pub modified: String,
     pub slug: String,
@@ -152,4 +217,24 @@ pub(crate) fn sha256_hex(parts: &[&str]) -> String {
         h.update([0]);
     }
     crate::image::hex(&h.finalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PostState;
+
+    #[test]
+    fn a_status_word_reads_as_a_state_and_back_unknown_ones_kept() {
+        for word in [
+            "publish", "future", "draft", "pending", "private", "trash", "archived",
+        ] {
+            assert_eq!(PostState::from_word(word).as_word(), word);
+        }
+        assert_eq!(PostState::from_word("future"), PostState::Scheduled);
+        assert!(PostState::Scheduled.is_public() && !PostState::Private.is_public());
+        assert_eq!(
+            PostState::from_word("archived"),
+            PostState::Other("archived".into())
+        );
+    }
 }

@@ -19,6 +19,7 @@ use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
 use crate::image::Image;
 use crate::model::blog::BlogAuth;
+use crate::model::post::PostState;
 
 /// The syntax a Hatena blog is written in (its editing mode; a PUT keeps an entry's syntax).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -471,7 +472,7 @@ fn remote_post(entry: &Element) -> RemotePost {
         },
         title: entry.child_text("title"),
         html: entry.child_text("content"),
-        status: status.to_owned(),
+        status: PostState::from_word(status),
         modified: entry.child_text("edited"),
         slug: entry.child_text("custom-url"),
         excerpt: entry.child_text("summary"),

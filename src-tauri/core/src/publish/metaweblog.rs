@@ -8,6 +8,7 @@ use super::xmlrpc::{self, Response, Value};
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
 use crate::image::Image;
+use crate::model::post::PostState;
 
 /// How many recent posts are asked for when listing (MetaWeblog has no pages).
 const LIST_LIMIT: i64 = 1000;
@@ -295,7 +296,7 @@ impl Publisher for MetaWeblog {
 
     async fn fetch_post(&self, id: &str) -> Result<RemotePost> {
         let post = remote_post(&self.get_post(id).await?);
-        if post.status == "trash" {
+        if post.status == PostState::Trash {
             return Err(Error::RemotePostNotFound { id: id.to_owned() });
         }
         Ok(post)
@@ -486,7 +487,7 @@ fn remote_post(v: &Value) -> RemotePost {
         },
         title: v.text_of("title"),
         html,
-        status,
+        status: PostState::from_word(&status),
         modified: v.text_of("date_modified_gmt"),
         slug: v.text_of("wp_slug"),
         excerpt: v.text_of("mt_excerpt"),

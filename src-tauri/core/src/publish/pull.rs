@@ -92,8 +92,8 @@ pub fn local_content_hash(
 /// A draft's text for a post: its settings as front matter, then its HTML (Markdown passes HTML
 /// through, so the preview shows the post as the blog does).
 fn draft_text(post: &RemotePost) -> String {
-    let status = match post.status.as_str() {
-        "publish" | "future" => None,
+    let status = match post.status.is_public() {
+        true => None,
         // Drafts, pending and private posts stay off the public pages when published again.
         _ => Some(FrontMatterStatus::Draft),
     };

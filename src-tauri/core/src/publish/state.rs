@@ -6,6 +6,7 @@ use super::local_content_hash;
 use crate::error::Result;
 use crate::model::blog::{BlogId, Publication};
 use crate::model::draft::{DraftId, Millis};
+use crate::model::post::PostState;
 use crate::render::Renderer;
 use crate::store::Store;
 
@@ -82,9 +83,9 @@ fn standing(store: &Store, renderer: &Renderer, p: &Publication) -> Result<Stand
     if now.as_deref() != p.content_hash.as_deref() {
         return Ok(Standing::Modified);
     }
-    Ok(match p.remote_status.as_deref() {
-        Some("future") => Standing::Scheduled,
-        Some("publish") | None => Standing::Published,
+    Ok(match &p.remote_status {
+        Some(PostState::Scheduled) => Standing::Scheduled,
+        Some(PostState::Published) | None => Standing::Published,
         Some(_) => Standing::DraftOnBlog,
     })
 }

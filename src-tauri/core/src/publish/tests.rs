@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::*;
 use crate::model::blog::BlogKind;
+use crate::model::post::PostState;
 
 /// A blog in memory, counting what it was asked to do.
 #[derive(Default)]
@@ -32,7 +33,7 @@ impl MemoryBlog {
             id,
             title: post.title.clone(),
             html: post.html.clone(),
-            status: post.status.as_str().to_owned(),
+            status: PostState::from_word(post.status.as_str()),
             modified: format!("2026-12-06T00:00:{modified:02}Z"),
             ..RemotePost::default()
         }
@@ -90,7 +91,7 @@ impl Publisher for MemoryBlog {
             .iter_mut()
             .find(|p| p.id == id)
             .ok_or_else(|| Error::RemotePostNotFound { id: id.into() })?;
-        post.status = status.as_str().to_owned();
+        post.status = PostState::from_word(status.as_str());
         Ok(post.clone())
     }
 

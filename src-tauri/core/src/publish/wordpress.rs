@@ -9,6 +9,7 @@ use super::http::{self, BACKOFF, Failure, Reply, Verdict, network_error, with_re
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
 use crate::image::Image;
+use crate::model::post::PostState;
 
 /// The `rel` of the REST API's root in a WordPress site's `Link` header.
 const API_REL: &str = "https://api.w.org/";
@@ -563,7 +564,7 @@ impl From<WpPost> for RemotePost {
             url: p.link,
             title: p.title.raw.unwrap_or(p.title.rendered),
             html: p.content.raw.unwrap_or(p.content.rendered),
-            status: p.status,
+            status: PostState::from_word(&p.status),
             modified: p.modified_gmt,
             slug: p.slug,
             excerpt: p

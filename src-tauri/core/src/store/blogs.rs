@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::message::Said;
 use crate::model::blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
 use crate::model::draft::DraftId;
+use crate::model::post::PostState;
 use crate::model::post::RemotePost;
 
 const BLOG_COLUMNS: &str = "id, name, kind, site_url, user, created_at, auth, secret_key";
@@ -162,7 +163,7 @@ impl Store {
                     remote.modified,
                     remote.fingerprint(),
                     now_ms(),
-                    remote.status
+                    remote.status.as_word()
                 ],
             )
             .map_err(|e| self.err("recording a publish", e))?;
@@ -257,7 +258,7 @@ impl Store {
                     remote.url,
                     remote.modified,
                     remote.fingerprint(),
-                    remote.status
+                    remote.status.as_word()
                 ],
             )
             .map_err(|e| self.err("recording a post's state", e))?;
@@ -319,7 +320,10 @@ fn publication(r: &Row<'_>) -> rusqlite::Result<Publication> {
             .as_deref()
             .map(Said::from_stored),
         create_started_at: r.get(9)?,
-        remote_status: r.get(10)?,
+        remote_status: r
+            .get::<_, Option<String>>(10)?
+            .as_deref()
+            .map(PostState::from_word),
         update_sent: r.get(11)?,
     })
 }
