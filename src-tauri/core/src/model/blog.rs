@@ -99,7 +99,7 @@ pub struct Publication {
     /// Hash of the title, HTML and status last sent successfully.
     pub content_hash: Option<String>,
     /// The blog's modification time right after that send.
-    pub remote_modified: Option<String>,
+    pub remote_modified: Option<jiff::Timestamp>,
     /// Hash of the title and body the blog stored then: an edit on the web changes it even
     /// within the same second (modification times have one-second resolution).
     pub remote_hash: Option<String>,

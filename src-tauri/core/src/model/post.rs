@@ -169,6 +169,23 @@ impl std::fmt::Display for PostState {
     }
 }
 
+/// A blog's time as any of the kinds writes it: RFC 3339 (Hatena's `edited`), a UTC time
+/// without a zone (WordPress's `modified_gmt`), or XML-RPC's `20261128T15:40:00`; `None` for
+/// anything else (an empty field).
+pub fn parse_blog_time(text: &str) -> Option<jiff::Timestamp> {
+    let text = text.trim();
+    let utc = |dt: jiff::civil::DateTime| dt.to_zoned(jiff::tz::TimeZone::UTC).ok();
+    text.parse::<jiff::Timestamp>()
+        .ok()
+        .or_else(|| text.parse().ok().and_then(utc).map(|z| z.timestamp()))
+        .or_else(|| {
+            jiff::civil::DateTime::strptime("%Y%m%dT%H:%M:%S", text.trim_end_matches('Z'))
+                .ok()
+                .and_then(utc)
+                .map(|z| z.timestamp())
+        })
+}
+
 /// A post as the blog holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct RemotePost {
@@ -181,8 +198,8 @@ pub struct RemotePost {
     pub html: String,
     /// Where the post stands on the blog, read from its answer.
     pub status: PostState,
-    /// The blog's last-modified time, verbatim, for detecting edits made on the web.
-    pub modified: String,
+    /// The blog's last-modified time, read from its answer, for noticing edits made on the web.
+    pub modified: Option<jiff::Timestamp>,
     pub slug: String,
     pub excerpt: String,
     /// Category names, when the blog's answer carried them.
@@ -222,6 +239,22 @@ pub(crate) fn sha256_hex(parts: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::PostState;
+
+    #[test]
+    fn a_blog_time_reads_in_each_kinds_format() {
+        let at: jiff::Timestamp = "2026-11-28T15:40:00Z".parse().expect("time");
+        for text in [
+            "2026-11-28T15:40:00Z",
+            "2026-11-29T00:40:00+09:00",
+            "2026-11-28T15:40:00",
+            "20261128T15:40:00",
+            "20261128T15:40:00Z",
+        ] {
+            assert_eq!(super::parse_blog_time(text), Some(at), "{text}");
+        }
+        assert_eq!(super::parse_blog_time(""), None);
+        assert_eq!(super::parse_blog_time("yesterday"), None);
+    }
 
     #[test]
     fn a_status_word_reads_as_a_state_and_back_unknown_ones_kept() {

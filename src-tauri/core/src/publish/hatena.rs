@@ -19,7 +19,7 @@ use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
 use crate::image::Image;
 use crate::model::blog::BlogAuth;
-use crate::model::post::PostState;
+use crate::model::post::{PostState, parse_blog_time};
 
 /// The syntax a Hatena blog is written in (its editing mode; a PUT keeps an entry's syntax).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -373,7 +373,7 @@ impl Publisher for Hatena {
         Ok(feed
             .children("entry")
             .map(remote_post)
-            .find(|p| post.made(p, p.modified.parse().ok(), since)))
+            .find(|p| post.made(p, p.modified, since)))
     }
 
     async fn categories(&self) -> Result<Vec<String>> {
@@ -473,7 +473,7 @@ fn remote_post(entry: &Element) -> RemotePost {
         title: entry.child_text("title"),
         html: entry.child_text("content"),
         status: PostState::from_word(status),
-        modified: entry.child_text("edited"),
+        modified: parse_blog_time(&entry.child_text("edited")),
         slug: entry.child_text("custom-url"),
         excerpt: entry.child_text("summary"),
         categories: entry

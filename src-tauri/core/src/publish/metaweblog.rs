@@ -8,7 +8,7 @@ use super::xmlrpc::{self, Response, Value};
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
 use crate::image::Image;
-use crate::model::post::PostState;
+use crate::model::post::{PostState, parse_blog_time};
 
 /// How many recent posts are asked for when listing (MetaWeblog has no pages).
 const LIST_LIMIT: i64 = 1000;
@@ -373,7 +373,7 @@ impl Publisher for MetaWeblog {
             .recent_posts(20)
             .await?
             .into_iter()
-            .find(|p| post.made(p, parse_iso(&p.modified), since)))
+            .find(|p| post.made(p, p.modified, since)))
     }
 
     async fn categories(&self) -> Result<Vec<String>> {
@@ -474,7 +474,7 @@ fn remote_post(v: &Value) -> RemotePost {
     let mut status = v.text_of("post_status");
     // WordPress reports a scheduled post as `publish` over XML-RPC; its date tells.
     let scheduled =
-        parse_iso(&v.text_of("date_created_gmt")).is_some_and(|d| d > jiff::Timestamp::now());
+        parse_blog_time(&v.text_of("date_created_gmt")).is_some_and(|d| d > jiff::Timestamp::now());
     if status == "publish" && scheduled {
         status = "future".into();
     }
@@ -488,23 +488,13 @@ fn remote_post(v: &Value) -> RemotePost {
         title: v.text_of("title"),
         html,
         status: PostState::from_word(&status),
-        modified: v.text_of("date_modified_gmt"),
+        modified: parse_blog_time(&v.text_of("date_modified_gmt")),
         slug: v.text_of("wp_slug"),
         excerpt: v.text_of("mt_excerpt"),
         categories,
         tags,
         dropped_terms: Vec::new(),
     }
-}
-
-/// `20261128T15:40:00` or `20261128T15:40:00Z` (UTC), as servers send `dateTime.iso8601`.
-fn parse_iso(s: &str) -> Option<jiff::Timestamp> {
-    let s = s.trim().trim_end_matches('Z');
-    jiff::civil::DateTime::strptime("%Y%m%dT%H:%M:%S", s)
-        .ok()?
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .ok()
-        .map(|z| z.timestamp())
 }
 
 /// "No such post" faults as the typed error (a 404 about anything else, e.g. an attachment,
@@ -546,7 +536,7 @@ mod tests {
             Some(("https://e.com/xmlrpc.php".into(), Some("7".into())))
         );
         assert_eq!(
-            parse_iso("20261128T15:40:00").map(|t| t.to_string()),
+            parse_blog_time("20261128T15:40:00").map(|t| t.to_string()),
             Some("2026-11-28T15:40:00Z".into())
         );
     }

@@ -196,6 +196,16 @@ fn record(
     }
 }
 
+/// A blog's time as a message shows it: in the computer's time zone, to the second.
+fn shown_time(at: Option<jiff::Timestamp>) -> String {
+    at.map(|t| {
+        t.to_zoned(jiff::tz::TimeZone::system())
+            .strftime("%Y-%m-%d %H:%M:%S")
+            .to_string()
+    })
+    .unwrap_or_default()
+}
+
 /// Refuses to read files on this computer that the author has not allowed this draft to upload
 /// (a path in a pulled or imported draft, a featured image): the error lists them, so the author
 /// sees exactly what would leave the computer. `allow` records the author's yes.
@@ -340,9 +350,9 @@ async fn send<P: Publisher>(
                     .as_deref()
                     .is_some_and(|h| h != fingerprint);
                 let edited_on_web = !own_update
-                    && match recorded.remote_modified.as_deref() {
+                    && match recorded.remote_modified {
                         Some(modified) => {
-                            modified != current.modified
+                            Some(modified) != current.modified
                                 || recorded.remote_hash.is_none()
                                 || hash_differs
                         }
@@ -350,8 +360,8 @@ async fn send<P: Publisher>(
                     };
                 if edited_on_web && !options.overwrite {
                     return Err(Error::RemoteChanged {
-                        remote: current.modified,
-                        recorded: recorded.remote_modified.clone().unwrap_or_default(),
+                        remote: shown_time(current.modified),
+                        recorded: shown_time(recorded.remote_modified),
                     });
                 }
                 if !edited_on_web {

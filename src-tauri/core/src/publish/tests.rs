@@ -34,7 +34,7 @@ impl MemoryBlog {
             title: post.title.clone(),
             html: post.html.clone(),
             status: PostState::from_word(post.status.as_str()),
-            modified: format!("2026-12-06T00:00:{modified:02}Z"),
+            modified: format!("2026-12-06T00:00:{modified:02}Z").parse().ok(),
             ..RemotePost::default()
         }
     }
@@ -44,7 +44,7 @@ impl MemoryBlog {
         let mut posts = self.posts();
         let post = posts.iter_mut().find(|p| p.id == id).expect("the post");
         post.html.push_str("<p>added on the web</p>");
-        post.modified = "2026-12-06T09:00:00Z".into();
+        post.modified = "2026-12-06T09:00:00Z".parse().ok();
     }
 }
 

@@ -9,7 +9,7 @@ use super::http::{self, BACKOFF, Failure, Reply, Verdict, network_error, with_re
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::{Error, Result};
 use crate::image::Image;
-use crate::model::post::PostState;
+use crate::model::post::{PostState, parse_blog_time};
 
 /// The `rel` of the REST API's root in a WordPress site's `Link` header.
 const API_REL: &str = "https://api.w.org/";
@@ -371,8 +371,7 @@ impl Publisher for WordPress {
             .await?;
         Ok(candidates.into_iter().map(RemotePost::from).find(|p| {
             // WordPress's modified_gmt has no zone designator.
-            let modified = format!("{}Z", p.modified).parse().ok();
-            post.made(p, modified, since)
+            post.made(p, p.modified, since)
         }))
     }
 
@@ -565,7 +564,7 @@ impl From<WpPost> for RemotePost {
             title: p.title.raw.unwrap_or(p.title.rendered),
             html: p.content.raw.unwrap_or(p.content.rendered),
             status: PostState::from_word(&p.status),
-            modified: p.modified_gmt,
+            modified: parse_blog_time(&p.modified_gmt),
             slug: p.slug,
             excerpt: p
                 .excerpt

@@ -7,8 +7,8 @@ use crate::error::{Error, Result};
 use crate::message::Said;
 use crate::model::blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
 use crate::model::draft::DraftId;
-use crate::model::post::PostState;
 use crate::model::post::RemotePost;
+use crate::model::post::{PostState, parse_blog_time};
 
 const BLOG_COLUMNS: &str = "id, name, kind, site_url, user, created_at, auth, secret_key";
 const PUBLICATION_COLUMNS: &str = "draft_id, blog_id, remote_id, remote_url, content_hash, remote_modified, \
@@ -160,7 +160,7 @@ impl Store {
                     remote.id,
                     remote.url,
                     content_hash,
-                    remote.modified,
+                    remote.modified.map(|t| t.to_string()),
                     remote.fingerprint(),
                     now_ms(),
                     remote.status.as_word()
@@ -256,7 +256,7 @@ impl Store {
                     draft_id,
                     blog_id,
                     remote.url,
-                    remote.modified,
+                    remote.modified.map(|t| t.to_string()),
                     remote.fingerprint(),
                     remote.status.as_word()
                 ],
@@ -312,7 +312,10 @@ fn publication(r: &Row<'_>) -> rusqlite::Result<Publication> {
         remote_id: r.get(2)?,
         remote_url: r.get(3)?,
         content_hash: r.get(4)?,
-        remote_modified: r.get(5)?,
+        remote_modified: r
+            .get::<_, Option<String>>(5)?
+            .as_deref()
+            .and_then(parse_blog_time),
         remote_hash: r.get(6)?,
         published_at: r.get(7)?,
         last_error: r
