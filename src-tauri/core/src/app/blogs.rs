@@ -7,7 +7,6 @@ use crate::model::queue::QueuedPublish;
 use crate::publish::PublicationState;
 use crate::publish::queue::{self, PublishOutcome, Sent};
 use crate::publish::{self, Progress, PublishOptions, PullReport};
-use crate::store::Store;
 use crate::{accounts, blogsync};
 
 use super::App;
@@ -38,7 +37,16 @@ impl App {
     ) -> Result<Blog> {
         accounts::check_name_free(&*self.reader()?, name)?;
         publish::test_connection(kind, auth, site_url, user, secret).await?;
-        accounts::save_blog(&mut self.writer(), name, kind, auth, site_url, user, secret)
+        // The keychain may ask the author to unlock it: not while holding autosave's writer.
+        accounts::save_blog(
+            &mut self.connection()?,
+            name,
+            kind,
+            auth,
+            site_url,
+            user,
+            secret,
+        )
     }
 
     /// Checks that a blog answers and accepts its stored credentials.
@@ -55,7 +63,8 @@ impl App {
 
     /// Removes a blog account and its secret (its posts stay on the blog).
     pub fn remove_blog(&self, blog: BlogId) -> Result<()> {
-        let mut store = self.writer();
+        // The keychain may ask to be unlocked: not on autosave's writer.
+        let mut store = self.connection()?;
         let blog = store
             .blog(blog)?
             .ok_or_else(|| Error::BlogNotFound(blog.to_string()))?;
@@ -152,10 +161,10 @@ impl App {
         publish::publication_states(&*self.reader()?, self.renderer(), draft)
     }
 
-    /// A blog and its secret from the keychain, on the writer: reading an old entry moves it
-    /// to a key of its own, which is recorded in the blog's row.
+    /// A blog and its secret from the keychain, on a connection of its own (reading an old
+    /// entry moves it to a key of its own, recorded in the blog's row): the keychain may ask
+    /// the author to unlock it, and autosave's writer must not wait for that.
     fn blog_with_secret(&self, blog: BlogId) -> Result<(Blog, String)> {
-        let mut store: std::sync::MutexGuard<'_, Store> = self.writer();
-        accounts::blog_with_secret(&mut store, blog)
+        accounts::blog_with_secret(&mut self.connection()?, blog)
     }
 }
