@@ -280,13 +280,26 @@ async fn a_draft_is_published_to_hatena_from_the_window() {
     save_screenshot(&window, "publish-local-files").await;
 }
 
-#[tokio::test]
-async fn a_rejected_publish_is_explained_in_japanese_in_a_japanese_session() {
+/// A Hatena blog behind a fault proxy, added with the CLI on a real keychain, one draft, and
+/// the window open on that draft in `locale` (its Publish button labelled `publish`).
+struct HatenaDraftOpen {
+    window: Client,
+    data: tempfile::TempDir,
+    desktop: Desktop,
+    _keychain: SecretService,
+    hatena: TestHatena,
+}
+
+async fn hatena_draft_open(
+    locale: &str,
+    title: &str,
+    body: &str,
+    publish: &str,
+) -> HatenaDraftOpen {
     let hatena = TestHatena::behind_proxy();
-    let proxy = hatena.proxy.as_ref().expect("proxy");
     let keychain = SecretService::start();
     let env = keychain.env();
-    let desktop = Desktop::start_with("ja_JP.UTF-8", &env);
+    let desktop = Desktop::start_with(locale, &env);
     let data = tempfile::tempdir().expect("temp dir");
     let add = [
         "blogs",
@@ -307,19 +320,48 @@ async fn a_rejected_publish_is_explained_in_japanese_in_a_japanese_session() {
     ));
     ok(fumi(
         data.path(),
-        &["drafts", "new", "--title", "鍵が変わった", "-"],
-        "# 鍵が変わった\n\n本文。\n".as_bytes(),
+        &["drafts", "new", "--title", title, "-"],
+        body.as_bytes(),
     ));
     let window = desktop.launch(data.path()).await;
+    // The draft open in the editor, as the author sees it before pressing Publish (the bar is
+    // labelled as soon as the blogs are read, which can be before the draft is open).
     wait_for(
         &window,
         "the draft and the Publish button",
-        "!document.getElementById('editor-area').hidden \
-         && document.getElementById('title').value === '鍵が変わった' \
-         && document.getElementById('publish').textContent === '公開'",
+        &format!(
+            "!document.getElementById('editor-area').hidden \
+             && document.getElementById('title').value === {title:?} \
+             && document.getElementById('publish').textContent === {publish:?}"
+        ),
     )
     .await;
+    HatenaDraftOpen {
+        window,
+        data,
+        desktop,
+        _keychain: keychain,
+        hatena,
+    }
+}
 
+#[tokio::test]
+async fn a_rejected_publish_is_explained_in_japanese_in_a_japanese_session() {
+    // Every part bound: the display, the keychain and the data live until the test ends.
+    let HatenaDraftOpen {
+        window,
+        data: _data,
+        desktop: _desktop,
+        _keychain,
+        hatena,
+    } = hatena_draft_open(
+        "ja_JP.UTF-8",
+        "鍵が変わった",
+        "# 鍵が変わった\n\n本文。\n",
+        "公開",
+    )
+    .await;
+    let proxy = hatena.proxy.as_ref().expect("proxy");
     // The API key was changed on Hatena's side: every request is refused with 401.
     for _ in 0..1000 {
         proxy.inject_nth(0, Fault::Status(401, None));
@@ -345,45 +387,20 @@ async fn a_rejected_publish_is_explained_in_japanese_in_a_japanese_session() {
 
 #[tokio::test]
 async fn a_publish_while_offline_waits_in_the_window_and_goes_out_at_the_next_start() {
-    let hatena = TestHatena::behind_proxy();
-    let proxy = hatena.proxy.as_ref().expect("proxy");
-    let keychain = SecretService::start();
-    let env = keychain.env();
-    let desktop = Desktop::start_with("C.UTF-8", &env);
-    let data = tempfile::tempdir().expect("temp dir");
-    let add = [
-        "blogs",
-        "add",
-        "hatena",
-        "--kind",
-        "hatena",
-        "--url",
-        &hatena.root,
-        "--user",
-        &hatena.user,
-    ];
-    ok(fumi_env(
-        data.path(),
-        &add,
-        format!("{}\n", hatena.api_key).as_bytes(),
-        &env,
-    ));
-    ok(fumi(
-        data.path(),
-        &["drafts", "new", "--title", "圏外から", "-"],
-        "# 圏外から\n\n電車の中で書いた。\n".as_bytes(),
-    ));
-    let window = desktop.launch(data.path()).await;
-    // The draft open in the editor, as the author sees it before pressing Publish (the bar is
-    // labelled as soon as the blogs are read, which can be before the draft is open).
-    wait_for(
-        &window,
-        "the draft and the Publish button",
-        "!document.getElementById('editor-area').hidden \
-         && document.getElementById('title').value === '圏外から' \
-         && document.getElementById('publish').textContent === 'Publish'",
+    let HatenaDraftOpen {
+        window,
+        data,
+        desktop,
+        _keychain,
+        hatena,
+    } = hatena_draft_open(
+        "C.UTF-8",
+        "圏外から",
+        "# 圏外から\n\n電車の中で書いた。\n",
+        "Publish",
     )
     .await;
+    let proxy = hatena.proxy.as_ref().expect("proxy");
 
     // Offline: the publish waits, the author is told, and the draft stays as it was.
     for _ in 0..1000 {

@@ -180,6 +180,7 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
         Command::Book(command) => books::book(&app, command),
         Command::Review(command) => books::review(&app, command),
         Command::AddImage { file } => files::add_image(&app, &file),
+        // Answered above, without opening the data folder.
         Command::Render { .. } => Ok(()),
     }
 }

@@ -65,3 +65,86 @@ impl App {
         Store::open(&self.data_dir)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::App;
+    use crate::model::book::BookOrder;
+    use crate::model::draft::SaveKind;
+    use crate::model::library::LibraryQuery;
+
+    #[test]
+    fn a_draft_written_through_the_app_is_read_back_by_its_readers() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let app = App::open(dir.path()).expect("open");
+        let draft = app.create_draft("読書記録", "").expect("create");
+        app.save_draft(
+            draft.id,
+            "読書記録",
+            "# 読書記録\n\n天気の話。\n",
+            SaveKind::Autosave,
+        )
+        .expect("save");
+        // A reader sees the writer's commit at once.
+        assert_eq!(
+            app.draft(draft.id).expect("read").body,
+            "# 読書記録\n\n天気の話。\n"
+        );
+        let found = app.search("天気").expect("search");
+        assert_eq!(found.iter().map(|d| d.id).collect::<Vec<_>>(), [draft.id]);
+        let listed = app.library(&LibraryQuery::default()).expect("library");
+        assert_eq!(listed.len(), 1);
+
+        app.trash_draft(draft.id).expect("trash");
+        assert!(
+            app.library(&LibraryQuery::default())
+                .expect("library")
+                .is_empty()
+        );
+        assert_eq!(app.trash().expect("trash").len(), 1);
+        app.restore_draft(draft.id).expect("restore");
+        assert!(
+            app.reviewed_books(BookOrder::Read)
+                .expect("books")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn reads_go_on_while_the_writer_is_held() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let app = App::open(dir.path()).expect("open");
+        let draft = app.create_draft("t", "本文").expect("create");
+        let writer = app.writer();
+        // With the writing connection taken (a long save), every read still answers.
+        assert_eq!(app.draft(draft.id).expect("read").body, "本文");
+        assert_eq!(app.tags().expect("tags").len(), 0);
+        drop(writer);
+    }
+
+    #[test]
+    fn every_draft_exported_comes_back_in_another_data_folder() {
+        let (from, to, out) = (
+            tempfile::tempdir().expect("temp dir"),
+            tempfile::tempdir().expect("temp dir"),
+            tempfile::tempdir().expect("temp dir"),
+        );
+        let app = App::open(from.path()).expect("open");
+        for i in 0..3 {
+            app.create_draft(&format!("下書き{i}"), &format!("本文{i}\n"))
+                .expect("create");
+        }
+        let folder = out.path().join("export");
+        assert_eq!(app.export_all(&folder).expect("export").drafts, 3);
+        let other = App::open(to.path()).expect("open");
+        assert_eq!(other.import_all(&folder).expect("import").drafts, 3);
+        let titles: Vec<String> = other
+            .library(&LibraryQuery::default())
+            .expect("library")
+            .into_iter()
+            .map(|d| d.title)
+            .collect();
+        assert_eq!(titles.len(), 3);
+        assert!(titles.contains(&"下書き1".to_owned()), "{titles:?}");
+    }
+}
