@@ -61,10 +61,7 @@ pub(super) fn review(app: &App, command: ReviewCommand) -> Result<(), Error> {
     let ReviewCommand::New { isbn } = command;
     let isbn: Isbn = isbn.parse()?;
     let settings = app.settings()?;
-    let language = match Lang::of_setting(settings.language) {
-        Lang::Ja => TemplateLanguage::Ja,
-        Lang::En => TemplateLanguage::En,
-    };
+    let language = TemplateLanguage::from(Lang::of_setting(settings.language));
     let (draft, failure) = block_on(app.new_review(&isbn, language))?;
     // The review exists either way; why the lookup failed is said beside its id.
     if let Some(e) = failure {

@@ -2,7 +2,7 @@
 //! the author's language, or the author's own template from the settings.
 
 use super::Book;
-use crate::model::settings::Language;
+use crate::message::Lang;
 
 /// The language of Fumi's own template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,14 +11,12 @@ pub enum TemplateLanguage {
     En,
 }
 
-impl TemplateLanguage {
-    /// The settings' language, or for "as the system" the OS locale's (`ja_JP.UTF-8` → Japanese).
-    pub fn of(setting: Language, os_locale: &str) -> TemplateLanguage {
-        match setting {
-            Language::Ja => TemplateLanguage::Ja,
-            Language::En => TemplateLanguage::En,
-            Language::System if os_locale.starts_with("ja") => TemplateLanguage::Ja,
-            Language::System => TemplateLanguage::En,
+impl From<Lang> for TemplateLanguage {
+    /// Fumi's template in the language messages are in.
+    fn from(lang: Lang) -> TemplateLanguage {
+        match lang {
+            Lang::Ja => TemplateLanguage::Ja,
+            Lang::En => TemplateLanguage::En,
         }
     }
 }
