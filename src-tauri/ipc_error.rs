@@ -7,7 +7,7 @@ use fumi_core::message::{self, Args, Lang};
 use serde::Serialize;
 
 /// An error as the UI receives it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(specta::Type, Debug, Clone, Serialize)]
 pub struct IpcError {
     /// Stable machine-readable code (see `fumi_core::Error::code`), the catalog's message id.
     pub code: &'static str,

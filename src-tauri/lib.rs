@@ -4,6 +4,7 @@
 //! itself lives in `fumi-core`.
 
 mod assets;
+pub mod bindings;
 mod cli;
 mod commands;
 mod ipc_error;

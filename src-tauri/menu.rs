@@ -1,4 +1,5 @@
-//! The native menu bar. Its structure and shortcuts live here; its labels come from the UI, which
+//! The native menu bar. Its structure and shortcuts live here, the one definition of its ids:
+//! the page receives them as typed constants in `bindings.ts`. Its labels come from the UI, which
 //! owns every string in both languages. Choosing an item emits `menu` with the item's id, and the
 //! UI runs the same action its own shortcut would.
 
@@ -18,7 +19,8 @@ type Section = (
     &'static [Option<(&'static str, Option<&'static str>)>],
 );
 
-/// Every menu item: id and accelerator. The UI handles each id (`ui/src/menu.js`). No
+/// Every menu item: id and accelerator. The UI handles each id (`ui/src/menu.js`; a missing
+/// action fails its type check). No
 /// accelerator may be one of the editor's own keys (CodeMirror's `Mod-Shift-k` deletes a line,
 /// `Mod-Shift-l` selects matches): the menu would take it from the editor.
 const SECTIONS: &[Section] = &[
@@ -83,19 +85,19 @@ pub struct Item {
     accelerator: Option<&'static str>,
 }
 
-/// Every item (and every section, without a shortcut), in menu order.
+/// The sections' ids, in menu order: the page labels them.
+pub fn sections() -> Vec<&'static str> {
+    SECTIONS.iter().map(|(section, _)| *section).collect()
+}
+
+/// Every item, in menu order: the page labels each and runs its action.
 pub fn items() -> Vec<Item> {
     SECTIONS
         .iter()
-        .flat_map(|(section, items)| {
-            let heading = Item {
-                id: section,
-                accelerator: None,
-            };
-            std::iter::once(heading).chain(items.iter().flatten().map(|(id, accelerator)| Item {
-                id,
-                accelerator: *accelerator,
-            }))
+        .flat_map(|(_, items)| items.iter().flatten())
+        .map(|(id, accelerator)| Item {
+            id,
+            accelerator: *accelerator,
         })
         .collect()
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::ipc_error::IpcError;
 
 /// A chosen path as the page receives it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(specta::Type, Debug, Clone, Serialize)]
 pub struct PathGrant {
     /// What the page sends back to a command to mean this path.
     pub token: String,

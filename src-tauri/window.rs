@@ -10,7 +10,6 @@ use fumi_core::{App, Renderer};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 
-use crate::commands;
 use crate::ipc_error::IpcError;
 use crate::path_grants::PathGrants;
 
@@ -157,54 +156,7 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
         .register_uri_scheme_protocol(crate::assets::SCHEME, crate::assets::serve)
         .register_uri_scheme_protocol(crate::preview_scheme::SCHEME, crate::preview_scheme::serve)
         .manage(state)
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::install_menu,
-            commands::menu_items,
-            commands::choose_folder,
-            commands::choose_markdown_files,
-            commands::open_files,
-            commands::choose_save_file,
-            commands::import_markdown,
-            commands::export_draft,
-            commands::list_revisions,
-            commands::revision_diff,
-            commands::restore_revision,
-            commands::set_draft_goal,
-            commands::open_folder,
-            commands::get_settings,
-            commands::save_settings,
-            commands::export_all,
-            commands::import_all,
-            commands::get_book,
-            commands::set_book,
-            commands::lookup_book,
-            commands::new_review,
-            commands::reviewed_books,
-            commands::library,
-            commands::list_tags,
-            commands::tags_of_text,
-            commands::text_with_tags,
-            commands::list_trash,
-            commands::create_draft,
-            commands::get_draft,
-            commands::save_draft,
-            commands::trash_draft,
-            commands::restore_draft,
-            commands::purge_draft,
-            commands::preview_open,
-            commands::preview_edit,
-            commands::add_image,
-            commands::list_blogs,
-            commands::add_blog,
-            commands::test_blog,
-            commands::remove_blog,
-            commands::publish_draft,
-            commands::send_queued_publishes,
-            commands::take_remote,
-            commands::publication_states,
-            commands::open_in_browser,
-        ])
+        .invoke_handler(crate::bindings::invoke_handler())
         .run(tauri::generate_context!("tauri.conf.json"));
     match result {
         Ok(()) => ExitCode::SUCCESS,

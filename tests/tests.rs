@@ -1,6 +1,7 @@
 //! Fumi's integration tests: one binary, one module per part (store, render, CLI, window).
 
 mod bad_input;
+mod bindings;
 mod books;
 mod cli;
 mod crash;

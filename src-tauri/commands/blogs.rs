@@ -15,11 +15,13 @@ use crate::ipc_error::IpcError;
 use crate::window::AppState;
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn list_blogs(state: State<'_, AppState>) -> Result<Vec<Blog>> {
     Ok(state.app()?.blogs()?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn add_blog(
     state: State<'_, AppState>,
     kind: BlogKind,
@@ -35,16 +37,19 @@ pub async fn add_blog(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn test_blog(state: State<'_, AppState>, blog_id: BlogId) -> Result<()> {
     Ok(state.app()?.test_blog(blog_id).await?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn remove_blog(state: State<'_, AppState>, blog_id: BlogId) -> Result<()> {
     Ok(state.app()?.remove_blog(blog_id)?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn publish_draft(
     state: State<'_, AppState>,
     draft_id: DraftId,
@@ -72,6 +77,7 @@ pub async fn publish_draft(
 
 /// Sends every queued publish now (the author's "Send now").
 #[tauri::command]
+#[specta::specta]
 pub async fn send_queued_publishes(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -81,6 +87,7 @@ pub async fn send_queued_publishes(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn take_remote(
     state: State<'_, AppState>,
     draft_id: DraftId,
@@ -90,6 +97,7 @@ pub async fn take_remote(
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn publication_states(
     state: State<'_, AppState>,
     draft_id: DraftId,
@@ -99,6 +107,7 @@ pub fn publication_states(
 
 /// Opens a published post in the author's browser (web addresses only).
 #[tauri::command(async)]
+#[specta::specta]
 pub fn open_in_browser(app: AppHandle, url: String) -> Result<()> {
     if !(url.starts_with("https://") || url.starts_with("http://")) {
         return Err(IpcError::not_a_web_address(&url));

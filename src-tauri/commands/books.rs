@@ -14,6 +14,7 @@ use crate::ipc_error::IpcError;
 use crate::window::AppState;
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn get_book(state: State<'_, AppState>, draft: DraftId) -> Result<Option<Book>> {
     Ok(state.app()?.book(draft)?)
 }
@@ -21,6 +22,7 @@ pub fn get_book(state: State<'_, AppState>, draft: DraftId) -> Result<Option<Boo
 /// Saves the book as the author typed it, the ISBN as typed (a typo is a message, and the
 /// other fields are saved all the same).
 #[tauri::command(async)]
+#[specta::specta]
 pub fn set_book(
     state: State<'_, AppState>,
     draft: DraftId,
@@ -33,6 +35,7 @@ pub fn set_book(
 /// Looks the ISBN up (Fumi's database first, then the book databases) and makes it the
 /// draft's book.
 #[tauri::command]
+#[specta::specta]
 pub async fn lookup_book(
     state: State<'_, AppState>,
     draft: DraftId,
@@ -43,7 +46,7 @@ pub async fn lookup_book(
 }
 
 /// A new review and, if the lookup failed, why (the review exists either way).
-#[derive(Serialize)]
+#[derive(specta::Type, Serialize)]
 pub struct NewReview {
     draft: DraftId,
     lookup_error: Option<IpcError>,
@@ -52,6 +55,7 @@ pub struct NewReview {
 /// Starts a review of the book with this ISBN from the template, in the window's language
 /// (`ja` or `en`).
 #[tauri::command]
+#[specta::specta]
 pub async fn new_review(
     state: State<'_, AppState>,
     isbn: String,
@@ -70,6 +74,7 @@ pub async fn new_review(
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn reviewed_books(state: State<'_, AppState>, order: BookOrder) -> Result<Vec<ReviewedBook>> {
     Ok(state.app()?.reviewed_books(order)?)
 }

@@ -13,43 +13,51 @@ use crate::ipc_error::IpcError;
 use crate::window::AppState;
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn library(state: State<'_, AppState>, query: LibraryQuery) -> Result<Vec<DraftSummary>> {
     Ok(state.app()?.library(&query)?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>> {
     Ok(state.app()?.tags()?)
 }
 
 /// The front matter's own tags of a draft's text.
 #[tauri::command]
+#[specta::specta]
 pub fn tags_of_text(body: String) -> Vec<String> {
     fumi_core::tags::tags(&body)
 }
 
 /// The draft's text with its front matter's tags replaced (the window applies it as an edit).
 #[tauri::command]
+#[specta::specta]
 pub fn text_with_tags(body: String, tags: Vec<String>) -> String {
     fumi_core::tags::with_tags(&body, &tags)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn list_trash(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
     Ok(state.app()?.trash()?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn create_draft(state: State<'_, AppState>, title: String, body: String) -> Result<Draft> {
     Ok(state.app()?.create_draft(&title, &body)?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn get_draft(state: State<'_, AppState>, id: DraftId) -> Result<Draft> {
     Ok(state.app()?.draft(id)?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn save_draft(
     state: State<'_, AppState>,
     id: DraftId,
@@ -66,22 +74,26 @@ pub fn save_draft(
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn trash_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
     Ok(state.app()?.trash_draft(id)?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn restore_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
     Ok(state.app()?.restore_draft(id)?)
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn purge_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
     Ok(state.app()?.purge_draft(id)?)
 }
 
 /// Starts the live preview of a draft's text: the patch draws all of it.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn preview_open(
     state: State<'_, AppState>,
     text: String,
@@ -92,6 +104,7 @@ pub fn preview_open(
 
 /// Applies an edit (old lines `from..to` of version `base` become `text`) to the live preview.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn preview_edit(
     state: State<'_, AppState>,
     base: u64,
@@ -127,12 +140,14 @@ fn percent_decode(s: &str) -> Option<String> {
 
 /// Makes a Markdown file's text (dropped on the window) a new draft.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn import_markdown(state: State<'_, AppState>, name: String, text: String) -> Result<Draft> {
     Ok(state.app()?.import_markdown(&name, &text)?)
 }
 
 /// Writes a draft as Markdown or as a standalone HTML page to the granted file `path`.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn export_draft(
     state: State<'_, AppState>,
     id: DraftId,
@@ -145,24 +160,28 @@ pub fn export_draft(
 
 /// A draft's revisions, newest first.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn list_revisions(state: State<'_, AppState>, id: DraftId) -> Result<Vec<RevisionSummary>> {
     Ok(state.app()?.revisions(id)?)
 }
 
 /// How a revision differs from the draft's text now.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn revision_diff(state: State<'_, AppState>, id: DraftId, revision: i64) -> Result<Diff> {
     Ok(state.app()?.revision_diff(id, revision)?)
 }
 
 /// Makes a revision the draft's text again (the replaced text stays in the history).
 #[tauri::command(async)]
+#[specta::specta]
 pub fn restore_revision(state: State<'_, AppState>, id: DraftId, revision: i64) -> Result<Draft> {
     Ok(state.app()?.restore_revision(id, revision)?)
 }
 
 /// Sets or clears the draft's target length in characters.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn set_draft_goal(state: State<'_, AppState>, id: DraftId, goal: Option<u32>) -> Result<()> {
     Ok(state.app()?.set_goal(id, goal)?)
 }

@@ -26,7 +26,7 @@ use crate::window::AppState;
 type Result<T> = std::result::Result<T, IpcError>;
 
 /// What the UI needs to know at start, and what the About dialog shows.
-#[derive(Serialize)]
+#[derive(specta::Type, Serialize)]
 pub struct AppInfo {
     version: &'static str,
     license: &'static str,
@@ -41,6 +41,7 @@ pub struct AppInfo {
 }
 
 #[tauri::command(async)]
+#[specta::specta]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION"),
@@ -59,7 +60,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
 
 /// A folder of Fumi's that the author may open in the file manager: only these two, never a
 /// path from the UI.
-#[derive(serde::Deserialize)]
+#[derive(specta::Type, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Folder {
     Data,
@@ -68,6 +69,7 @@ pub enum Folder {
 
 /// Opens the data or the logs folder in the system's file manager.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn open_folder(app: AppHandle, state: State<'_, AppState>, folder: Folder) -> Result<()> {
     let path = match folder {
         Folder::Data => &state.data_dir,
@@ -81,12 +83,14 @@ pub fn open_folder(app: AppHandle, state: State<'_, AppState>, folder: Folder) -
 
 /// The author's preferences.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn get_settings(state: State<'_, AppState>) -> Result<fumi_core::model::settings::Settings> {
     Ok(state.app()?.settings()?)
 }
 
 /// Saves the author's preferences.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn save_settings(
     state: State<'_, AppState>,
     settings: fumi_core::model::settings::Settings,
@@ -96,6 +100,7 @@ pub fn save_settings(
 
 /// Writes every draft and image into the granted folder `dir` (new or empty).
 #[tauri::command(async)]
+#[specta::specta]
 pub fn export_all(state: State<'_, AppState>, dir: String) -> Result<fumi_core::export::Moved> {
     let dir = state.paths.path(&dir)?;
     Ok(state.app()?.export_all(&dir)?)
@@ -103,6 +108,7 @@ pub fn export_all(state: State<'_, AppState>, dir: String) -> Result<fumi_core::
 
 /// Adds every draft and image of an export in the granted folder `dir`.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn import_all(state: State<'_, AppState>, dir: String) -> Result<fumi_core::export::Moved> {
     let dir = state.paths.path(&dir)?;
     Ok(state.app()?.import_all(&dir)?)
@@ -110,18 +116,14 @@ pub fn import_all(state: State<'_, AppState>, dir: String) -> Result<fumi_core::
 
 /// Builds the native menu bar with the UI's labels (id → text, in the UI's language).
 #[tauri::command]
+#[specta::specta]
 pub fn install_menu(app: AppHandle, labels: HashMap<String, String>) -> Result<()> {
     crate::menu::install(&app, &labels).map_err(|e| IpcError::from_system("build the menu", &e))
 }
 
-/// Every menu item and section with its shortcut: the UI labels them and handles each item.
-#[tauri::command]
-pub fn menu_items() -> Vec<crate::menu::Item> {
-    crate::menu::items()
-}
-
 /// Makes each granted Markdown file a new draft; answers the newest one's id.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn open_files(state: State<'_, AppState>, paths: Vec<String>) -> Result<Option<DraftId>> {
     let paths = paths
         .iter()
@@ -132,6 +134,7 @@ pub fn open_files(state: State<'_, AppState>, paths: Vec<String>) -> Result<Opti
 
 /// Asks the author for Markdown files to open with the system's file picker.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn choose_markdown_files(app: AppHandle, state: State<'_, AppState>) -> Vec<PathGrant> {
     app.dialog()
         .file()
@@ -146,6 +149,7 @@ pub fn choose_markdown_files(app: AppHandle, state: State<'_, AppState>) -> Vec<
 
 /// Asks the author for a folder with the system's folder picker; `None` if they cancel.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn choose_folder(app: AppHandle, state: State<'_, AppState>) -> Option<PathGrant> {
     let path = app
         .dialog()
@@ -158,6 +162,7 @@ pub fn choose_folder(app: AppHandle, state: State<'_, AppState>) -> Option<PathG
 
 /// Asks the author where to save a file, suggesting `name`; `None` if they cancel.
 #[tauri::command(async)]
+#[specta::specta]
 pub fn choose_save_file(
     app: AppHandle,
     state: State<'_, AppState>,

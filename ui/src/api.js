@@ -1,12 +1,22 @@
-// The Rust commands, as promises. Every rejection is normalized to {code, message}, the message
-// in the UI's language.
+// The Rust commands, as promises. Every command comes typed from `bindings.ts` (generated from
+// the Rust signatures); every rejection is normalized to {code, message}, the message in the UI's
+// language.
 
 import { Channel, convertFileSrc, invoke } from "@tauri-apps/api/core";
+import { commands } from "./bindings.ts";
 import { messageOf } from "./messages.js";
 
-async function call(command, args, options) {
+/** @typedef {{code: string, message: string}} UiError A failure as the window shows it. */
+
+/**
+ * Waits for a command, its failure rethrown as a {@link UiError}.
+ * @template T
+ * @param {Promise<T>} pending
+ * @returns {Promise<T>}
+ */
+async function call(pending) {
   try {
-    return await invoke(command, args, options);
+    return await pending;
   } catch (e) {
     throw ipcError(e);
   }
@@ -61,78 +71,84 @@ function previewEditNow(base, from, to, text) {
 
 export const api = {
   appInfo: async () => {
-    const info = await call("app_info");
+    const info = await call(commands.appInfo());
     return { ...info, startup_error: localized(info.startup_error), open_error: localized(info.open_error) };
   },
-  getSettings: () => call("get_settings"),
+  getSettings: () => call(commands.getSettings()),
   /** `dir`: the token of a folder granted by `chooseFolder` (or `appInfo().export_dir`). */
-  exportAll: (dir) => call("export_all", { dir }),
-  importAll: (dir) => call("import_all", { dir }),
-  saveSettings: (settings) => call("save_settings", { settings }),
+  exportAll: (dir) => call(commands.exportAll(dir)),
+  importAll: (dir) => call(commands.importAll(dir)),
+  saveSettings: (settings) => call(commands.saveSettings(settings)),
   /** Opens Fumi's "data" or "logs" folder in the file manager. */
-  openFolder: (folder) => call("open_folder", { folder }),
-  menuItems: () => call("menu_items"),
-  installMenu: (labels) => call("install_menu", { labels }),
+  openFolder: (folder) => call(commands.openFolder(folder)),
+  installMenu: (labels) => call(commands.installMenu(labels)),
   /** The system's pickers: each resolves with grants, `{token, shown}` (commands take the token,
    *  the page shows `shown`), or null (or []) when the author cancels. */
-  chooseFolder: () => call("choose_folder"),
-  chooseSaveFile: (name) => call("choose_save_file", { name }),
-  chooseMarkdownFiles: () => call("choose_markdown_files"),
+  chooseFolder: () => call(commands.chooseFolder()),
+  chooseSaveFile: (name) => call(commands.chooseSaveFile(name)),
+  chooseMarkdownFiles: () => call(commands.chooseMarkdownFiles()),
   /** Makes Markdown files (granted tokens, or a dropped file's name and text) new drafts. */
-  openFiles: (tokens) => call("open_files", { paths: tokens }),
-  importMarkdown: (name, text) => call("import_markdown", { name, text }),
+  openFiles: (tokens) => call(commands.openFiles(tokens)),
+  importMarkdown: (name, text) => call(commands.importMarkdown(name, text)),
   /** Writes a draft to the granted file `path` (a token) as "markdown" or "html". */
-  exportDraft: (id, format, path) => call("export_draft", { id, format, path }),
+  exportDraft: (id, format, path) => call(commands.exportDraft(id, format, path)),
   /** Sets the draft's target length in characters; null clears it. */
-  setDraftGoal: (id, goal) => call("set_draft_goal", { id, goal }),
-  listRevisions: (id) => call("list_revisions", { id }),
-  revisionDiff: (id, revision) => call("revision_diff", { id, revision }),
-  restoreRevision: (id, revision) => call("restore_revision", { id, revision }),
+  setDraftGoal: (id, goal) => call(commands.setDraftGoal(id, goal)),
+  listRevisions: (id) => call(commands.listRevisions(id)),
+  revisionDiff: (id, revision) => call(commands.revisionDiff(id, revision)),
+  restoreRevision: (id, revision) => call(commands.restoreRevision(id, revision)),
   /** The drafts matching {text, status, blog, tag, sort}; every part may be empty. */
-  library: (query) => call("library", { query }),
-  listTags: () => call("list_tags"),
+  library: (query) => call(commands.library(query)),
+  listTags: () => call(commands.listTags()),
   /** The front matter's own `tags` of a text, and the text with them replaced. */
-  tagsOfText: (body) => call("tags_of_text", { body }),
-  textWithTags: (body, tags) => call("text_with_tags", { body, tags }),
-  listTrash: () => call("list_trash"),
+  tagsOfText: (body) => call(commands.tagsOfText(body)),
+  textWithTags: (body, tags) => call(commands.textWithTags(body, tags)),
+  listTrash: () => call(commands.listTrash()),
   /** The draft's book (or null); saved as typed (the ISBN apart, checked by Fumi). */
-  getBook: (draft) => call("get_book", { draft }),
-  setBook: (draft, book, isbn) => call("set_book", { draft, book, isbn }),
+  getBook: (draft) => call(commands.getBook(draft)),
+  setBook: (draft, book, isbn) => call(commands.setBook(draft, book, isbn)),
   /** Looks an ISBN up and makes it the draft's book: {book, source, cached}. */
-  lookupBook: (draft, isbn) => call("lookup_book", { draft, isbn }),
+  lookupBook: (draft, isbn) => call(commands.lookupBook(draft, isbn)),
   /** A review from the template: {draft, lookup_error}. */
   newReview: async (isbn, language) => {
-    const created = await call("new_review", { isbn, language });
+    const created = await call(commands.newReview(isbn, language));
     return { ...created, lookup_error: localized(created.lookup_error) };
   },
   /** The reviewed books, by "read", "rating" or "author". */
-  reviewedBooks: (order) => call("reviewed_books", { order }),
-  createDraft: (title = "", body = "") => call("create_draft", { title, body }),
-  getDraft: (id) => call("get_draft", { id }),
-  saveDraft: ({ id, title, body }, explicit = false) => call("save_draft", { id, title, body, explicit }),
-  trashDraft: (id) => call("trash_draft", { id }),
-  restoreDraft: (id) => call("restore_draft", { id }),
-  purgeDraft: (id) => call("purge_draft", { id }),
+  reviewedBooks: (order) => call(commands.reviewedBooks(order)),
+  createDraft: (title = "", body = "") => call(commands.createDraft(title, body)),
+  getDraft: (id) => call(commands.getDraft(id)),
+  saveDraft: ({ id, title, body }, explicit = false) => call(commands.saveDraft(id, title, body, explicit)),
+  trashDraft: (id) => call(commands.trashDraft(id)),
+  restoreDraft: (id) => call(commands.restoreDraft(id)),
+  purgeDraft: (id) => call(commands.purgeDraft(id)),
   /** The live preview: the whole text, then line edits (old lines [from, to) become `text`). */
-  previewOpen: (text, draft = null) => call("preview_open", { text, draft }),
-  previewEdit: (base, from, to, text) => call("preview_edit", { base, from, to, text }),
+  previewOpen: (text, draft = null) => call(commands.previewOpen(text, draft)),
+  previewEdit: (base, from, to, text) => call(commands.previewEdit(base, from, to, text)),
   previewEditNow,
-  /** Keeps an image (a File) in the database; resolves with the reference for the Markdown. */
+  /** Keeps an image (a File) in the database; resolves with the reference for the Markdown. Its
+   *  body is the raw bytes, so it is the one command outside the generated bindings. */
   addImage: async (file) =>
-    call("add_image", new Uint8Array(await file.arrayBuffer()), { headers: { "x-file-name": encodeURIComponent(file.name || "image") } }),
-  listBlogs: () => call("list_blogs"),
-  addBlog: ({ kind, name, url, user, secret }) => call("add_blog", { kind, name, url, user, secret }),
-  testBlog: (blogId) => call("test_blog", { blogId }),
-  removeBlog: (blogId) => call("remove_blog", { blogId }),
+    call(
+      /** @type {Promise<string>} */ (
+        invoke("add_image", new Uint8Array(await file.arrayBuffer()), {
+          headers: { "x-file-name": encodeURIComponent(file.name || "image") },
+        })
+      ),
+    ),
+  listBlogs: () => call(commands.listBlogs()),
+  addBlog: ({ kind, name, url, user, secret }) => call(commands.addBlog(kind, name, url, user, secret)),
+  testBlog: (blogId) => call(commands.testBlog(blogId)),
+  removeBlog: (blogId) => call(commands.removeBlog(blogId)),
   /** Publishes; `onProgress` receives {step, done?, total?} while it runs. */
   publish: (draftId, blogId, { overwrite = false, recreate = false, allowFiles = false } = {}, onProgress = () => {}) => {
     const channel = new Channel();
     channel.onmessage = onProgress;
-    return call("publish_draft", { draftId, blogId, overwrite, recreate, allowFiles, onProgress: channel });
+    return call(commands.publishDraft(draftId, blogId, overwrite, recreate, allowFiles, channel));
   },
   /** Sends every queued publish now; resolves with what became of each. */
-  sendQueued: () => call("send_queued_publishes"),
-  takeRemote: (draftId, blogId) => call("take_remote", { draftId, blogId }),
-  publicationStates: (draftId) => call("publication_states", { draftId }),
-  openInBrowser: (url) => call("open_in_browser", { url }),
+  sendQueued: () => call(commands.sendQueuedPublishes()),
+  takeRemote: (draftId, blogId) => call(commands.takeRemote(draftId, blogId)),
+  publicationStates: (draftId) => call(commands.publicationStates(draftId)),
+  openInBrowser: (url) => call(commands.openInBrowser(url)),
 };

@@ -4,7 +4,11 @@
 
 import { listen } from "@tauri-apps/api/event";
 import { api } from "./api.js";
+import { MENU_ITEMS, MENU_SECTIONS } from "./bindings.ts";
 import { t } from "./i18n.js";
+
+/** @typedef {typeof MENU_ITEMS[number]["id"]} MenuAction An item's id, as `menu.rs` defines it. */
+/** @typedef {typeof MENU_SECTIONS[number]} MenuSection A submenu's id. */
 
 /** "CmdOrCtrl+Shift+P" → {mod, shift, key}, as a keydown event shows it. */
 function parseAccelerator(accelerator) {
@@ -27,12 +31,13 @@ function matches(shortcut, event) {
 
 /**
  * Installs the menu and its shortcuts.
- * @param {Record<string, () => void>} actions one per menu item id
+ * @param {Record<MenuAction, () => void>} actions one per menu item
  */
 export async function installMenu(actions) {
-  const items = await api.menuItems();
-  await api.installMenu(Object.fromEntries(items.map((item) => [item.id, t.menu[item.id] ?? item.id])));
-  const shortcuts = items
+  /** @type {(MenuAction | MenuSection)[]} */
+  const ids = [...MENU_SECTIONS, ...MENU_ITEMS.map((item) => item.id)];
+  await api.installMenu(Object.fromEntries(ids.map((id) => [id, t.menu[id] ?? id])));
+  const shortcuts = MENU_ITEMS
     .filter((item) => item.accelerator)
     .map((item) => ({ id: item.id, ...parseAccelerator(item.accelerator) }));
 

@@ -8,6 +8,7 @@ use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Counts of a text.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     /// User-perceived characters (grapheme clusters), whitespace excluded: 𠮷 and 👍🏽 are one each.

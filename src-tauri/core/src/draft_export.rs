@@ -13,6 +13,7 @@ use crate::render::Renderer;
 use crate::store::Store;
 
 /// The kind of file a draft is exported as.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DraftFormat {

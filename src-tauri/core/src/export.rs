@@ -18,6 +18,7 @@ pub const ASSETS_FOLDER: &str = "assets";
 pub const BOOKS_FOLDER: &str = "books";
 
 /// What an export or an import moved.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Moved {
     pub drafts: usize,

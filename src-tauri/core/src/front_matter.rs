@@ -19,6 +19,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::error::{Error, Result};
 
 /// The settings a draft's front matter may carry; every key is optional.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
@@ -61,6 +62,7 @@ pub struct FrontMatter {
 }
 
 /// The `status` key's values.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FrontMatterStatus {

@@ -10,6 +10,7 @@ use crate::render::Renderer;
 use crate::store::Store;
 
 /// A revision in the list: enough to choose one, without its text.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RevisionSummary {
     pub id: i64,
@@ -21,6 +22,7 @@ pub struct RevisionSummary {
 }
 
 /// How a line of the diff stands.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LineChange {
@@ -33,6 +35,7 @@ pub enum LineChange {
 }
 
 /// One line of a diff, in pieces.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DiffLine {
     pub change: LineChange,
@@ -41,6 +44,7 @@ pub struct DiffLine {
 }
 
 /// A revision against the text now: the title of each, and the bodies line by line.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diff {
     pub revision_title: String,

@@ -55,6 +55,7 @@ impl Lang {
 }
 
 /// One value a message is formatted with.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Arg {
@@ -114,6 +115,7 @@ macro_rules! args {
 
 /// A message kept for later (why a publish failed, shown by its badge and by the queue): its
 /// code and fields, so it is read in the language of whoever reads it, and its English text.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Said {
     /// The catalog's message id; empty for a text kept by an earlier version.

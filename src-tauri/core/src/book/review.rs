@@ -54,6 +54,7 @@ pub async fn fill(
 }
 
 /// A draft's book as a lookup filled it, and where the facts came from.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Filled {
     pub book: Book,

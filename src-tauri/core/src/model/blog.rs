@@ -8,6 +8,7 @@ use crate::model::draft::{DraftId, Millis};
 pub type BlogId = i64;
 
 /// The protocols Fumi publishes with.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum BlogKind {
     /// WordPress through its REST API and an application password.
@@ -43,6 +44,7 @@ impl BlogKind {
 }
 
 /// How Fumi authenticates, where a blog's protocol offers a choice.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlogAuth {
@@ -72,6 +74,7 @@ impl BlogAuth {
 }
 
 /// A blog account (its secret is in the OS keychain, not here).
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Blog {
     pub id: BlogId,
@@ -89,6 +92,7 @@ pub struct Blog {
 }
 
 /// What a draft became on a blog.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Publication {
     pub draft_id: DraftId,
@@ -99,6 +103,8 @@ pub struct Publication {
     /// Hash of the title, HTML and status last sent successfully.
     pub content_hash: Option<String>,
     /// The blog's modification time right after that send.
+    // jiff serializes a timestamp as an RFC 3339 string.
+    #[cfg_attr(feature = "bindings", specta(type = Option<String>))]
     pub remote_modified: Option<jiff::Timestamp>,
     /// Hash of the title and body the blog stored then: an edit on the web changes it even
     /// within the same second (modification times have one-second resolution).

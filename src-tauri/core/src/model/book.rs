@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::model::draft::DraftId;
 
 /// What a book database says about a book: the facts a lookup fills in.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BookFacts {
     pub title: String,
@@ -21,6 +22,7 @@ pub struct BookFacts {
 }
 
 /// The book a draft reviews: the looked-up facts, editable by hand, and the author's own.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Book {
@@ -61,6 +63,7 @@ impl Book {
 }
 
 /// A reviewed book as "My books" lists it, with its review.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReviewedBook {
     pub draft_id: DraftId,
@@ -71,6 +74,7 @@ pub struct ReviewedBook {
 }
 
 /// How "My books" orders the books.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BookOrder {
@@ -106,6 +110,7 @@ pub fn sort(books: &mut [ReviewedBook], order: BookOrder) {
 }
 
 /// A book found: which database answered (or the cache) and what it said.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Found {
     pub isbn: Isbn,
@@ -118,6 +123,7 @@ pub struct Found {
 
 /// Where each book database answers; settings, so tests and authors behind proxies can point
 /// them elsewhere. An empty endpoint skips that database.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Endpoints {

@@ -27,6 +27,7 @@ pub fn check_size(name: &str, bytes: usize) -> crate::error::Result<()> {
 }
 
 /// Where a draft stands in its life.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DraftStatus {
@@ -72,6 +73,7 @@ impl FromStr for DraftStatus {
 }
 
 /// A whole draft.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Draft {
     pub id: DraftId,
@@ -87,6 +89,7 @@ pub struct Draft {
 }
 
 /// One row of the drafts list: enough to show and pick a draft without loading its body.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DraftSummary {
     pub id: DraftId,
@@ -102,6 +105,7 @@ pub struct DraftSummary {
 }
 
 /// A snapshot of a draft's text at some moment.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Revision {
     pub id: i64,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 
 /// A valid ISBN-13, digits only.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Isbn(String);

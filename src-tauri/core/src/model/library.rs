@@ -6,6 +6,7 @@ use crate::model::blog::BlogId;
 use crate::model::draft::DraftStatus;
 
 /// A library query; every part is optional and they all must hold.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct LibraryQuery {
@@ -21,6 +22,7 @@ pub struct LibraryQuery {
 }
 
 /// The list's order, newest first.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SortOrder {
@@ -32,6 +34,7 @@ pub enum SortOrder {
 }
 
 /// A tag and how many drafts outside the trash carry it.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TagCount {
     pub tag: String,

@@ -5,6 +5,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 /// Whether a post goes out to readers or stays a draft on the blog.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum RemoteStatus {
@@ -106,6 +107,7 @@ impl OutgoingPost {
 
 /// Where a post stands on its blog, as its answer said (WordPress's words; Hatena's and
 /// MetaWeblog's answers are read into them as they arrive). The database keeps the word.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[serde(into = "String")]
 pub enum PostState {
@@ -187,6 +189,7 @@ pub fn parse_blog_time(text: &str) -> Option<jiff::Timestamp> {
 }
 
 /// A post as the blog holds it.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct RemotePost {
     /// The blog's id for the post (a string: some blogs' ids exceed 64 bits).
@@ -199,6 +202,8 @@ pub struct RemotePost {
     /// Where the post stands on the blog, read from its answer.
     pub status: PostState,
     /// The blog's last-modified time, read from its answer, for noticing edits made on the web.
+    // jiff serializes a timestamp as an RFC 3339 string.
+    #[cfg_attr(feature = "bindings", specta(type = Option<String>))]
     pub modified: Option<jiff::Timestamp>,
     pub slug: String,
     pub excerpt: String,
@@ -218,6 +223,7 @@ impl RemotePost {
 }
 
 /// An image in a blog's media library.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RemoteMedia {
     /// The blog's id for the image.

@@ -8,6 +8,7 @@ use crate::model::draft::{DraftId, Millis};
 use crate::model::post::RemoteStatus;
 
 /// A publish waiting for its blog.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QueuedPublish {
     pub draft_id: DraftId,

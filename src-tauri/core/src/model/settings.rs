@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The language of the window.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Language {
@@ -14,6 +15,7 @@ pub enum Language {
 }
 
 /// Light or dark.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Theme {
@@ -25,6 +27,7 @@ pub enum Theme {
 }
 
 /// The typeface of the editor.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EditorFont {
@@ -49,6 +52,7 @@ fn default_revision_interval_secs() -> u32 {
 }
 
 /// Every preference; a missing one (from an older Fumi) takes its default.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {

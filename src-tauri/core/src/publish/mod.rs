@@ -52,6 +52,7 @@ pub struct PublishOptions {
 }
 
 /// Where a publish is, for a progress display.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Progress {

@@ -12,6 +12,7 @@ use crate::render::Renderer;
 use crate::store::Store;
 
 /// What a pull did.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct PullReport {
     /// Drafts made from posts Fumi did not know.

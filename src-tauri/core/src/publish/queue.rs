@@ -40,6 +40,7 @@ impl QueuedPublish {
 }
 
 /// What became of a publish the author asked for.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum PublishOutcome {
@@ -93,6 +94,7 @@ pub async fn publish_or_queue(
 }
 
 /// What sending one queued job came to.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum Sent {

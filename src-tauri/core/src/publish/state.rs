@@ -11,6 +11,7 @@ use crate::render::Renderer;
 use crate::store::Store;
 
 /// A draft's standing on one blog.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Standing {
@@ -31,6 +32,7 @@ pub enum Standing {
 }
 
 /// A draft's publication on one blog, as the window shows it.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PublicationState {
     pub blog_id: BlogId,

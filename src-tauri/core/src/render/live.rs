@@ -86,6 +86,7 @@ struct FootnoteRef {
 
 /// What the window must change: blocks `start .. start + removed` give way to `blocks`; the
 /// blocks after them move by `line_delta` lines.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PreviewPatch {
     /// The text's version after this patch; the next edit names it.
@@ -99,6 +100,7 @@ pub struct PreviewPatch {
 }
 
 /// One top-level block: sanitized HTML and the source lines it comes from (for scroll sync).
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PreviewBlock {
     pub html: String,

@@ -18,6 +18,7 @@ use crate::counts::{self, Counts};
 pub use highlight::theme_css;
 
 /// The result of rendering a draft.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Rendered {
     /// Sanitized HTML: safe to insert into the preview.
