@@ -547,7 +547,7 @@ async fn about_shows_the_version_licence_and_where_the_data_and_logs_are() {
     wait_for(
         &window,
         "the About dialog",
-        "!document.getElementById('about-dialog').hidden && document.getElementById('about-version').textContent !== ''",
+        "document.getElementById('about-dialog').open && document.getElementById('about-version').textContent !== ''",
     )
     .await;
     let shown = window
@@ -630,7 +630,7 @@ async fn the_first_run_welcomes_offers_a_blog_or_writing_and_then_steps_aside() 
     wait_for(
         &window,
         "the blogs dialog over a first draft",
-        "!document.getElementById('blogs-dialog').hidden && !document.getElementById('editor-area').hidden",
+        "document.getElementById('blogs-dialog').open && !document.getElementById('editor-area').hidden",
     )
     .await;
     quit(window, data.path()).await;
@@ -658,7 +658,7 @@ async fn the_first_run_welcomes_offers_a_blog_or_writing_and_then_steps_aside() 
     wait_for(
         &window,
         "the first draft",
-        "!document.getElementById('editor-area').hidden && document.getElementById('blogs-dialog').hidden",
+        "!document.getElementById('editor-area').hidden && !document.getElementById('blogs-dialog').open",
     )
     .await;
     type_in_editor(&window, "最初の一行。").await;
@@ -681,7 +681,7 @@ async fn the_language_and_theme_chosen_in_settings_are_kept_across_restarts() {
     wait_for(
         &window,
         "the settings",
-        "!document.getElementById('settings-dialog').hidden",
+        "document.getElementById('settings-dialog').open",
     )
     .await;
     window

@@ -214,7 +214,7 @@ async fn a_review_starts_from_an_isbn_and_its_card_follows_the_book() {
     wait_for(
         &window,
         "the review opened",
-        "document.getElementById('books-dialog').hidden",
+        "!document.getElementById('books-dialog').open",
     )
     .await;
     wait_for(

@@ -171,7 +171,42 @@ async fn the_menu_and_its_shortcuts_run_their_actions_but_never_during_an_ime_co
     wait_for(
         &window,
         "the About dialog",
-        "!document.getElementById('about-dialog').hidden",
+        "document.getElementById('about-dialog').open",
+    )
+    .await;
+    // A native modal dialog: the page behind it is inert, Tab keeps the focus inside, and
+    // Escape closes it.
+    const FOCUS_IN_MODAL: &str = "const d = document.getElementById('about-dialog'); \
+         return d.matches(':modal') && d.contains(document.activeElement)";
+    for press in 0..6 {
+        let inside = window
+            .execute(FOCUS_IN_MODAL, vec![])
+            .await
+            .expect("read the focus");
+        assert_eq!(
+            inside,
+            serde_json::json!(true),
+            "after {press} Tab presses the focus left the modal About dialog"
+        );
+        window
+            .active_element()
+            .await
+            .expect("the focused element")
+            .send_keys(&Key::Tab.to_string())
+            .await
+            .expect("press Tab");
+    }
+    window
+        .active_element()
+        .await
+        .expect("the focused element")
+        .send_keys(&Key::Escape.to_string())
+        .await
+        .expect("press Escape");
+    wait_for(
+        &window,
+        "the About dialog closed by Escape",
+        "!document.getElementById('about-dialog').open",
     )
     .await;
     assert_eq!(
@@ -364,7 +399,7 @@ async fn an_earlier_version_is_compared_with_the_text_now_and_restored_as_a_new_
     wait_for(
         &window,
         "the restored text in the editor",
-        "document.getElementById('history-dialog').hidden \
+        "!document.getElementById('history-dialog').open \
          && document.querySelector('.cm-content').textContent === '本書は面白い。'",
     )
     .await;

@@ -39,7 +39,7 @@ async fn a_blog_added_in_the_window_gets_one_post_that_publish_updates() {
     wait_for(
         &window,
         "the blogs dialog",
-        "!document.getElementById('blogs-dialog').hidden",
+        "document.getElementById('blogs-dialog').open",
     )
     .await;
     fill(&window, "blog-name", "test").await;
@@ -127,7 +127,7 @@ async fn a_blog_added_in_the_window_gets_one_post_that_publish_updates() {
     wait_for(
         &window,
         "the conflict question",
-        "!document.getElementById('dialog').hidden",
+        "document.getElementById('dialog').open",
     )
     .await;
     wait_for(
@@ -192,7 +192,7 @@ async fn a_draft_is_published_to_hatena_from_the_window() {
     wait_for(
         &window,
         "the blogs dialog",
-        "!document.getElementById('blogs-dialog').hidden",
+        "document.getElementById('blogs-dialog').open",
     )
     .await;
     window
@@ -232,7 +232,7 @@ async fn a_draft_is_published_to_hatena_from_the_window() {
         &window,
         "the question naming the photo",
         &format!(
-            "!document.getElementById('dialog').hidden && document.getElementById('dialog-text').textContent.includes({:?})",
+            "document.getElementById('dialog').open && document.getElementById('dialog-text').textContent.includes({:?})",
             photo.display().to_string()
         ),
     )
@@ -270,7 +270,7 @@ async fn a_draft_is_published_to_hatena_from_the_window() {
         &window,
         "the question naming only the new file",
         &format!(
-            "!document.getElementById('dialog').hidden && document.getElementById('dialog-text').textContent.includes({:?}) \
+            "document.getElementById('dialog').open && document.getElementById('dialog-text').textContent.includes({:?}) \
              && !document.getElementById('dialog-text').textContent.includes({:?})",
             second.display().to_string(),
             photo.display().to_string()

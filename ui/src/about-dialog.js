@@ -2,41 +2,39 @@
 // open those folders in the file manager).
 
 import { api } from "./api.js";
+import { modal } from "./dialogs.js";
+import { byId } from "./dom.js";
 
-const $ = (id) => document.getElementById(id);
 
 export class AboutDialog {
   constructor() {
-    this.el = $("about-dialog");
-    $("about").addEventListener("click", () => this.open());
-    $("about-close").addEventListener("click", () => (this.el.hidden = true));
-    this.el.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") this.el.hidden = true;
-    });
-    $("open-data-dir").addEventListener("click", () => this.openFolder("data"));
-    $("open-log-dir").addEventListener("click", () => this.openFolder("logs"));
+    this.el = modal("about-dialog");
+    byId("about").addEventListener("click", () => this.open());
+    byId("about-close").addEventListener("click", () => this.el.close());
+    byId("open-data-dir").addEventListener("click", () => this.openFolder("data"));
+    byId("open-log-dir").addEventListener("click", () => this.openFolder("logs"));
   }
 
   async open() {
-    $("about-message").textContent = "";
+    byId("about-message").textContent = "";
     try {
       const info = await api.appInfo();
-      $("about-version").textContent = info.version;
-      $("about-license").textContent = info.license;
-      $("about-data-dir").textContent = info.data_dir;
-      $("about-log-dir").textContent = info.log_dir;
+      byId("about-version").textContent = info.version;
+      byId("about-license").textContent = info.license;
+      byId("about-data-dir").textContent = info.data_dir;
+      byId("about-log-dir").textContent = info.log_dir;
     } catch (error) {
-      $("about-message").textContent = error.message;
+      byId("about-message").textContent = error.message;
     }
-    this.el.hidden = false;
-    $("about-close").focus();
+    if (!this.el.open) this.el.showModal();
+    byId("about-close").focus();
   }
 
   async openFolder(folder) {
     try {
       await api.openFolder(folder);
     } catch (error) {
-      $("about-message").textContent = error.message;
+      byId("about-message").textContent = error.message;
     }
   }
 }

@@ -2,32 +2,31 @@
 
 import { api } from "./api.js";
 import { t } from "./i18n.js";
-import { confirmDialog } from "./dialogs.js";
+import { confirmDialog, modal } from "./dialogs.js";
+import { byId, byIdAs } from "./dom.js";
 
-const $ = (id) => document.getElementById(id);
 
 export class BlogsDialog {
   /** `onChange` runs after a blog was added or removed. */
   constructor({ onChange }) {
     this.onChange = onChange;
     this.el = {
-      backdrop: $("blogs-dialog"),
-      list: $("blog-list"),
-      empty: $("blog-list-empty"),
-      form: $("blog-form"),
-      kind: $("blog-kind"),
-      name: $("blog-name"),
-      url: $("blog-url"),
-      user: $("blog-user"),
-      secret: $("blog-secret"),
-      message: $("blog-form-message"),
-      add: $("blog-add"),
+      dialog: modal("blogs-dialog"),
+      list: byId("blog-list"),
+      empty: byId("blog-list-empty"),
+      form: byIdAs("blog-form", HTMLFormElement),
+      kind: byIdAs("blog-kind", HTMLSelectElement),
+      name: byIdAs("blog-name", HTMLInputElement),
+      url: byIdAs("blog-url", HTMLInputElement),
+      user: byIdAs("blog-user", HTMLInputElement),
+      secret: byIdAs("blog-secret", HTMLInputElement),
+      message: byId("blog-form-message"),
+      add: byIdAs("blog-add", HTMLButtonElement),
     };
-    $("blogs-close").addEventListener("click", () => this.close());
+    byId("blogs-close").addEventListener("click", () => this.close());
     this.el.kind.addEventListener("change", () => this.showKind());
-    this.el.backdrop.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") this.close();
-    });
+    // However it closes (Escape too), the password never lingers in the page.
+    this.el.dialog.addEventListener("close", () => (this.el.secret.value = ""));
     this.el.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.add();
@@ -35,7 +34,7 @@ export class BlogsDialog {
   }
 
   async open() {
-    this.el.backdrop.hidden = false;
+    if (!this.el.dialog.open) this.el.dialog.showModal();
     this.say("");
     await this.refresh();
     this.el.name.focus();
@@ -44,17 +43,15 @@ export class BlogsDialog {
   /** Names the fields as the chosen kind of blog calls them. */
   showKind() {
     const hatena = this.el.kind.value === "hatena";
-    $("blog-url-label").textContent = hatena ? t.hatenaUrl : t.blogUrl;
-    $("blog-user-label").textContent = hatena ? t.hatenaUser : t.blogUser;
-    $("blog-secret-label").textContent = hatena ? t.hatenaSecret : t.blogSecret;
-    $("blog-hint").textContent = hatena ? t.hatenaHint : t.secretHint;
+    byId("blog-url-label").textContent = hatena ? t.hatenaUrl : t.blogUrl;
+    byId("blog-user-label").textContent = hatena ? t.hatenaUser : t.blogUser;
+    byId("blog-secret-label").textContent = hatena ? t.hatenaSecret : t.blogSecret;
+    byId("blog-hint").textContent = hatena ? t.hatenaHint : t.secretHint;
     this.el.url.placeholder = hatena ? "https://blog.hatena.ne.jp/ID/BLOG/atom" : "https://example.com/";
   }
 
   close() {
-    this.el.backdrop.hidden = true;
-    // The password never lingers in the page.
-    this.el.secret.value = "";
+    this.el.dialog.close();
   }
 
   say(text, isError = false) {

@@ -4,8 +4,8 @@
 
 import { api } from "./api.js";
 import { lang, t } from "./i18n.js";
+import { byId, byIdAs, field } from "./dom.js";
 
-const $ = (id) => document.getElementById(id);
 
 /** Where the window loads an image kept in Fumi's database (its own URL scheme). */
 function assetSrc(reference) {
@@ -21,31 +21,33 @@ export class BookPanel {
    * `[book]` line at the cursor; `hasMarker()` tells whether the text has one.
    */
   constructor({ onChanged, insertMarker, hasMarker }) {
-    Object.assign(this, { onChanged, insertMarker, hasMarker });
-    this.panel = $("book-panel");
-    this.toggle = $("toggle-book");
+    this.onChanged = onChanged;
+    this.insertMarker = insertMarker;
+    this.hasMarker = hasMarker;
+    this.panel = byId("book-panel");
+    this.toggle = byId("toggle-book");
     this.draft = null;
     this.book = null;
     this.saveTimer = null;
     this.toggle.addEventListener("click", () => this.show(this.panel.hidden));
-    $("book-lookup").addEventListener("click", () => this.lookUp());
-    $("book-isbn").addEventListener("keydown", (event) => {
+    byId("book-lookup").addEventListener("click", () => this.lookUp());
+    byId("book-isbn").addEventListener("keydown", (event) => {
       if (event.key === "Enter" && !event.isComposing && event.keyCode !== 229) this.lookUp();
     });
-    $("book-isbn").addEventListener("change", () => this.saveSoon(0));
+    byId("book-isbn").addEventListener("change", () => this.saveSoon(0));
     for (const id of FIELDS) {
-      $(id).addEventListener("input", () => this.saveSoon(600));
-      $(id).addEventListener("change", () => this.saveSoon(0));
+      byId(id).addEventListener("input", () => this.saveSoon(600));
+      byId(id).addEventListener("change", () => this.saveSoon(0));
     }
-    $("book-insert-card").addEventListener("click", () => {
+    byId("book-insert-card").addEventListener("click", () => {
       this.insertMarker();
-      $("book-insert-card").hidden = true;
+      byId("book-insert-card").hidden = true;
     });
   }
 
   /** Fills the rating choices in the UI language. */
   translate() {
-    const rating = $("book-rating");
+    const rating = byIdAs("book-rating", HTMLSelectElement);
     rating.replaceChildren(
       ...["", "1", "2", "3", "4", "5"].map((value) => {
         const o = document.createElement("option");
@@ -59,7 +61,7 @@ export class BookPanel {
   show(visible) {
     this.panel.hidden = !visible;
     this.toggle.setAttribute("aria-expanded", String(visible));
-    if (visible) $("book-insert-card").hidden = !this.book || this.hasMarker();
+    if (visible) byId("book-insert-card").hidden = !this.book || this.hasMarker();
   }
 
   /** Shows another draft's book; the panel opens by itself for a review. */
@@ -67,12 +69,12 @@ export class BookPanel {
     await this.flush();
     this.draft = draftId;
     this.book = null;
-    $("book-message").textContent = "";
+    byId("book-message").textContent = "";
     let book = null;
     try {
       book = await api.getBook(draftId);
     } catch (error) {
-      $("book-message").textContent = error.message;
+      byId("book-message").textContent = error.message;
     }
     if (this.draft !== draftId) return;
     this.fill(book);
@@ -82,24 +84,24 @@ export class BookPanel {
   fill(book) {
     this.book = book;
     const f = book ?? {};
-    $("book-isbn").value = f.isbn ?? "";
-    $("book-title").value = f.title ?? "";
-    $("book-authors").value = (f.authors ?? []).join(lang === "ja" ? "、" : ", ");
-    $("book-publisher").value = f.publisher ?? "";
-    $("book-published").value = f.published ?? "";
-    $("book-pages").value = f.pages ?? "";
-    $("book-rating").value = f.rating ? String(f.rating) : "";
-    $("book-started").value = f.started_on ?? "";
-    $("book-finished").value = f.finished_on ?? "";
-    const cover = $("book-cover");
+    field("book-isbn").value = f.isbn ?? "";
+    field("book-title").value = f.title ?? "";
+    field("book-authors").value = (f.authors ?? []).join(lang === "ja" ? "、" : ", ");
+    field("book-publisher").value = f.publisher ?? "";
+    field("book-published").value = f.published ?? "";
+    field("book-pages").value = f.pages ?? "";
+    field("book-rating").value = f.rating ? String(f.rating) : "";
+    field("book-started").value = f.started_on ?? "";
+    field("book-finished").value = f.finished_on ?? "";
+    const cover = byIdAs("book-cover", HTMLImageElement);
     cover.hidden = !f.cover;
     if (f.cover) cover.src = assetSrc(f.cover);
-    $("book-insert-card").hidden = !book || this.hasMarker();
+    byId("book-insert-card").hidden = !book || this.hasMarker();
   }
 
   /** The fields as a book (the ISBN travels apart, as typed, and is checked by Fumi). */
   fromFields() {
-    const text = (id) => $(id).value.trim();
+    const text = (id) => field(id).value.trim();
     const pages = Number.parseInt(text("book-pages"), 10);
     return {
       title: text("book-title"),
@@ -132,31 +134,31 @@ export class BookPanel {
     if (this.draft === null) return;
     const draft = this.draft;
     try {
-      this.book = await api.setBook(draft, this.fromFields(), $("book-isbn").value);
-      if (draft === this.draft) $("book-message").textContent = "";
+      this.book = await api.setBook(draft, this.fromFields(), field("book-isbn").value);
+      if (draft === this.draft) byId("book-message").textContent = "";
       this.onChanged();
     } catch (error) {
       // What was typed stays in the fields; the message says what to fix.
-      if (draft === this.draft) $("book-message").textContent = error.message;
+      if (draft === this.draft) byId("book-message").textContent = error.message;
     }
   }
 
   async lookUp() {
-    const isbn = $("book-isbn").value.trim();
+    const isbn = field("book-isbn").value.trim();
     if (!isbn || this.draft === null) return;
     const draft = this.draft;
-    const button = $("book-lookup");
+    const button = byIdAs("book-lookup", HTMLButtonElement);
     button.disabled = true;
-    $("book-message").textContent = t.lookingUp;
+    byId("book-message").textContent = t.lookingUp;
     try {
       await this.flush();
       const { book, source } = await api.lookupBook(draft, isbn);
       if (draft !== this.draft) return;
       this.fill(book);
-      $("book-message").textContent = t.foundIn(source);
+      byId("book-message").textContent = t.foundIn(source);
       this.onChanged();
     } catch (error) {
-      if (draft === this.draft) $("book-message").textContent = error.message;
+      if (draft === this.draft) byId("book-message").textContent = error.message;
     } finally {
       button.disabled = false;
     }

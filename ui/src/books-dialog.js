@@ -2,21 +2,21 @@
 
 import { api } from "./api.js";
 import { lang, t } from "./i18n.js";
+import { modal } from "./dialogs.js";
+import { byId, byIdAs, field } from "./dom.js";
 
-const $ = (id) => document.getElementById(id);
 
 export class BooksDialog {
   constructor({ onOpen, onError }) {
-    Object.assign(this, { onOpen, onError });
-    $("books-close").addEventListener("click", () => this.close());
-    $("books-dialog").addEventListener("keydown", (event) => {
-      if (event.key === "Escape") this.close();
-    });
-    $("books-sort").addEventListener("change", () => this.refresh());
+    this.onOpen = onOpen;
+    this.onError = onError;
+    this.el = modal("books-dialog");
+    byId("books-close").addEventListener("click", () => this.close());
+    byId("books-sort").addEventListener("change", () => this.refresh());
   }
 
   async open() {
-    const sort = $("books-sort");
+    const sort = byIdAs("books-sort", HTMLSelectElement);
     if (!sort.options.length) {
       for (const [value, label] of [["read", t.sortRead], ["rating", t.sortRating], ["author", t.sortAuthor]]) {
         const o = document.createElement("option");
@@ -25,25 +25,25 @@ export class BooksDialog {
         sort.append(o);
       }
     }
-    $("books-dialog").hidden = false;
+    if (!this.el.open) this.el.showModal();
     await this.refresh();
-    $("books-close").focus();
+    byId("books-close").focus();
   }
 
   close() {
-    $("books-dialog").hidden = true;
+    this.el.close();
   }
 
   async refresh() {
     let books;
     try {
-      books = await api.reviewedBooks($("books-sort").value || "read");
+      books = await api.reviewedBooks(field("books-sort").value || "read");
     } catch (error) {
       this.onError(error);
       return;
     }
-    $("books-empty").hidden = books.length > 0;
-    $("books-list").replaceChildren(...books.map((b) => this.row(b)));
+    byId("books-empty").hidden = books.length > 0;
+    byId("books-list").replaceChildren(...books.map((b) => this.row(b)));
   }
 
   row(book) {

@@ -8,7 +8,16 @@ const PAGE = 200;
 
 export class DraftsList {
   constructor({ listEl, headingEl, emptyEl, trashToggle, filterEls, onOpen, onTrash, onRestore, onPurge, onError }) {
-    Object.assign(this, { listEl, headingEl, emptyEl, trashToggle, filterEls, onOpen, onTrash, onRestore, onPurge, onError });
+    this.listEl = listEl;
+    this.headingEl = headingEl;
+    this.emptyEl = emptyEl;
+    this.trashToggle = trashToggle;
+    this.filterEls = filterEls;
+    this.onOpen = onOpen;
+    this.onTrash = onTrash;
+    this.onRestore = onRestore;
+    this.onPurge = onPurge;
+    this.onError = onError;
     this.showingTrash = false;
     this.query = "";
     this.filters = { status: null, blog: null, tag: null, sort: "updated" };

@@ -50,7 +50,6 @@ const frontMatter = {
 
 /**
  * Creates the editor in `parent`.
- * @param {HTMLElement} parent
  * `onImage(file)` keeps a pasted or dropped image and resolves with its Markdown URL.
  * @param {HTMLElement} parent
  * @param {{onChange: (update: import("@codemirror/view").ViewUpdate) => void, onImage: (file: File) => Promise<string>, keys: import("@codemirror/view").KeyBinding[], placeholderText: string}} options

@@ -3,8 +3,9 @@
 
 import { api } from "./api.js";
 import { formatWhen, t } from "./i18n.js";
+import { modal } from "./dialogs.js";
+import { byId, byIdAs } from "./dom.js";
 
-const $ = (id) => document.getElementById(id);
 
 export class HistoryDialog {
   /**
@@ -13,33 +14,30 @@ export class HistoryDialog {
   constructor({ flush, onRestored }) {
     this.flush = flush;
     this.onRestored = onRestored;
-    this.el = $("history-dialog");
+    this.el = modal("history-dialog");
     this.draftId = null;
     this.chosen = null;
-    $("history-close").addEventListener("click", () => this.close());
-    $("history-restore").addEventListener("click", () => this.restore());
-    this.el.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") this.close();
-    });
+    byId("history-close").addEventListener("click", () => this.close());
+    byId("history-restore").addEventListener("click", () => this.restore());
   }
 
   close() {
-    this.el.hidden = true;
+    this.el.close();
   }
 
   say(text) {
-    $("history-message").textContent = text;
+    byId("history-message").textContent = text;
   }
 
   async open(draftId) {
     this.draftId = draftId;
     this.chosen = null;
     this.say("");
-    $("history-restore").disabled = true;
-    $("revision-diff").replaceChildren();
-    const list = $("revision-list");
+    byIdAs("history-restore", HTMLButtonElement).disabled = true;
+    byId("revision-diff").replaceChildren();
+    const list = byId("revision-list");
     list.replaceChildren();
-    this.el.hidden = false;
+    if (!this.el.open) this.el.showModal();
     try {
       await this.flush();
       const revisions = await api.listRevisions(draftId);
@@ -47,7 +45,7 @@ export class HistoryDialog {
       for (const revision of revisions) {
         const li = document.createElement("li");
         li.className = "revision";
-        li.dataset.id = revision.id;
+        li.dataset.id = String(revision.id);
         li.setAttribute("role", "option");
         li.tabIndex = 0;
         const when = document.createElement("span");
@@ -73,10 +71,12 @@ export class HistoryDialog {
 
   async choose(revisionId) {
     this.chosen = revisionId;
-    for (const li of $("revision-list").children) li.setAttribute("aria-selected", String(li.dataset.id === String(revisionId)));
+    for (const li of byId("revision-list").children) {
+      li.setAttribute("aria-selected", String(li.getAttribute("data-id") === String(revisionId)));
+    }
     try {
       const diff = await api.revisionDiff(this.draftId, revisionId);
-      const pane = $("revision-diff");
+      const pane = byId("revision-diff");
       const rows = [];
       if (diff.revision_title !== diff.current_title) {
         rows.push(line("removed", [[true, diff.revision_title]]), line("added", [[true, diff.current_title]]));
@@ -85,7 +85,7 @@ export class HistoryDialog {
       if (diff.lines.every((l) => l.change === "same") && diff.revision_title === diff.current_title) this.say(t.sameAsNow);
       else this.say("");
       pane.replaceChildren(...rows);
-      $("history-restore").disabled = false;
+      byIdAs("history-restore", HTMLButtonElement).disabled = false;
     } catch (error) {
       this.say(error.message);
     }

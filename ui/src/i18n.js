@@ -176,7 +176,6 @@ const strings = {
     sortAuthor: "Author",
     noBooks: "No reviewed books yet. File → New Book Review… starts one from an ISBN.",
     reviewTemplate: "Review template (empty: Fumi's own; {title}, {authors}, {publisher}, {isbn} are filled in)",
-    close: "Close",
     bookSources: "Book databases",
     bookSourcesHint: "Where ISBN lookups are sent, in this order. Change them only to go through a proxy; empty skips one.",
     exportedDraft: (path) => `Saved ${path}.`,
@@ -357,7 +356,6 @@ const strings = {
     sortAuthor: "著者",
     noBooks: "書評した本はまだありません。ファイル → 新しい書評… でISBNから始められます。",
     reviewTemplate: "書評のテンプレート（空欄ならFumiの既定。{title}・{authors}・{publisher}・{isbn} が入ります）",
-    close: "閉じる",
     bookSources: "書誌データベース",
     bookSourcesHint: "ISBNの検索をこの順で問い合わせる先です。プロキシを通すときだけ変えてください。空欄の先は使いません。",
     exportedDraft: (path) => `${path}に保存しました。`,
@@ -389,9 +387,13 @@ export function useLanguage(choice) {
 /** Fills every element marked with data-i18n / data-i18n-placeholder. */
 export function translateDocument(root = document) {
   document.documentElement.lang = lang;
-  for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t[el.dataset.i18n];
-  for (const el of root.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = t[el.dataset.i18nPlaceholder];
-  for (const el of root.querySelectorAll("[data-i18n-aria-label]")) el.setAttribute("aria-label", t[el.dataset.i18nAriaLabel]);
+  /** @param {string} selector */
+  const marked = (selector) => /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll(selector));
+  for (const el of marked("[data-i18n]")) el.textContent = t[el.dataset.i18n];
+  for (const el of marked("[data-i18n-placeholder]")) {
+    if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.placeholder = t[el.dataset.i18nPlaceholder];
+  }
+  for (const el of marked("[data-i18n-aria-label]")) el.setAttribute("aria-label", t[el.dataset.i18nAriaLabel]);
 }
 
 

@@ -20,21 +20,21 @@ import { HistoryDialog } from "./history-dialog.js";
 import { syncScroll } from "./scroll-sync.js";
 import { listen } from "@tauri-apps/api/event";
 import { openSearchPanel } from "@codemirror/search";
+import { byId, byIdAs } from "./dom.js";
 
-const $ = (id) => document.getElementById(id);
 // Element references are taken once: ids in author HTML can never shadow them later.
 const el = {
-  title: $("title"),
-  editorArea: $("editor-area"),
-  emptyState: $("empty-state"),
-  emptyText: $("empty-text"),
-  banner: $("banner"),
-  saveState: $("save-state"),
-  counts: $("counts"),
-  search: $("search"),
-  app: $("app"),
-  newDraft: $("new-draft"),
-  emptyNew: $("empty-new"),
+  title: byIdAs("title", HTMLInputElement),
+  editorArea: byId("editor-area"),
+  emptyState: byId("empty-state"),
+  emptyText: byId("empty-text"),
+  banner: byId("banner"),
+  saveState: byId("save-state"),
+  counts: byId("counts"),
+  search: byIdAs("search", HTMLInputElement),
+  app: byId("app"),
+  newDraft: byIdAs("new-draft", HTMLButtonElement),
+  emptyNew: byIdAs("empty-new", HTMLButtonElement),
 };
 
 const appWindow = getCurrentWindow();
@@ -71,12 +71,12 @@ const publishBar = new PublishBar({
 });
 
 const preview = new Preview(
-  $("preview"),
+  byId("preview"),
   { open: (text) => api.previewOpen(text, current?.id ?? null), edit: api.previewEdit, editNow: api.previewEditNow },
   showCounts,
 );
 
-const editor = createEditor($("editor"), {
+const editor = createEditor(byId("editor"), {
   placeholderText: "# …",
   onImage: (file) => run(api.addImage(file)),
   onChange: (update) => {
@@ -87,14 +87,14 @@ const editor = createEditor($("editor"), {
   keys: [],
 });
 
-syncScroll(editor.view, $("preview"), preview);
+syncScroll(editor.view, byId("preview"), preview);
 
 const list = new DraftsList({
-  listEl: $("drafts"),
-  headingEl: $("list-heading"),
-  emptyEl: $("list-empty"),
-  trashToggle: $("toggle-trash"),
-  filterEls: { status: $("filter-status"), tag: $("filter-tag"), blog: $("filter-blog"), sort: $("sort") },
+  listEl: byId("drafts"),
+  headingEl: byId("list-heading"),
+  emptyEl: byId("list-empty"),
+  trashToggle: byId("toggle-trash"),
+  filterEls: { status: byId("filter-status"), tag: byId("filter-tag"), blog: byId("filter-blog"), sort: byId("sort") },
   onOpen: (id) => openDraft(id),
   onTrash: (summary) => trashDraft(summary),
   onRestore: async (summary) => {
@@ -179,7 +179,7 @@ function showCounts(counts) {
   const goal = current?.goal;
   if (goal) parts.push(t.goalProgress(chars, goal));
   el.counts.textContent = parts.join(" · ");
-  const progress = $("goal-progress");
+  const progress = byIdAs("goal-progress", HTMLProgressElement);
   progress.hidden = !goal;
   if (goal) progress.value = Math.min(chars / goal, 1);
 }
@@ -189,8 +189,8 @@ function showCounts(counts) {
  * closed); Enter hands its text to `commit`; Escape or leaving it closes it.
  */
 function statusField(buttonId, inputId, value, commit) {
-  const button = $(buttonId);
-  const input = $(inputId);
+  const button = byId(buttonId);
+  const input = byIdAs(inputId, HTMLInputElement);
   button.addEventListener("click", async () => {
     if (!current) return;
     const shown = await value();
@@ -253,8 +253,8 @@ async function run(promise) {
 
 function showEditor(visible) {
   el.editorArea.hidden = !visible;
-  $("open-history").hidden = $("set-goal").hidden = $("edit-tags").hidden = !visible;
-  if (!visible) $("goal-progress").hidden = $("goal-input").hidden = $("tags-input").hidden = true;
+  byId("open-history").hidden = byId("set-goal").hidden = byId("edit-tags").hidden = !visible;
+  if (!visible) byId("goal-progress").hidden = byId("goal-input").hidden = byId("tags-input").hidden = true;
   el.emptyState.hidden = visible;
   if (!visible) {
     el.counts.textContent = "";
@@ -359,7 +359,7 @@ el.search.addEventListener("input", () => {
 });
 
 el.newDraft.addEventListener("click", () => newDraft());
-$("open-history").addEventListener("click", () => current && historyDialog.open(current.id));
+byId("open-history").addEventListener("click", () => current && historyDialog.open(current.id));
 el.emptyNew.addEventListener("click", () => newDraft());
 
 /** What each menu item does (the menu's shortcuts run the same). */
@@ -481,7 +481,9 @@ function showWelcome(settings) {
 
 async function start() {
   // Preferences first: they choose the language everything is drawn in.
-  const settings = await api.getSettings().catch(() => ({ language: "system", theme: "system", welcomed: true }));
+  const settings = await api
+    .getSettings()
+    .catch(() => ({ language: "system", theme: "system", welcomed: true, editor_font: "sans", editor_font_size: 15, default_blog: null }));
   useLanguage(settings.language);
   useTheme(settings.theme);
   useEditorFont(settings.editor_font, settings.editor_font_size);

@@ -34,6 +34,9 @@ const FIRST_PX_PER_CHAR = 0.3;
  * element while drawn.
  * @typedef {{html: string, line: number, lines: number, height: number | null, el: HTMLElement | null}} Block
  */
+/**
+ * @typedef {import("./bindings.ts").PreviewPatch} Patch What Rust answers an open or an edit.
+ */
 
 export class Preview {
   /**
@@ -83,7 +86,7 @@ export class Preview {
     element.addEventListener("load", () => this.draw(), true);
     // Links in the preview must never navigate the app's own window away.
     element.addEventListener("click", (event) => {
-      const link = event.target.closest?.("a[href]");
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
       if (!link) return;
       event.preventDefault();
       const href = link.getAttribute("href");
@@ -294,6 +297,7 @@ export class Preview {
         b.el = null;
       }
     }
+    /** @type {HTMLElement} */
     let previous = this.topSpacer;
     for (let i = first; i < end; i++) {
       const b = this.blocks[i];

@@ -6,8 +6,8 @@ import { api } from "./api.js";
 import { t } from "./i18n.js";
 import { chooseDialog } from "./dialogs.js";
 import { messageOf } from "./messages.js";
+import { byId, byIdAs } from "./dom.js";
 
-const $ = (id) => document.getElementById(id);
 const LAST_BLOG = "fumi.lastBlog";
 
 export class PublishBar {
@@ -17,21 +17,25 @@ export class PublishBar {
    * `openBlogs()` shows the blogs dialog.
    */
   constructor({ flush, onDraftReplaced, openBlogs }) {
-    Object.assign(this, { flush, onDraftReplaced, openBlogs });
+    this.flush = flush;
+    this.onDraftReplaced = onDraftReplaced;
+    this.openBlogs = openBlogs;
+    /** The blog the settings offer for a draft not yet published anywhere. */
+    this.defaultBlog = null;
     this.el = {
-      select: $("blog-select"),
-      publish: $("publish"),
-      badge: $("publish-badge"),
-      progress: $("publish-progress"),
-      link: $("post-link"),
-      sendNow: $("send-queued"),
+      select: byIdAs("blog-select", HTMLSelectElement),
+      publish: byIdAs("publish", HTMLButtonElement),
+      badge: byId("publish-badge"),
+      progress: byId("publish-progress"),
+      link: byIdAs("post-link", HTMLAnchorElement),
+      sendNow: byIdAs("send-queued", HTMLButtonElement),
     };
     this.blogs = [];
     this.states = [];
     this.draftId = null;
     this.busy = false;
     this.refreshTimer = null;
-    $("manage-blogs").addEventListener("click", () => this.openBlogs());
+    byId("manage-blogs").addEventListener("click", () => this.openBlogs());
     this.el.select.addEventListener("change", () => {
       localStorage.setItem(LAST_BLOG, this.el.select.value);
       this.render();

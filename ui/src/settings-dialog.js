@@ -4,8 +4,9 @@
 
 import { api } from "./api.js";
 import { t } from "./i18n.js";
+import { modal } from "./dialogs.js";
+import { byId, byIdAs, field } from "./dom.js";
 
-const $ = (id) => document.getElementById(id);
 
 /** The book databases' settings and their fields. */
 const SOURCES = [
@@ -19,27 +20,24 @@ export class SettingsDialog {
   /** `onImported()` refreshes what shows the drafts. */
   constructor({ onImported }) {
     this.onImported = onImported;
-    this.el = $("settings-dialog");
-    $("open-settings").addEventListener("click", () => this.open());
-    $("settings-cancel").addEventListener("click", () => (this.el.hidden = true));
-    this.el.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") this.el.hidden = true;
-    });
-    $("settings-open-data").addEventListener("click", () =>
+    this.el = modal("settings-dialog");
+    byId("open-settings").addEventListener("click", () => this.open());
+    byId("settings-cancel").addEventListener("click", () => this.el.close());
+    byId("settings-open-data").addEventListener("click", () =>
       api.openFolder("data").catch((error) => this.say(error.message)),
     );
     // Only the system's folder picker fills the field: commands take the folder it granted
     // (a token), never a path typed into the page.
     this.folders = { export: null, import: null };
-    for (const field of ["export", "import"]) {
-      $(`${field}-choose`).addEventListener("click", async () => {
+    for (const which of /** @type {const} */ (["export", "import"])) {
+      byId(`${which}-choose`).addEventListener("click", async () => {
         const grant = await api.chooseFolder().catch((error) => this.say(error.message));
-        if (grant) this.setFolder(field, grant);
+        if (grant) this.setFolder(which, grant);
       });
     }
-    $("export-all").addEventListener("click", () => this.exportAll());
-    $("import-all").addEventListener("click", () => this.importAll());
-    $("settings-form").addEventListener("submit", (event) => {
+    byId("export-all").addEventListener("click", () => this.exportAll());
+    byId("import-all").addEventListener("click", () => this.importAll());
+    byId("settings-form").addEventListener("submit", (event) => {
       event.preventDefault();
       this.save();
     });
@@ -47,7 +45,7 @@ export class SettingsDialog {
 
   /** The blogs to choose the default from, "the last one used" first. */
   async fillBlogs() {
-    const select = $("settings-default-blog");
+    const select = byIdAs("settings-default-blog", HTMLSelectElement);
     const blogs = await api.listBlogs().catch(() => []);
     const option = (value, text) => Object.assign(document.createElement("option"), { value, textContent: text });
     select.replaceChildren(option("", t.lastUsedBlog), ...blogs.map((b) => option(String(b.id), b.name)));
@@ -55,13 +53,17 @@ export class SettingsDialog {
   }
 
   say(text) {
-    $("data-message").textContent = text;
+    byId("data-message").textContent = text;
   }
 
-  /** Shows a granted folder in its field and keeps its token for the command. */
-  setFolder(field, grant) {
-    this.folders[field] = grant;
-    $(`${field}-dir`).value = grant.shown;
+  /**
+   * Shows a granted folder in its field and keeps its token for the command.
+   * @param {"export" | "import"} which
+   * @param {import("./bindings.ts").PathGrant} grant
+   */
+  setFolder(which, grant) {
+    this.folders[which] = grant;
+    field(`${which}-dir`).value = grant.shown;
   }
 
   async exportAll() {
@@ -88,54 +90,54 @@ export class SettingsDialog {
   }
 
   async open() {
-    $("settings-message").textContent = "";
+    byId("settings-message").textContent = "";
     this.say("");
     try {
       const info = await api.appInfo();
-      $("settings-data-dir").textContent = info.data_dir;
+      byId("settings-data-dir").textContent = info.data_dir;
       // Fumi's export folder is the first suggestion for both: what one computer exported there
       // (a synced or shared Documents folder) is what another imports.
       if (!this.folders.export) this.setFolder("export", info.export_dir);
       if (!this.folders.import) this.setFolder("import", info.export_dir);
       this.settings = await api.getSettings();
-      $("settings-language").value = this.settings.language;
-      $("settings-theme").value = this.settings.theme;
-      $("settings-font").value = this.settings.editor_font;
-      $("settings-font-size").value = this.settings.editor_font_size;
-      const revisions = $("settings-revisions");
+      field("settings-language").value = this.settings.language;
+      field("settings-theme").value = this.settings.theme;
+      field("settings-font").value = this.settings.editor_font;
+      field("settings-font-size").value = String(this.settings.editor_font_size);
+      const revisions = byIdAs("settings-revisions", HTMLSelectElement);
       revisions.value = String(this.settings.revision_interval_secs);
       if (!revisions.value) revisions.value = "30";
       await this.fillBlogs();
-      $("settings-affiliate").value = this.settings.affiliate_tag;
-      $("settings-review-template").value = this.settings.review_template ?? "";
-      for (const [key, id] of SOURCES) $(id).value = this.settings.book_sources?.[key] ?? "";
-      this.el.hidden = false;
-      $("settings-language").focus();
+      field("settings-affiliate").value = this.settings.affiliate_tag;
+      field("settings-review-template").value = this.settings.review_template ?? "";
+      for (const [key, id] of SOURCES) field(id).value = this.settings.book_sources?.[key] ?? "";
+      if (!this.el.open) this.el.showModal();
+      byId("settings-language").focus();
     } catch (error) {
-      $("settings-message").textContent = error.message;
-      this.el.hidden = false;
+      byId("settings-message").textContent = error.message;
+      if (!this.el.open) this.el.showModal();
     }
   }
 
   async save() {
     try {
-      const size = Math.min(24, Math.max(12, Math.round(Number($("settings-font-size").value) || 15)));
+      const size = Math.min(24, Math.max(12, Math.round(Number(field("settings-font-size").value) || 15)));
       await api.saveSettings({
         ...this.settings,
-        language: $("settings-language").value,
-        theme: $("settings-theme").value,
-        editor_font: $("settings-font").value,
+        language: field("settings-language").value,
+        theme: field("settings-theme").value,
+        editor_font: field("settings-font").value,
         editor_font_size: size,
-        revision_interval_secs: Number($("settings-revisions").value),
-        default_blog: $("settings-default-blog").value ? Number($("settings-default-blog").value) : null,
-        affiliate_tag: $("settings-affiliate").value.trim(),
-        review_template: $("settings-review-template").value,
-        book_sources: Object.fromEntries(SOURCES.map(([key, id]) => [key, $(id).value.trim()])),
+        revision_interval_secs: Number(field("settings-revisions").value),
+        default_blog: field("settings-default-blog").value ? Number(field("settings-default-blog").value) : null,
+        affiliate_tag: field("settings-affiliate").value.trim(),
+        review_template: field("settings-review-template").value,
+        book_sources: Object.fromEntries(SOURCES.map(([key, id]) => [key, field(id).value.trim()])),
       });
       // The text is saved on every keystroke, so a reload loses nothing.
       location.reload();
     } catch (error) {
-      $("settings-message").textContent = error.message;
+      byId("settings-message").textContent = error.message;
     }
   }
 }
