@@ -3,7 +3,7 @@
 //! never sent twice.
 
 use fumi_core::publish::queue::{PublishOutcome, Sent, publish_or_queue, send_queued};
-use fumi_core::publish::{PublishOptions, Standing, publication_states};
+use fumi_core::publish::{Network, PublishOptions, Standing, publication_states};
 use fumi_core::{Blog, DraftId, Renderer, SaveKind, Store};
 
 use super::publish_hatena::store_with;
@@ -20,6 +20,7 @@ async fn publish(
     publish_or_queue(
         store,
         &Renderer::new(),
+        &Network,
         blog,
         &hatena.api_key,
         draft,
@@ -81,11 +82,11 @@ async fn a_publish_while_offline_waits_and_is_sent_once_when_the_blog_answers() 
         .duration_since(std::time::UNIX_EPOCH)
         .expect("clock")
         .as_millis() as i64;
-    let sent = send_queued(&mut store, &renderer, &secret_of, now)
+    let sent = send_queued(&mut store, &renderer, &Network, &secret_of, now)
         .await
         .expect("send");
     assert!(sent.is_empty(), "nothing due: {sent:?}");
-    let sent = send_queued(&mut store, &renderer, &secret_of, i64::MAX)
+    let sent = send_queued(&mut store, &renderer, &Network, &secret_of, i64::MAX)
         .await
         .expect("send");
     assert!(matches!(sent[..], [Sent::Waiting { .. }]), "{sent:?}");
@@ -107,7 +108,7 @@ async fn a_publish_while_offline_waits_and_is_sent_once_when_the_blog_answers() 
     while !store.queued_publishes().expect("queue").is_empty() {
         sends += 1;
         assert!(sends <= 3, "sent within three attempts");
-        send_queued(&mut store, &renderer, &secret_of, i64::MAX)
+        send_queued(&mut store, &renderer, &Network, &secret_of, i64::MAX)
             .await
             .expect("send");
     }
@@ -125,7 +126,7 @@ async fn a_publish_while_offline_waits_and_is_sent_once_when_the_blog_answers() 
     assert_eq!(standing(&store, draft.id), Standing::Modified);
 
     // Sending again finds nothing to do.
-    let sent = send_queued(&mut store, &renderer, &secret_of, i64::MAX)
+    let sent = send_queued(&mut store, &renderer, &Network, &secret_of, i64::MAX)
         .await
         .expect("send");
     assert!(sent.is_empty());
@@ -147,6 +148,7 @@ async fn a_trashed_drafts_publish_waits_until_it_is_restored() {
     let sent = send_queued(
         &mut store,
         &renderer,
+        &Network,
         &|_: &mut Store, _: &Blog| Ok(hatena.api_key.clone()),
         i64::MAX,
     )
@@ -164,6 +166,7 @@ async fn a_trashed_drafts_publish_waits_until_it_is_restored() {
     let sent = send_queued(
         &mut store,
         &renderer,
+        &Network,
         &|_: &mut Store, _: &Blog| Ok(hatena.api_key.clone()),
         i64::MAX,
     )
@@ -218,6 +221,7 @@ async fn a_job_has_one_sender_and_a_refusal_leaves_the_queue_with_its_reason() {
     let sent = send_queued(
         &mut store,
         &renderer,
+        &Network,
         &|_: &mut Store, _: &Blog| Ok("wrong-key".into()),
         i64::MAX,
     )
@@ -274,7 +278,7 @@ async fn a_busy_hatena_keeps_the_publish_in_the_queue_until_it_answers() {
     assert_eq!(standing(&store, draft.id), Standing::Queued);
 
     // Still busy when the queue tries: it waits again, no sooner than asked.
-    let sent = send_queued(&mut store, &Renderer::new(), &secret_of, i64::MAX)
+    let sent = send_queued(&mut store, &Renderer::new(), &Network, &secret_of, i64::MAX)
         .await
         .expect("send");
     assert!(matches!(sent[..], [Sent::Waiting { .. }]), "{sent:?}");
@@ -282,7 +286,7 @@ async fn a_busy_hatena_keeps_the_publish_in_the_queue_until_it_answers() {
 
     // The blog recovers: the publish goes out, once.
     proxy.clear();
-    let sent = send_queued(&mut store, &Renderer::new(), &secret_of, i64::MAX)
+    let sent = send_queued(&mut store, &Renderer::new(), &Network, &secret_of, i64::MAX)
         .await
         .expect("send");
     assert!(matches!(sent[..], [Sent::Published { .. }]), "{sent:?}");

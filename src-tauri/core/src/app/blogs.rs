@@ -84,6 +84,7 @@ impl App {
         queue::publish_or_queue(
             &mut store,
             self.renderer(),
+            &publish::Network,
             &blog,
             &secret,
             draft,
@@ -96,7 +97,14 @@ impl App {
     /// Sends the queued publishes due by `due_by` (`Millis::MAX`: every one).
     pub async fn send_queued(&self, due_by: Millis) -> Result<Vec<Sent>> {
         let mut store = self.connection()?;
-        queue::send_queued(&mut store, self.renderer(), &accounts::secret, due_by).await
+        queue::send_queued(
+            &mut store,
+            self.renderer(),
+            &publish::Network,
+            &accounts::secret,
+            due_by,
+        )
+        .await
     }
 
     /// Takes a draft's post off the blog's public pages (back to a draft there).

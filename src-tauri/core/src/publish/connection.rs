@@ -6,7 +6,32 @@ use super::wordpress::WordPress;
 use super::{OutgoingPost, Publisher, RemoteMedia, RemotePost, RemoteStatus};
 use crate::error::Result;
 use crate::image::Image;
-use crate::model::blog::{BlogAuth, BlogKind};
+use crate::model::blog::{Blog, BlogAuth, BlogKind};
+
+/// Opens a checked connection to a blog account: [`Network`] for the blogs themselves; the
+/// workflow and queue tests hand in a blog held in memory, which can also be down.
+pub trait Connector: Sync {
+    /// The connection it opens.
+    type Connection: Publisher + Sync;
+
+    /// Connects to `blog` with its secret and checks the credentials.
+    fn connect(
+        &self,
+        blog: &Blog,
+        secret: &str,
+    ) -> impl Future<Output = Result<Self::Connection>> + Send;
+}
+
+/// The blogs themselves, over the network, each with its kind's protocol.
+pub struct Network;
+
+impl Connector for Network {
+    type Connection = Connection;
+
+    async fn connect(&self, blog: &Blog, secret: &str) -> Result<Connection> {
+        Connection::open(blog.kind, blog.auth, &blog.site_url, &blog.user, secret).await
+    }
+}
 
 /// A checked connection to one blog.
 pub enum Connection {

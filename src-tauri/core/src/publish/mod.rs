@@ -34,6 +34,7 @@ use crate::model::draft::DraftId;
 use crate::render::Renderer;
 use crate::store::Store;
 use connection::Connection;
+pub use connection::{Connector, Network};
 
 /// How the author asked for a publish.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -77,9 +78,9 @@ pub async fn test_connection(
         .map(|_| ())
 }
 
-/// Connects to a blog account.
+/// Connects to a blog account over the network.
 async fn connect(blog: &Blog, secret: &str) -> Result<Connection> {
-    Connection::open(blog.kind, blog.auth, &blog.site_url, &blog.user, secret).await
+    Network.connect(blog, secret).await
 }
 
 /// Publishes a draft to a blog: the first time creates the post, every later time updates that
@@ -97,7 +98,7 @@ pub async fn publish_draft(
 ) -> Result<Publication> {
     let version = Version::from(store.draft(draft_id)?);
     publish_version(
-        store, renderer, blog, secret, draft_id, &version, options, progress,
+        store, renderer, &Network, blog, secret, draft_id, &version, options, progress,
     )
     .await
 }
@@ -124,6 +125,7 @@ impl From<crate::model::draft::Draft> for Version {
 async fn publish_version(
     store: &mut Store,
     renderer: &Renderer,
+    connector: &impl Connector,
     blog: &Blog,
     secret: &str,
     draft_id: DraftId,
@@ -134,7 +136,7 @@ async fn publish_version(
     let outcome = async {
         let prepared = Prepared::from_version(store, renderer, draft_id, version, options)?;
         progress(Progress::Connecting);
-        let blog_api = connect(blog, secret).await?;
+        let blog_api = connector.connect(blog, secret).await?;
         send(
             store, renderer, &blog_api, blog, draft_id, prepared, options, progress,
         )

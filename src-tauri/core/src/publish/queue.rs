@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::{PublishOptions, Version, publish_version};
+use super::{Connector, PublishOptions, Version, publish_version};
 use crate::error::{Error, Result};
 use crate::model::blog::{Blog, BlogId, Publication};
 use crate::model::draft::{DraftId, Millis};
@@ -52,9 +52,11 @@ pub enum PublishOutcome {
 
 /// Publishes a draft now, or queues it when the blog or the network is down. A publish by hand
 /// replaces a queued one for the same blog.
+#[allow(clippy::too_many_arguments)]
 pub async fn publish_or_queue(
     store: &mut Store,
     renderer: &Renderer,
+    connector: &impl Connector,
     blog: &Blog,
     secret: &str,
     draft_id: DraftId,
@@ -64,7 +66,7 @@ pub async fn publish_or_queue(
     store.unqueue_publish(draft_id, blog.id)?;
     let version = Version::from(store.draft(draft_id)?);
     let sent = publish_version(
-        store, renderer, blog, secret, draft_id, &version, options, progress,
+        store, renderer, connector, blog, secret, draft_id, &version, options, progress,
     )
     .await;
     match sent {
@@ -120,10 +122,11 @@ pub enum Sent {
 
 /// Sends every queued job due by `due_by` (`Millis::MAX`: all of them, as at start-up or when
 /// the author asks). `secret_of` reads a blog's secret (from the keychain:
-/// [`crate::accounts::secret`]).
+/// [`crate::accounts::secret`]; a test's own secrets otherwise).
 pub async fn send_queued(
     store: &mut Store,
     renderer: &Renderer,
+    connector: &impl Connector,
     secret_of: &(dyn Fn(&mut Store, &Blog) -> Result<String> + Send + Sync),
     due_by: Millis,
 ) -> Result<Vec<Sent>> {
@@ -145,6 +148,7 @@ pub async fn send_queued(
                 let sent = publish_version(
                     store,
                     renderer,
+                    connector,
                     &blog,
                     &secret,
                     draft_id,

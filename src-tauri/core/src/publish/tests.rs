@@ -1,24 +1,67 @@
-//! The publishing workflow against a blog held in memory (a fake [`Publisher`]): create once,
-//! update in place, send nothing unchanged, never overwrite a web edit unasked, find a create
-//! whose answer was lost, recreate a deleted post only when asked. No server, no keychain: the
-//! fast tier. Each blog kind's own wire format is tested against its server in `tests/`.
+//! The publishing workflow against a blog held in memory (a fake [`Connector`] and
+//! [`Publisher`]): create once, update in place, send nothing unchanged, never overwrite a web
+//! edit unasked, find a create whose answer was lost, recreate a deleted post only when asked;
+//! and the queue: a blog that is down gets the publish later, once, with the text the author
+//! published. No server, no keychain (secrets are the test's own): the fast tier. Each blog
+//! kind's own wire format is tested against its server in `tests/`.
 
-use std::sync::Mutex;
+use std::ops::Deref;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
+use super::queue::{PublishOutcome, Sent, publish_or_queue, send_queued};
 use super::*;
 use crate::model::blog::BlogKind;
 use crate::model::post::PostState;
 
-/// A blog in memory, counting what it was asked to do.
+/// A blog in memory, counting what it was asked to do. Clones are connections to the same blog.
+#[derive(Clone, Default)]
+struct MemoryBlog(Arc<Remote>);
+
+/// What the blog in memory holds and how it behaves.
 #[derive(Default)]
-struct MemoryBlog {
+struct Remote {
     posts: Mutex<Vec<RemotePost>>,
     creates: AtomicUsize,
     updates: AtomicUsize,
     /// The next create is made but its answer is lost (the connection drops).
     lose_next_create_answer: AtomicBool,
+    /// Unreachable: every connection fails as a network failure does.
+    down: AtomicBool,
+    /// Refuses the credentials, as a blog does after the author revoked them.
+    refusing: AtomicBool,
 }
+
+impl Deref for MemoryBlog {
+    type Target = Remote;
+
+    fn deref(&self) -> &Remote {
+        &self.0
+    }
+}
+
+impl Connector for MemoryBlog {
+    type Connection = MemoryBlog;
+
+    async fn connect(&self, blog: &Blog, secret: &str) -> Result<MemoryBlog> {
+        if self.down.load(Ordering::SeqCst) {
+            return Err(Error::BlogUnreachable {
+                url: blog.site_url.clone(),
+                detail: "connection refused".into(),
+            });
+        }
+        if self.refusing.load(Ordering::SeqCst) || secret != SECRET {
+            return Err(Error::BlogRejectedCredentials {
+                blog: blog.name.clone(),
+                detail: "401 Unauthorized".into(),
+            });
+        }
+        Ok(self.clone())
+    }
+}
+
+/// The secret the blog in memory accepts.
+const SECRET: &str = "application password";
 
 impl MemoryBlog {
     fn posts(&self) -> std::sync::MutexGuard<'_, Vec<RemotePost>> {
@@ -166,23 +209,44 @@ impl Bench {
     /// What a publish by hand does, through the blog in memory.
     async fn publish(&mut self, to: &MemoryBlog, options: PublishOptions) -> Result<Publication> {
         let version = Version::from(self.store.draft(self.draft)?);
-        let outcome = async {
-            let prepared =
-                Prepared::from_version(&self.store, &self.renderer, self.draft, &version, options)?;
-            send(
-                &mut self.store,
-                &self.renderer,
-                to,
-                &self.blog,
-                self.draft,
-                prepared,
-                options,
-                &|_| {},
-            )
+        publish_version(
+            &mut self.store,
+            &self.renderer,
+            to,
+            &self.blog,
+            SECRET,
+            self.draft,
+            &version,
+            options,
+            &|_| {},
+        )
+        .await
+    }
+
+    /// What the Publish button does: publish now, or queue when the blog is down.
+    async fn publish_or_queue(&mut self, to: &MemoryBlog) -> Result<PublishOutcome> {
+        publish_or_queue(
+            &mut self.store,
+            &self.renderer,
+            to,
+            &self.blog,
+            SECRET,
+            self.draft,
+            PublishOptions::default(),
+            &|_| {},
+        )
+        .await
+    }
+
+    /// What the queue's sender does, reading secrets through `secret_of`.
+    async fn send_queued(
+        &mut self,
+        to: &MemoryBlog,
+        secret_of: &(dyn Fn(&mut Store, &Blog) -> Result<String> + Send + Sync),
+    ) -> Vec<Sent> {
+        send_queued(&mut self.store, &self.renderer, to, secret_of, i64::MAX)
             .await
-        }
-        .await;
-        record(&mut self.store, &self.blog, self.draft, outcome)
+            .expect("the queue read")
     }
 
     fn write(&mut self, body: &str) {
@@ -333,5 +397,106 @@ fn a_post_deleted_on_the_web_is_created_again_only_when_asked() {
         let again = bench.publish(&blog, recreate).await.expect("recreate");
         assert_ne!(again.remote_id, first.remote_id, "a new post");
         assert_eq!(blog.posts().len(), 1);
+    });
+}
+
+/// The keychain, answering every blog with the secret the blog in memory accepts.
+fn unlocked(_: &mut Store, _: &Blog) -> Result<String> {
+    Ok(SECRET.to_owned())
+}
+
+/// The keychain, still locked (as at start-up before the author unlocks it).
+fn locked(_: &mut Store, _: &Blog) -> Result<String> {
+    Err(Error::Keychain {
+        detail: "the collection is locked".into(),
+    })
+}
+
+#[test]
+fn a_publish_to_a_blog_that_is_down_is_queued_and_sent_once_with_the_text_published() {
+    run(async {
+        let mut bench = Bench::new();
+        let blog = MemoryBlog::default();
+        blog.down.store(true, Ordering::SeqCst);
+        let outcome = bench
+            .publish_or_queue(&blog)
+            .await
+            .expect("queued, not failed");
+        assert!(
+            matches!(outcome, PublishOutcome::Queued { .. }),
+            "{outcome:?}"
+        );
+        assert_eq!(bench.store.queued_publishes().expect("queue").len(), 1);
+
+        // The author goes on writing; the queue sends what they pressed Publish on.
+        bench.write("# 読書記録\n\n面白かった。\n\n公開の後に書いた段落。\n");
+        let still_down = bench.send_queued(&blog, &unlocked).await;
+        assert!(
+            matches!(still_down.as_slice(), [Sent::Waiting { .. }]),
+            "{still_down:?}"
+        );
+        assert_eq!(bench.store.queued_publishes().expect("queue").len(), 1);
+
+        blog.down.store(false, Ordering::SeqCst);
+        let sent = bench.send_queued(&blog, &unlocked).await;
+        assert!(
+            matches!(sent.as_slice(), [Sent::Published { url: Some(_), .. }]),
+            "{sent:?}"
+        );
+        assert!(bench.store.queued_publishes().expect("queue").is_empty());
+        assert_eq!(blog.creates.load(Ordering::SeqCst), 1);
+        let posted = blog.posts()[0].html.clone();
+        assert!(posted.contains("面白かった"), "{posted}");
+        assert!(
+            !posted.contains("公開の後に書いた"),
+            "the queue sent text written after Publish: {posted}"
+        );
+
+        // Sending again finds nothing to send.
+        assert!(bench.send_queued(&blog, &unlocked).await.is_empty());
+        assert_eq!(
+            blog.creates.load(Ordering::SeqCst),
+            1,
+            "never a second post"
+        );
+    });
+}
+
+#[test]
+fn a_locked_keychain_keeps_a_queued_publish_waiting_and_a_refusal_takes_it_out() {
+    run(async {
+        let mut bench = Bench::new();
+        let blog = MemoryBlog::default();
+        blog.down.store(true, Ordering::SeqCst);
+        bench.publish_or_queue(&blog).await.expect("queued");
+        blog.down.store(false, Ordering::SeqCst);
+
+        let waiting = bench.send_queued(&blog, &locked).await;
+        match waiting.as_slice() {
+            [Sent::Waiting { error, .. }] => assert_eq!(error.code, "keychain"),
+            other => panic!("a locked keychain should leave the job waiting: {other:?}"),
+        }
+        assert_eq!(bench.store.queued_publishes().expect("queue").len(), 1);
+        assert_eq!(blog.creates.load(Ordering::SeqCst), 0);
+
+        // The blog now refuses the credentials: the author must act, so the job leaves the
+        // queue and the draft's publication says why.
+        blog.refusing.store(true, Ordering::SeqCst);
+        let failed = bench.send_queued(&blog, &unlocked).await;
+        match failed.as_slice() {
+            [Sent::Failed { error, .. }] => assert_eq!(error.code, "blog_rejected_credentials"),
+            other => panic!("a refusal should take the job out: {other:?}"),
+        }
+        assert!(bench.store.queued_publishes().expect("queue").is_empty());
+        let publication = bench
+            .store
+            .publication(bench.draft, bench.blog.id)
+            .expect("read")
+            .expect("the failure is recorded on the draft");
+        assert_eq!(
+            publication.last_error.map(|said| said.code),
+            Some("blog_rejected_credentials".to_owned())
+        );
+        assert_eq!(blog.creates.load(Ordering::SeqCst), 0);
     });
 }
