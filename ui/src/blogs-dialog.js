@@ -88,7 +88,7 @@ export class BlogsDialog {
       this.say(t.testing);
       try {
         await api.testBlog(blog.id);
-        this.say(t.connectionOk(blog.name));
+        this.say(t.connectionOk({ name: blog.name }));
       } catch (error) {
         this.say(error.message, true);
       }
@@ -98,7 +98,7 @@ export class BlogsDialog {
     remove.className = "link-button";
     remove.textContent = t.remove;
     remove.addEventListener("click", async () => {
-      if (!(await confirmDialog(t.confirmRemoveBlog(blog.name), t.remove, t.cancel))) return;
+      if (!(await confirmDialog(t.confirmRemoveBlog({ name: blog.name }), t.remove, t.cancel))) return;
       try {
         await api.removeBlog(blog.id);
         await this.refresh();
@@ -124,7 +124,7 @@ export class BlogsDialog {
     try {
       const blog = await api.addBlog(fields);
       this.el.form.reset();
-      this.say(t.added(blog.name));
+      this.say(t.added({ name: blog.name }));
       await this.refresh();
       this.onChange(blog);
     } catch (error) {

@@ -155,7 +155,7 @@ export class BookPanel {
       const { book, source } = await api.lookupBook(draft, isbn);
       if (draft !== this.draft) return;
       this.fill(book);
-      byId("book-message").textContent = t.foundIn(source);
+      byId("book-message").textContent = t.foundIn({ source });
       this.onChanged();
     } catch (error) {
       if (draft === this.draft) byId("book-message").textContent = error.message;

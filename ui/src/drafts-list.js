@@ -100,8 +100,8 @@ export class DraftsList {
 
   render() {
     const narrowed = this.narrowed();
-    this.headingEl.textContent = this.showingTrash ? t.trash : narrowed ? t.searchResults(this.items.length) : t.drafts;
-    this.trashToggle.textContent = this.showingTrash ? t.backToDrafts : t.showTrash(this.trashCount);
+    this.headingEl.textContent = this.showingTrash ? t.trash : narrowed ? t.searchResults({ count: this.items.length }) : t.drafts;
+    this.trashToggle.textContent = this.showingTrash ? t.backToDrafts : t.showTrash({ count: this.trashCount });
     this.emptyEl.hidden = this.items.length > 0;
     this.emptyEl.textContent = this.showingTrash ? t.trashEmpty : narrowed ? t.noResults : t.noDrafts;
     this.listEl.replaceChildren();

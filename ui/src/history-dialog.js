@@ -54,7 +54,7 @@ export class HistoryDialog {
         when.title = new Date(revision.edited_at).toLocaleString();
         const size = document.createElement("span");
         size.className = "revision-size";
-        size.textContent = t.chars(revision.chars);
+        size.textContent = t.chars({ count: revision.chars });
         const title = document.createElement("span");
         title.className = "revision-title";
         title.textContent = revision.title || t.untitled;

@@ -102,7 +102,7 @@ const list = new DraftsList({
     await list.refresh();
   },
   onPurge: async (summary) => {
-    const ok = await confirmDialog(t.confirmDeleteForever(summary.title || t.untitled), t.deleteForever, t.cancel);
+    const ok = await confirmDialog(t.confirmDeleteForever({ title: summary.title || t.untitled }), t.deleteForever, t.cancel);
     if (!ok) return;
     await run(api.purgeDraft(summary.id));
     await list.refresh();
@@ -138,7 +138,7 @@ async function newReview() {
   list.leaveTrash();
   await list.refresh();
   await openDraft(created.draft);
-  if (created.lookup_error) showError(t.reviewWithoutLookup(created.lookup_error.message));
+  if (created.lookup_error) showError(t.reviewWithoutLookup({ reason: created.lookup_error.message }));
 }
 
 /** The open draft's text as the autosaver keeps it. */
@@ -164,7 +164,7 @@ function showSaveState(state, error) {
     state === "saved" ? t.saved
     : state === "saving" ? t.saving
     : state === "dirty" ? t.unsaved
-    : state === "error" ? t.saveFailed(error?.message ?? String(error))
+    : state === "error" ? t.saveFailed({ reason: error?.message ?? String(error) })
     : "";
   el.saveState.title = state === "error" ? el.saveState.textContent : "";
 }
@@ -175,9 +175,9 @@ let lastCounts = null;
 function showCounts(counts) {
   lastCounts = counts;
   const { chars, words, reading_minutes } = counts;
-  const parts = [t.chars(chars), t.words(words), t.reading(reading_minutes)];
+  const parts = [t.chars({ count: chars }), t.words({ count: words }), t.reading({ minutes: reading_minutes })];
   const goal = current?.goal;
-  if (goal) parts.push(t.goalProgress(chars, goal));
+  if (goal) parts.push(t.goalProgress({ percent: Math.round((chars / goal) * 100), goal }));
   el.counts.textContent = parts.join(" · ");
   const progress = byIdAs("goal-progress", HTMLProgressElement);
   progress.hidden = !goal;
@@ -307,7 +307,7 @@ async function trashDraft(summary) {
     showEditor(false);
   }
   await list.refresh();
-  showToast(t.movedToTrash(summary.title || t.untitled), t.undo, async () => {
+  showToast(t.movedToTrash({ title: summary.title || t.untitled }), t.undo, async () => {
     await run(api.restoreDraft(summary.id));
     await list.refresh();
   });
@@ -329,7 +329,7 @@ async function closeWindow() {
     await bookPanel.flush();
     await autosaver.flush();
   } catch (error) {
-    const close = await confirmDialog(t.closeUnsaved(error?.message ?? String(error)), t.closeAnyway, t.keepOpen);
+    const close = await confirmDialog(t.closeUnsaved({ reason: error?.message ?? String(error) }), t.closeAnyway, t.keepOpen);
     if (!close) return;
   }
   await appWindow.destroy();
@@ -427,7 +427,7 @@ async function exportCurrent(format) {
   const grant = await run(api.chooseSaveFile(name));
   if (!grant) return;
   await run(api.exportDraft(current.id, format, grant.token));
-  showToast(t.exportedDraft(grant.shown));
+  showToast(t.exportedDraft({ path: grant.shown }));
 }
 
 const isMarkdownFile = (file) => /\.(md|markdown)$/i.test(file.name) || file.type === "text/markdown";
@@ -495,7 +495,7 @@ async function start() {
   el.emptyText.textContent = t.emptyState;
   const info = await api.appInfo();
   if (info.startup_error) {
-    showError(t.startupError(info.startup_error.message));
+    showError(t.startupError({ reason: info.startup_error.message }));
     el.newDraft.disabled = el.emptyNew.disabled = el.search.disabled = true;
     showEditor(false);
     return;

@@ -2,19 +2,8 @@
 // (src-tauri/core/locales/*.ftl): an error arrives as {code, message, args}; the window formats
 // the message for its code with the args, in the UI's language.
 
-import { FluentBundle, FluentResource } from "@fluent/bundle";
-import enFtl from "../../src-tauri/core/locales/en.ftl?raw";
-import jaFtl from "../../src-tauri/core/locales/ja.ftl?raw";
+import { bundles } from "./catalog.js";
 import { lang } from "./i18n.js";
-
-function bundle(locale, source) {
-  // No Unicode isolation marks around paths and URLs: they would show in copied text.
-  const b = new FluentBundle(locale, { useIsolating: false });
-  b.addResource(new FluentResource(source));
-  return b;
-}
-
-const bundles = { en: bundle("en", enFtl), ja: bundle("ja", jaFtl) };
 
 /**
  * The message of an error from Rust in the UI's language; the message it came with (English)

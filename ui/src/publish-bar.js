@@ -144,7 +144,7 @@ export class PublishBar {
   }
 
   showProgress(p) {
-    this.say(p.step === "images" ? t.images(p.done, p.total) : p.step === "sending" ? t.sending : t.connecting);
+    this.say(p.step === "images" ? t.images({ done: p.done, total: p.total }) : p.step === "sending" ? t.sending : t.connecting);
   }
 
   /** Publishes (or updates) the open draft to the selected blog; asks when the blog disagrees. */
@@ -159,7 +159,7 @@ export class PublishBar {
     try {
       await this.flush();
       const outcome = await api.publish(draftId, blog.id, options, (p) => this.showProgress(p));
-      this.say(outcome.outcome === "queued" ? t.queued(blog.name) : "");
+      this.say(outcome.outcome === "queued" ? t.queued({ blog: blog.name }) : "");
     } catch (error) {
       this.say("");
       // The badge says what happened while the author decides what to do about it.

@@ -71,7 +71,8 @@ export class SettingsDialog {
     this.say("");
     if (!grant) return this.say(t.chooseFolderFirst);
     try {
-      this.say(t.exported(await api.exportAll(grant.token), grant.shown));
+      const moved = await api.exportAll(grant.token);
+      this.say(t.exported({ drafts: moved.drafts, assets: moved.assets, dir: grant.shown }));
     } catch (error) {
       this.say(error.message);
     }
@@ -82,7 +83,8 @@ export class SettingsDialog {
     this.say("");
     if (!grant) return this.say(t.chooseFolderFirst);
     try {
-      this.say(t.imported(await api.importAll(grant.token)));
+      const moved = await api.importAll(grant.token);
+      this.say(t.imported({ drafts: moved.drafts, assets: moved.assets }));
       await this.onImported();
     } catch (error) {
       this.say(error.message);
