@@ -62,7 +62,7 @@ impl IpcError {
     pub fn from_system(action: &str, e: &dyn std::fmt::Display) -> Self {
         IpcError::own(
             "system",
-            args! { "action" => action, "detail" => e.to_string() },
+            args! { "action" => message::action(action), "detail" => e.to_string() },
         )
     }
 }

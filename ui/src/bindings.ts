@@ -124,7 +124,12 @@ export type AppInfo_Serialize = {
 };
 
 /**  One value a message is formatted with. */
-export type Arg = string | number;
+export type Arg = string | number | 
+/**
+ *  A word of the catalog (`id`), read in the language of the message it is part of; `text`
+ *  (English) where the catalog lacks it.
+ */
+{ id: string; text: string };
 
 /**  A blog account (its secret is in the OS keychain, not here). */
 export type Blog = {

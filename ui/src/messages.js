@@ -14,6 +14,22 @@ export function messageOf(error) {
   const message = error?.code && b.getMessage(error.code);
   if (!message?.value) return error?.message ?? String(error);
   const problems = [];
-  const text = b.formatPattern(message.value, error.args ?? {}, problems);
+  const text = b.formatPattern(message.value, fields(b, error.args ?? {}), problems);
   return problems.length ? (error.message ?? text) : text;
+}
+
+/**
+ * An error's fields for the catalog: a word of the catalog (what Fumi was doing, `{id, text}`)
+ * in the bundle's language, its English text where the catalog lacks it.
+ * @param {import("@fluent/bundle").FluentBundle} b
+ * @param {Record<string, import("./bindings.ts").Arg>} args
+ */
+function fields(b, args) {
+  return Object.fromEntries(
+    Object.entries(args).map(([name, value]) => {
+      if (typeof value !== "object" || value === null) return [name, value];
+      const word = b.getMessage(value.id)?.value;
+      return [name, word ? b.formatPattern(word) : value.text];
+    }),
+  );
 }

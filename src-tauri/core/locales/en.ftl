@@ -98,6 +98,65 @@ cli-untitled = (untitled)
 cli-kept = (kept from an earlier lookup)
 cli-secret-prompt = Application password:{" "}
 
+## What Fumi was doing when something failed: the `{ $action }` of `database` and `system`.
+
+action-adding-a-blog = adding a blog
+action-allowing-a-draft-to-upload-files = allowing a draft to upload files
+action-build-the-menu = build the menu
+action-changing-a-blog-s-sign-in = changing a blog's sign-in
+action-checking-the-database = checking the database
+action-claiming-a-queued-publish = claiming a queued publish
+action-configuring-the-database = configuring the database
+action-create-the-folder = create the folder
+action-creating-a-draft = creating a draft
+action-deleting-a-draft = deleting a draft
+action-finding-a-post-s-draft = finding a post's draft
+action-forgetting-a-publication = forgetting a publication
+action-keeping-a-book-s-facts = keeping a book's facts
+action-linking-a-draft-to-a-post = linking a draft to a post
+action-listing-blogs = listing blogs
+action-listing-books = listing books
+action-listing-drafts = listing drafts
+action-listing-images = listing images
+action-listing-publications = listing publications
+action-listing-revisions = listing revisions
+action-listing-tags = listing tags
+action-loading-a-blog = loading a blog
+action-loading-a-draft = loading a draft
+action-loading-a-publication = loading a publication
+action-loading-an-image = loading an image
+action-loading-an-uploaded-image = loading an uploaded image
+action-loading-the-draft-s-book = loading the draft's book
+action-moving-a-draft-to-the-trash = moving a draft to the trash
+action-open-the-browser = open the browser
+action-open-the-folder = open the folder
+action-opening-the-database = opening the database
+action-queueing-a-publish = queueing a publish
+action-reading-a-revision = reading a revision
+action-reading-the-book-cache = reading the book cache
+action-reading-the-files-a-draft-may-upload = reading the files a draft may upload
+action-reading-the-publish-queue = reading the publish queue
+action-reading-the-schema-version = reading the schema version
+action-reading-the-settings = reading the settings
+action-recording-a-blog-s-keychain-entry = recording a blog's keychain entry
+action-recording-a-failed-publish = recording a failed publish
+action-recording-a-post-s-state = recording a post's state
+action-recording-a-publish = recording a publish
+action-recording-an-uploaded-image = recording an uploaded image
+action-removing-a-blog = removing a blog
+action-removing-a-queued-publish = removing a queued publish
+action-removing-a-sent-publish-from-the-queue = removing a sent publish from the queue
+action-removing-the-draft-s-book = removing the draft's book
+action-rescheduling-a-queued-publish = rescheduling a queued publish
+action-restoring-a-draft = restoring a draft
+action-saving-the-draft = saving the draft
+action-saving-the-draft-s-book = saving the draft's book
+action-saving-the-settings = saving the settings
+action-setting-the-draft-s-goal = setting the draft's goal
+action-start-its-network-runtime = start its network runtime
+action-storing-an-image = storing an image
+action-upgrading-the-database = upgrading the database
+
 ## The window's own words (ui/src/i18n.js): `ui-<key>` is `t.<key>`; `ui-<group>-<id>` is
 ## `t.<group>[id]`.
 

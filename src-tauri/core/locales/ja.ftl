@@ -96,6 +96,65 @@ cli-untitled = （無題）
 cli-kept = （以前の検索結果）
 cli-secret-prompt = アプリケーションパスワード:{" "}
 
+## 失敗したときに Fumi がしていたこと: `database` と `system` の `{ $action }`。
+
+action-adding-a-blog = ブログの追加
+action-allowing-a-draft-to-upload-files = 下書きのファイル送信の許可
+action-build-the-menu = メニューの作成
+action-changing-a-blog-s-sign-in = ブログのサインイン方法の変更
+action-checking-the-database = データベースの検査
+action-claiming-a-queued-publish = 送信待ちの公開の取得
+action-configuring-the-database = データベースの設定
+action-create-the-folder = フォルダの作成
+action-creating-a-draft = 下書きの作成
+action-deleting-a-draft = 下書きの削除
+action-finding-a-post-s-draft = 記事の下書きの検索
+action-forgetting-a-publication = 公開記録の削除
+action-keeping-a-book-s-facts = 本の情報の保存
+action-linking-a-draft-to-a-post = 下書きと記事の関連付け
+action-listing-blogs = ブログの一覧
+action-listing-books = 本の一覧
+action-listing-drafts = 下書きの一覧
+action-listing-images = 画像の一覧
+action-listing-publications = 公開記録の一覧
+action-listing-revisions = 履歴の一覧
+action-listing-tags = タグの一覧
+action-loading-a-blog = ブログの読み込み
+action-loading-a-draft = 下書きの読み込み
+action-loading-a-publication = 公開記録の読み込み
+action-loading-an-image = 画像の読み込み
+action-loading-an-uploaded-image = 送信済み画像の読み込み
+action-loading-the-draft-s-book = 下書きの本の読み込み
+action-moving-a-draft-to-the-trash = 下書きをゴミ箱へ移動
+action-open-the-browser = ブラウザを開く
+action-open-the-folder = フォルダを開く
+action-opening-the-database = データベースを開く
+action-queueing-a-publish = 公開の送信待ちへの追加
+action-reading-a-revision = 履歴の読み込み
+action-reading-the-book-cache = 書誌キャッシュの読み込み
+action-reading-the-files-a-draft-may-upload = 下書きが送信できるファイルの読み込み
+action-reading-the-publish-queue = 送信待ちの公開の読み込み
+action-reading-the-schema-version = スキーマのバージョンの読み込み
+action-reading-the-settings = 設定の読み込み
+action-recording-a-blog-s-keychain-entry = ブログのキーチェーン項目の記録
+action-recording-a-failed-publish = 公開の失敗の記録
+action-recording-a-post-s-state = 記事の状態の記録
+action-recording-a-publish = 公開の記録
+action-recording-an-uploaded-image = 送信済み画像の記録
+action-removing-a-blog = ブログの削除
+action-removing-a-queued-publish = 送信待ちの公開の削除
+action-removing-a-sent-publish-from-the-queue = 送信済みの公開の送信待ちからの削除
+action-removing-the-draft-s-book = 下書きの本の削除
+action-rescheduling-a-queued-publish = 送信待ちの公開の再予定
+action-restoring-a-draft = 下書きの復元
+action-saving-the-draft = 下書きの保存
+action-saving-the-draft-s-book = 下書きの本の保存
+action-saving-the-settings = 設定の保存
+action-setting-the-draft-s-goal = 下書きの目標の設定
+action-start-its-network-runtime = 通信の準備
+action-storing-an-image = 画像の保存
+action-upgrading-the-database = データベースの更新
+
 ## ウィンドウの言葉（ui/src/i18n.js）: `ui-<key>` は `t.<key>`、`ui-<group>-<id>` は `t.<group>[id]`。
 
 ui-newDraft = 新規作成

@@ -262,10 +262,10 @@ impl Error {
                 args! { "path" => path(p), "found" => *found, "known" => *known }
             }
             Error::Database { action, source } => {
-                args! { "action" => *action, "detail" => source.to_string() }
+                args! { "action" => message::action(action), "detail" => source.to_string() }
             }
             Error::System { action, source } => {
-                args! { "action" => *action, "detail" => source.to_string() }
+                args! { "action" => message::action(action), "detail" => source.to_string() }
             }
             Error::DraftNotFound(id) => args! { "id" => id.to_string() },
             Error::RevisionNotFound(id) => args! { "id" => id.to_string() },
@@ -497,7 +497,7 @@ mod tests {
                 known: 12,
             },
             Error::Database {
-                action: "saving",
+                action: "saving the draft",
                 source: sqlite(),
             },
             Error::Migration {
@@ -590,7 +590,7 @@ mod tests {
             },
             Error::PublishInProgress,
             Error::System {
-                action: "start",
+                action: "start its network runtime",
                 source: io(),
             },
             Error::FrontMatter {

@@ -61,6 +61,29 @@ impl Lang {
 pub enum Arg {
     Text(String),
     Number(i64),
+    /// A word of the catalog (`id`), read in the language of the message it is part of; `text`
+    /// (English) where the catalog lacks it.
+    Word {
+        id: String,
+        text: String,
+    },
+}
+
+/// What Fumi was doing when something failed ("adding a blog"), as a word of the catalog
+/// (`action-adding-a-blog`), so that a Japanese message names it in Japanese.
+pub fn action(phrase: &str) -> Arg {
+    let mut id = String::from("action");
+    for part in phrase
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+    {
+        id.push('-');
+        id.push_str(&part.to_ascii_lowercase());
+    }
+    Arg::Word {
+        id,
+        text: phrase.to_owned(),
+    }
 }
 
 impl From<String> for Arg {
@@ -219,6 +242,17 @@ pub fn format_checked(lang: Lang, id: &str, args: &Args) -> Option<(String, Vec<
         let value = match value {
             Arg::Text(s) => FluentValue::from(s.as_str()),
             Arg::Number(n) => FluentValue::from(*n),
+            Arg::Word { id, text } => FluentValue::from(
+                bundle
+                    .get_message(id)
+                    .and_then(|word| word.value())
+                    .map(|word| {
+                        bundle
+                            .format_pattern(word, None, &mut Vec::new())
+                            .into_owned()
+                    })
+                    .unwrap_or_else(|| text.clone()),
+            ),
         };
         fluent_args.set(name.as_str(), value);
     }
@@ -308,5 +342,84 @@ mod tests {
             text(Lang::Ja, "blog_name_empty", &Args::new()),
             "ブログに短い名前を付けてください（例:「main」）。"
         );
+    }
+
+    /// Every phrase passed as an `action` in the sources (the store's `err("…")`,
+    /// `from_sqlite(…, "…")`, `set_deleted(…, "…")`, `action: "…"`, the shell's
+    /// `from_system("…")`).
+    fn actions_in_the_sources() -> std::collections::BTreeSet<String> {
+        fn scan(dir: &std::path::Path, found: &mut std::collections::BTreeSet<String>) {
+            for entry in std::fs::read_dir(dir).expect("source folder listed") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    if !path.ends_with("fuzz") && !path.ends_with("target") {
+                        scan(&path, found);
+                    }
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).expect("source read");
+                for line in source.lines() {
+                    let phrases_after = |marker: &str| {
+                        line.match_indices(marker)
+                            .filter(|(at, _)| {
+                                let before = line[..*at].chars().next_back();
+                                !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                            })
+                            .filter_map(|(at, _)| {
+                                let rest = &line[at + marker.len()..];
+                                let rest = &rest[rest.find('"')? + 1..];
+                                Some(rest[..rest.find('"')?].to_owned())
+                            })
+                            .collect::<Vec<_>>()
+                    };
+                    for marker in [
+                        "err(",
+                        "from_sqlite(",
+                        "set_deleted(",
+                        "action: ",
+                        "from_system(",
+                    ] {
+                        // This test's own comments name the markers with "…".
+                        found.extend(phrases_after(marker).into_iter().filter(|p| p != "…"));
+                    }
+                }
+            }
+        }
+        let shell = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut found = std::collections::BTreeSet::new();
+        scan(&shell, &mut found);
+        found
+    }
+
+    #[test]
+    fn every_action_reads_in_both_languages() {
+        let actions = actions_in_the_sources();
+        assert!(
+            actions.contains("adding a blog") && actions.contains("create the folder"),
+            "{actions:?}"
+        );
+        for phrase in &actions {
+            let Arg::Word { id, .. } = action(phrase) else {
+                unreachable!("an action is a word")
+            };
+            for lang in [Lang::En, Lang::Ja] {
+                assert!(
+                    has(lang, &id),
+                    "the catalog ({lang:?}) lacks {id} for {phrase:?}"
+                );
+            }
+        }
+        let args = args! { "action" => action("adding a blog"), "detail" => "disk I/O error" };
+        assert_eq!(
+            text(Lang::Ja, "database", &args),
+            "データベースのエラー（ブログの追加）: disk I/O error"
+        );
+        assert!(text(Lang::En, "database", &args).contains("adding a blog"));
+        // A phrase the catalog lacks still reads, in English.
+        let args = args! { "action" => action("juggling"), "detail" => "x" };
+        assert!(text(Lang::Ja, "database", &args).contains("juggling"));
     }
 }
