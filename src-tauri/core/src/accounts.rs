@@ -93,3 +93,82 @@ fn is_default_data_folder(store: &Store) -> bool {
         _ => false,
     }
 }
+
+/// Accounts against keyring-core's in-memory store (the fast tier's keychain): no D-Bus, no
+/// Secret Service. The real keychain is tested in `tests/security.rs`.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        keychain::use_memory_store();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("store");
+        (dir, store)
+    }
+
+    fn add(store: &mut Store, name: &str, site: &str, secret: &str) -> Blog {
+        save_blog(
+            store,
+            name,
+            BlogKind::WordPress,
+            BlogAuth::Default,
+            site,
+            "author",
+            secret,
+        )
+        .expect("blog saved")
+    }
+
+    #[test]
+    fn a_blogs_secret_is_kept_apart_from_its_row_and_goes_with_it() {
+        let (_dir, mut store) = store();
+        let blog = add(&mut store, "main", "https://blog.example/", "pass one");
+        let other = add(&mut store, "other", "https://other.example/", "pass two");
+        assert!(blog.secret_key.is_some(), "the row names its entry");
+        let (found, kept) = blog_with_secret(&mut store, blog.id).expect("secret read");
+        assert_eq!((found.id, kept.as_str()), (blog.id, "pass one"));
+        assert_eq!(secret_of(&mut store, &other), "pass two");
+
+        remove_blog(&mut store, &blog).expect("removed");
+        assert!(store.blog(blog.id).expect("read").is_none());
+        let e = secret(&mut store, &blog).expect_err("the secret went with the blog");
+        assert_eq!(e.code(), "secret_missing");
+        assert_eq!(
+            secret_of(&mut store, &other),
+            "pass two",
+            "the other blog kept its own"
+        );
+    }
+
+    #[test]
+    fn a_secret_stored_for_another_origin_is_never_handed_out() {
+        let (_dir, mut store) = store();
+        let blog = add(&mut store, "main", "https://blog.example/", "pass");
+        let key = blog.secret_key.clone().expect("key");
+        // The entry now says it belongs to another site (a row edited to point elsewhere reads
+        // the same way from the other side).
+        keychain::save_secret(&key, "https://attacker.example", "pass").expect("entry replaced");
+        let e = secret(&mut store, &blog).expect_err("refused");
+        assert_eq!(e.code(), "secret_for_another_site");
+    }
+
+    #[test]
+    fn a_name_is_checked_before_any_connection_test() {
+        let (_dir, mut store) = store();
+        add(&mut store, "main", "https://blog.example/", "pass");
+        assert_eq!(
+            check_name_free(&store, "main").expect_err("taken").code(),
+            "blog_name_taken"
+        );
+        assert_eq!(
+            check_name_free(&store, "  ").expect_err("empty").code(),
+            "blog_name_empty"
+        );
+        check_name_free(&store, "second").expect("free");
+    }
+
+    fn secret_of(store: &mut Store, blog: &Blog) -> String {
+        secret(store, blog).expect("secret read")
+    }
+}

@@ -35,6 +35,17 @@ fn entry(name: &str) -> Result<keyring_core::Entry> {
     keyring_core::Entry::new(APP_IDENTIFIER, name).map_err(keychain)
 }
 
+/// Keeps secrets in memory (keyring-core's own mock store) instead of the OS keychain: the fast
+/// tier's keychain. It must run before any entry is made, and then holds for the process.
+#[cfg(test)]
+pub(crate) fn use_memory_store() {
+    STORE.call_once(|| {
+        if let Ok(store) = keyring_core::mock::Store::new() {
+            keyring_core::set_default_store(store);
+        }
+    });
+}
+
 /// A new random name for a blog's entry: 128 bits, so no two data folders ever share one.
 pub fn new_key() -> Result<String> {
     let mut bytes = [0u8; 16];
