@@ -159,8 +159,40 @@ fn escape_for_yaml(json: &str) -> String {
 }
 
 /// The YAML between the delimiter lines and the text after the closing one, if the draft starts
-/// with a block.
+/// with a settings block: a `---` … `---` block that holds a YAML mapping (or nothing). A block
+/// that is no mapping (`---`, a paragraph, `---`: a rule and a heading) is the author's text.
+/// One that reads as a mapping gone wrong (its first line starts `key:`) stays settings, so that
+/// a publish says where it is broken rather than printing it.
 pub(crate) fn block(markdown: &str) -> Option<(&str, &str)> {
+    let (yaml, body) = delimited(markdown)?;
+    is_settings(yaml).then_some((yaml, body))
+}
+
+/// Whether the text of a delimited block is settings (see [`block`]).
+fn is_settings(yaml: &str) -> bool {
+    if yaml.trim().is_empty() {
+        return true;
+    }
+    match serde_yaml_ng::from_str::<serde_yaml_ng::Value>(yaml) {
+        Ok(value) => value.is_mapping(),
+        Err(_) => yaml
+            .lines()
+            .map(str::trim)
+            .find(|line| !line.is_empty() && !line.starts_with('#'))
+            .is_some_and(starts_with_a_key),
+    }
+}
+
+/// Whether a line opens with a YAML key (`featured_image:`, `tags:`).
+fn starts_with_a_key(line: &str) -> bool {
+    let key_len = line
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(line.len());
+    key_len > 0 && line[key_len..].starts_with(':')
+}
+
+/// Any block between delimiter lines at the very start of the draft.
+fn delimited(markdown: &str) -> Option<(&str, &str)> {
     let rest = markdown
         .strip_prefix(DELIMITER)?
         .strip_prefix('\n')

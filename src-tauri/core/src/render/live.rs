@@ -45,6 +45,8 @@ enum Cost {
 /// A draft's live preview.
 pub struct LivePreview {
     options: Options<'static>,
+    /// `options` for text that opens with no settings block (see [`Renderer`]'s).
+    without_front_matter: Options<'static>,
     /// Where the preview finds local images (the window's own URL scheme).
     image_url: fn(&str) -> Option<String>,
     /// The card shown where the draft says `[book]`, when it has a book.
@@ -126,9 +128,12 @@ impl LivePreview {
         let mut options = renderer.options.clone();
         // Block positions are tracked here; per-element positions would go stale as lines move.
         options.render.sourcepos = false;
+        let mut without_front_matter = options.clone();
+        without_front_matter.extension.front_matter_delimiter = None;
         let lines = lines_of(text);
         let mut preview = LivePreview {
             options,
+            without_front_matter,
             image_url,
             book_card,
             link_definitions: lines.iter().filter(|l| defines_link(l)).count(),
@@ -197,13 +202,17 @@ impl LivePreview {
         let delta = new_lines.len() as isize - (to - from) as isize;
         // Taking out a footnote or a definition reaches as far as putting one in. A draft that
         // opens with `---` has front matter up to the next `---` line, wherever that is.
+        // An edit inside that block may make it settings or the author's text: that too.
         let front_matter = |lines: &[String]| lines.first().is_some_and(|l| is_delimiter(l));
-        let moves_front_matter = (front_matter(&self.lines) || front_matter(&new_lines))
-            && (from == 0
-                || self.lines[from..to]
-                    .iter()
-                    .chain(&new_lines)
-                    .any(|l| is_delimiter(l)));
+        let closing = self.lines.iter().skip(1).position(|l| is_delimiter(l));
+        let inside_block = front_matter(&self.lines) && closing.is_none_or(|at| from <= at + 1);
+        let moves_front_matter = inside_block
+            || (front_matter(&self.lines) || front_matter(&new_lines))
+                && (from == 0
+                    || self.lines[from..to]
+                        .iter()
+                        .chain(&new_lines)
+                        .any(|l| is_delimiter(l)));
         let removed_ties = self.lines[from..to].iter().any(|l| reaches_elsewhere(l));
         let limit = self.quick_bytes;
         let quick = |lines: &[String]| lines.iter().map(String::len).sum::<usize>() <= limit;
@@ -427,7 +436,13 @@ impl LivePreview {
             Some(_) => with_stand_in_definitions(text)?,
             None => std::borrow::Cow::Borrowed(text),
         };
-        let root = parse_document(&arena, &parsed, &self.options);
+        // Only the draft's first line can open its settings, and only when they are settings.
+        let options = if offset == 0 && crate::front_matter::block(&parsed).is_some() {
+            &self.options
+        } else {
+            &self.without_front_matter
+        };
+        let root = parse_document(&arena, &parsed, options);
         prepare(root, &self.image_url, self.book_card.is_some());
         // Footnote definitions (gathered at the end by the parser) render as one section.
         let footnotes = arena.alloc(AstNode::new(std::cell::RefCell::new(Ast::new(

@@ -30,6 +30,9 @@ pub struct Rendered {
 /// Renders Markdown the way the preview and the publishers see it.
 pub struct Renderer {
     options: Options<'static>,
+    /// The same options for a draft that opens with a block that is not settings: comrak would
+    /// hide any `---` … `---` block, and a rule, a paragraph and a rule are the author's text.
+    without_front_matter: Options<'static>,
     highlighter: highlight::CachedAdapter,
     sanitizer: ammonia::Builder<'static>,
 }
@@ -37,8 +40,12 @@ pub struct Renderer {
 impl Renderer {
     /// Builds the renderer (loads the highlighter's syntaxes: do it once).
     pub fn new() -> Renderer {
+        let options = options();
+        let mut without_front_matter = options.clone();
+        without_front_matter.extension.front_matter_delimiter = None;
         Renderer {
-            options: options(),
+            options,
+            without_front_matter,
             highlighter: highlight::adapter(),
             sanitizer: sanitize::builder(),
         }
@@ -59,12 +66,13 @@ impl Renderer {
         book_card: Option<&str>,
     ) -> Rendered {
         let arena = Arena::new();
-        let root = parse_document(&arena, markdown, &self.options);
+        let options = self.options_for(markdown);
+        let root = parse_document(&arena, markdown, options);
         prepare(root, image_url, book_card.is_some());
         let counts = counts::of_document(root);
         let html = self
             .sanitizer
-            .clean(&self.format(root, &self.options))
+            .clean(&self.format(root, options))
             .to_string();
         Rendered {
             html: with_card(html, book_card),
@@ -75,7 +83,16 @@ impl Renderer {
     /// The counts the preview shows for this Markdown, without rendering it.
     pub fn counts(&self, markdown: &str) -> Counts {
         let arena = Arena::new();
-        counts::of_document(parse_document(&arena, markdown, &self.options))
+        counts::of_document(parse_document(&arena, markdown, self.options_for(markdown)))
+    }
+
+    /// The parse options for `markdown`: its settings block hidden, if it opens with one.
+    fn options_for(&self, markdown: &str) -> &Options<'static> {
+        if crate::front_matter::block(markdown).is_some() {
+            &self.options
+        } else {
+            &self.without_front_matter
+        }
     }
 
     /// A parsed node (a document, or one block of it) as HTML, before sanitizing.
@@ -91,7 +108,7 @@ impl Renderer {
     /// The URLs of the images the Markdown shows, in order, each once.
     pub fn image_urls(&self, markdown: &str) -> Vec<String> {
         let arena = Arena::new();
-        let root = parse_document(&arena, markdown, &self.options);
+        let root = parse_document(&arena, markdown, self.options_for(markdown));
         let mut urls: Vec<String> = Vec::new();
         for node in root.descendants() {
             if let NodeValue::Image(link) = &node.data.borrow().value
@@ -229,6 +246,97 @@ mod tests {
         let r = Renderer::new().render("---\ncategories: [読書]\n---\n本文\n");
         assert!(!r.html.contains("読書"), "{}", r.html);
         assert_eq!(r.counts.chars, 2);
+    }
+
+    /// The text a reader sees in `html`: tags dropped, the entities the renderer writes read.
+    fn visible_text(html: &str) -> String {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                _ if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+            .replace("&quot;", "\"")
+    }
+
+    #[test]
+    fn a_tag_named_like_an_svg_or_mathml_element_loses_none_of_the_authors_words() {
+        let names = include_str!("../../testdata/ammonia-foreign-element-names.txt");
+        let names: Vec<&str> = names
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .collect();
+        assert!(names.len() > 250, "{} names", names.len());
+        let r = Renderer::new();
+        for name in names {
+            let in_a_sentence =
+                format!("Set <{name}> in your shell, then restart.\n\nThe next paragraph stays.\n");
+            let on_its_own_line =
+                format!("Before it.\n\n<{name}>\n\nAfter the tag.\n\nThe last paragraph.\n");
+            for (markdown, words) in [
+                (
+                    &in_a_sentence,
+                    [
+                        "Set",
+                        "in your shell, then restart.",
+                        "The next paragraph stays.",
+                    ],
+                ),
+                (
+                    &on_its_own_line,
+                    ["Before it.", "After the tag.", "The last paragraph."],
+                ),
+            ] {
+                let html = r.render(markdown).html;
+                let (_, patch) = live::LivePreview::new(&r, markdown, |_| None, None);
+                let live: String = patch.blocks.iter().map(|b| b.html.as_str()).collect();
+                for (what, html) in [("render", &html), ("live preview", &live)] {
+                    let text = visible_text(html);
+                    for word in words {
+                        assert!(
+                            text.contains(word),
+                            "<{name}>: the {what} lost {word:?}: {html}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_draft_opening_with_a_rule_shows_the_paragraph_a_settings_block_would_hide() {
+        let r = Renderer::new();
+        let ruled = r.render("---\nA paragraph, not settings.\n\n---\n\nBody.\n");
+        assert!(
+            ruled.html.contains("A paragraph, not settings."),
+            "{}",
+            ruled.html
+        );
+        assert!(ruled.html.contains("<hr"), "{}", ruled.html);
+        let heading = r.render("---\nA heading of the author's\n---\n\nBody.\n");
+        assert!(
+            heading.html.contains("A heading of the author"),
+            "{}",
+            heading.html
+        );
+        // Settings stay hidden, and so does a mapping gone wrong (the publish names its line).
+        for settings in [
+            "---\ncategories: [読書]\n---\n本文\n",
+            "---\n---\n本文\n",
+            "---\n# a comment\ntags: 一冊\n---\n本文\n",
+            "---\ncategories: [読書\n---\n本文\n",
+        ] {
+            let html = r.render(settings).html;
+            assert!(!html.contains("読書") && !html.contains("一冊"), "{html}");
+            assert!(html.contains("本文"), "{html}");
+        }
     }
 
     #[test]

@@ -4,8 +4,16 @@
 //! foreign and inert containers the sanitizer removes with everything inside (`<math>`, `<svg>`,
 //! `<template>`, and MathML's `<mglyph>`/`<malignmark>`, which the HTML parser treats specially
 //! even outside `<math>`): left unclosed, they too would take the rest of the draft with them.
+//!
+//! And any tag the sanitizer removes *with its content* outside those containers: ammonia drops
+//! an element named like an SVG or MathML one (`<text>`, `<path>`, `<set>`, `<mi>`…, some 250
+//! names) wherever it is, so `Set <path> in your shell` would lose everything after `Set`, and
+//! on a line of its own, the rest of the post. Which names those are is asked of the sanitizer
+//! itself, once per name, so the filter follows it whatever its version.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 /// The tags GFM filters, and the containers the sanitizer empties.
 const DISALLOWED: [&str; 14] = [
@@ -36,7 +44,7 @@ pub(super) fn filter(html: &str) -> Cow<'_, str> {
         out.push_str(&rest[..at]);
         let tag = &rest[at + 1..];
         let name = tag.strip_prefix('/').unwrap_or(tag);
-        if is_disallowed(name) {
+        if is_disallowed(name) || loses_its_content(name) {
             out.push_str("&lt;");
         } else {
             out.push('<');
@@ -58,6 +66,40 @@ fn is_disallowed(text: &str) -> bool {
                 .next()
                 .is_none_or(|c| c.is_ascii_whitespace() || c == '>' || c == '/')
     })
+}
+
+/// How many tag names the sanitizer's answers are kept for.
+const MAX_ASKED: usize = 4096;
+
+/// Whether the text after `<` (or `</`) starts a tag that the sanitizer removes with everything
+/// inside it.
+fn loses_its_content(text: &str) -> bool {
+    let len = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(text.len());
+    let name = &text[..len];
+    let ends_well = text[len..]
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_ascii_whitespace() || c == '>' || c == '/');
+    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) || !ends_well {
+        return false;
+    }
+    // The HTML parser lowercases names; so does the cache.
+    let name = name.to_ascii_lowercase();
+    static ASKED: LazyLock<Mutex<HashMap<String, bool>>> = LazyLock::new(Default::default);
+    static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(super::sanitize::builder);
+    let mut asked = ASKED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(&loses) = asked.get(&name) {
+        return loses;
+    }
+    let probe = format!("<{name}>kept</{name}>");
+    let loses = !SANITIZER.clean(&probe).to_string().contains("kept");
+    // A draft full of made-up tag names must not grow the cache without end.
+    if asked.len() < MAX_ASKED {
+        asked.insert(name, loses);
+    }
+    loses
 }
 
 #[cfg(test)]
