@@ -4,6 +4,7 @@ use std::fmt;
 use std::path::Path;
 
 use fumi_core::image::Image;
+use fumi_core::render::{Flavor, Output};
 use fumi_core::{App, Error, Renderer, args};
 
 use super::{input, print, say};
@@ -27,11 +28,13 @@ pub(super) fn add_image(app: &App, file: &Path) -> Result<(), Error> {
     print(&format!("![]({reference})\n"))
 }
 
-/// Prints Markdown rendered as the preview's sanitized HTML, or the highlighting stylesheet.
-pub(super) fn render(file: Option<&Path>, theme_css: bool) -> Result<(), Error> {
+/// Prints Markdown rendered as the preview's sanitized HTML for `flavor`'s blog, or the
+/// highlighting stylesheet.
+pub(super) fn render(file: Option<&Path>, flavor: Flavor, theme_css: bool) -> Result<(), Error> {
     if theme_css {
         return print(&fumi_core::render::theme_css());
     }
     let markdown = input::text(file)?;
-    print(&Renderer::new().render(&markdown).html)
+    let rendered = Renderer::new().render_for(&markdown, flavor, Output::Preview, &|_| None, None);
+    print(&rendered.html)
 }

@@ -111,6 +111,10 @@ pub enum Command {
     Render {
         /// Markdown file; `-` or nothing reads standard input.
         file: Option<PathBuf>,
+        /// Render as this blog shows the draft: `hatena` (its notation, a line break per line),
+        /// `wordpress`, or `plain` Markdown.
+        #[arg(long, default_value = "plain", value_parser = ["plain", "hatena", "wordpress"])]
+        flavor: String,
         /// Print the stylesheet for highlighted code instead.
         #[arg(long, conflicts_with = "file")]
         theme_css: bool,
@@ -163,8 +167,14 @@ fn say(id: &str, args: &MessageArgs) -> String {
 
 fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
     // Rendering needs no data folder (it works before any exists).
-    if let Command::Render { file, theme_css } = command {
-        return files::render(file.as_deref(), theme_css);
+    if let Command::Render {
+        file,
+        flavor,
+        theme_css,
+    } = command
+    {
+        let flavor = fumi_core::render::Flavor::parse(&flavor).unwrap_or_default();
+        return files::render(file.as_deref(), flavor, theme_css);
     }
     let app = App::open(data_dir)?;
     match command {

@@ -31,7 +31,7 @@ use crate::image::{ASSET_SCHEME, Image, LocalImage};
 use crate::model::blog::{Blog, BlogAuth, BlogKind, Publication};
 use crate::model::book::Book;
 use crate::model::draft::DraftId;
-use crate::render::Renderer;
+use crate::render::{Flavor, Output, Renderer};
 use crate::store::Store;
 use connection::Connection;
 pub use connection::{Connector, Network};
@@ -377,7 +377,7 @@ async fn send<P: Publisher>(
     }
 
     let media = upload_images(store, blog_api, blog, &prepared.images, progress).await?;
-    let post = outgoing(renderer, &prepared, &media, options);
+    let post = outgoing(renderer, blog, &prepared, &media, options);
     let hash = post.content_hash();
     // The blog holds exactly what this publish would send: nothing to do.
     if let Some(current) = unchanged_remote
@@ -471,6 +471,7 @@ async fn upload_images<P: Publisher>(
 /// The post to send: the body rendered with the blog's image URLs, the front matter applied.
 fn outgoing(
     renderer: &Renderer,
+    blog: &Blog,
     prepared: &Prepared,
     media: &MediaByUrl,
     options: PublishOptions,
@@ -481,8 +482,15 @@ fn outgoing(
         let cover = book.cover.as_deref().and_then(blog_url);
         card::html(book, cover.as_deref(), &prepared.affiliate_tag)
     });
+    // What the blog stores and shows: its own notation expanded, nothing of the preview's.
     let html = renderer
-        .render_with_images(&prepared.body, &blog_url, card.as_deref())
+        .render_for(
+            &prepared.body,
+            Flavor::of(blog.kind),
+            Output::Published,
+            &blog_url,
+            card.as_deref(),
+        )
         .html;
     // The blank line that usually follows the front matter is not part of the post.
     let body = prepared.body.trim_start_matches(['\r', '\n']).to_owned();

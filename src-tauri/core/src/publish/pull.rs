@@ -87,7 +87,7 @@ pub fn local_content_hash(
 ) -> Result<String> {
     let prepared = Prepared::from_draft(store, renderer, draft_id, PublishOptions::default())?;
     let (media, _missing) = known_media(store, blog, &prepared.images)?;
-    Ok(outgoing(renderer, &prepared, &media, PublishOptions::default()).content_hash())
+    Ok(outgoing(renderer, blog, &prepared, &media, PublishOptions::default()).content_hash())
 }
 
 /// A draft's text for a post: its settings as front matter, then its HTML (Markdown passes HTML

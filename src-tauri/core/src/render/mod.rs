@@ -3,10 +3,18 @@
 //! One [`Renderer`] is built per process: the syntax highlighter loads its syntaxes once (≈25 ms)
 //! and every render after that reuses it.
 
+mod contents;
+mod flavor;
 mod highlight;
 pub mod live;
+mod notation;
+mod published;
 mod sanitize;
 mod tag_filter;
+
+pub use flavor::{Flavor, Output};
+
+use std::borrow::Cow;
 
 use comrak::nodes::{AstNode, NodeHtmlBlock, NodeValue};
 use comrak::options::Plugins;
@@ -65,19 +73,75 @@ impl Renderer {
         image_url: &dyn Fn(&str) -> Option<String>,
         book_card: Option<&str>,
     ) -> Rendered {
+        self.render_for(
+            markdown,
+            Flavor::Plain,
+            Output::Preview,
+            image_url,
+            book_card,
+        )
+    }
+
+    /// Renders a draft as `flavor`'s blog shows it: for the preview, or as the post the blog
+    /// receives (no preview-only attributes, the blog's own markers).
+    pub fn render_for(
+        &self,
+        markdown: &str,
+        flavor: Flavor,
+        output: Output,
+        image_url: &dyn Fn(&str) -> Option<String>,
+        book_card: Option<&str>,
+    ) -> Rendered {
+        let options = self.options_as(markdown, flavor, output);
+        let expanded = notation::expand(markdown, flavor, output, &options);
+        let text = &*expanded.markdown;
         let arena = Arena::new();
-        let options = self.options_for(markdown);
-        let root = parse_document(&arena, markdown, options);
+        let root = parse_document(&arena, text, &options);
         prepare(root, image_url, book_card.is_some());
+        if expanded.contents {
+            contents::fill(root);
+        }
         let counts = counts::of_document(root);
-        let html = self
+        let mut html = self
             .sanitizer
-            .clean(&self.format(root, options))
+            .clean(&self.format(root, &options))
             .to_string();
+        if !expanded.notes.is_empty() {
+            html.push('\n');
+            html.push_str(
+                &self
+                    .sanitizer
+                    .clean(&notation::footnotes_html(&expanded.notes))
+                    .to_string(),
+            );
+        }
+        let html = with_card(html, book_card);
         Rendered {
-            html: with_card(html, book_card),
+            html: match output {
+                Output::Preview => html,
+                Output::Published => published::for_the_blog(&html),
+            },
             counts,
         }
+    }
+
+    /// The parse options for `markdown` rendered for `flavor` and `output`.
+    fn options_as(
+        &self,
+        markdown: &str,
+        flavor: Flavor,
+        output: Output,
+    ) -> Cow<'_, Options<'static>> {
+        let options = self.options_for(markdown);
+        if flavor == Flavor::Plain && output == Output::Preview {
+            return Cow::Borrowed(options);
+        }
+        let mut options = options.clone();
+        // Hatena's Markdown mode breaks the line where the author did; WordPress's wpautop
+        // turns each remaining newline into a <br> too.
+        options.render.hardbreaks = flavor.has_notation();
+        options.render.sourcepos = output == Output::Preview;
+        Cow::Owned(options)
     }
 
     /// The counts the preview shows for this Markdown, without rendering it.
@@ -191,7 +255,7 @@ fn with_card(html: String, card: Option<&str>) -> String {
 }
 
 /// GitHub-flavoured Markdown plus what long-form Japanese writing needs.
-fn options() -> Options<'static> {
+pub(crate) fn options() -> Options<'static> {
     let mut o = Options::default();
     o.extension.strikethrough = true;
     o.extension.table = true;
@@ -390,5 +454,54 @@ mod tests {
             .render("**この本は重要です。**と思った")
             .html;
         assert!(html.contains("<strong"), "{html}");
+    }
+
+    #[test]
+    fn a_post_for_wordpress_carries_its_cut_and_embed_as_wordpress_reads_them_and_no_preview_attributes()
+     {
+        let r = Renderer::new();
+        let markdown = "[:contents]\n\n## 見出し\n\n一行目\n二行目\n\n<!-- more -->\n\n[https://www.youtube.com/watch?v=abc:embed]\n\n後半((注))。\n";
+        let html = r
+            .render_for(
+                markdown,
+                Flavor::WordPress,
+                Output::Published,
+                &|_| None,
+                None,
+            )
+            .html;
+        assert!(html.contains("\n<!--more-->\n"), "{html}");
+        assert!(
+            html.contains("\nhttps://www.youtube.com/watch?v=abc\n"),
+            "{html}"
+        );
+        assert!(html.contains("一行目<br>"), "{html}");
+        assert!(
+            html.contains(r#"<div class="table-of-contents">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<span class="footnote-text">注</span>"#),
+            "{html}"
+        );
+        for preview_only in [
+            "data-sourcepos",
+            "aria-label",
+            "data-heading-content",
+            r#"class="anchor""#,
+        ] {
+            assert!(!html.contains(preview_only), "{preview_only} in {html}");
+        }
+        // The preview draws the same draft with its cut and card, and plain Markdown is as before.
+        let preview = r
+            .render_for(markdown, Flavor::Hatena, Output::Preview, &|_| None, None)
+            .html;
+        assert!(preview.contains(r#"<hr class="fumi-more">"#), "{preview}");
+        assert!(preview.contains(r#"<div class="fumi-card">"#), "{preview}");
+        let plain = r.render(markdown).html;
+        assert!(
+            plain.contains("[:contents]") && !plain.contains("<br"),
+            "{plain}"
+        );
     }
 }

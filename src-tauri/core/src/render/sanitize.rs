@@ -6,13 +6,13 @@ use std::borrow::Cow;
 /// Prefix of heading ids, so a heading can never take the id of an element of the app.
 pub(super) const HEADING_ID_PREFIX: &str = "h-";
 
-/// Prefixes of ids comrak gives footnotes and their references.
-const FOOTNOTE_ID_PREFIXES: [&str; 2] = ["fn-", "fnref-"];
+/// Prefixes of ids comrak gives footnotes and their references, and Hatena's `((…))` notes.
+const FOOTNOTE_ID_PREFIXES: [&str; 4] = ["fn-", "fnref-", "fumi-fn-", "fumi-fnref-"];
 
 /// The classes the renderer itself writes (GFM's task lists and footnotes, heading anchors,
 /// highlighted code, the book card's slot). No other class survives: a draft must not dress an
 /// element in the window's own classes (a modal drawn over the app).
-const OWN_CLASSES: [&str; 9] = [
+const OWN_CLASSES: [&str; 21] = [
     "task-list-item",
     "contains-task-list",
     "task-list-item-checkbox",
@@ -22,6 +22,20 @@ const OWN_CLASSES: [&str; 9] = [
     "anchor",
     "syntax-highlighting",
     "fumi-book-card-slot",
+    // Hatena's notation, as Hatena's own HTML names it (so a blog's stylesheet applies) and as
+    // Fumi draws what Hatena draws from the network.
+    "table-of-contents",
+    "footnote",
+    "footnote-number",
+    "footnote-delimiter",
+    "footnote-text",
+    "hatena-citation",
+    "hatena-fotolife",
+    "fumi-card",
+    "fumi-card-title",
+    "fumi-card-url",
+    super::notation::MORE_CLASS,
+    super::notation::EMBED_CLASS,
 ];
 
 /// Prefixes of the renderer's own classes: the highlighter's and a code block's language.

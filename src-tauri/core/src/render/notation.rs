@@ -1,0 +1,507 @@
+//! Hatena Blog's notation in a draft, expanded before the Markdown parser reads it: line by
+//! line, never inside code, and never changing how many lines there are (source positions and
+//! the live preview count lines). What Hatena does with each notation is written down in
+//! `HATENA.md`.
+//!
+//! - `[:contents]` alone in a paragraph: a table of contents (filled from the headings after
+//!   parsing, see [`super::contents`]);
+//! - `[URL:embed]`, `[URL:embed:cite]`, `[URL:cite:embed]` alone: a card; `[URL:title]`,
+//!   `[URL:title=TEXT]`, `[URL:cite]`, `[URL:bookmark]`: a link;
+//! - `[asin:ASIN:detail]` alone: a product card; `:image`, `:title` and inline: a link;
+//! - `[f:id:USER:YYYYMMDDhhmmss(j|p|g)(:plain|:image)]`: the Fotolife image;
+//! - `((text))`: a numbered footnote (`)((` and `))(` write the parentheses themselves);
+//! - `<!-- more -->` alone: the read-more cut.
+//!
+//! `[tex:…]` is left as written.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use comrak::nodes::NodeValue;
+use comrak::{Arena, Options, parse_document};
+
+use super::flavor::{Flavor, Output};
+
+/// The class of the divider that stands for `<!-- more -->` in the sanitized HTML.
+pub(crate) const MORE_CLASS: &str = "fumi-more";
+/// The class of the paragraph that stands for an embed sent to WordPress (its URL alone).
+pub(crate) const EMBED_CLASS: &str = "fumi-embed";
+/// The placeholder `[:contents]` becomes until the headings are known.
+pub(crate) const CONTENTS_PLACEHOLDER: &str = r#"<div class="table-of-contents"></div>"#;
+
+/// A draft's Markdown with its notation expanded.
+#[derive(Debug)]
+pub(crate) struct Expanded<'a> {
+    pub markdown: Cow<'a, str>,
+    /// The footnotes `((…))` made, in order, as HTML.
+    pub notes: Vec<String>,
+    /// Whether a `[:contents]` placeholder is in the text.
+    pub contents: bool,
+}
+
+/// Expands the notation of `flavor` in `markdown` (nothing for [`Flavor::Plain`]). Where the
+/// code is, and which lines are paragraphs of their own, is what the Markdown parser (with
+/// `options`) says, so that a part of a draft expands as it does within the whole.
+pub(crate) fn expand<'a>(
+    markdown: &'a str,
+    flavor: Flavor,
+    output: Output,
+    options: &Options<'_>,
+) -> Expanded<'a> {
+    let untouched = Expanded {
+        markdown: Cow::Borrowed(markdown),
+        notes: Vec::new(),
+        contents: false,
+    };
+    if !flavor.has_notation()
+        || !(markdown.contains('[') || markdown.contains("((") || markdown.contains("<!--"))
+    {
+        return untouched;
+    }
+    let layout = Layout::of(markdown, options);
+    let mut out = String::with_capacity(markdown.len() + 64);
+    let mut notes = Vec::new();
+    let mut contents = false;
+    for (i, line) in markdown.split_inclusive('\n').enumerate() {
+        let text = line.trim_end_matches(['\n', '\r']);
+        let ending = &line[text.len()..];
+        let lone = layout.lone.contains(&i);
+        if lone && let Some(block) = block_notation(text.trim(), output) {
+            contents |= block == CONTENTS_PLACEHOLDER;
+            out.push_str(&block);
+            out.push_str(ending);
+        } else if layout.verbatim.contains(&i) {
+            out.push_str(line);
+        } else {
+            out.push_str(&inline_notation(text, &mut notes));
+            out.push_str(ending);
+        }
+    }
+    Expanded {
+        markdown: Cow::Owned(out),
+        notes,
+        contents,
+    }
+}
+
+/// Which lines the notation leaves alone, and which stand alone, as the parser reads them.
+struct Layout {
+    /// Lines (0-based) of code, raw HTML and settings: never expanded.
+    verbatim: HashSet<usize>,
+    /// Lines that are a paragraph (or a one-line HTML block) by themselves.
+    lone: HashSet<usize>,
+}
+
+impl Layout {
+    fn of(markdown: &str, options: &Options<'_>) -> Layout {
+        let arena = Arena::new();
+        let root = parse_document(&arena, markdown, options);
+        let mut layout = Layout {
+            verbatim: HashSet::new(),
+            lone: HashSet::new(),
+        };
+        for node in root.descendants() {
+            let ast = node.data.borrow();
+            let (first, last) = (
+                ast.sourcepos.start.line.max(1) - 1,
+                ast.sourcepos.end.line.max(1) - 1,
+            );
+            match &ast.value {
+                NodeValue::CodeBlock(_) | NodeValue::FrontMatter(_) => {
+                    layout.verbatim.extend(first..=last);
+                }
+                NodeValue::HtmlBlock(_) => {
+                    layout.verbatim.extend(first..=last);
+                    if first == last {
+                        layout.lone.insert(first);
+                    }
+                }
+                NodeValue::Paragraph if first == last => {
+                    layout.lone.insert(first);
+                }
+                _ => {}
+            }
+        }
+        layout
+    }
+}
+
+/// The HTML of a notation that stands alone in its paragraph, if the line is one.
+fn block_notation(line: &str, output: Output) -> Option<String> {
+    if is_more(line) {
+        return Some(format!(r#"<hr class="{MORE_CLASS}">"#));
+    }
+    let inner = line.strip_prefix('[')?.strip_suffix(']')?;
+    if inner == ":contents" {
+        return Some(CONTENTS_PLACEHOLDER.to_owned());
+    }
+    if let Some(link) = WebLink::parse(inner)
+        && link.embed
+    {
+        return Some(match output {
+            Output::Published => format!(r#"<p class="{EMBED_CLASS}">{}</p>"#, escape(link.url)),
+            Output::Preview => card(link.url, None, link.cite),
+        });
+    }
+    if let Some(asin) = Asin::parse(inner)
+        && asin.form == "detail"
+    {
+        return Some(card(&asin.url(), Some(&format!("ASIN {}", asin.id)), false));
+    }
+    None
+}
+
+/// Whether a line is the read-more cut, `<!-- more -->` (spaces optional).
+fn is_more(line: &str) -> bool {
+    line.strip_prefix("<!--")
+        .and_then(|l| l.strip_suffix("-->"))
+        .is_some_and(|word| word.trim() == "more")
+}
+
+/// A card for `url`: what Fumi knows of the page (its address, for now), and the citation link
+/// Hatena adds for `:cite`.
+fn card(url: &str, title: Option<&str>, cite: bool) -> String {
+    let host = host_of(url);
+    let title = title.unwrap_or(&host);
+    let mut html = format!(
+        r#"<div class="fumi-card"><a href="{url}"><span class="fumi-card-title">{title}</span><span class="fumi-card-url">{shown}</span></a></div>"#,
+        url = escape(url),
+        title = escape(title),
+        shown = escape(url),
+    );
+    if cite {
+        html.push_str(&citation(url));
+    }
+    html
+}
+
+/// Hatena's citation link: the page's host, linking to it.
+fn citation(url: &str) -> String {
+    format!(
+        r#"<cite class="hatena-citation"><a href="{}">{}</a></cite>"#,
+        escape(url),
+        escape(&host_of(url))
+    )
+}
+
+fn host_of(url: &str) -> String {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_else(|| url.to_owned())
+}
+
+/// A line with its inline notation expanded, outside code spans; footnotes go to `notes`.
+fn inline_notation(line: &str, notes: &mut Vec<String>) -> String {
+    if !(line.contains('[') || line.contains("((") || line.contains(")(")) {
+        return line.to_owned();
+    }
+    let mut out = String::with_capacity(line.len() + 32);
+    let mut rest = line;
+    while let Some(at) = rest.find(['`', '[', '(', ')']) {
+        out.push_str(&rest[..at]);
+        let here = &rest[at..];
+        // A code span: copied as it is, up to the same run of backticks.
+        if here.starts_with('`') {
+            let run = here.bytes().take_while(|&b| b == b'`').count();
+            let fence = &here[..run];
+            match here[run..].find(fence) {
+                Some(end) => {
+                    let span = run + end + run;
+                    out.push_str(&here[..span]);
+                    rest = &here[span..];
+                }
+                None => {
+                    out.push_str(fence);
+                    rest = &here[run..];
+                }
+            }
+            continue;
+        }
+        // `)((` and `))(`: the parentheses as written, no footnote.
+        if let Some(after) = here.strip_prefix(")((") {
+            out.push_str("((");
+            rest = after;
+            continue;
+        }
+        if let Some(after) = here.strip_prefix("))(") {
+            out.push_str("))");
+            rest = after;
+            continue;
+        }
+        if let Some(inner) = here.strip_prefix("((")
+            && let Some(end) = inner.find("))")
+            && end > 0
+        {
+            notes.push(escape(&inner[..end]));
+            out.push_str(&footnote_ref(notes.len(), &inner[..end]));
+            rest = &inner[end + 2..];
+            continue;
+        }
+        if here.starts_with('[')
+            && let Some(end) = here.find(']')
+            && let Some(html) = inline_bracket(&here[1..end])
+        {
+            out.push_str(&html);
+            rest = &here[end + 1..];
+            continue;
+        }
+        // Nothing here: the character itself.
+        let c = here.chars().next().map_or(1, char::len_utf8);
+        out.push_str(&here[..c]);
+        rest = &here[c..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A footnote's reference: `*n`, the note as its title, as Hatena writes it.
+fn footnote_ref(n: usize, text: &str) -> String {
+    format!(
+        r##"<a href="#fumi-fn-{n}" class="footnote" id="fumi-fnref-{n}" title="{}">*{n}</a>"##,
+        escape(text)
+    )
+}
+
+/// The footnotes of a post, as Hatena lists them at its end.
+pub(crate) fn footnotes_html(notes: &[String]) -> String {
+    let mut html = String::from(r#"<div class="footnote">"#);
+    for (i, note) in notes.iter().enumerate() {
+        let n = i + 1;
+        html.push_str(&format!(
+            r##"<p class="footnote"><a href="#fumi-fnref-{n}" id="fumi-fn-{n}" class="footnote-number">*{n}</a><span class="footnote-delimiter">:</span><span class="footnote-text">{note}</span></p>"##
+        ));
+    }
+    html.push_str("</div>");
+    html
+}
+
+/// The HTML of a bracketed inline notation (`inner` is between the brackets), if it is one.
+fn inline_bracket(inner: &str) -> Option<String> {
+    if let Some(image) = fotolife(inner) {
+        return Some(image);
+    }
+    if let Some(asin) = Asin::parse(inner) {
+        return Some(format!(
+            r#"<a href="{}">ASIN {}</a>"#,
+            escape(&asin.url()),
+            escape(asin.id)
+        ));
+    }
+    let link = WebLink::parse(inner)?;
+    let text = link
+        .title
+        .map_or_else(|| link.url.to_owned(), str::to_owned);
+    let mut html = format!(r#"<a href="{}">{}</a>"#, escape(link.url), escape(&text));
+    if link.cite {
+        html.push_str(&citation(link.url));
+    }
+    Some(html)
+}
+
+/// `[f:id:USER:YYYYMMDDhhmmss(j|p|g)…]`: the image on Hatena Fotolife's public CDN.
+fn fotolife(inner: &str) -> Option<String> {
+    let rest = inner.strip_prefix("f:id:")?;
+    let mut parts = rest.split(':');
+    let user = parts.next().filter(|u| {
+        !u.is_empty()
+            && u.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    })?;
+    let id = parts.next()?;
+    let (stamp, kind) = id.split_at_checked(id.len().checked_sub(1)?)?;
+    if stamp.len() != 14 || !stamp.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let extension = match kind {
+        "j" => "jpg",
+        "p" => "png",
+        "g" => "gif",
+        _ => return None,
+    };
+    let first = user.chars().next()?;
+    let src = format!(
+        "https://cdn-ak.f.st-hatena.com/images/fotolife/{first}/{user}/{day}/{stamp}.{extension}",
+        day = &stamp[..8]
+    );
+    Some(format!(
+        r#"<img src="{}" alt="f:id:{}:{}" class="hatena-fotolife">"#,
+        escape(&src),
+        escape(user),
+        escape(id)
+    ))
+}
+
+/// `[asin:ASIN(:detail|:image|:title)]`.
+struct Asin<'a> {
+    id: &'a str,
+    form: &'a str,
+}
+
+impl<'a> Asin<'a> {
+    fn parse(inner: &'a str) -> Option<Asin<'a>> {
+        let rest = inner.strip_prefix("asin:")?;
+        let (id, form) = rest.split_once(':').unwrap_or((rest, "title"));
+        let valid = id.len() == 10 && id.bytes().all(|b| b.is_ascii_alphanumeric());
+        (valid && matches!(form, "detail" | "image" | "title")).then_some(Asin { id, form })
+    }
+
+    fn url(&self) -> String {
+        format!("https://www.amazon.co.jp/dp/{}", self.id)
+    }
+}
+
+/// `[URL:embed]`, `[URL:cite]`, `[URL:title]`, `[URL:title=TEXT]`, `[URL:bookmark]` and their
+/// combinations.
+struct WebLink<'a> {
+    url: &'a str,
+    embed: bool,
+    cite: bool,
+    title: Option<&'a str>,
+}
+
+impl<'a> WebLink<'a> {
+    fn parse(inner: &'a str) -> Option<WebLink<'a>> {
+        if !(inner.starts_with("https://") || inner.starts_with("http://")) {
+            return None;
+        }
+        let (mut url, mut title) = (inner, None);
+        // `:title=TEXT` runs to the end: TEXT may hold colons.
+        if let Some(at) = inner.find(":title=") {
+            url = &inner[..at];
+            title = Some(&inner[at + ":title=".len()..]);
+        }
+        let (mut embed, mut cite, mut any) = (false, false, title.is_some());
+        loop {
+            if let Some(rest) = url.strip_suffix(":embed") {
+                (url, embed) = (rest, true);
+            } else if let Some(rest) = url.strip_suffix(":cite") {
+                (url, cite) = (rest, true);
+            } else if let Some(rest) = url
+                .strip_suffix(":title")
+                .or_else(|| url.strip_suffix(":bookmark"))
+            {
+                url = rest;
+            } else {
+                break;
+            }
+            any = true;
+        }
+        (any && !url.contains(char::is_whitespace)).then_some(WebLink {
+            url,
+            embed,
+            cite,
+            title,
+        })
+    }
+}
+
+/// Text for an HTML attribute or element.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hatena(markdown: &str) -> Expanded<'_> {
+        expand(
+            markdown,
+            Flavor::Hatena,
+            Output::Preview,
+            &crate::render::options(),
+        )
+    }
+
+    #[test]
+    fn the_line_count_never_changes() {
+        let text = "[:contents]\n\n前半((脚注))です。\n\n<!-- more -->\n\n[https://example.com/a:embed:cite]\n\n[asin:4297125609:detail]\n";
+        let expanded = hatena(text);
+        assert_eq!(expanded.markdown.lines().count(), text.lines().count());
+        assert!(expanded.contents);
+        assert_eq!(expanded.notes, vec!["脚注".to_owned()]);
+        assert!(
+            expanded.markdown.contains("hatena-citation"),
+            "{}",
+            expanded.markdown
+        );
+        assert!(expanded.markdown.contains(MORE_CLASS));
+    }
+
+    #[test]
+    fn code_is_left_as_written() {
+        let text = "```\n((not a note)) [:contents]\n```\n\n`((inline))` and ((a note))\n\n    ((indented))\n";
+        let expanded = hatena(text);
+        assert_eq!(expanded.notes, vec!["a note".to_owned()]);
+        assert!(expanded.markdown.contains("((not a note)) [:contents]"));
+        assert!(expanded.markdown.contains("`((inline))`"));
+        assert!(expanded.markdown.contains("    ((indented))"));
+        assert!(!expanded.contents);
+    }
+
+    #[test]
+    fn plain_is_untouched_and_escapes_keep_parentheses() {
+        assert!(matches!(
+            expand(
+                "((x)) [:contents]",
+                Flavor::Plain,
+                Output::Preview,
+                &crate::render::options()
+            )
+            .markdown,
+            Cow::Borrowed(_)
+        ));
+        let expanded = hatena("a)((b))(c\n");
+        assert!(expanded.notes.is_empty());
+        assert_eq!(expanded.markdown, "a((b))c\n");
+    }
+
+    #[test]
+    fn fotolife_and_links() {
+        let expanded = hatena(
+            "[f:id:fumi-tester:20261206093000j:plain] [https://example.com/p:title=題名] [https://example.com/q:title]\n",
+        );
+        assert!(
+            expanded.markdown.contains(
+                "https://cdn-ak.f.st-hatena.com/images/fotolife/f/fumi-tester/20261206/20261206093000.jpg"
+            ),
+            "{}",
+            expanded.markdown
+        );
+        assert!(
+            expanded
+                .markdown
+                .contains(r#"<a href="https://example.com/p">題名</a>"#)
+        );
+        assert!(
+            expanded
+                .markdown
+                .contains(r#"<a href="https://example.com/q">https://example.com/q</a>"#)
+        );
+    }
+
+    #[test]
+    fn an_embed_is_sent_to_wordpress_as_its_url() {
+        let expanded = expand(
+            "[https://example.com/a?b=1&c:embed]\n",
+            Flavor::WordPress,
+            Output::Published,
+            &crate::render::options(),
+        );
+        assert_eq!(
+            expanded.markdown,
+            "<p class=\"fumi-embed\">https://example.com/a?b=1&amp;c</p>\n"
+        );
+    }
+}
