@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex, PoisonError, TryLockError};
 
 use fumi_core::model::draft::DraftId;
+use fumi_core::render::Flavor;
 use fumi_core::render::live::{LivePreview, OutOfStep, PreviewPatch};
 use fumi_core::{App, Renderer};
 use serde::Serialize;
@@ -41,8 +42,13 @@ impl AppState {
         Ok(self.app()?.open_files(paths)?)
     }
 
-    /// Starts the live preview over `text`.
-    pub(crate) fn open_preview(&self, text: &str, draft: Option<DraftId>) -> PreviewPatch {
+    /// Starts the live preview over `text`, as `flavor`'s blog shows it.
+    pub(crate) fn open_preview(
+        &self,
+        text: &str,
+        draft: Option<DraftId>,
+        flavor: Flavor,
+    ) -> PreviewPatch {
         // The draft's book card, drawn where the text says `[book]`.
         let card = match (draft, &self.app) {
             (Some(id), Ok(app)) => app.reader().ok().and_then(|store| {
@@ -50,8 +56,13 @@ impl AppState {
             }),
             _ => None,
         };
-        let (preview, patch) =
-            LivePreview::new(&self.renderer, text, crate::assets::preview_url, card);
+        let (preview, patch) = LivePreview::for_flavor(
+            &self.renderer,
+            text,
+            crate::assets::preview_url,
+            card,
+            flavor,
+        );
         *self.preview.lock().unwrap_or_else(PoisonError::into_inner) = Some(preview);
         patch
     }

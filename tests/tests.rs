@@ -20,6 +20,7 @@ mod tls;
 mod window;
 mod window_books;
 mod window_desktop;
+mod window_flavor;
 mod window_japanese;
 mod window_library;
 mod window_publish;

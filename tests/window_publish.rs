@@ -282,15 +282,15 @@ async fn a_draft_is_published_to_hatena_from_the_window() {
 
 /// A Hatena blog behind a fault proxy, added with the CLI on a real keychain, one draft, and
 /// the window open on that draft in `locale` (its Publish button labelled `publish`).
-struct HatenaDraftOpen {
-    window: Client,
-    data: tempfile::TempDir,
-    desktop: Desktop,
-    _keychain: SecretService,
-    hatena: TestHatena,
+pub(crate) struct HatenaDraftOpen {
+    pub(crate) window: Client,
+    pub(crate) data: tempfile::TempDir,
+    pub(crate) desktop: Desktop,
+    pub(crate) _keychain: SecretService,
+    pub(crate) hatena: TestHatena,
 }
 
-async fn hatena_draft_open(
+pub(crate) async fn hatena_draft_open(
     locale: &str,
     title: &str,
     body: &str,

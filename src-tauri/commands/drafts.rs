@@ -4,6 +4,7 @@ use fumi_core::draft_export::DraftFormat;
 use fumi_core::history::{Diff, RevisionSummary};
 use fumi_core::image::Image;
 use fumi_core::model::library::{LibraryQuery, TagCount};
+use fumi_core::render::Flavor;
 use fumi_core::render::live::PreviewPatch;
 use fumi_core::{Draft, DraftId, DraftSummary, SaveKind};
 use tauri::State;
@@ -91,15 +92,17 @@ pub fn purge_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
     Ok(state.app()?.purge_draft(id)?)
 }
 
-/// Starts the live preview of a draft's text: the patch draws all of it.
+/// Starts the live preview of a draft's text, as `flavor`'s blog shows it: the patch draws all
+/// of it.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn preview_open(
     state: State<'_, AppState>,
     text: String,
     draft: Option<DraftId>,
+    flavor: Flavor,
 ) -> PreviewPatch {
-    state.open_preview(&text, draft)
+    state.open_preview(&text, draft, flavor)
 }
 
 /// Applies an edit (old lines `from..to` of version `base` become `text`) to the live preview.

@@ -123,7 +123,13 @@ export const api = {
   restoreDraft: (id) => call(commands.restoreDraft(id)),
   purgeDraft: (id) => call(commands.purgeDraft(id)),
   /** The live preview: the whole text, then line edits (old lines [from, to) become `text`). */
-  previewOpen: (text, draft = null) => call(commands.previewOpen(text, draft)),
+  /**
+   * The live preview as a blog shows the draft.
+   * @param {string} text
+   * @param {number | null} draft
+   * @param {import("./bindings.ts").Flavor} flavor
+   */
+  previewOpen: (text, draft = null, flavor = "plain") => call(commands.previewOpen(text, draft, flavor)),
   previewEdit: (base, from, to, text) => call(commands.previewEdit(base, from, to, text)),
   previewEditNow,
   /** Keeps an image (a File) in the database; resolves with the reference for the Markdown. Its

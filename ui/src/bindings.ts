@@ -69,8 +69,11 @@ export const commands = {
 	trashDraft: (id: number) => __TAURI_INVOKE<null>("trash_draft", { id }),
 	restoreDraft: (id: number) => __TAURI_INVOKE<null>("restore_draft", { id }),
 	purgeDraft: (id: number) => __TAURI_INVOKE<null>("purge_draft", { id }),
-	/**  Starts the live preview of a draft's text: the patch draws all of it. */
-	previewOpen: (text: string, draft: number | null) => __TAURI_INVOKE<PreviewPatch>("preview_open", { text, draft }),
+	/**
+	 *  Starts the live preview of a draft's text, as `flavor`'s blog shows it: the patch draws all
+	 *  of it.
+	 */
+	previewOpen: (text: string, draft: number | null, flavor: Flavor) => __TAURI_INVOKE<PreviewPatch>("preview_open", { text, draft, flavor }),
 	/**  Applies an edit (old lines `from..to` of version `base` become `text`) to the live preview. */
 	previewEdit: (base: number, from: number, to: number, text: string) => __TAURI_INVOKE<PreviewPatch>("preview_edit", { base, from, to, text }),
 	listBlogs: () => __TAURI_INVOKE<Blog[]>("list_blogs"),
@@ -384,6 +387,21 @@ export type Filled_Serialize = {
 	/**  Whether the answer was kept from an earlier lookup. */
 	cached: boolean,
 };
+
+/**  How a blog shows a draft. */
+export type Flavor = 
+/**  GitHub-flavoured Markdown as Fumi always rendered it: no notation, soft line breaks. */
+"plain" | 
+/**
+ *  Hatena Blog's Markdown mode: its notation (`[:contents]`, `((…))`, cards, Fotolife
+ *  images, `<!-- more -->`) and a line break wherever the author broke a line.
+ */
+"hatena" | 
+/**
+ *  WordPress (and MetaWeblog blogs): the same notation, sent as what WordPress understands
+ *  (`<!--more-->`, an embed's URL alone on its line); WordPress's `wpautop` keeps line breaks.
+ */
+"wordpress";
 
 /**
  *  A folder of Fumi's that the author may open in the file manager: only these two, never a

@@ -68,11 +68,16 @@ const publishBar = new PublishBar({
     await openDraft(id);
   },
   openBlogs: () => blogsDialog.open(),
+  onFlavorChange: () => current && preview.load(editor.doc()),
 });
 
 const preview = new Preview(
   byId("preview"),
-  { open: (text) => api.previewOpen(text, current?.id ?? null), edit: api.previewEdit, editNow: api.previewEditNow },
+  {
+    open: (text) => api.previewOpen(text, current?.id ?? null, publishBar.flavor()),
+    edit: api.previewEdit,
+    editNow: api.previewEditNow,
+  },
   showCounts,
 );
 
@@ -489,6 +494,8 @@ async function start() {
   useEditorFont(settings.editor_font, settings.editor_font_size);
   publishBar.defaultBlog = settings.default_blog;
   translateDocument();
+  // The preview's read-more divider (`<!-- more -->`) is labelled in the window's language.
+  document.documentElement.style.setProperty("--read-more", JSON.stringify(t.readMore));
   bookPanel.translate();
   // The menu is built beside the start, not before it: nothing on screen waits for it.
   installMenu(menuActions).catch(showError);

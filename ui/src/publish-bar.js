@@ -16,10 +16,17 @@ export class PublishBar {
    * `onDraftReplaced(id)` reloads a draft whose text was replaced by the blog's version;
    * `openBlogs()` shows the blogs dialog.
    */
-  constructor({ flush, onDraftReplaced, openBlogs }) {
+  /**
+   * `onFlavorChange()` runs when the selected blog shows drafts otherwise (the preview is drawn
+   * again as that blog shows it).
+   */
+  constructor({ flush, onDraftReplaced, openBlogs, onFlavorChange }) {
     this.flush = flush;
     this.onDraftReplaced = onDraftReplaced;
     this.openBlogs = openBlogs;
+    this.onFlavorChange = onFlavorChange;
+    /** The flavour the preview was last told about. */
+    this.shownFlavor = "plain";
     /** The blog the settings offer for a draft not yet published anywhere. */
     this.defaultBlog = null;
     this.el = {
@@ -39,6 +46,7 @@ export class PublishBar {
     this.el.select.addEventListener("change", () => {
       localStorage.setItem(LAST_BLOG, this.el.select.value);
       this.render();
+      this.noticeFlavor();
     });
     this.el.publish.addEventListener("click", () => (this.blogs.length ? this.publish() : this.openBlogs()));
     this.el.sendNow.addEventListener("click", () => this.sendQueued());
@@ -72,6 +80,7 @@ export class PublishBar {
     if (chosen) localStorage.setItem(LAST_BLOG, chosen.id);
     this.pickBlog();
     this.render();
+    this.noticeFlavor();
   }
 
   /** Shows the standing of another draft. */
@@ -81,6 +90,15 @@ export class PublishBar {
     await this.loadStates();
     this.pickBlog();
     this.render();
+    this.noticeFlavor();
+  }
+
+  /** Tells the preview when the selected blog shows drafts otherwise than before. */
+  noticeFlavor() {
+    const flavor = this.flavor();
+    if (flavor === this.shownFlavor) return;
+    this.shownFlavor = flavor;
+    this.onFlavorChange();
   }
 
   /** Recomputes the badge a little after edits (it renders the draft: not on every keystroke). */
@@ -113,6 +131,16 @@ export class PublishBar {
 
   selectedBlog() {
     return this.blogs.find((b) => String(b.id) === this.el.select.value) ?? null;
+  }
+
+  /**
+   * The blog the preview shows the draft as: the selected one (the draft's, else the settings'
+   * default, else the last used); plain Markdown without any.
+   * @returns {import("./bindings.ts").Flavor}
+   */
+  flavor() {
+    const kind = this.selectedBlog()?.kind;
+    return kind === "hatena" ? "hatena" : kind ? "wordpress" : "plain";
   }
 
   render() {

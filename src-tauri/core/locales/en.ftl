@@ -360,3 +360,4 @@ ui-bookSourcesHint = Where ISBN lookups are sent, in this order. Change them onl
 ui-exportedDraft = Saved { $path }.
 ui-openedFiles = Opened as a new draft.
 ui-createAgain = Create again
+ui-readMore = Read more

@@ -351,3 +351,4 @@ ui-bookSourcesHint = ISBNの検索をこの順で問い合わせる先です。�
 ui-exportedDraft = { $path }に保存しました。
 ui-openedFiles = 新しい下書きとして開きました。
 ui-createAgain = もう一度作成
+ui-readMore = 続きを読む

@@ -1,0 +1,95 @@
+//! The preview shows a draft as the selected blog will: with a Hatena blog, Hatena's notation,
+//! a line break per line, the read-more cut and a table of contents that leads to its headings.
+
+use super::window::{quit, save_screenshot, wait_for};
+use super::window_publish::{HatenaDraftOpen, hatena_draft_open};
+
+#[tokio::test]
+async fn with_a_hatena_blog_selected_the_preview_shows_hatenas_notation_and_its_contents_lead_to_the_headings()
+ {
+    // Enough text between the contents and the last heading that reaching it means scrolling.
+    let filler = "長い段落の文章。\n".repeat(8);
+    let body = format!(
+        "[:contents]\n\n## 前半\n\n一文目。\n二文目。\n\n<!-- more -->\n\n{filler}\n\n## 後半\n\n後半です((脚注です))。\n\n[https://example.com/page:embed:cite]\n\n{filler}\n",
+        filler = [filler.as_str(); 12].join("\n")
+    );
+    let HatenaDraftOpen {
+        window,
+        data,
+        desktop: _desktop,
+        _keychain,
+        hatena: _hatena,
+    } = hatena_draft_open("ja_JP.UTF-8", "はてな記法", &body, "公開").await;
+
+    wait_for(
+        &window,
+        "the contents and the cut in the preview",
+        "[...document.querySelectorAll('#preview .table-of-contents a')].map(a => a.textContent).join() === '前半,後半' \
+         && document.querySelector('#preview hr.fumi-more')",
+    )
+    .await;
+    save_screenshot(&window, "preview-hatena-ja-top").await;
+    // One sentence per line stays one line per sentence.
+    let broken = window
+        .execute(
+            "return [...document.querySelectorAll('#preview p')].some(p => p.textContent.includes('一文目。') && p.querySelector('br'))",
+            vec![],
+        )
+        .await
+        .expect("read the preview");
+    assert_eq!(
+        broken,
+        serde_json::json!(true),
+        "the line break was run together"
+    );
+    // The divider is labelled in the window's language.
+    let label = window
+        .execute(
+            "return getComputedStyle(document.querySelector('#preview hr.fumi-more'), '::after').content",
+            vec![],
+        )
+        .await
+        .expect("read the divider");
+    assert_eq!(label, serde_json::json!("\"続きを読む\""));
+
+    window
+        .execute(
+            "document.querySelectorAll('#preview .table-of-contents a')[1].click(); return true",
+            vec![],
+        )
+        .await
+        .expect("click the contents");
+    wait_for(
+        &window,
+        "the second heading at the top of the preview",
+        "(() => { const p = document.getElementById('preview'); \
+           const h = [...p.querySelectorAll('h2')].find(h => h.textContent.startsWith('後半')); \
+           return !!h && p.scrollTop > 0 && Math.abs(h.getBoundingClientRect().top - p.getBoundingClientRect().top) < 40; })()",
+    )
+    .await;
+    // Down there (the preview draws only what is near its view): the note's mark and the card.
+    wait_for(
+        &window,
+        "the note's mark and the card",
+        "document.querySelector('#preview a.footnote')?.textContent === '*1' \
+         && document.querySelector('#preview .fumi-card a')?.getAttribute('href') === 'https://example.com/page' \
+         && document.querySelector('#preview cite.hatena-citation')",
+    )
+    .await;
+    save_screenshot(&window, "preview-hatena-ja").await;
+    // The mark leads to the note, listed at the end as Hatena lists it.
+    window
+        .execute(
+            "document.querySelector('#preview a.footnote').click(); return true",
+            vec![],
+        )
+        .await
+        .expect("click the note's mark");
+    wait_for(
+        &window,
+        "the note at the end",
+        "document.querySelector('#preview div.footnote .footnote-text')?.textContent === '脚注です'",
+    )
+    .await;
+    quit(window, data.path()).await;
+}
