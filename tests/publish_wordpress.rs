@@ -888,3 +888,50 @@ async fn a_site_with_plain_permalinks_is_reached_through_rest_route() {
     // The same name again finds the term instead of failing on a duplicate.
     wp.update_post(&created.id, &post).await.expect("update");
 }
+
+#[tokio::test]
+async fn a_draft_with_hatenas_notation_reaches_wordpress_as_wordpress_reads_it() {
+    let site = TestWordPress::start();
+    let (_data, mut store, blog) = store_with_blog(&site);
+    let body = "[:contents]\n\n## 前半\n\n一文目。\n二文目。\n\n<!-- more -->\n\n## 後半\n\n後半です((脚注です))。\n\n[https://www.youtube.com/watch?v=dQw4w9WgXcQ:embed]\n";
+    let draft = store.create_draft("記法の記事", body).expect("draft").id;
+    let (published, _) = publish(&mut store, &blog, &site, draft, PublishOptions::default()).await;
+    let id = published.expect("published").remote_id.expect("remote id");
+    let post = rest(&site, &format!("wp/v2/posts/{id}?context=edit")).await;
+    let raw = post["content"]["raw"].as_str().expect("raw content");
+    assert!(raw.contains("\n<!--more-->\n"), "{raw}");
+    assert!(
+        raw.contains("\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n"),
+        "the embed's URL alone on its line: {raw}"
+    );
+    assert!(raw.contains(r#"<div class="table-of-contents">"#), "{raw}");
+    assert!(raw.contains(r##"<a href="#h-後半""##), "{raw}");
+    assert!(
+        raw.contains(r#"<span class="footnote-text">脚注です</span>"#),
+        "{raw}"
+    );
+    assert!(raw.contains("一文目。<br>"), "{raw}");
+    for preview_only in [
+        "data-sourcepos",
+        "aria-label",
+        "data-heading-content",
+        r#"class="anchor""#,
+    ] {
+        assert!(
+            !raw.contains(preview_only),
+            "{preview_only} sent to the blog: {raw}"
+        );
+    }
+    // WordPress reads the cut as its own: it keeps the marker, and the excerpt it makes for
+    // lists and feeds stops there.
+    let rendered = post["content"]["rendered"]
+        .as_str()
+        .expect("rendered content");
+    assert!(rendered.contains("<!--more-->"), "{rendered}");
+    assert!(!rendered.contains("data-sourcepos"), "{rendered}");
+    let excerpt = post["excerpt"]["rendered"].as_str().expect("excerpt");
+    assert!(
+        excerpt.contains("一文目") && !excerpt.contains("後半です"),
+        "the excerpt did not stop at the cut: {excerpt}"
+    );
+}
