@@ -282,14 +282,16 @@ fn excerpt(head: &str) -> String {
                 .or_else(|| l.strip_prefix("[x] "))
                 .unwrap_or(l)
         })
-        // Table rules, code fences and the book card's marker carry no words.
+        // Table rules, code fences, the book card's marker and a line of Hatena notation (the
+        // contents, a card, an image) carry no words.
         .filter(|l| {
             !l.starts_with("```")
                 && !crate::book::card::is_marker(l)
                 && !l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+                && !is_notation_line(l)
         })
         .map(|l| {
-            without_images(l)
+            without_notes_or_comments(&without_images(l))
                 .replace(['*', '`', '~'], "")
                 .replace('|', " ")
                 .split_whitespace()
@@ -300,6 +302,32 @@ fn excerpt(head: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     joined.chars().take(EXCERPT_CHARS).collect()
+}
+
+/// Whether a line is only a bracketed notation of Hatena's (`[:contents]`, `[URL:embed]`,
+/// `[asin:…]`, `[f:id:…]`, `[tex:…]`).
+fn is_notation_line(line: &str) -> bool {
+    line.strip_prefix('[')
+        .and_then(|l| l.strip_suffix(']'))
+        .is_some_and(|inner| {
+            [":", "http://", "https://", "asin:", "f:id:", "tex:"]
+                .iter()
+                .any(|p| inner.starts_with(p))
+        })
+}
+
+/// A line without HTML comments (`<!-- more -->`) and Hatena's `((notes))`.
+fn without_notes_or_comments(line: &str) -> String {
+    let mut out = line.to_owned();
+    for (open, close) in [("<!--", "-->"), ("((", "))")] {
+        while let Some(start) = out.find(open) {
+            let Some(len) = out[start..].find(close) else {
+                break;
+            };
+            out.replace_range(start..start + len + close.len(), "");
+        }
+    }
+    out
 }
 
 /// A line without its images' markup (`![alt](url)` keeps only its alt text).
@@ -332,6 +360,16 @@ fn status(r: &Row<'_>, i: usize) -> rusqlite::Result<DraftStatus> {
 #[cfg(test)]
 mod tests {
     use super::excerpt;
+
+    #[test]
+    fn excerpt_shows_text_not_hatenas_notation_or_comments() {
+        assert_eq!(
+            excerpt(
+                "[:contents]\n\n前半です((脚注))。\n<!-- more -->\n[https://example.com:embed]\n[asin:4297125609:detail]\n後半。"
+            ),
+            "前半です。 後半。"
+        );
+    }
 
     #[test]
     fn excerpt_skips_markup_and_joins_lines() {
