@@ -6,6 +6,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use fumi_core::model::library::{LibraryQuery, SortOrder};
 use fumi_core::model::post::RemotePost;
+use fumi_core::render::Flavor;
 use fumi_core::render::live::LivePreview;
 use fumi_core::{BlogKind, DraftStatus, Renderer, SaveKind, Store};
 
@@ -61,6 +62,35 @@ fn live_preview(c: &mut Criterion) {
                 })
             });
         }
+    }
+    group.finish();
+}
+
+/// One keystroke in the 35 KB review's live preview with a Hatena blog selected: in a
+/// paragraph of a draft without notation (its blocks re-parsed, notation looked for around
+/// them), and of the same draft with `[:contents]` and a `((note))` (drawn whole each time).
+fn live_preview_hatena(c: &mut Criterion) {
+    let renderer = Renderer::new();
+    let mut group = c.benchmark_group("live preview keystroke, Hatena blog");
+    let plain = document(35_000);
+    let noted = format!("[:contents]\n\n冒頭の段落((最初の注))。\n\n{plain}");
+    for (name, doc) in [("35KB", &plain), ("35KB with contents and notes", &noted)] {
+        let lines: Vec<&str> = doc.split('\n').collect();
+        let middle = lines.len() / 2;
+        let line = (middle..lines.len())
+            .find(|&i| lines[i].contains("[^") && !lines[i].starts_with("[^"))
+            .expect("a paragraph");
+        let (mut live, _) = LivePreview::for_flavor(&renderer, doc, |_| None, None, Flavor::Hatena);
+        let texts = [format!("{}あ", lines[line]), lines[line].to_owned()];
+        let mut i = 0;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                i += 1;
+                let base = live.version();
+                live.edit(&renderer, base, line, line + 1, black_box(&texts[i % 2]))
+                    .expect("edit")
+            })
+        });
     }
     group.finish();
 }
@@ -167,6 +197,6 @@ fn search(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = render, live_preview, save, search
+    targets = render, live_preview, live_preview_hatena, save, search
 }
 criterion_main!(benches);
