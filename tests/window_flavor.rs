@@ -10,7 +10,7 @@ async fn with_a_hatena_blog_selected_the_preview_shows_hatenas_notation_and_its_
     // Enough text between the contents and the last heading that reaching it means scrolling.
     let filler = "長い段落の文章。\n".repeat(8);
     let body = format!(
-        "[:contents]\n\n## 前半\n\n一文目。\n二文目。\n\n<!-- more -->\n\n{filler}\n\n## 後半\n\n後半です((脚注です))。\n\n[https://example.com/page:embed:cite]\n\n{filler}\n",
+        "[:contents]\n\n## 前半\n\n一文目。\n二文目 [tex:e^{{i\\pi}}+1=0]。\n\n<!-- more -->\n\n{filler}\n\n## 後半\n\n後半です((脚注です))。\n\n[https://example.com/page:embed:cite]\n\n{filler}\n",
         filler = [filler.as_str(); 12].join("\n")
     );
     let HatenaDraftOpen {
@@ -23,9 +23,10 @@ async fn with_a_hatena_blog_selected_the_preview_shows_hatenas_notation_and_its_
 
     wait_for(
         &window,
-        "the contents and the cut in the preview",
+        "the contents, the cut and the math in the preview",
         "[...document.querySelectorAll('#preview .table-of-contents a')].map(a => a.textContent).join() === '前半,後半' \
-         && document.querySelector('#preview hr.fumi-more')",
+         && document.querySelector('#preview hr.fumi-more') \
+         && document.querySelector('#preview p math msup mi')?.textContent === 'e'",
     )
     .await;
     save_screenshot(&window, "preview-hatena-ja-top").await;

@@ -24,7 +24,7 @@ use comrak::{Arena, Options, parse_document};
 use serde::Serialize;
 
 use super::flavor::{Flavor, Output};
-use super::{Renderer, contents, notation, prepare, with_card};
+use super::{Renderer, contents, mathml, notation, prepare, with_card};
 use crate::counts::{self, Counts};
 
 /// How many blocks an edit's re-parse may grow to on each side before a full parse is cheaper.
@@ -541,7 +541,7 @@ impl LivePreview {
             None => {
                 let clean = renderer.sanitizer.clean(&raw).to_string();
                 let known = (
-                    Arc::from(with_card(clean, self.book_card.as_deref())),
+                    Arc::from(mathml::draw(&with_card(clean, self.book_card.as_deref()))),
                     counts::of_document(node),
                 );
                 self.rendered.insert(raw.clone(), known.clone());

@@ -7,6 +7,7 @@ mod contents;
 mod flavor;
 mod highlight;
 pub mod live;
+mod mathml;
 mod notation;
 mod published;
 mod sanitize;
@@ -115,7 +116,7 @@ impl Renderer {
                     .to_string(),
             );
         }
-        let html = with_card(html, book_card);
+        let html = mathml::draw(&with_card(html, book_card));
         Rendered {
             html: match output {
                 Output::Preview => html,

@@ -12,7 +12,7 @@
 //! - `((text))`: a numbered footnote (`)((` and `))(` write the parentheses themselves);
 //! - `<!-- more -->` alone: the read-more cut.
 //!
-//! `[tex:…]` is left as written.
+//! - `[tex:…]`: math, drawn as MathML (see [`super::mathml`]).
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -278,6 +278,9 @@ pub(crate) fn footnotes_html(notes: &[String]) -> String {
 
 /// The HTML of a bracketed inline notation (`inner` is between the brackets), if it is one.
 fn inline_bracket(inner: &str) -> Option<String> {
+    if let Some(tex) = inner.strip_prefix("tex:") {
+        return Some(super::mathml::placeholder(tex));
+    }
     if let Some(image) = fotolife(inner) {
         return Some(image);
     }

@@ -12,7 +12,7 @@ const FOOTNOTE_ID_PREFIXES: [&str; 4] = ["fn-", "fnref-", "fumi-fn-", "fumi-fnre
 /// The classes the renderer itself writes (GFM's task lists and footnotes, heading anchors,
 /// highlighted code, the book card's slot). No other class survives: a draft must not dress an
 /// element in the window's own classes (a modal drawn over the app).
-const OWN_CLASSES: [&str; 21] = [
+const OWN_CLASSES: [&str; 22] = [
     "task-list-item",
     "contains-task-list",
     "task-list-item-checkbox",
@@ -36,6 +36,7 @@ const OWN_CLASSES: [&str; 21] = [
     "fumi-card-url",
     super::notation::MORE_CLASS,
     super::notation::EMBED_CLASS,
+    super::mathml::TEX_CLASS,
 ];
 
 /// Prefixes of the renderer's own classes: the highlighter's and a code block's language.
