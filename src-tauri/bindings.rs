@@ -57,6 +57,7 @@ fn builder() -> Builder<tauri::Wry> {
             commands::purge_draft,
             commands::preview_open,
             commands::preview_edit,
+            commands::read_page_cards,
             commands::list_blogs,
             commands::add_blog,
             commands::test_blog,

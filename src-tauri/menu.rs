@@ -64,6 +64,7 @@ const SECTIONS: &[Section] = &[
             Some(("publish", Some("CmdOrCtrl+Shift+Enter"))),
             Some(("book", Some("CmdOrCtrl+Shift+B"))),
             Some(("blogs", None)),
+            Some(("refresh-cards", None)),
         ],
     ),
     (

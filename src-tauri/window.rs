@@ -56,12 +56,20 @@ impl AppState {
             }),
             _ => None,
         };
+        // The cards of the pages it embeds that Fumi has read (the others are drawn plain).
+        let cards = self
+            .app
+            .as_ref()
+            .ok()
+            .and_then(|app| app.page_cards(text).ok())
+            .unwrap_or_default();
         let (preview, patch) = LivePreview::for_flavor(
             &self.renderer,
             text,
             crate::assets::preview_url,
             card,
             flavor,
+            cards,
         );
         *self.preview.lock().unwrap_or_else(PoisonError::into_inner) = Some(preview);
         patch

@@ -7,6 +7,7 @@ mod cli;
 mod crash;
 mod export;
 mod library;
+mod page_cards;
 mod publish_faults;
 mod publish_hatena;
 mod publish_metaweblog;

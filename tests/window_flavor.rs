@@ -1,17 +1,21 @@
 //! The preview shows a draft as the selected blog will: with a Hatena blog, Hatena's notation,
 //! a line break per line, the read-more cut and a table of contents that leads to its headings.
 
+use super::support::page_site::PageSite;
 use super::window::{quit, save_screenshot, wait_for};
 use super::window_publish::{HatenaDraftOpen, hatena_draft_open};
 
 #[tokio::test]
 async fn with_a_hatena_blog_selected_the_preview_shows_hatenas_notation_and_its_contents_lead_to_the_headings()
  {
+    // The page the draft embeds, on loopback: its card is read from the page's own metadata.
+    let site = PageSite::start();
     // Enough text between the contents and the last heading that reaching it means scrolling.
     let filler = "長い段落の文章。\n".repeat(8);
     let body = format!(
-        "[:contents]\n\n## 前半\n\n一文目。\n二文目 [tex:e^{{i\\pi}}+1=0]。\n\n<!-- more -->\n\n{filler}\n\n## 後半\n\n後半です((脚注です))。\n\n[https://example.com/page:embed:cite]\n\n{filler}\n",
-        filler = [filler.as_str(); 12].join("\n")
+        "[:contents]\n\n## 前半\n\n一文目。\n二文目 [tex:e^{{i\\pi}}+1=0]。\n\n<!-- more -->\n\n{filler}\n\n## 後半\n\n後半です((脚注です))。\n\n[{page}:embed:cite]\n\n{filler}\n",
+        filler = [filler.as_str(); 12].join("\n"),
+        page = site.page,
     );
     let HatenaDraftOpen {
         window,
@@ -68,15 +72,22 @@ async fn with_a_hatena_blog_selected_the_preview_shows_hatenas_notation_and_its_
            return !!h && p.scrollTop > 0 && Math.abs(h.getBoundingClientRect().top - p.getBoundingClientRect().top) < 40; })()",
     )
     .await;
-    // Down there (the preview draws only what is near its view): the note's mark and the card.
+    // Down there (the preview draws only what is near its view): the note's mark and the card,
+    // read from the page in the background.
     wait_for(
         &window,
-        "the note's mark and the card",
-        "document.querySelector('#preview a.footnote')?.textContent === '*1' \
-         && document.querySelector('#preview .fumi-card a')?.getAttribute('href') === 'https://example.com/page' \
-         && document.querySelector('#preview cite.hatena-citation')",
+        "the note's mark and the page's card",
+        &format!(
+            "document.querySelector('#preview a.footnote')?.textContent === '*1' \
+             && document.querySelector('#preview .fumi-card a')?.getAttribute('href') === {page:?} \
+             && document.querySelector('#preview .fumi-card-title')?.textContent === '『三体』劉慈欣を読む' \
+             && document.querySelector('#preview .fumi-card-image')?.naturalWidth > 0 \
+             && document.querySelector('#preview cite.hatena-citation')",
+            page = site.page
+        ),
     )
     .await;
+    assert_eq!(site.reads(), 1, "the embedded page was read more than once");
     save_screenshot(&window, "preview-hatena-ja").await;
     // The mark leads to the note, listed at the end as Hatena lists it.
     window

@@ -35,6 +35,14 @@ pub(super) fn render(file: Option<&Path>, flavor: Flavor, theme_css: bool) -> Re
         return print(&fumi_core::render::theme_css());
     }
     let markdown = input::text(file)?;
-    let rendered = Renderer::new().render_for(&markdown, flavor, Output::Preview, &|_| None, None);
+    // Without a data folder there are no cards read: embeds show their address.
+    let rendered = Renderer::new().render_for(
+        &markdown,
+        flavor,
+        Output::Preview,
+        &|_| None,
+        None,
+        &Default::default(),
+    );
     print(&rendered.html)
 }

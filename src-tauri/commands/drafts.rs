@@ -105,6 +105,15 @@ pub fn preview_open(
     state.open_preview(&text, draft, flavor)
 }
 
+/// Reads the pages a draft's text embeds for their cards (`again`: every one, as the author
+/// asks); answers how many cards are new, after which the window draws the preview again.
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn read_page_cards(state: State<'_, AppState>, text: String, again: bool) -> Result<u32> {
+    let read = state.app()?.read_page_cards(&text, again).await?;
+    Ok(u32::try_from(read).unwrap_or(u32::MAX))
+}
+
 /// Applies an edit (old lines `from..to` of version `base` become `text`) to the live preview.
 #[tauri::command(async)]
 #[specta::specta]

@@ -5,6 +5,7 @@ pub mod desktop;
 pub mod fault_proxy;
 pub mod hatena;
 pub mod keyring;
+pub mod page_site;
 pub mod small_disk;
 pub mod wordpress;
 

@@ -130,6 +130,8 @@ export const api = {
    * @param {import("./bindings.ts").Flavor} flavor
    */
   previewOpen: (text, draft = null, flavor = "plain") => call(commands.previewOpen(text, draft, flavor)),
+  /** Reads the pages the text embeds for their cards; resolves with how many cards are new. */
+  readPageCards: (text, again = false) => call(commands.readPageCards(text, again)),
   previewEdit: (base, from, to, text) => call(commands.previewEdit(base, from, to, text)),
   previewEditNow,
   /** Keeps an image (a File) in the database; resolves with the reference for the Markdown. Its

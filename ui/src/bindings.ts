@@ -76,6 +76,11 @@ export const commands = {
 	previewOpen: (text: string, draft: number | null, flavor: Flavor) => __TAURI_INVOKE<PreviewPatch>("preview_open", { text, draft, flavor }),
 	/**  Applies an edit (old lines `from..to` of version `base` become `text`) to the live preview. */
 	previewEdit: (base: number, from: number, to: number, text: string) => __TAURI_INVOKE<PreviewPatch>("preview_edit", { base, from, to, text }),
+	/**
+	 *  Reads the pages a draft's text embeds for their cards (`again`: every one, as the author
+	 *  asks); answers how many cards are new, after which the window draws the preview again.
+	 */
+	readPageCards: (text: string, again: boolean) => __TAURI_INVOKE<number>("read_page_cards", { text, again }),
 	listBlogs: () => __TAURI_INVOKE<Blog[]>("list_blogs"),
 	addBlog: (kind: BlogKind, name: string, url: string, user: string, secret: string) => __TAURI_INVOKE<Blog>("add_blog", { kind, name, url, user, secret }),
 	testBlog: (blogId: number) => __TAURI_INVOKE<null>("test_blog", { blogId }),
@@ -90,7 +95,7 @@ export const commands = {
 };
 
 /* Constants */
-export const MENU_ITEMS = [{"accelerator":"CmdOrCtrl+N","id":"new-draft"},{"accelerator":"CmdOrCtrl+Shift+N","id":"new-review"},{"accelerator":"CmdOrCtrl+S","id":"save"},{"accelerator":"CmdOrCtrl+O","id":"import-markdown"},{"accelerator":"CmdOrCtrl+E","id":"export-markdown"},{"accelerator":"CmdOrCtrl+Shift+E","id":"export-html"},{"accelerator":"CmdOrCtrl+,","id":"settings"},{"accelerator":"CmdOrCtrl+Q","id":"quit"},{"accelerator":"CmdOrCtrl+F","id":"find-in-draft"},{"accelerator":"CmdOrCtrl+Shift+F","id":"find-in-drafts"},{"accelerator":"CmdOrCtrl+Shift+H","id":"history"},{"accelerator":"CmdOrCtrl+Shift+P","id":"toggle-preview"},{"accelerator":"CmdOrCtrl+Shift+D","id":"focus-mode"},{"accelerator":"CmdOrCtrl+Shift+M","id":"my-books"},{"accelerator":"CmdOrCtrl+Shift+Enter","id":"publish"},{"accelerator":"CmdOrCtrl+Shift+B","id":"book"},{"accelerator":null,"id":"blogs"},{"accelerator":null,"id":"open-logs"},{"accelerator":null,"id":"open-data"},{"accelerator":null,"id":"about"}] as const;
+export const MENU_ITEMS = [{"accelerator":"CmdOrCtrl+N","id":"new-draft"},{"accelerator":"CmdOrCtrl+Shift+N","id":"new-review"},{"accelerator":"CmdOrCtrl+S","id":"save"},{"accelerator":"CmdOrCtrl+O","id":"import-markdown"},{"accelerator":"CmdOrCtrl+E","id":"export-markdown"},{"accelerator":"CmdOrCtrl+Shift+E","id":"export-html"},{"accelerator":"CmdOrCtrl+,","id":"settings"},{"accelerator":"CmdOrCtrl+Q","id":"quit"},{"accelerator":"CmdOrCtrl+F","id":"find-in-draft"},{"accelerator":"CmdOrCtrl+Shift+F","id":"find-in-drafts"},{"accelerator":"CmdOrCtrl+Shift+H","id":"history"},{"accelerator":"CmdOrCtrl+Shift+P","id":"toggle-preview"},{"accelerator":"CmdOrCtrl+Shift+D","id":"focus-mode"},{"accelerator":"CmdOrCtrl+Shift+M","id":"my-books"},{"accelerator":"CmdOrCtrl+Shift+Enter","id":"publish"},{"accelerator":"CmdOrCtrl+Shift+B","id":"book"},{"accelerator":null,"id":"blogs"},{"accelerator":null,"id":"refresh-cards"},{"accelerator":null,"id":"open-logs"},{"accelerator":null,"id":"open-data"},{"accelerator":null,"id":"about"}] as const;
 
 export const MENU_SECTIONS = ["file","edit","view","post","help"] as const;
 

@@ -44,8 +44,27 @@ let current = null;
 const autosaver = new Autosaver(async (text, explicit) => {
   const summary = await api.saveDraft(text, explicit);
   list.updateItem(summary);
-  if (text.id === current?.id) publishBar.refreshSoon();
+  if (text.id === current?.id) {
+    publishBar.refreshSoon();
+    readCards();
+  }
 }, showSaveState);
+
+/**
+ * Reads the cards of the pages the draft embeds (`again`: every one, as the author asks) in the
+ * background, and draws the preview again when new ones came; typing never waits for it.
+ * @param {boolean} [again]
+ */
+async function readCards(again = false) {
+  const id = current?.id;
+  const text = editor.doc().toString();
+  if (id == null || publishBar.flavor() === "plain" || !text.includes(":embed")) return;
+  const read = await api.readPageCards(text, again).catch((error) => {
+    console.warn("The embedded pages could not be read.", error);
+    return 0;
+  });
+  if (read > 0 && current?.id === id) preview.load(editor.doc());
+}
 
 const blogsDialog = new BlogsDialog({ onChange: (blog) => publishBar.loadBlogs(blog) });
 const aboutDialog = new AboutDialog();
@@ -291,6 +310,7 @@ async function openDraft(id) {
   showSaveState(unsaved ? "dirty" : "saved");
   showWindowTitle();
   await Promise.all([publishBar.showDraft(id), bookPanel.load(id)]);
+  readCards();
 }
 
 async function newDraft() {
@@ -390,6 +410,7 @@ const menuActions = {
   "focus-mode": () => el.app.classList.toggle("focus-mode"),
   publish: () => current && publishBar.publish(),
   blogs: () => blogsDialog.open(),
+  "refresh-cards": () => readCards(true),
   "open-logs": () => run(api.openFolder("logs")).catch(() => {}),
   "open-data": () => run(api.openFolder("data")).catch(() => {}),
   about: () => aboutDialog.open(),

@@ -80,7 +80,14 @@ fn live_preview_hatena(c: &mut Criterion) {
         let line = (middle..lines.len())
             .find(|&i| lines[i].contains("[^") && !lines[i].starts_with("[^"))
             .expect("a paragraph");
-        let (mut live, _) = LivePreview::for_flavor(&renderer, doc, |_| None, None, Flavor::Hatena);
+        let (mut live, _) = LivePreview::for_flavor(
+            &renderer,
+            doc,
+            |_| None,
+            None,
+            Flavor::Hatena,
+            Default::default(),
+        );
         let texts = [format!("{}あ", lines[line]), lines[line].to_owned()];
         let mut i = 0;
         group.bench_function(name, |b| {

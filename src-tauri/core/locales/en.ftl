@@ -70,6 +70,7 @@ blog_name_taken = A blog named “{ $name }” exists already; choose another na
 bad_isbn = “{ $typed }” is not a valid ISBN: type its 13 digits (978-…) or 10 characters, hyphens optional, and check the last digit.
 book_not_found = No book database knows ISBN { $isbn } ({ $tried }). Check the number, or fill in the book's details by hand.
 book_lookup_failed = The book databases could not be reached for ISBN { $isbn }: { $detail }. Fill in the book's details by hand, or try again when online.
+page_card_failed = { $url } could not be read for its card: { $detail }. The card shows the address; it is tried again later.
 bad_rating = A rating is one to five stars; { $rating } is not.
 
 ## Errors the window adds
@@ -132,6 +133,8 @@ action-open-the-browser = open the browser
 action-open-the-folder = open the folder
 action-opening-the-database = opening the database
 action-queueing-a-publish = queueing a publish
+action-reading-the-page-cards = reading the page cards
+action-keeping-a-page-card = keeping a page card
 action-reading-a-revision = reading a revision
 action-reading-the-book-cache = reading the book cache
 action-reading-the-files-a-draft-may-upload = reading the files a draft may upload
@@ -326,6 +329,7 @@ ui-menu-post = Post
 ui-menu-publish = Publish
 ui-menu-book = Book Details
 ui-menu-blogs = Blogs…
+ui-menu-refresh-cards = Read Embedded Pages Again
 ui-menu-help = Help
 ui-menu-open-logs = Open Logs Folder
 ui-menu-open-data = Open Data Folder

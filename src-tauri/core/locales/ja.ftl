@@ -68,6 +68,7 @@ blog_name_taken = 「{ $name }」という名前のブログはすでにあり�
 bad_isbn = 「{ $typed }」は正しい ISBN ではありません。13桁（978-…）か10桁で入力し（ハイフンは任意）、最後の桁を確かめてください。
 book_not_found = ISBN { $isbn } はどの書誌データベースにも見つかりませんでした（{ $tried }）。番号を確かめるか、本の情報を手で入力してください。
 book_lookup_failed = ISBN { $isbn } の書誌データベースに接続できませんでした: { $detail }。本の情報を手で入力するか、オンラインのときにもう一度お試しください。
+page_card_failed = { $url } をカードのために読めませんでした: { $detail }。カードにはアドレスを表示し、あとでもう一度試します。
 bad_rating = 評価は星1〜5です。{ $rating } は使えません。
 
 ## ウィンドウのエラー
@@ -130,6 +131,8 @@ action-open-the-browser = ブラウザを開く
 action-open-the-folder = フォルダを開く
 action-opening-the-database = データベースを開く
 action-queueing-a-publish = 公開の送信待ちへの追加
+action-reading-the-page-cards = ページカードの読み込み
+action-keeping-a-page-card = ページカードの保存
 action-reading-a-revision = 履歴の読み込み
 action-reading-the-book-cache = 書誌キャッシュの読み込み
 action-reading-the-files-a-draft-may-upload = 下書きが送信できるファイルの読み込み
@@ -317,6 +320,7 @@ ui-menu-post = 投稿
 ui-menu-publish = 公開
 ui-menu-book = 本の情報
 ui-menu-blogs = ブログ…
+ui-menu-refresh-cards = 埋め込みページを読み直す
 ui-menu-help = ヘルプ
 ui-menu-open-logs = ログフォルダーを開く
 ui-menu-open-data = データフォルダーを開く

@@ -207,6 +207,9 @@ pub enum Error {
     /// No book database could be asked (offline, or every one failed).
     BookLookupFailed { isbn: String, detail: String },
 
+    /// An embedded page could not be read for its card (offline, gone, not a page).
+    PageCardFailed { url: String, detail: String },
+
     /// A rating outside one to five stars.
     BadRating(u8),
 
@@ -353,6 +356,9 @@ impl Error {
             Error::BookLookupFailed { isbn, detail } => {
                 args! { "isbn" => isbn.as_str(), "detail" => detail.as_str() }
             }
+            Error::PageCardFailed { url, detail } => {
+                args! { "url" => url.as_str(), "detail" => detail.as_str() }
+            }
             Error::BadRating(rating) => args! { "rating" => *rating },
         }
     }
@@ -410,6 +416,7 @@ impl Error {
             Error::BadIsbn { .. } => "bad_isbn",
             Error::BookNotFound { .. } => "book_not_found",
             Error::BookLookupFailed { .. } => "book_lookup_failed",
+            Error::PageCardFailed { .. } => "page_card_failed",
             Error::BadRating(_) => "bad_rating",
         }
     }
@@ -626,6 +633,10 @@ mod tests {
             },
             Error::BookLookupFailed {
                 isbn: "978".into(),
+                detail: "x".into(),
+            },
+            Error::PageCardFailed {
+                url: "https://e".into(),
                 detail: "x".into(),
             },
             Error::BadRating(9),

@@ -20,6 +20,7 @@ pub mod keychain;
 pub mod markdown_file;
 pub mod message;
 pub mod model;
+pub mod page_card;
 pub mod paths;
 pub mod publish;
 pub mod render;

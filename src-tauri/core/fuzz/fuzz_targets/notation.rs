@@ -13,7 +13,8 @@ static RENDERER: LazyLock<fumi_core::Renderer> = LazyLock::new(fumi_core::Render
 fuzz_target!(|markdown: &str| {
     for flavor in [Flavor::Hatena, Flavor::WordPress] {
         for output in [Output::Preview, Output::Published] {
-            let rendered = RENDERER.render_for(markdown, flavor, output, &|_| None, None);
+            let rendered =
+                RENDERER.render_for(markdown, flavor, output, &|_| None, None, &Default::default());
             // The sanitizer's promise holds for the notation's own HTML too.
             let html = rendered.html.to_ascii_lowercase();
             assert!(!html.contains("<script"));

@@ -4,6 +4,7 @@
 mod blogs;
 mod books;
 mod drafts;
+mod page_cards;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, MutexGuard, OnceLock};
@@ -19,6 +20,8 @@ pub struct App {
     /// Built on first use: it loads every syntax definition, which a CLI command that renders
     /// nothing should not pay for.
     renderer: OnceLock<Arc<Renderer>>,
+    /// The embedded pages being read, and those that could not be.
+    card_reads: page_cards::CardReads,
 }
 
 impl App {
@@ -28,6 +31,7 @@ impl App {
             data_dir: data_dir.to_path_buf(),
             pool: Pool::open(data_dir)?,
             renderer: OnceLock::new(),
+            card_reads: page_cards::CardReads::default(),
         })
     }
 

@@ -6,6 +6,7 @@ pub mod book;
 pub mod draft;
 pub mod isbn;
 pub mod library;
+pub mod page_card;
 pub mod post;
 pub mod queue;
 pub mod settings;

@@ -31,6 +31,7 @@ use crate::image::{ASSET_SCHEME, Image, LocalImage};
 use crate::model::blog::{Blog, BlogAuth, BlogKind, Publication};
 use crate::model::book::Book;
 use crate::model::draft::DraftId;
+use crate::model::page_card::PageCards;
 use crate::render::{Flavor, Output, Renderer};
 use crate::store::Store;
 use connection::Connection;
@@ -490,6 +491,8 @@ fn outgoing(
             Output::Published,
             &blog_url,
             card.as_deref(),
+            // A blog reads an embed itself: Fumi sends no card.
+            &PageCards::new(),
         )
         .html;
     // The blank line that usually follows the front matter is not part of the post.

@@ -26,6 +26,7 @@ use serde::Serialize;
 use super::flavor::{Flavor, Output};
 use super::{Renderer, contents, mathml, notation, prepare, with_card};
 use crate::counts::{self, Counts};
+use crate::model::page_card::PageCards;
 
 /// How many blocks an edit's re-parse may grow to on each side before a full parse is cheaper.
 const MAX_WINDOW_GROWTH: usize = 8;
@@ -47,6 +48,8 @@ enum Cost {
 pub struct LivePreview {
     /// The blog the preview shows the draft as.
     flavor: Flavor,
+    /// The embedded pages Fumi has read, for their cards.
+    cards: PageCards,
     options: Options<'static>,
     /// `options` for text that opens with no settings block (see [`Renderer`]'s).
     without_front_matter: Options<'static>,
@@ -128,16 +131,25 @@ impl LivePreview {
         image_url: fn(&str) -> Option<String>,
         book_card: Option<String>,
     ) -> (LivePreview, PreviewPatch) {
-        LivePreview::for_flavor(renderer, text, image_url, book_card, Flavor::Plain)
+        LivePreview::for_flavor(
+            renderer,
+            text,
+            image_url,
+            book_card,
+            Flavor::Plain,
+            PageCards::new(),
+        )
     }
 
-    /// The preview of `text` as `flavor`'s blog shows it (see [`LivePreview::new`]).
+    /// The preview of `text` as `flavor`'s blog shows it, with the cards of the pages Fumi has
+    /// read (see [`LivePreview::new`]).
     pub fn for_flavor(
         renderer: &Renderer,
         text: &str,
         image_url: fn(&str) -> Option<String>,
         book_card: Option<String>,
         flavor: Flavor,
+        cards: PageCards,
     ) -> (LivePreview, PreviewPatch) {
         let mut options = renderer.options.clone();
         // Block positions are tracked here; per-element positions would go stale as lines move.
@@ -149,6 +161,7 @@ impl LivePreview {
         let lines = lines_of(text);
         let mut preview = LivePreview {
             flavor,
+            cards,
             options,
             without_front_matter,
             image_url,
@@ -463,7 +476,8 @@ impl LivePreview {
         } else {
             &self.without_front_matter
         };
-        let expanded = notation::expand(&parsed, self.flavor, Output::Preview, options);
+        let expanded =
+            notation::expand(&parsed, self.flavor, Output::Preview, options, &self.cards);
         let root = parse_document(&arena, &expanded.markdown, options);
         prepare(root, &self.image_url, self.book_card.is_some());
         if expanded.contents {
@@ -796,7 +810,8 @@ mod tests {
         text: &str,
         flavor: Flavor,
     ) -> (String, Vec<(usize, usize)>, Counts) {
-        let (p, patch) = LivePreview::for_flavor(renderer, text, |_| None, None, flavor);
+        let (p, patch) =
+            LivePreview::for_flavor(renderer, text, |_| None, None, flavor, PageCards::new());
         (
             p.html(),
             p.blocks.iter().map(|b| (b.start, b.end)).collect(),
@@ -841,7 +856,8 @@ mod tests {
             for _ in 0..(1 + rng.next(4)) {
                 doc.push_str(REVIEW);
             }
-            let (mut live, _) = LivePreview::for_flavor(&renderer, &doc, |_| None, None, flavor);
+            let (mut live, _) =
+                LivePreview::for_flavor(&renderer, &doc, |_| None, None, flavor, PageCards::new());
             // A budget this small declines many edits, as 64 KiB does in a long draft.
             live.quick_bytes = 60 + rng.next(400);
             let mut shown: Vec<String> = live.blocks.iter().map(|b| b.html.to_string()).collect();

@@ -15,6 +15,14 @@ mod tag_filter;
 
 pub use flavor::{Flavor, Output};
 
+use crate::model::page_card::PageCards;
+
+/// The pages a draft embeds (`[URL:embed]` alone in a paragraph, outside code), each once: the
+/// ones whose cards Fumi reads.
+pub fn embedded_urls(markdown: &str) -> Vec<String> {
+    notation::embedded_urls(markdown, &options())
+}
+
 use std::borrow::Cow;
 
 use comrak::nodes::{AstNode, NodeHtmlBlock, NodeValue};
@@ -80,11 +88,13 @@ impl Renderer {
             Output::Preview,
             image_url,
             book_card,
+            &PageCards::new(),
         )
     }
 
     /// Renders a draft as `flavor`'s blog shows it: for the preview, or as the post the blog
-    /// receives (no preview-only attributes, the blog's own markers).
+    /// receives (no preview-only attributes, the blog's own markers). `cards` are the embedded
+    /// pages Fumi has read (the others show their address).
     pub fn render_for(
         &self,
         markdown: &str,
@@ -92,9 +102,10 @@ impl Renderer {
         output: Output,
         image_url: &dyn Fn(&str) -> Option<String>,
         book_card: Option<&str>,
+        cards: &PageCards,
     ) -> Rendered {
         let options = self.options_as(markdown, flavor, output);
-        let expanded = notation::expand(markdown, flavor, output, &options);
+        let expanded = notation::expand(markdown, flavor, output, &options, cards);
         let text = &*expanded.markdown;
         let arena = Arena::new();
         let root = parse_document(&arena, text, &options);
@@ -469,6 +480,7 @@ mod tests {
                 Output::Published,
                 &|_| None,
                 None,
+                &PageCards::new(),
             )
             .html;
         assert!(html.contains("\n<!--more-->\n"), "{html}");
@@ -495,7 +507,14 @@ mod tests {
         }
         // The preview draws the same draft with its cut and card, and plain Markdown is as before.
         let preview = r
-            .render_for(markdown, Flavor::Hatena, Output::Preview, &|_| None, None)
+            .render_for(
+                markdown,
+                Flavor::Hatena,
+                Output::Preview,
+                &|_| None,
+                None,
+                &PageCards::new(),
+            )
             .html;
         assert!(preview.contains(r#"<hr class="fumi-more">"#), "{preview}");
         assert!(preview.contains(r#"<div class="fumi-card">"#), "{preview}");

@@ -21,6 +21,7 @@ use comrak::nodes::NodeValue;
 use comrak::{Arena, Options, parse_document};
 
 use super::flavor::{Flavor, Output};
+use crate::model::page_card::{PageCard, PageCards};
 
 /// The class of the divider that stands for `<!-- more -->` in the sanitized HTML.
 pub(crate) const MORE_CLASS: &str = "fumi-more";
@@ -47,6 +48,7 @@ pub(crate) fn expand<'a>(
     flavor: Flavor,
     output: Output,
     options: &Options<'_>,
+    cards: &PageCards,
 ) -> Expanded<'a> {
     let untouched = Expanded {
         markdown: Cow::Borrowed(markdown),
@@ -66,7 +68,7 @@ pub(crate) fn expand<'a>(
         let text = line.trim_end_matches(['\n', '\r']);
         let ending = &line[text.len()..];
         let lone = layout.lone.contains(&i);
-        if lone && let Some(block) = block_notation(text.trim(), output) {
+        if lone && let Some(block) = block_notation(text.trim(), output, cards) {
             contents |= block == CONTENTS_PLACEHOLDER;
             out.push_str(&block);
             out.push_str(ending);
@@ -127,7 +129,7 @@ impl Layout {
 }
 
 /// The HTML of a notation that stands alone in its paragraph, if the line is one.
-fn block_notation(line: &str, output: Output) -> Option<String> {
+fn block_notation(line: &str, output: Output, cards: &PageCards) -> Option<String> {
     if is_more(line) {
         return Some(format!(r#"<hr class="{MORE_CLASS}">"#));
     }
@@ -140,13 +142,13 @@ fn block_notation(line: &str, output: Output) -> Option<String> {
     {
         return Some(match output {
             Output::Published => format!(r#"<p class="{EMBED_CLASS}">{}</p>"#, escape(link.url)),
-            Output::Preview => card(link.url, None, link.cite),
+            Output::Preview => card(link.url, cards.get(link.url), link.cite),
         });
     }
     if let Some(asin) = Asin::parse(inner)
         && asin.form == "detail"
     {
-        return Some(card(&asin.url(), Some(&format!("ASIN {}", asin.id)), false));
+        return Some(plain_card(&asin.url(), &format!("ASIN {}", asin.id)));
     }
     None
 }
@@ -158,21 +160,64 @@ fn is_more(line: &str) -> bool {
         .is_some_and(|word| word.trim() == "more")
 }
 
-/// A card for `url`: what Fumi knows of the page (its address, for now), and the citation link
-/// Hatena adds for `:cite`.
-fn card(url: &str, title: Option<&str>, cite: bool) -> String {
-    let host = host_of(url);
-    let title = title.unwrap_or(&host);
-    let mut html = format!(
-        r#"<div class="fumi-card"><a href="{url}"><span class="fumi-card-title">{title}</span><span class="fumi-card-url">{shown}</span></a></div>"#,
-        url = escape(url),
-        title = escape(title),
-        shown = escape(url),
-    );
+/// A card for `url`: the page's own title, description, site and image when Fumi has read
+/// them, else its address; and the citation link Hatena adds for `:cite`.
+fn card(url: &str, page: Option<&PageCard>, cite: bool) -> String {
+    let mut html = match page {
+        Some(page) => {
+            let image = page.image.as_deref().map_or_else(String::new, |src| {
+                format!(
+                    r#"<img class="fumi-card-image" src="{}" alt="">"#,
+                    escape(src)
+                )
+            });
+            format!(
+                r#"<div class="fumi-card"><a href="{url}">{image}<span class="fumi-card-title">{title}</span><span class="fumi-card-description">{description}</span><span class="fumi-card-url">{site}</span></a></div>"#,
+                url = escape(url),
+                title = escape(&page.title),
+                description = escape(&page.description),
+                site = escape(&page.site),
+            )
+        }
+        None => plain_card(url, &host_of(url)),
+    };
     if cite {
         html.push_str(&citation(url));
     }
     html
+}
+
+/// A card that knows only the address (offline, or before the page was read).
+fn plain_card(url: &str, title: &str) -> String {
+    format!(
+        r#"<div class="fumi-card"><a href="{url}"><span class="fumi-card-title">{title}</span><span class="fumi-card-url">{url}</span></a></div>"#,
+        url = escape(url),
+        title = escape(title),
+    )
+}
+
+/// The pages the draft embeds (`[URL:embed]` alone in a paragraph, outside code), each once.
+pub(crate) fn embedded_urls(markdown: &str, options: &Options<'_>) -> Vec<String> {
+    if !markdown.contains(":embed") {
+        return Vec::new();
+    }
+    let layout = Layout::of(markdown, options);
+    let mut urls: Vec<String> = Vec::new();
+    for (i, line) in markdown.lines().enumerate() {
+        let inner = line
+            .trim()
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'));
+        if layout.lone.contains(&i)
+            && !layout.verbatim.contains(&i)
+            && let Some(link) = inner.and_then(WebLink::parse)
+            && link.embed
+            && !urls.iter().any(|u| u == link.url)
+        {
+            urls.push(link.url.to_owned());
+        }
+    }
+    urls
 }
 
 /// Hatena's citation link: the page's host, linking to it.
@@ -424,6 +469,7 @@ mod tests {
             Flavor::Hatena,
             Output::Preview,
             &crate::render::options(),
+            &PageCards::new(),
         )
     }
 
@@ -460,7 +506,8 @@ mod tests {
                 "((x)) [:contents]",
                 Flavor::Plain,
                 Output::Preview,
-                &crate::render::options()
+                &crate::render::options(),
+                &PageCards::new()
             )
             .markdown,
             Cow::Borrowed(_)
@@ -501,6 +548,7 @@ mod tests {
             Flavor::WordPress,
             Output::Published,
             &crate::render::options(),
+            &PageCards::new(),
         );
         assert_eq!(
             expanded.markdown,

@@ -12,7 +12,7 @@ const FOOTNOTE_ID_PREFIXES: [&str; 4] = ["fn-", "fnref-", "fumi-fn-", "fumi-fnre
 /// The classes the renderer itself writes (GFM's task lists and footnotes, heading anchors,
 /// highlighted code, the book card's slot). No other class survives: a draft must not dress an
 /// element in the window's own classes (a modal drawn over the app).
-const OWN_CLASSES: [&str; 22] = [
+const OWN_CLASSES: [&str; 24] = [
     "task-list-item",
     "contains-task-list",
     "task-list-item-checkbox",
@@ -34,6 +34,8 @@ const OWN_CLASSES: [&str; 22] = [
     "fumi-card",
     "fumi-card-title",
     "fumi-card-url",
+    "fumi-card-description",
+    "fumi-card-image",
     super::notation::MORE_CLASS,
     super::notation::EMBED_CLASS,
     super::mathml::TEX_CLASS,

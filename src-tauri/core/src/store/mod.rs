@@ -6,6 +6,7 @@ mod drafts;
 mod images;
 mod library;
 mod migrations;
+mod page_cards;
 mod pool;
 mod queue;
 mod revisions;

@@ -1,0 +1,81 @@
+//! The cards of embedded pages: read once from the page's own metadata, kept across restarts,
+//! and plain (the address) when the page cannot be read.
+
+use fumi_core::App;
+use fumi_core::render::{Flavor, Output};
+
+use super::support::page_site::PageSite;
+
+#[tokio::test]
+async fn a_card_is_read_once_kept_across_restarts_and_plain_when_the_page_cannot_be_read() {
+    let site = PageSite::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let text = format!("感想です。\n\n[{}:embed:cite]\n", site.page);
+
+    let app = App::open(data.path()).expect("open");
+    assert_eq!(app.read_page_cards(&text, false).await.expect("read"), 1);
+    // Kept: typing on (each save asks again) never reads the page a second time.
+    for _ in 0..3 {
+        assert_eq!(app.read_page_cards(&text, false).await.expect("read"), 0);
+    }
+    assert_eq!(site.reads(), 1, "the page was read more than once");
+    drop(app);
+
+    // After a restart the card is still there, drawn from the page's own words.
+    let app = App::open(data.path()).expect("open again");
+    let cards = app.page_cards(&text).expect("cards");
+    let card = cards.get(&site.page).expect("the kept card");
+    assert_eq!(card.title, "『三体』劉慈欣を読む");
+    assert_eq!(card.site, "読書記録");
+    let image = format!(
+        "{}images/cover.png",
+        &site.page[..site.page.find("articles").expect("path")]
+    );
+    assert_eq!(card.image.as_deref(), Some(image.as_str()));
+    let html = app
+        .renderer()
+        .render_for(
+            &text,
+            Flavor::Hatena,
+            Output::Preview,
+            &|_| None,
+            None,
+            &cards,
+        )
+        .html;
+    assert!(html.contains("『三体』劉慈欣を読む"), "{html}");
+    assert!(html.contains("文化大革命から始まるSF。"), "{html}");
+    assert!(html.contains(&format!(r#"src="{image}""#)), "{html}");
+    assert!(html.contains("hatena-citation"), "{html}");
+    // Asked again, the page is read again.
+    assert_eq!(app.read_page_cards(&text, true).await.expect("read"), 1);
+    assert_eq!(site.reads(), 2);
+
+    // A page that cannot be read: no error, no card, the address shown; not tried again at
+    // every save.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let gone = format!(
+        "http://127.0.0.1:{}/gone",
+        closed.local_addr().expect("addr").port()
+    );
+    drop(closed);
+    let offline = format!("[{gone}:embed]\n");
+    assert_eq!(app.read_page_cards(&offline, false).await.expect("read"), 0);
+    let cards = app.page_cards(&offline).expect("cards");
+    assert!(cards.is_empty());
+    let html = app
+        .renderer()
+        .render_for(
+            &offline,
+            Flavor::Hatena,
+            Output::Preview,
+            &|_| None,
+            None,
+            &cards,
+        )
+        .html;
+    assert!(
+        html.contains(r#"<div class="fumi-card">"#) && html.contains(&gone),
+        "{html}"
+    );
+}
