@@ -2,6 +2,7 @@
 
 use comrak::Anchorizer;
 use comrak::nodes::{AstNode, NodeValue};
+use quick_xml::escape::escape;
 
 use super::notation::CONTENTS_PLACEHOLDER;
 use super::sanitize::HEADING_ID_PREFIX;
@@ -79,13 +80,6 @@ fn table(headings: &[(u8, String, String)]) -> String {
     }
     html.push_str("</div>");
     html
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

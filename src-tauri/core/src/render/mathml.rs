@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use math_core::{LatexToMathML, MathCoreConfig, MathDisplay};
+use quick_xml::escape::{escape, unescape};
 
 /// The class of the placeholder `[tex:…]` becomes until it is drawn.
 pub(crate) const TEX_CLASS: &str = "fumi-tex";
@@ -35,7 +36,9 @@ pub(crate) fn draw(html: &str) -> String {
             rest = "";
             break;
         };
-        let tex = unescape(&after[..end]);
+        // The sanitizer writes the text back with entities; an unreadable one leaves it as is.
+        let tex =
+            unescape(&after[..end]).map_or_else(|_| after[..end].to_owned(), |t| t.into_owned());
         match CONVERTER
             .as_ref()
             .and_then(|c| c.convert_with_local_counter(&tex, MathDisplay::Inline).ok())
@@ -47,21 +50,6 @@ pub(crate) fn draw(html: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// The text of a sanitized element (ammonia writes `&amp;`, `&lt;`, `&gt;` and `&quot;`).
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]

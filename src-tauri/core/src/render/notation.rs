@@ -20,6 +20,8 @@ use std::collections::HashSet;
 use comrak::nodes::NodeValue;
 use comrak::{Arena, Options, parse_document};
 
+use quick_xml::escape::escape;
+
 use super::flavor::{Flavor, Output};
 use crate::model::page_card::{PageCard, PageCards};
 
@@ -278,7 +280,7 @@ fn inline_notation(line: &str, notes: &mut Vec<String>) -> String {
             && let Some(end) = inner.find("))")
             && end > 0
         {
-            notes.push(escape(&inner[..end]));
+            notes.push(escape(&inner[..end]).into_owned());
             out.push_str(&footnote_ref(notes.len(), &inner[..end]));
             rest = &inner[end + 2..];
             continue;
@@ -442,21 +444,6 @@ impl<'a> WebLink<'a> {
             title,
         })
     }
-}
-
-/// Text for an HTML attribute or element.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
