@@ -227,7 +227,7 @@ fn citation(url: &str) -> String {
     format!(
         r#"<cite class="hatena-citation"><a href="{}">{}</a></cite>"#,
         escape(url),
-        escape(&host_of(url))
+        escape(host_of(url))
     )
 }
 
@@ -334,7 +334,7 @@ fn inline_bracket(inner: &str) -> Option<String> {
     if let Some(asin) = Asin::parse(inner) {
         return Some(format!(
             r#"<a href="{}">ASIN {}</a>"#,
-            escape(&asin.url()),
+            escape(asin.url()),
             escape(asin.id)
         ));
     }
