@@ -235,7 +235,7 @@ impl LivePreview {
         // An edit inside that block may make it settings or the author's text: that too.
         let front_matter = |lines: &[String]| lines.first().is_some_and(|l| is_delimiter(l));
         let closing = self.lines.iter().skip(1).position(|l| is_delimiter(l));
-        let inside_block = front_matter(&self.lines) && closing.is_none_or(|at| from <= at + 1);
+        let inside_block = front_matter(&self.lines) && closing.is_some_and(|at| from <= at + 1);
         let moves_front_matter = inside_block
             || (front_matter(&self.lines) || front_matter(&new_lines))
                 && (from == 0

@@ -13,16 +13,6 @@ mod published;
 mod sanitize;
 mod tag_filter;
 
-pub use flavor::{Flavor, Output};
-
-use crate::model::page_card::PageCards;
-
-/// The pages a draft embeds (`[URL:embed]` alone in a paragraph, outside code), each once: the
-/// ones whose cards Fumi reads.
-pub fn embedded_urls(markdown: &str) -> Vec<String> {
-    notation::embedded_urls(markdown, &options())
-}
-
 use std::borrow::Cow;
 
 use comrak::nodes::{AstNode, NodeHtmlBlock, NodeValue};
@@ -31,8 +21,16 @@ use comrak::{Arena, Options, format_html_with_plugins, parse_document};
 
 use crate::book::card;
 use crate::counts::{self, Counts};
+use crate::model::page_card::PageCards;
 
+pub use flavor::{Flavor, Output};
 pub use highlight::theme_css;
+
+/// The pages a draft embeds (`[URL:embed]` alone in a paragraph, outside code), each once: the
+/// ones whose cards Fumi reads.
+pub fn embedded_urls(markdown: &str) -> Vec<String> {
+    notation::embedded_urls(markdown, &options())
+}
 
 /// The result of rendering a draft.
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
