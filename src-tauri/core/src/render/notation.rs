@@ -1,17 +1,17 @@
 //! Hatena Blog's notation in a draft, expanded before the Markdown parser reads it: line by
 //! line, never inside code, and never changing how many lines there are (source positions and
-//! the live preview count lines). What Hatena does with each notation is written down in
-//! `HATENA.md`.
+//! the live preview count lines). What each becomes follows what Hatena's help pages and its
+//! published pages show:
 //!
 //! - `[:contents]` alone in a paragraph: a table of contents (filled from the headings after
 //!   parsing, see [`super::contents`]);
-//! - `[URL:embed]`, `[URL:embed:cite]`, `[URL:cite:embed]` alone: a card; `[URL:title]`,
-//!   `[URL:title=TEXT]`, `[URL:cite]`, `[URL:bookmark]`: a link;
+//! - `[URL:embed]`, `[URL:embed:cite]`, `[URL:cite:embed]` alone: a card (the page's own
+//!   metadata when Fumi has read it); `[URL:title]`, `[URL:title=TEXT]`, `[URL:cite]`,
+//!   `[URL:bookmark]`: a link;
 //! - `[asin:ASIN:detail]` alone: a product card; `:image`, `:title` and inline: a link;
 //! - `[f:id:USER:YYYYMMDDhhmmss(j|p|g)(:plain|:image)]`: the Fotolife image;
 //! - `((text))`: a numbered footnote (`)((` and `))(` write the parentheses themselves);
-//! - `<!-- more -->` alone: the read-more cut.
-//!
+//! - `<!-- more -->` alone: the read-more cut;
 //! - `[tex:…]`: math, drawn as MathML (see [`super::mathml`]).
 
 use std::borrow::Cow;
@@ -19,7 +19,6 @@ use std::collections::HashSet;
 
 use comrak::nodes::NodeValue;
 use comrak::{Arena, Options, parse_document};
-
 use quick_xml::escape::escape;
 
 use super::flavor::{Flavor, Output};
