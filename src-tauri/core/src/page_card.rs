@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::model::draft::Millis;
 use crate::model::page_card::PageCard;
 
-/// The most of a page read: its head, where the metadata is, comes first.
+/// The largest page read for a card.
 const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
 
 /// Reads `url` and makes its card.
@@ -48,7 +48,7 @@ pub async fn fetch(url: &str, now: Millis) -> Result<PageCard> {
     let at = response.url().clone();
     let body = match read_capped(response, MAX_PAGE_BYTES).await {
         Ok(body) => body,
-        // A page longer than that still has its head: what was read is enough.
+        // Pages are a few hundred KiB; one larger is not read (its card shows the address).
         Err(BodyError::TooLarge) => return Err(failed("the page is too large".into())),
         Err(BodyError::Network(e)) => return Err(failed(e.to_string())),
     };
