@@ -3,6 +3,7 @@
 //! notation leaves a placeholder holding the TeX; after sanitizing, each becomes the MathML
 //! math-core writes (never the author's own markup, which the sanitizer has already seen).
 
+use std::panic::AssertUnwindSafe;
 use std::sync::LazyLock;
 
 use math_core::{LatexToMathML, MathCoreConfig, MathDisplay};
@@ -39,10 +40,7 @@ pub(crate) fn draw(html: &str) -> String {
         // The sanitizer writes the text back with entities; an unreadable one leaves it as is.
         let tex =
             unescape(&after[..end]).map_or_else(|_| after[..end].to_owned(), |t| t.into_owned());
-        match CONVERTER
-            .as_ref()
-            .and_then(|c| c.convert_with_local_counter(&tex, MathDisplay::Inline).ok())
-        {
+        match convert(&tex) {
             Some(mathml) => out.push_str(&mathml),
             None => out.push_str(&rest[at..at + open.len() + end + "</span>".len()]),
         }
@@ -50,6 +48,44 @@ pub(crate) fn draw(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The MathML of `tex`, or `None` when math-core cannot read it.
+fn convert(tex: &str) -> Option<String> {
+    // An unclosed group is an error math-core reports, except after an unknown command, where
+    // it trips one of its own assertions (in builds with them): it is never handed one.
+    if !groups_balance(tex) {
+        return None;
+    }
+    let converter = CONVERTER.as_ref()?;
+    // Any other such slip in math-core must not take the preview down with it: the formula
+    // then stays as written.
+    std::panic::catch_unwind(AssertUnwindSafe(|| {
+        converter
+            .convert_with_local_counter(tex, MathDisplay::Inline)
+            .ok()
+    }))
+    .ok()
+    .flatten()
+}
+
+/// Whether every `{` is closed by a `}` (escaped braces aside).
+fn groups_balance(tex: &str) -> bool {
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for c in tex.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '{' => depth += 1,
+            '}' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
 }
 
 #[cfg(test)]
@@ -68,6 +104,12 @@ mod tests {
         assert!(
             drawn.contains(r#"<span class="fumi-tex">\nosuch{x}</span>"#),
             "{drawn}"
+        );
+        // Found by fuzzing: an unknown command in an unclosed group (math-core asserts there).
+        let unclosed = draw(&placeholder(r"e^{i\ptes"));
+        assert!(
+            unclosed.contains(r#"<span class="fumi-tex">e^{i\ptes</span>"#),
+            "{unclosed}"
         );
         let less = draw(&placeholder("a<b"));
         assert!(less.contains("<mo>&lt;</mo>"), "{less}");
