@@ -23,31 +23,11 @@ pub(crate) fn placeholder(tex: &str) -> String {
 /// Sanitized HTML with each placeholder replaced by its MathML; TeX math-core cannot read
 /// stays visible as written.
 pub(crate) fn draw(html: &str) -> String {
-    let open = format!(r#"<span class="{TEX_CLASS}">"#);
-    if !html.contains(&open) {
-        return html.to_owned();
-    }
-    let mut out = String::with_capacity(html.len() * 2);
-    let mut rest = html;
-    while let Some(at) = rest.find(&open) {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + open.len()..];
-        let Some(end) = after.find("</span>") else {
-            out.push_str(&rest[at..]);
-            rest = "";
-            break;
-        };
+    super::marked::replace(html, "span", TEX_CLASS, |text| {
         // The sanitizer writes the text back with entities; an unreadable one leaves it as is.
-        let tex =
-            unescape(&after[..end]).map_or_else(|_| after[..end].to_owned(), |t| t.into_owned());
-        match convert(&tex) {
-            Some(mathml) => out.push_str(&mathml),
-            None => out.push_str(&rest[at..at + open.len() + end + "</span>".len()]),
-        }
-        rest = &after[end + "</span>".len()..];
-    }
-    out.push_str(rest);
-    out
+        let tex = unescape(text).map_or_else(|_| text.to_owned(), |t| t.into_owned());
+        convert(&tex)
+    })
 }
 
 /// The MathML of `tex`, or `None` when math-core cannot read it.

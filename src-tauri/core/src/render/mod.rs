@@ -7,6 +7,7 @@ mod contents;
 mod flavor;
 mod highlight;
 pub mod live;
+mod marked;
 mod mathml;
 mod notation;
 mod published;

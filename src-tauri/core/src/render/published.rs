@@ -12,27 +12,7 @@ pub(super) fn for_the_blog(html: &str) -> String {
 
 /// `<p class="fumi-embed">URL</p>` → the URL alone on its line, which WordPress embeds (oEmbed).
 fn unwrap_embeds(html: &str) -> String {
-    let open = format!(r#"<p class="{EMBED_CLASS}">"#);
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(&open) {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + open.len()..];
-        match after.find("</p>") {
-            Some(end) => {
-                out.push('\n');
-                out.push_str(&after[..end]);
-                out.push('\n');
-                rest = &after[end + "</p>".len()..];
-            }
-            None => {
-                out.push_str(&open);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    super::marked::replace(html, "p", EMBED_CLASS, |url| Some(format!("\n{url}\n")))
 }
 
 /// Removes the empty `<a class="anchor">` links the renderer puts in headings for the preview.
