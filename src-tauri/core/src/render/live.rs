@@ -479,7 +479,7 @@ impl LivePreview {
         let expanded =
             notation::expand(&parsed, self.flavor, Output::Preview, options, &self.cards);
         let root = parse_document(&arena, &expanded.markdown, options);
-        prepare(root, &self.image_url, self.book_card.is_some());
+        prepare(root, &expanded, &self.image_url, self.book_card.is_some());
         if expanded.contents {
             contents::fill(root);
         }

@@ -108,7 +108,7 @@ impl Renderer {
         let text = &*expanded.markdown;
         let arena = Arena::new();
         let root = parse_document(&arena, text, &options);
-        prepare(root, image_url, book_card.is_some());
+        prepare(root, &expanded, image_url, book_card.is_some());
         if expanded.contents {
             contents::fill(root);
         }
@@ -203,9 +203,15 @@ impl Default for Renderer {
 }
 
 /// Readies a parsed document for HTML: images pointed where `image_url` says, raw HTML
-/// filtered so an unclosed `<style>` or `<textarea>` cannot swallow the rest of the draft, and
-/// (with a book card to show) each `[book]` paragraph made the card's slot.
-fn prepare<'a>(root: &'a AstNode<'a>, image_url: &dyn Fn(&str) -> Option<String>, card: bool) {
+/// filtered so an unclosed `<style>` or `<textarea>` cannot swallow the rest of the draft, each
+/// block notation's mark replaced by its HTML, and (with a book card to show) each `[book]`
+/// paragraph made the card's slot.
+fn prepare<'a>(
+    root: &'a AstNode<'a>,
+    expanded: &notation::Expanded<'_>,
+    image_url: &dyn Fn(&str) -> Option<String>,
+    card: bool,
+) {
     let mut markers = Vec::new();
     for node in root.descendants() {
         if card && is_card_marker(node) {
@@ -219,7 +225,10 @@ fn prepare<'a>(root: &'a AstNode<'a>, image_url: &dyn Fn(&str) -> Option<String>
                 }
             }
             NodeValue::HtmlBlock(block) => {
-                block.literal = tag_filter::filter(&block.literal).into_owned()
+                block.literal = match expanded.block(&block.literal) {
+                    Some(html) => format!("{html}\n"),
+                    None => tag_filter::filter(&block.literal).into_owned(),
+                }
             }
             NodeValue::HtmlInline(html) => *html = tag_filter::filter(html).into_owned(),
             _ => {}
@@ -522,5 +531,32 @@ mod tests {
             plain.contains("[:contents]") && !plain.contains("<br"),
             "{plain}"
         );
+    }
+
+    #[test]
+    fn a_block_notation_ends_its_block_on_its_own_line() {
+        // Hatena authors write without blank lines: a heading, a list or the next paragraph right
+        // after `[:contents]`, the cut or an embed is Markdown still, not raw text.
+        let markdown = "[:contents]\n# 見出し\n前半です。\n<!-- more -->\n後半です。\n[https://example.com/a:embed]\n- 項目\n\n[https://www.example.com/b:cite] [https://example.com/c:title=*題*]\n";
+        for output in [Output::Preview, Output::Published] {
+            let html = Renderer::new()
+                .render_for(
+                    markdown,
+                    Flavor::Hatena,
+                    output,
+                    &|_| None,
+                    None,
+                    &PageCards::new(),
+                )
+                .html;
+            assert!(html.contains("<h1"), "{html}");
+            assert!(html.contains("前半です。</p>"), "{html}");
+            assert!(html.contains("項目</li>"), "{html}");
+            assert!(!html.contains("fumi-block"), "{html}");
+            // A link whose text is its own address is linked once, and a title shows as written.
+            assert_eq!(html.matches("example.com/a\"").count(), 1, "{html}");
+            assert_eq!(html.matches("www.example.com/b\"").count(), 2, "{html}");
+            assert!(html.contains(">*題*</a>"), "{html}");
+        }
     }
 }

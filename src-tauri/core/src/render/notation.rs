@@ -30,6 +30,10 @@ pub(crate) const MORE_CLASS: &str = "fumi-more";
 pub(crate) const EMBED_CLASS: &str = "fumi-embed";
 /// The placeholder `[:contents]` becomes until the headings are known.
 pub(crate) const CONTENTS_PLACEHOLDER: &str = r#"<div class="table-of-contents"></div>"#;
+/// How a block notation's line reads to the parser: a comment ends its HTML block on its own
+/// line, as `<!-- more -->` does, where a `<div>` would run on to the next blank line and take
+/// a heading or a list after it as raw text. [`Expanded::block`] gives the HTML it stands for.
+const BLOCK_MARK: (&str, &str) = ("<!--fumi-block:", "-->");
 
 /// A draft's Markdown with its notation expanded.
 #[derive(Debug)]
@@ -39,6 +43,17 @@ pub(crate) struct Expanded<'a> {
     pub notes: Vec<String>,
     /// Whether a `[:contents]` placeholder is in the text.
     pub contents: bool,
+    /// The HTML of each block notation, in order; the text holds a mark for each.
+    blocks: Vec<String>,
+}
+
+impl Expanded<'_> {
+    /// The HTML an HTML block of the expanded text stands for, if it is a block notation's mark.
+    pub(crate) fn block(&self, literal: &str) -> Option<&str> {
+        let (open, close) = BLOCK_MARK;
+        let n: usize = literal.trim().strip_prefix(open)?.strip_suffix(close)?.parse().ok()?;
+        self.blocks.get(n).map(String::as_str)
+    }
 }
 
 /// Expands the notation of `flavor` in `markdown` (nothing for [`Flavor::Plain`]). Where the
@@ -55,6 +70,7 @@ pub(crate) fn expand<'a>(
         markdown: Cow::Borrowed(markdown),
         notes: Vec::new(),
         contents: false,
+        blocks: Vec::new(),
     };
     if !flavor.has_notation()
         || !(markdown.contains('[') || markdown.contains("((") || markdown.contains("<!--"))
@@ -65,14 +81,17 @@ pub(crate) fn expand<'a>(
     let mut out = String::with_capacity(markdown.len() + 64);
     let mut notes = Vec::new();
     let mut contents = false;
+    let mut blocks = Vec::new();
     for (i, line) in markdown.split_inclusive('\n').enumerate() {
         let text = line.trim_end_matches(['\n', '\r']);
         let ending = &line[text.len()..];
         let lone = layout.lone.contains(&i);
         if lone && let Some(block) = block_notation(text.trim(), output, cards) {
             contents |= block == CONTENTS_PLACEHOLDER;
-            out.push_str(&block);
+            let (open, close) = BLOCK_MARK;
+            out.push_str(&format!("{open}{}{close}", blocks.len()));
             out.push_str(ending);
+            blocks.push(block);
         } else if layout.verbatim.contains(&i) {
             out.push_str(line);
         } else {
@@ -84,6 +103,7 @@ pub(crate) fn expand<'a>(
         markdown: Cow::Owned(out),
         notes,
         contents,
+        blocks,
     }
 }
 
@@ -331,21 +351,39 @@ fn inline_bracket(inner: &str) -> Option<String> {
         return Some(image);
     }
     if let Some(asin) = Asin::parse(inner) {
-        return Some(format!(
-            r#"<a href="{}">ASIN {}</a>"#,
-            escape(asin.url()),
-            escape(asin.id)
-        ));
+        return Some(markdown_link(&format!("ASIN {}", asin.id), &asin.url()));
     }
     let link = WebLink::parse(inner)?;
-    let text = link
-        .title
-        .map_or_else(|| link.url.to_owned(), str::to_owned);
-    let mut html = format!(r#"<a href="{}">{}</a>"#, escape(link.url), escape(&text));
+    let mut markdown = markdown_link(link.title.unwrap_or(link.url), link.url);
     if link.cite {
-        html.push_str(&citation(link.url));
+        markdown.push_str(&format!(
+            r#"<cite class="hatena-citation">{}</cite>"#,
+            markdown_link(&host_of(link.url), link.url)
+        ));
     }
-    Some(html)
+    Some(markdown)
+}
+
+/// A Markdown link showing `text` as written. Not raw `<a>` HTML: the parser reads the text
+/// between raw tags as Markdown, and would link a URL there a second time inside the first.
+fn markdown_link(text: &str, url: &str) -> String {
+    let mut out = String::with_capacity(text.len() + url.len() + 6);
+    out.push('[');
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push_str("](<");
+    for c in url.chars() {
+        if matches!(c, '<' | '>' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push_str(">)");
+    out
 }
 
 /// `[f:id:USER:YYYYMMDDhhmmss(j|p|g)…]`: the image on Hatena Fotolife's public CDN.
@@ -467,11 +505,12 @@ mod tests {
         assert!(expanded.contents);
         assert_eq!(expanded.notes, vec!["脚注".to_owned()]);
         assert!(
-            expanded.markdown.contains("hatena-citation"),
-            "{}",
-            expanded.markdown
+            expanded.blocks.iter().any(|b| b.contains("hatena-citation")),
+            "{:?}",
+            expanded.blocks
         );
-        assert!(expanded.markdown.contains(MORE_CLASS));
+        assert!(expanded.blocks.iter().any(|b| b.contains(MORE_CLASS)));
+        assert_eq!(expanded.block("<!--fumi-block:0-->\n"), Some(CONTENTS_PLACEHOLDER));
     }
 
     #[test]
@@ -518,12 +557,12 @@ mod tests {
         assert!(
             expanded
                 .markdown
-                .contains(r#"<a href="https://example.com/p">題名</a>"#)
+                .contains("[題名](<https://example.com/p>)")
         );
         assert!(
             expanded
                 .markdown
-                .contains(r#"<a href="https://example.com/q">https://example.com/q</a>"#)
+                .contains(r"[https\:\/\/example\.com\/q](<https://example.com/q>)")
         );
     }
 
@@ -536,9 +575,10 @@ mod tests {
             &crate::render::options(),
             &PageCards::new(),
         );
+        assert_eq!(expanded.markdown, "<!--fumi-block:0-->\n");
         assert_eq!(
-            expanded.markdown,
-            "<p class=\"fumi-embed\">https://example.com/a?b=1&amp;c</p>\n"
+            expanded.blocks,
+            ["<p class=\"fumi-embed\">https://example.com/a?b=1&amp;c</p>"]
         );
     }
 }
