@@ -56,6 +56,7 @@ remote_post_not_found = The post { $id } no longer exists on the blog; it may ha
 remote_changed = The post on the blog differs from the version Fumi last knew — the one it published, or the file the draft was imported from (last modified there { $remote }). Publishing now would overwrite the blog's version: overwrite it, or take the blog's version into the draft first.
 terms_dropped = The post was saved, but the blog did not keep these categories or tags: { $names }.
 not_published = Draft { $draft } has not been published to { $blog }.
+preview_of_public_post = This post is public (or scheduled) on { $blog }: previewing the draft there would change what readers see. Update the post to see it on the blog.
 publish_in_progress = This draft is being sent to the blog from the publish queue right now; try again in a moment.
 publish_queued = { $reason } The publish is queued: Fumi sends it when the blog answers (the open window does so by itself; `fumi queue send` sends it now).
 keychain = Fumi cannot use the system keychain, where blog passwords are kept: { $detail }

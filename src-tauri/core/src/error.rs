@@ -143,6 +143,10 @@ pub enum Error {
     /// The draft has no post on that blog.
     NotPublished { draft: DraftId, blog: String },
 
+    /// *Preview on the blog* of a post readers can see (or that is scheduled): sending the
+    /// draft there would change it for them.
+    PreviewOfPublicPost { blog: String },
+
     /// The blog is busy (HTTP 429, or 503 with `Retry-After`) for longer than is worth waiting.
     BlogRateLimited {
         url: String,
@@ -333,6 +337,7 @@ impl Error {
                 args! { "remote" => remote.as_str(), "recorded" => recorded.as_str() }
             }
             Error::TermsDropped { names } => args! { "names" => names.as_str() },
+            Error::PreviewOfPublicPost { blog } => args! { "blog" => blog.as_str() },
             Error::NotPublished { draft, blog } => {
                 args! { "draft" => draft.to_string(), "blog" => blog.as_str() }
             }
@@ -407,6 +412,7 @@ impl Error {
             Error::RemoteChanged { .. } => "remote_changed",
             Error::TermsDropped { .. } => "terms_dropped",
             Error::NotPublished { .. } => "not_published",
+            Error::PreviewOfPublicPost { .. } => "preview_of_public_post",
             Error::BlogRateLimited { .. } => "blog_rate_limited",
             Error::PublishInProgress => "publish_in_progress",
             Error::PublishQueued { .. } => "publish_queued",
@@ -576,6 +582,9 @@ mod tests {
             },
             Error::NotPublished {
                 draft: 7,
+                blog: "main".into(),
+            },
+            Error::PreviewOfPublicPost {
                 blog: "main".into(),
             },
             Error::BlogRateLimited {

@@ -6,7 +6,7 @@ use crate::model::draft::{DraftId, Millis};
 use crate::model::queue::QueuedPublish;
 use crate::publish::PublicationState;
 use crate::publish::queue::{self, PublishOutcome, Sent};
-use crate::publish::{self, Progress, PublishOptions, PullReport};
+use crate::publish::{self, BlogPreview, Progress, PublishOptions, PullReport};
 use crate::{accounts, blogsync};
 
 use super::App;
@@ -90,6 +90,24 @@ impl App {
             draft,
             options,
             progress,
+        )
+        .await
+    }
+
+    /// Sends the draft to the blog as a draft post (the one it has there, never a second) and
+    /// answers the blog's own HTML of it beside Fumi's preview.
+    pub async fn preview_on_blog(&self, draft: DraftId, blog: BlogId) -> Result<BlogPreview> {
+        let mut store = self.connection()?;
+        let (blog, secret) = accounts::blog_with_secret(&mut store, blog)?;
+        let cards = self.page_cards(&store.draft(draft)?.body)?;
+        publish::preview_on_blog(
+            &mut store,
+            self.renderer(),
+            &publish::Network,
+            &blog,
+            &secret,
+            draft,
+            &cards,
         )
         .await
     }

@@ -199,6 +199,9 @@ pub struct RemotePost {
     pub title: String,
     /// The stored HTML body.
     pub html: String,
+    /// The post as the blog shows it, where its answer carries that: Hatena's
+    /// `hatena:formatted-content`, WordPress's `content.rendered`.
+    pub rendered: Option<String>,
     /// Where the post stands on the blog, read from its answer.
     pub status: PostState,
     /// The blog's last-modified time, read from its answer, for noticing edits made on the web.

@@ -472,6 +472,7 @@ fn remote_post(entry: &Element) -> RemotePost {
         },
         title: entry.child_text("title"),
         html: entry.child_text("content"),
+        rendered: entry.child("formatted-content").map(|c| c.text.clone()),
         status: PostState::from_word(status),
         modified: parse_blog_time(&entry.child_text("edited")),
         slug: entry.child_text("custom-url"),

@@ -487,6 +487,8 @@ fn remote_post(v: &Value) -> RemotePost {
         },
         title: v.text_of("title"),
         html,
+        // XML-RPC answers with the stored HTML only.
+        rendered: None,
         status: PostState::from_word(&status),
         modified: parse_blog_time(&v.text_of("date_modified_gmt")),
         slug: v.text_of("wp_slug"),

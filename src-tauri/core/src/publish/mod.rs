@@ -8,6 +8,7 @@ pub mod hatena;
 mod http;
 pub mod metaweblog;
 pub mod origin;
+mod preview;
 mod publisher;
 mod pull;
 pub mod queue;
@@ -20,6 +21,7 @@ pub mod xmlrpc;
 use std::collections::HashMap;
 
 pub use crate::model::post::{OutgoingPost, RemoteMedia, RemotePost, RemoteStatus};
+pub use preview::{BlogPreview, preview_on_blog};
 pub use publisher::Publisher;
 pub use pull::{PullReport, local_content_hash, pull_posts, take_remote};
 pub use state::{PublicationState, Standing, publication_states};

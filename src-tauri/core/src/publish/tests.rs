@@ -223,6 +223,20 @@ impl Bench {
         .await
     }
 
+    /// What *Preview on the blog* does, through the blog in memory.
+    async fn preview(&mut self, to: &MemoryBlog) -> Result<BlogPreview> {
+        preview_on_blog(
+            &mut self.store,
+            &self.renderer,
+            to,
+            &self.blog,
+            SECRET,
+            self.draft,
+            &PageCards::new(),
+        )
+        .await
+    }
+
     /// What the Publish button does: publish now, or queue when the blog is down.
     async fn publish_or_queue(&mut self, to: &MemoryBlog) -> Result<PublishOutcome> {
         publish_or_queue(
@@ -498,5 +512,41 @@ fn a_locked_keychain_keeps_a_queued_publish_waiting_and_a_refusal_takes_it_out()
             Some("blog_rejected_credentials".to_owned())
         );
         assert_eq!(blog.creates.load(Ordering::SeqCst), 0);
+    });
+}
+
+#[test]
+fn preview_on_the_blog_keeps_one_draft_post_and_leaves_a_public_one_alone() {
+    run(async {
+        let mut bench = Bench::new();
+        let blog = MemoryBlog::default();
+        let first = bench.preview(&blog).await.expect("preview");
+        assert_eq!(first.differing, 0, "{first:?}");
+        assert!(first.blocks.iter().any(|b| b.html.contains("面白かった")));
+        assert_eq!(blog.posts()[0].status, PostState::Draft);
+
+        bench.write("# 読書記録\n\n面白かった。二度目。\n");
+        let second = bench.preview(&blog).await.expect("preview again");
+        assert!(second.blocks.iter().any(|b| b.html.contains("二度目")));
+        assert_eq!(
+            blog.creates.load(Ordering::SeqCst),
+            1,
+            "one post on the blog"
+        );
+        assert_eq!(blog.updates.load(Ordering::SeqCst), 1);
+
+        // Publishing makes that same post public; previewing it then would change it for readers.
+        bench
+            .publish(&blog, PublishOptions::default())
+            .await
+            .expect("publish");
+        assert_eq!(blog.posts().len(), 1);
+        assert_eq!(blog.posts()[0].status, PostState::Published);
+        let refused = bench.preview(&blog).await;
+        assert!(
+            matches!(refused, Err(Error::PreviewOfPublicPost { .. })),
+            "{refused:?}"
+        );
+        assert_eq!(blog.updates.load(Ordering::SeqCst), 2, "nothing sent");
     });
 }

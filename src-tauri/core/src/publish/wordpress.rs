@@ -562,6 +562,7 @@ impl From<WpPost> for RemotePost {
             id: p.id.to_string(),
             url: p.link,
             title: p.title.raw.unwrap_or(p.title.rendered),
+            rendered: Some(p.content.rendered.clone()),
             html: p.content.raw.unwrap_or(p.content.rendered),
             status: PostState::from_word(&p.status),
             modified: parse_blog_time(&p.modified_gmt),

@@ -3,6 +3,7 @@
 //! One [`Renderer`] is built per process: the syntax highlighter loads its syntaxes once (≈25 ms)
 //! and every render after that reuses it.
 
+mod compare;
 mod contents;
 mod flavor;
 mod highlight;
@@ -24,6 +25,7 @@ use crate::book::card;
 use crate::counts::{self, Counts};
 use crate::model::page_card::PageCards;
 
+pub use compare::BlogBlock;
 pub use flavor::{Flavor, Output};
 pub use highlight::theme_css;
 
@@ -153,6 +155,13 @@ impl Renderer {
         options.render.hardbreaks = flavor.has_notation();
         options.render.sourcepos = output == Output::Preview;
         Cow::Owned(options)
+    }
+
+    /// The blog's own HTML of a post (as its API answered it) in blocks, sanitized like the
+    /// preview, each marked where `preview` (this renderer's preview of the same text) has no
+    /// block like it.
+    pub fn compare_with_blog(&self, preview: &str, blog: &str) -> Vec<BlogBlock> {
+        compare::compare(preview, blog, |html| self.sanitizer.clean(html).to_string())
     }
 
     /// The counts the preview shows for this Markdown, without rendering it.

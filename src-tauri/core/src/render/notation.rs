@@ -51,7 +51,12 @@ impl Expanded<'_> {
     /// The HTML an HTML block of the expanded text stands for, if it is a block notation's mark.
     pub(crate) fn block(&self, literal: &str) -> Option<&str> {
         let (open, close) = BLOCK_MARK;
-        let n: usize = literal.trim().strip_prefix(open)?.strip_suffix(close)?.parse().ok()?;
+        let n: usize = literal
+            .trim()
+            .strip_prefix(open)?
+            .strip_suffix(close)?
+            .parse()
+            .ok()?;
         self.blocks.get(n).map(String::as_str)
     }
 }
@@ -505,12 +510,18 @@ mod tests {
         assert!(expanded.contents);
         assert_eq!(expanded.notes, vec!["脚注".to_owned()]);
         assert!(
-            expanded.blocks.iter().any(|b| b.contains("hatena-citation")),
+            expanded
+                .blocks
+                .iter()
+                .any(|b| b.contains("hatena-citation")),
             "{:?}",
             expanded.blocks
         );
         assert!(expanded.blocks.iter().any(|b| b.contains(MORE_CLASS)));
-        assert_eq!(expanded.block("<!--fumi-block:0-->\n"), Some(CONTENTS_PLACEHOLDER));
+        assert_eq!(
+            expanded.block("<!--fumi-block:0-->\n"),
+            Some(CONTENTS_PLACEHOLDER)
+        );
     }
 
     #[test]
