@@ -3,6 +3,7 @@
 //! lost answers, and the blog's other editing modes.
 
 use fumi_core::image::Image;
+use fumi_core::model::page_card::PageCards;
 use fumi_core::publish::hatena::Hatena;
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
 use fumi_core::{Blog, BlogAuth, BlogKind, DraftId, Error, Publication, Renderer, SaveKind, Store};
@@ -603,4 +604,88 @@ async fn the_local_hatena_behaves_as_the_api_document_says() {
         .expect("DELETE");
     assert_eq!(deleted.status(), 200);
     assert!(hatena.entries().is_empty());
+}
+
+/// *Preview on the blog*: the post as the issue's Hatena author writes it, sent as one draft
+/// entry, and the entry's `hatena:formatted-content` (rendered by the local Hatena from Hatena's
+/// documented output, not by Fumi) set beside Fumi's Hatena preview block by block.
+#[tokio::test]
+async fn preview_on_the_blog_shows_hatenas_own_html_beside_fumis_with_one_draft_entry() {
+    let hatena = TestHatena::start();
+    let (_data, mut store, blog) = store_with(&hatena);
+    let text = "[:contents]\n\n# 前半\n\n前半です。\n一文ずつ改行します。\n\n<!-- more -->\n\n## 後半\n\n後半です((脚注です))。\n\n[https://example.com/article:embed:cite]\n\n[https://example.com/page:title=記事の題]を読んだ。\n\n[tex:e^{i\\pi}+1=0]\n\n- 項目一\n- 項目二\n\n[asin:4297125609:detail]\n";
+    let draft = store
+        .create_draft("ブログで確かめる", text)
+        .expect("draft")
+        .id;
+    let renderer = Renderer::new();
+    let preview = async |store: &mut Store| {
+        publish::preview_on_blog(
+            store,
+            &renderer,
+            &publish::Network,
+            &blog,
+            &hatena.api_key,
+            draft,
+            &PageCards::new(),
+        )
+        .await
+    };
+    let shown = preview(&mut store).await.expect("preview on the blog");
+    let entries = hatena.entries();
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].draft, "a draft entry, not a public one");
+    assert!(shown.url.contains("/preview/"), "{}", shown.url);
+    let blog_html: String = shown.blocks.iter().map(|b| b.html.as_str()).collect();
+    for shown_by_hatena in [
+        "table-of-contents",
+        "前半です。<br>",
+        "footnote-text",
+        r#"<div class="fumi-card"><a href="https://example.com/article""#,
+        "hatena-citation",
+        "記事の題</a>",
+    ] {
+        assert!(
+            blog_html.contains(shown_by_hatena),
+            "{shown_by_hatena} in {blog_html}"
+        );
+    }
+    // Everything Fumi draws as Hatena does lines up; the product card (Hatena's, from Amazon)
+    // is the one block Fumi's preview draws otherwise, and it is marked.
+    let differing: Vec<&str> = shown
+        .blocks
+        .iter()
+        .filter(|b| b.differs)
+        .map(|b| b.html.as_str())
+        .collect();
+    assert_eq!(differing.len(), 1, "{differing:#?}");
+    assert!(differing[0].contains("4297125609"), "{differing:?}");
+    assert_eq!(shown.differing, 1);
+
+    // Again after an edit: the same entry, updated.
+    store
+        .save_draft(
+            draft,
+            "ブログで確かめる",
+            &text.replace("前半です。", "前半を書き直した。"),
+            SaveKind::Explicit,
+        )
+        .expect("save");
+    let again = preview(&mut store).await.expect("preview again");
+    assert!(
+        again
+            .blocks
+            .iter()
+            .any(|b| b.html.contains("前半を書き直した。"))
+    );
+    assert_eq!(hatena.entries().len(), 1, "still one entry");
+
+    // Published, the entry is public: previewing would change it for readers, so it is refused.
+    let (published, _) =
+        publish_to(&mut store, &blog, &hatena, draft, PublishOptions::default()).await;
+    published.expect("publish");
+    assert!(!hatena.entries()[0].draft);
+    let refused = preview(&mut store).await.err().expect("refused");
+    assert_eq!(refused.code(), "preview_of_public_post");
+    assert_eq!(hatena.entries().len(), 1);
 }

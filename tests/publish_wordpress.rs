@@ -1,6 +1,7 @@
 //! The WordPress publisher against a real WordPress on loopback.
 
 use fumi_core::image::Image;
+use fumi_core::model::page_card::PageCards;
 use fumi_core::publish::wordpress::WordPress;
 use fumi_core::publish::{self, OutgoingPost, Progress, PublishOptions, Publisher, RemoteStatus};
 use fumi_core::{Blog, BlogKind, DraftId, Error, Renderer, Store};
@@ -934,4 +935,61 @@ async fn a_draft_with_hatenas_notation_reaches_wordpress_as_wordpress_reads_it()
         excerpt.contains("一文目") && !excerpt.contains("後半です"),
         "the excerpt did not stop at the cut: {excerpt}"
     );
+}
+
+/// *Preview on the blog* on the real WordPress: one draft post, its `content.rendered` (after
+/// WordPress's own filters) set beside Fumi's preview with no block unlike it; an edit made on
+/// the web stops it as it stops a publish.
+#[tokio::test]
+async fn preview_on_the_blog_reads_wordpress_own_rendering_of_one_draft_post() {
+    let site = TestWordPress::start();
+    let (_data, mut store, blog) = store_with_blog(&site);
+    let text = "# 感想\n\n一行目\n二行目\n\n- 項目一\n- 項目二\n\n> 引用した一節\n\n| 書名 | 著者 |\n|---|---|\n| 三体 | 劉慈欣 |\n";
+    let draft = store
+        .create_draft("ブログで確かめる", text)
+        .expect("draft")
+        .id;
+    let renderer = Renderer::new();
+    let preview = async |store: &mut Store| {
+        publish::preview_on_blog(
+            store,
+            &renderer,
+            &publish::Network,
+            &blog,
+            &site.password,
+            draft,
+            &PageCards::new(),
+        )
+        .await
+    };
+    let shown = preview(&mut store).await.expect("preview on the blog");
+    let posts = rest(&site, "wp/v2/posts?status=draft&context=edit").await;
+    let posts = posts.as_array().expect("posts");
+    assert_eq!(posts.len(), 1, "{posts:?}");
+    assert_eq!(posts[0]["status"], "draft");
+    let differing: Vec<&str> = shown
+        .blocks
+        .iter()
+        .filter(|b| b.differs)
+        .map(|b| b.html.as_str())
+        .collect();
+    assert!(differing.is_empty(), "{differing:#?}");
+    assert!(shown.blocks.len() >= 5, "{:#?}", shown.blocks);
+
+    // Someone changes the post on the web: it is not overwritten unasked.
+    let id = posts[0]["id"].as_u64().expect("id");
+    rest_send(
+        &site,
+        reqwest::Method::POST,
+        &format!("wp/v2/posts/{id}"),
+        json!({ "content": "<p>ウェブで書き換えた</p>" }),
+    )
+    .await;
+    let edited = preview(&mut store)
+        .await
+        .err()
+        .expect("an edit on the web stops it");
+    assert_eq!(edited.code(), "remote_changed", "{edited}");
+    let posts = rest(&site, "wp/v2/posts?status=draft&context=edit").await;
+    assert_eq!(posts.as_array().map(Vec::len), Some(1));
 }

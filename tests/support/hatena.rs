@@ -411,7 +411,7 @@ impl Blog {
              <updated>{updated}</updated><published>{published}</published><app:edited>{edited}</app:edited>\
              <summary type=\"text\">{summary}</summary>\
              <content type=\"{content_type}\">{content}</content>\
-             <hatena:formatted-content type=\"text/html\">{content}</hatena:formatted-content>\
+             <hatena:formatted-content type=\"text/html\">{formatted}</hatena:formatted-content>\
              {categories}<app:control><app:draft>{draft}</app:draft>{scheduled}</app:control>{custom}</entry>",
             user = self.user,
             id = e.id,
@@ -425,6 +425,11 @@ impl Blog {
             summary = esc(&e.summary),
             content_type = e.content_type,
             content = esc(&e.content),
+            formatted = esc(&if e.content_type == "text/x-markdown" {
+                super::hatena_markdown::render(&e.content)
+            } else {
+                e.content.clone()
+            }),
             draft = if e.draft { "yes" } else { "no" },
             scheduled = if e.scheduled {
                 "<hatenablog:scheduled>yes</hatenablog:scheduled>"

@@ -4,6 +4,7 @@ pub mod book_sources;
 pub mod desktop;
 pub mod fault_proxy;
 pub mod hatena;
+pub mod hatena_markdown;
 pub mod keyring;
 pub mod page_site;
 pub mod small_disk;
