@@ -65,6 +65,7 @@ fn builder() -> Builder<tauri::Wry> {
             commands::publish_draft,
             commands::send_queued_publishes,
             commands::take_remote,
+            commands::preview_on_blog,
             commands::publication_states,
             commands::open_in_browser,
         ])

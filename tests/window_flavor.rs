@@ -105,3 +105,74 @@ async fn with_a_hatena_blog_selected_the_preview_shows_hatenas_notation_and_its_
     .await;
     quit(window, data.path()).await;
 }
+
+#[tokio::test]
+async fn preview_on_the_blog_shows_hatenas_rendering_beside_fumis_with_the_differing_block_marked()
+{
+    let body = "[:contents]\n\n## 前半\n\n一文目。\n二文目。\n\n<!-- more -->\n\n## 後半\n\n後半です((脚注です))。\n\n[asin:4297125609:detail]\n";
+    let HatenaDraftOpen {
+        window,
+        data,
+        desktop: _desktop,
+        _keychain,
+        hatena,
+    } = hatena_draft_open("ja_JP.UTF-8", "ブログで確かめる", body, "公開").await;
+    let preview_on_blog = "document.getElementById('preview-on-blog').click(); return true";
+    window
+        .execute(preview_on_blog, vec![])
+        .await
+        .expect("press Preview on the blog");
+    wait_for(
+        &window,
+        "the blog's rendering, its one differing block marked",
+        "document.getElementById('blog-preview-dialog').open \
+         && document.querySelectorAll('#blog-preview-body .blog-block').length > 4 \
+         && [...document.querySelectorAll('#blog-preview-body .blog-block[data-differs]')].map(b => b.textContent).join() === 'Amazon 4297125609' \
+         && document.getElementById('blog-preview-summary').textContent.includes('1 か所') \
+         && document.querySelector('#blog-preview-body .table-of-contents') \
+         && document.querySelector('#blog-preview-body .footnote-text')?.textContent === '脚注です'",
+    )
+    .await;
+    // Fumi's own preview stays in view beside it.
+    let beside = window
+        .execute(
+            "const d = document.querySelector('.dialog.blog-preview').getBoundingClientRect(); \
+             const p = document.getElementById('preview').getBoundingClientRect(); \
+             return d.right <= p.left + 1 && p.width > 100",
+            vec![],
+        )
+        .await
+        .expect("read the layout");
+    assert_eq!(
+        beside,
+        serde_json::json!(true),
+        "the dialog covers the preview"
+    );
+    save_screenshot(&window, "blog-preview-ja").await;
+    let entries = hatena.entries();
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].draft, "sent as a draft");
+
+    // Again: the same entry, and the bar now offers to update the post it has.
+    window
+        .execute(
+            "document.getElementById('blog-preview-close').click(); return true",
+            vec![],
+        )
+        .await
+        .expect("close");
+    window
+        .execute(preview_on_blog, vec![])
+        .await
+        .expect("press it again");
+    wait_for(
+        &window,
+        "the blog's rendering again and Update on the bar",
+        "document.getElementById('blog-preview-dialog').open \
+         && document.getElementById('publish').textContent === '更新' \
+         && !document.getElementById('preview-on-blog').hidden",
+    )
+    .await;
+    assert_eq!(hatena.entries().len(), 1, "one entry on the blog");
+    quit(window, data.path()).await;
+}

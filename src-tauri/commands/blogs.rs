@@ -4,7 +4,7 @@
 //! autosave goes on while a post uploads.
 
 use fumi_core::publish::queue::{PublishOutcome, Sent};
-use fumi_core::publish::{Progress, PublicationState, PublishOptions};
+use fumi_core::publish::{BlogPreview, Progress, PublicationState, PublishOptions};
 use fumi_core::{Blog, BlogAuth, BlogId, BlogKind, DraftId};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -94,6 +94,16 @@ pub async fn take_remote(
     blog_id: BlogId,
 ) -> Result<()> {
     Ok(state.app()?.take_remote(draft_id, blog_id).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_on_blog(
+    state: State<'_, AppState>,
+    draft_id: DraftId,
+    blog_id: BlogId,
+) -> Result<BlogPreview> {
+    Ok(state.app()?.preview_on_blog(draft_id, blog_id).await?)
 }
 
 #[tauri::command(async)]

@@ -157,6 +157,7 @@ export const api = {
   /** Sends every queued publish now; resolves with what became of each. */
   sendQueued: () => call(commands.sendQueuedPublishes()),
   takeRemote: (draftId, blogId) => call(commands.takeRemote(draftId, blogId)),
+  previewOnBlog: (draftId, blogId) => call(commands.previewOnBlog(draftId, blogId)),
   publicationStates: (draftId) => call(commands.publicationStates(draftId)),
   openInBrowser: (url) => call(commands.openInBrowser(url)),
 };

@@ -89,6 +89,7 @@ export const commands = {
 	/**  Sends every queued publish now (the author's "Send now"). */
 	sendQueuedPublishes: () => __TAURI_INVOKE<Sent_Serialize[]>("send_queued_publishes"),
 	takeRemote: (draftId: number, blogId: number) => __TAURI_INVOKE<null>("take_remote", { draftId, blogId }),
+	previewOnBlog: (draftId: number, blogId: number) => __TAURI_INVOKE<BlogPreview>("preview_on_blog", { draftId, blogId }),
 	publicationStates: (draftId: number) => __TAURI_INVOKE<PublicationState_Serialize[]>("publication_states", { draftId }),
 	/**  Opens a published post in the author's browser (web addresses only). */
 	openInBrowser: (url: string) => __TAURI_INVOKE<null>("open_in_browser", { url }),
@@ -158,6 +159,14 @@ export type BlogAuth =
 /**  HTTP Basic (Hatena accepts the Hatena ID and API key; https, or loopback, only). */
 "basic";
 
+/**  One top-level block of the blog's HTML. */
+export type BlogBlock = {
+	/**  Sanitized HTML, safe to show. */
+	html: string,
+	/**  Whether Fumi's preview has no block like it. */
+	differs: boolean,
+};
+
 /**  The protocols Fumi publishes with. */
 export type BlogKind = 
 /**  WordPress through its REST API and an application password. */
@@ -166,6 +175,16 @@ export type BlogKind =
 "metaweblog" | 
 /**  Hatena Blog through AtomPub (WSSE), images through Hatena Fotolife. */
 "hatena";
+
+/**  The blog's own rendering of a draft. */
+export type BlogPreview = {
+	/**  Where the author sees the draft post on the blog, signed in. */
+	url: string,
+	/**  The blog's HTML of the post in blocks, those unlike Fumi's preview marked. */
+	blocks: BlogBlock[],
+	/**  How many blocks differ. */
+	differing: number,
+};
 
 /**  The book a draft reviews: the looked-up facts, editable by hand, and the author's own. */
 export type Book = Book_Serialize | Book_Deserialize;

@@ -7,6 +7,7 @@ import { t } from "./i18n.js";
 import { chooseDialog } from "./dialogs.js";
 import { messageOf } from "./messages.js";
 import { byId, byIdAs } from "./dom.js";
+import { BlogPreviewDialog } from "./blog-preview-dialog.js";
 
 const LAST_BLOG = "fumi.lastBlog";
 
@@ -36,7 +37,9 @@ export class PublishBar {
       progress: byId("publish-progress"),
       link: byIdAs("post-link", HTMLAnchorElement),
       sendNow: byIdAs("send-queued", HTMLButtonElement),
+      previewOnBlog: byIdAs("preview-on-blog", HTMLButtonElement),
     };
+    this.blogPreview = new BlogPreviewDialog();
     this.blogs = [];
     this.states = [];
     this.draftId = null;
@@ -50,6 +53,7 @@ export class PublishBar {
     });
     this.el.publish.addEventListener("click", () => (this.blogs.length ? this.publish() : this.openBlogs()));
     this.el.sendNow.addEventListener("click", () => this.sendQueued());
+    this.el.previewOnBlog.addEventListener("click", () => this.previewOnBlog());
     // The window's queue sender reports each pass that sent or retried something.
     listen("publish-queue", async () => {
       await this.loadStates();
@@ -159,6 +163,9 @@ export class PublishBar {
     this.el.badge.title = reason;
     this.el.sendNow.hidden = standing !== "queued";
     this.el.sendNow.disabled = this.busy;
+    // A post readers see (or that waits for its date) is not sent as a draft to be previewed.
+    this.el.previewOnBlog.hidden = !blog || standing === "published" || standing === "scheduled";
+    this.el.previewOnBlog.disabled = this.busy;
     this.el.link.hidden = !hasPost;
     if (hasPost) {
       this.el.link.href = state.url;
@@ -200,6 +207,30 @@ export class PublishBar {
       this.render();
     }
     if (next) await next();
+  }
+
+  /** Sends the open draft to the selected blog as its draft post and shows the blog's rendering. */
+  async previewOnBlog() {
+    const blog = this.selectedBlog();
+    const draftId = this.draftId;
+    if (!blog || draftId == null || this.busy) return;
+    this.busy = true;
+    this.render();
+    this.say(t.previewingOnBlog({ blog: blog.name }));
+    try {
+      await this.flush();
+      const preview = await api.previewOnBlog(draftId, blog.id);
+      this.say("");
+      this.blogPreview.show(preview, blog.name);
+    } catch (error) {
+      // Questions a publish asks (a web edit, local files) are answered by publishing: a
+      // preview only says what stopped it.
+      this.say(error.message, true);
+    } finally {
+      this.busy = false;
+      await this.loadStates();
+      this.render();
+    }
   }
 
   /** Sends the queue now (the author is back online and does not want to wait). */

@@ -253,6 +253,16 @@ ui-standing-modified = Modified since publishing
 ui-standing-failed = Failed
 ui-standing-queued = Waiting to send
 ui-sendNow = Send now
+ui-previewOnBlog = Preview on the blog
+ui-previewingOnBlog = Sending to { $blog } as a draft…
+ui-blogPreviewHeading = As the blog shows it
+ui-blogPreviewSame = { $blog } shows this draft as Fumi's preview does.
+ui-blogPreviewDiffers = { $count ->
+        [one] One block, marked in red, shows
+       *[other] { $count } blocks, marked in red, show
+    } on { $blog } otherwise than in Fumi's preview.
+ui-blogBlockDiffers = Fumi's preview shows this block otherwise
+ui-openOnBlog = Open the draft on the blog
 ui-welcome = Fumi keeps every word you type in a database on this computer, with a live preview beside it. When a post is ready, one click publishes it to Hatena Blog or WordPress, and the next click updates the same post.
 ui-startWriting = Start writing
 ui-connectBlogFirst = Connect a blog
