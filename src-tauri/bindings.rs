@@ -66,6 +66,8 @@ fn builder() -> Builder<tauri::Wry> {
             commands::send_queued_publishes,
             commands::take_remote,
             commands::preview_on_blog,
+            commands::blog_categories,
+            commands::read_blog_categories,
             commands::publication_states,
             commands::open_in_browser,
         ])

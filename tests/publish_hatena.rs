@@ -685,7 +685,7 @@ async fn preview_on_the_blog_shows_hatenas_own_html_beside_fumis_with_one_draft_
         publish_to(&mut store, &blog, &hatena, draft, PublishOptions::default()).await;
     published.expect("publish");
     assert!(!hatena.entries()[0].draft);
-    let refused = preview(&mut store).await.err().expect("refused");
+    let refused = preview(&mut store).await.expect_err("refused");
     assert_eq!(refused.code(), "preview_of_public_post");
     assert_eq!(hatena.entries().len(), 1);
 }

@@ -987,8 +987,7 @@ async fn preview_on_the_blog_reads_wordpress_own_rendering_of_one_draft_post() {
     .await;
     let edited = preview(&mut store)
         .await
-        .err()
-        .expect("an edit on the web stops it");
+        .expect_err("an edit on the web stops it");
     assert_eq!(edited.code(), "remote_changed", "{edited}");
     let posts = rest(&site, "wp/v2/posts?status=draft&context=edit").await;
     assert_eq!(posts.as_array().map(Vec::len), Some(1));

@@ -1,9 +1,13 @@
 //! The preview shows a draft as the selected blog will: with a Hatena blog, Hatena's notation,
 //! a line break per line, the read-more cut and a table of contents that leads to its headings.
 
+use fantoccini::Locator;
+use fantoccini::key::Key;
+
+use super::support::hatena::TestHatena;
 use super::support::page_site::PageSite;
-use super::window::{quit, save_screenshot, wait_for};
-use super::window_publish::{HatenaDraftOpen, hatena_draft_open};
+use super::window::{editor_text, quit, save_screenshot, type_in_editor, wait_for};
+use super::window_publish::{HatenaDraftOpen, hatena_draft_open, hatena_draft_open_on};
 
 #[tokio::test]
 async fn with_a_hatena_blog_selected_the_preview_shows_hatenas_notation_and_its_contents_lead_to_the_headings()
@@ -174,5 +178,63 @@ async fn preview_on_the_blog_shows_hatenas_rendering_beside_fumis_with_the_diffe
     )
     .await;
     assert_eq!(hatena.entries().len(), 1, "one entry on the blog");
+    quit(window, data.path()).await;
+}
+
+#[tokio::test]
+async fn the_blogs_categories_are_offered_as_the_author_types_them_and_new_ones_are_marked() {
+    let hatena = TestHatena::behind_proxy();
+    hatena.add_entry_in("前に書いた記事", "本文", &["読書", "SF"]);
+    let HatenaDraftOpen {
+        window,
+        data,
+        desktop: _desktop,
+        _keychain,
+        hatena: _hatena,
+    } = hatena_draft_open_on(
+        hatena,
+        "ja_JP.UTF-8",
+        "分類を選ぶ",
+        "---\ncategories:\n  - 読書\n  - 新しい分類\n",
+        "公開",
+    )
+    .await;
+    // Read from the blog in the background: the name it does not have is marked, and says why.
+    wait_for(
+        &window,
+        "the new category marked",
+        "[...document.querySelectorAll('.cm-new-category')].map(m => m.textContent).join() === '新しい分類' \
+         && document.querySelector('.cm-new-category').title.includes('まだないカテゴリー')",
+    )
+    .await;
+    type_in_editor(&window, "  - S").await;
+    wait_for(
+        &window,
+        "the blog's category offered",
+        "[...document.querySelectorAll('.cm-tooltip-autocomplete li')].map(li => li.textContent).join() === 'SF'",
+    )
+    .await;
+    save_screenshot(&window, "categories-ja").await;
+    // Enter takes the offered name (the editor keeps its focus; a click would land on the list).
+    window
+        .find(Locator::Css(".cm-content"))
+        .await
+        .expect("the editor")
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("press Enter");
+    wait_for(
+        &window,
+        "the category taken, and not marked",
+        "!document.querySelector('.cm-tooltip-autocomplete') \
+         && [...document.querySelectorAll('.cm-new-category')].length === 1",
+    )
+    .await;
+    let text = editor_text(&window).await;
+    assert!(text.contains("  - SF"), "{text}");
+    assert!(
+        !text.contains("  - SF\n\n"),
+        "Enter also broke the line: {text:?}"
+    );
     quit(window, data.path()).await;
 }

@@ -296,7 +296,17 @@ pub(crate) async fn hatena_draft_open(
     body: &str,
     publish: &str,
 ) -> HatenaDraftOpen {
-    let hatena = TestHatena::behind_proxy();
+    hatena_draft_open_on(TestHatena::behind_proxy(), locale, title, body, publish).await
+}
+
+/// [`hatena_draft_open`] on a local Hatena the test prepared.
+pub(crate) async fn hatena_draft_open_on(
+    hatena: TestHatena,
+    locale: &str,
+    title: &str,
+    body: &str,
+    publish: &str,
+) -> HatenaDraftOpen {
     let keychain = SecretService::start();
     let env = keychain.env();
     let desktop = Desktop::start_with(locale, &env);

@@ -89,7 +89,7 @@ pub(super) fn run(app: &App, command: BlogsCommand) -> Result<(), Error> {
         }
         BlogsCommand::Categories { name } => {
             let blog = app.blog_named(&name)?;
-            let names = block_on(app.blog_categories(blog.id))?;
+            let names = block_on(app.read_blog_categories(blog.id))?;
             print(&names.iter().map(|n| format!("{n}\n")).collect::<String>())
         }
         BlogsCommand::Remove { name } => app.remove_blog(app.blog_named(&name)?.id),

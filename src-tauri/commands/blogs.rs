@@ -3,6 +3,7 @@
 //! Network work never holds the window's database connection: a publish opens its own, so
 //! autosave goes on while a post uploads.
 
+use fumi_core::model::blog::BlogCategories;
 use fumi_core::publish::queue::{PublishOutcome, Sent};
 use fumi_core::publish::{BlogPreview, Progress, PublicationState, PublishOptions};
 use fumi_core::{Blog, BlogAuth, BlogId, BlogKind, DraftId};
@@ -94,6 +95,21 @@ pub async fn take_remote(
     blog_id: BlogId,
 ) -> Result<()> {
     Ok(state.app()?.take_remote(draft_id, blog_id).await?)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn blog_categories(state: State<'_, AppState>, blog_id: BlogId) -> Result<BlogCategories> {
+    Ok(state.app()?.blog_categories(blog_id)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn read_blog_categories(
+    state: State<'_, AppState>,
+    blog_id: BlogId,
+) -> Result<Vec<String>> {
+    Ok(state.app()?.read_blog_categories(blog_id).await?)
 }
 
 #[tauri::command]

@@ -173,6 +173,11 @@ impl TestHatena {
 
     /// Stores an entry as if written on the web (for pagination and web-edit tests).
     pub fn add_entry(&self, title: &str, content: &str) -> String {
+        self.add_entry_in(title, content, &[])
+    }
+
+    /// Stores an entry in these categories as if written on the web.
+    pub fn add_entry_in(&self, title: &str, content: &str, categories: &[&str]) -> String {
         let mut blog = self.state.lock().expect("state");
         let syntax = blog.syntax.clone();
         let entry = blog.new_entry(
@@ -181,6 +186,12 @@ impl TestHatena {
                 content: Some(ContentIn {
                     text: content.into(),
                 }),
+                categories: categories
+                    .iter()
+                    .map(|c| CategoryIn {
+                        term: (*c).to_owned(),
+                    })
+                    .collect(),
                 ..EntryIn::default()
             },
             syntax,

@@ -158,6 +158,10 @@ export const api = {
   sendQueued: () => call(commands.sendQueuedPublishes()),
   takeRemote: (draftId, blogId) => call(commands.takeRemote(draftId, blogId)),
   previewOnBlog: (draftId, blogId) => call(commands.previewOnBlog(draftId, blogId)),
+  /** The blog's categories as last read (no network), and whether to read them again. */
+  blogCategories: (blogId) => call(commands.blogCategories(blogId)),
+  /** Reads the blog's categories from the blog and keeps them. */
+  readBlogCategories: (blogId) => call(commands.readBlogCategories(blogId)),
   publicationStates: (draftId) => call(commands.publicationStates(draftId)),
   openInBrowser: (url) => call(commands.openInBrowser(url)),
 };

@@ -90,6 +90,8 @@ export const commands = {
 	sendQueuedPublishes: () => __TAURI_INVOKE<Sent_Serialize[]>("send_queued_publishes"),
 	takeRemote: (draftId: number, blogId: number) => __TAURI_INVOKE<null>("take_remote", { draftId, blogId }),
 	previewOnBlog: (draftId: number, blogId: number) => __TAURI_INVOKE<BlogPreview>("preview_on_blog", { draftId, blogId }),
+	blogCategories: (blogId: number) => __TAURI_INVOKE<BlogCategories>("blog_categories", { blogId }),
+	readBlogCategories: (blogId: number) => __TAURI_INVOKE<string[]>("read_blog_categories", { blogId }),
 	publicationStates: (draftId: number) => __TAURI_INVOKE<PublicationState_Serialize[]>("publication_states", { draftId }),
 	/**  Opens a published post in the author's browser (web addresses only). */
 	openInBrowser: (url: string) => __TAURI_INVOKE<null>("open_in_browser", { url }),
@@ -165,6 +167,14 @@ export type BlogBlock = {
 	html: string,
 	/**  Whether Fumi's preview has no block like it. */
 	differs: boolean,
+};
+
+/**  A blog's category names, offered while the author types the post's categories. */
+export type BlogCategories = {
+	/**  As the blog last listed them (empty if never read). */
+	names: string[],
+	/**  Never read, or read more than an hour ago: worth reading again. */
+	stale: boolean,
 };
 
 /**  The protocols Fumi publishes with. */

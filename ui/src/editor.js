@@ -7,6 +7,7 @@ import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
 import { syntaxHighlighting, HighlightStyle } from "@codemirror/language";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { tags } from "@lezer/highlight";
+import { categoriesExtension } from "./categories.js";
 
 const markdownStyle = HighlightStyle.define([
   { tag: tags.heading1, fontSize: "1.35em", fontWeight: "700" },
@@ -52,9 +53,10 @@ const frontMatter = {
  * Creates the editor in `parent`.
  * `onImage(file)` keeps a pasted or dropped image and resolves with its Markdown URL.
  * @param {HTMLElement} parent
- * @param {{onChange: (update: import("@codemirror/view").ViewUpdate) => void, onImage: (file: File) => Promise<string>, keys: import("@codemirror/view").KeyBinding[], placeholderText: string}} options
+ * `newCategoryTitle(blog)` explains the mark on a category the selected blog does not have yet.
+ * @param {{onChange: (update: import("@codemirror/view").ViewUpdate) => void, onImage: (file: File) => Promise<string>, keys: import("@codemirror/view").KeyBinding[], placeholderText: string, newCategoryTitle: (blog: string) => string}} options
  */
-export function createEditor(parent, { onChange, onImage, keys, placeholderText }) {
+export function createEditor(parent, { onChange, onImage, keys, placeholderText, newCategoryTitle }) {
   /** Inserts images at the cursor (or where they were dropped), one reference per line. */
   const insertImages = (view, files, at) => {
     const images = [...files].filter((f) => f.type.startsWith("image/"));
@@ -81,6 +83,7 @@ export function createEditor(parent, { onChange, onImage, keys, placeholderText 
     markdown({ base: markdownLanguage, extensions: [frontMatter] }),
     syntaxHighlighting(markdownStyle),
     placeholder(placeholderText),
+    categoriesExtension(newCategoryTitle),
     keymap.of([...keys, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
     EditorView.contentAttributes.of({ spellcheck: "false", autocorrect: "off", "aria-label": "Markdown" }),
     EditorView.domEventHandlers({

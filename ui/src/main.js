@@ -4,6 +4,7 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import { api, ipcError } from "./api.js";
 import { Autosaver } from "./autosave.js";
 import { createEditor } from "./editor.js";
+import { blogCategories, categoriesChanged } from "./categories.js";
 import { DraftsList } from "./drafts-list.js";
 import { Preview } from "./preview.js";
 import { lang, t, translateDocument, useLanguage } from "./i18n.js";
@@ -88,6 +89,7 @@ const publishBar = new PublishBar({
   },
   openBlogs: () => blogsDialog.open(),
   onFlavorChange: () => current && preview.load(editor.doc()),
+  onBlogChange: (blog) => showBlogCategories(blog),
 });
 
 const preview = new Preview(
@@ -109,9 +111,30 @@ const editor = createEditor(byId("editor"), {
     preview.change(update);
   },
   keys: [],
+  newCategoryTitle: (blog) => t.newCategory({ blog }),
 });
 
 syncScroll(editor.view, byId("preview"), preview);
+
+/**
+ * Offers the selected blog's categories in the editor: as last read at once, then read from the
+ * blog again in the background when that list is old (offline: the old list stays).
+ * @param {import("./bindings.ts").Blog | null} blog
+ */
+async function showBlogCategories(blog) {
+  const show = (names, known) => {
+    Object.assign(blogCategories, { names, blog: blog?.name ?? "", known });
+    editor.view.dispatch({ effects: categoriesChanged.of(null) });
+  };
+  if (!blog) return show([], false);
+  try {
+    const kept = await api.blogCategories(blog.id);
+    show(kept.names, !kept.stale || kept.names.length > 0);
+    if (kept.stale) show(await api.readBlogCategories(blog.id), true);
+  } catch {
+    // Offline or refused: the list as last read stays; publishing says what is wrong.
+  }
+}
 
 const list = new DraftsList({
   listEl: byId("drafts"),

@@ -19,13 +19,16 @@ export class PublishBar {
    */
   /**
    * `onFlavorChange()` runs when the selected blog shows drafts otherwise (the preview is drawn
-   * again as that blog shows it).
+   * again as that blog shows it); `onBlogChange(blog)` when another blog (or none) is selected.
    */
-  constructor({ flush, onDraftReplaced, openBlogs, onFlavorChange }) {
+  constructor({ flush, onDraftReplaced, openBlogs, onFlavorChange, onBlogChange }) {
     this.flush = flush;
     this.onDraftReplaced = onDraftReplaced;
     this.openBlogs = openBlogs;
     this.onFlavorChange = onFlavorChange;
+    this.onBlogChange = onBlogChange;
+    /** The blog `onBlogChange` last heard of. */
+    this.shownBlog = undefined;
     /** The flavour the preview was last told about. */
     this.shownFlavor = "plain";
     /** The blog the settings offer for a draft not yet published anywhere. */
@@ -97,8 +100,14 @@ export class PublishBar {
     this.noticeFlavor();
   }
 
-  /** Tells the preview when the selected blog shows drafts otherwise than before. */
+  /** Tells the preview when the selected blog shows drafts otherwise than before, and the
+   * editor when another blog is selected. */
   noticeFlavor() {
+    const blog = this.selectedBlog();
+    if (blog?.id !== this.shownBlog) {
+      this.shownBlog = blog?.id;
+      this.onBlogChange(blog);
+    }
     const flavor = this.flavor();
     if (flavor === this.shownFlavor) return;
     this.shownFlavor = flavor;

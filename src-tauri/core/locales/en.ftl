@@ -263,6 +263,7 @@ ui-blogPreviewDiffers = { $count ->
     } on { $blog } otherwise than in Fumi's preview.
 ui-blogBlockDiffers = Fumi's preview shows this block otherwise
 ui-openOnBlog = Open the draft on the blog
+ui-newCategory = A new category on { $blog }: the blog creates it when the post is published.
 ui-welcome = Fumi keeps every word you type in a database on this computer, with a live preview beside it. When a post is ready, one click publishes it to Hatena Blog or WordPress, and the next click updates the same post.
 ui-startWriting = Start writing
 ui-connectBlogFirst = Connect a blog

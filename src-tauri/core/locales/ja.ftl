@@ -251,6 +251,7 @@ ui-blogPreviewSame = { $blog } はこの下書きを Fumi のプレビューと�
 ui-blogPreviewDiffers = 赤で示した { $count } か所は、{ $blog } での表示が Fumi のプレビューと異なります。
 ui-blogBlockDiffers = Fumi のプレビューではこのブロックの表示が異なります
 ui-openOnBlog = ブログで下書きを開く
+ui-newCategory = { $blog } にまだないカテゴリーです。記事を公開するとブログに作られます。
 ui-welcome = Fumiは、入力した文字を一文字残らずこのコンピューター上のデータベースに保存し、横にはプレビューを表示します。記事ができたら、ワンクリックではてなブログやWordPressに公開でき、もう一度押せば同じ記事が更新されます。
 ui-startWriting = 書きはじめる
 ui-connectBlogFirst = ブログを接続する

@@ -1,15 +1,19 @@
 //! Blogs and publishing: accounts, publish (or queue), the queue, pulls, a draft's standings.
 
 use crate::error::{Error, Result};
-use crate::model::blog::{Blog, BlogAuth, BlogId, BlogKind, Publication};
+use crate::model::blog::{Blog, BlogAuth, BlogCategories, BlogId, BlogKind, Publication};
 use crate::model::draft::{DraftId, Millis};
 use crate::model::queue::QueuedPublish;
 use crate::publish::PublicationState;
 use crate::publish::queue::{self, PublishOutcome, Sent};
 use crate::publish::{self, BlogPreview, Progress, PublishOptions, PullReport};
+use crate::store::now_ms;
 use crate::{accounts, blogsync};
 
 use super::App;
+
+/// How long a blog's category list is offered without being read again.
+const CATEGORIES_FRESH_MS: Millis = 60 * 60 * 1000;
 
 impl App {
     /// Every blog account.
@@ -55,10 +59,24 @@ impl App {
         publish::test_connection(blog.kind, blog.auth, &blog.site_url, &blog.user, &secret).await
     }
 
-    /// The categories the blog offers.
-    pub async fn blog_categories(&self, blog: BlogId) -> Result<Vec<String>> {
+    /// The blog's category names as last read (no network), and whether to read them again.
+    pub fn blog_categories(&self, blog: BlogId) -> Result<BlogCategories> {
+        let kept = self.reader()?.blog_categories(blog)?;
+        let stale = kept
+            .as_ref()
+            .is_none_or(|(_, at)| now_ms().saturating_sub(*at) > CATEGORIES_FRESH_MS);
+        Ok(BlogCategories {
+            names: kept.map(|(names, _)| names).unwrap_or_default(),
+            stale,
+        })
+    }
+
+    /// Reads the blog's category names from the blog, keeps them, and answers them.
+    pub async fn read_blog_categories(&self, blog: BlogId) -> Result<Vec<String>> {
         let (blog, secret) = self.blog_with_secret(blog)?;
-        publish::blog_categories(&blog, &secret).await
+        let names = publish::blog_categories(&blog, &secret).await?;
+        self.writer().keep_blog_categories(blog.id, &names)?;
+        Ok(names)
     }
 
     /// Removes a blog account and its secret (its posts stay on the blog).

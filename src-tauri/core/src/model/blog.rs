@@ -119,3 +119,13 @@ pub struct Publication {
     /// Fingerprints (space-separated) of an update sent whose answer never came.
     pub update_sent: Option<String>,
 }
+
+/// A blog's category names, offered while the author types the post's categories.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlogCategories {
+    /// As the blog last listed them (empty if never read).
+    pub names: Vec<String>,
+    /// Never read, or read more than an hour ago: worth reading again.
+    pub stale: bool,
+}

@@ -36,11 +36,12 @@ fn migrations() -> Vec<M<'static>> {
         M::up(include_str!("migrations/0011_blog_secret_key.sql")),
         M::up(include_str!("migrations/0012_local_file_consent.sql")),
         M::up(include_str!("migrations/0013_page_cards.sql")),
+        M::up(include_str!("migrations/0014_blog_categories.sql")),
     ]
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 13;
+pub const SCHEMA_VERSION: i64 = 14;
 
 /// Brings the database to [`SCHEMA_VERSION`], refusing one written by a newer Fumi.
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

@@ -1,5 +1,6 @@
 //! Durable storage of drafts in one SQLite file (WAL mode), with revisions and full-text search.
 
+mod blog_categories;
 mod blogs;
 mod books;
 mod drafts;
