@@ -214,6 +214,9 @@ pub enum Error {
     /// An embedded page could not be read for its card (offline, gone, not a page).
     PageCardFailed { url: String, detail: String },
 
+    /// The blog's page could not be read for its look (offline, gone, not a page).
+    BlogStyleFailed { url: String, detail: String },
+
     /// A rating outside one to five stars.
     BadRating(u8),
 
@@ -361,7 +364,7 @@ impl Error {
             Error::BookLookupFailed { isbn, detail } => {
                 args! { "isbn" => isbn.as_str(), "detail" => detail.as_str() }
             }
-            Error::PageCardFailed { url, detail } => {
+            Error::PageCardFailed { url, detail } | Error::BlogStyleFailed { url, detail } => {
                 args! { "url" => url.as_str(), "detail" => detail.as_str() }
             }
             Error::BadRating(rating) => args! { "rating" => *rating },
@@ -423,6 +426,7 @@ impl Error {
             Error::BookNotFound { .. } => "book_not_found",
             Error::BookLookupFailed { .. } => "book_lookup_failed",
             Error::PageCardFailed { .. } => "page_card_failed",
+            Error::BlogStyleFailed { .. } => "blog_style_failed",
             Error::BadRating(_) => "bad_rating",
         }
     }
@@ -645,6 +649,10 @@ mod tests {
                 detail: "x".into(),
             },
             Error::PageCardFailed {
+                url: "https://e".into(),
+                detail: "x".into(),
+            },
+            Error::BlogStyleFailed {
                 url: "https://e".into(),
                 detail: "x".into(),
             },

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 mod app;
+pub mod blog_style;
 pub mod blogsync;
 pub mod book;
 mod capped_body;
@@ -26,6 +27,7 @@ pub mod publish;
 pub mod render;
 pub mod store;
 pub mod tags;
+mod web_page;
 
 pub use app::App;
 pub use counts::Counts;

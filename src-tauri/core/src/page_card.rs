@@ -4,18 +4,15 @@
 //! choice.
 
 use std::cell::RefCell;
-use std::time::Duration;
 
+use crate::error::{Error, Result};
+use crate::model::draft::Millis;
+use crate::model::page_card::PageCard;
+use crate::web_page;
 use html5ever::tendril::{SliceExt, StrTendril};
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, states::RawKind,
 };
-use reqwest::Client;
-
-use crate::capped_body::{BodyError, read_capped};
-use crate::error::{Error, Result};
-use crate::model::draft::Millis;
-use crate::model::page_card::PageCard;
 
 /// The largest page read for a card.
 const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
@@ -27,32 +24,11 @@ pub async fn fetch(url: &str, now: Millis) -> Result<PageCard> {
         detail,
     };
     let parsed = url::Url::parse(url).map_err(|e| failed(e.to_string()))?;
-    if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(failed("not a web address".into()));
-    }
-    let client = Client::builder()
-        .connect_timeout(Duration::from_secs(5))
-        .timeout(Duration::from_secs(15))
-        .redirect(reqwest::redirect::Policy::limited(5))
-        .user_agent(concat!("Fumi/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| failed(e.to_string()))?;
-    let response = client
-        .get(parsed.clone())
-        .send()
+    // Pages are a few hundred KiB; one larger is not read (its card shows the address).
+    let (at, html) = web_page::read(&parsed, MAX_PAGE_BYTES)
         .await
-        .map_err(|e| failed(e.to_string()))?;
-    if !response.status().is_success() {
-        return Err(failed(format!("HTTP {}", response.status())));
-    }
-    let at = response.url().clone();
-    let body = match read_capped(response, MAX_PAGE_BYTES).await {
-        Ok(body) => body,
-        // Pages are a few hundred KiB; one larger is not read (its card shows the address).
-        Err(BodyError::TooLarge) => return Err(failed("the page is too large".into())),
-        Err(BodyError::Network(e)) => return Err(failed(e.to_string())),
-    };
-    Ok(read(url, &at, &String::from_utf8_lossy(&body), now))
+        .map_err(failed)?;
+    Ok(read(url, &at, &html, now))
 }
 
 /// The card of the page at `url` whose HTML is `html` (`at`: where it was read, for relative

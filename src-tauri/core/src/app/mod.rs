@@ -1,6 +1,7 @@
 //! `App`: the one API every caller uses — the window's commands, the CLI and the tests. Each
 //! method is one thing the author does; callers only parse their input and show the result.
 
+mod blog_style;
 mod blogs;
 mod books;
 mod drafts;

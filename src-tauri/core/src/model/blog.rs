@@ -129,3 +129,24 @@ pub struct BlogCategories {
     /// Never read, or read more than an hour ago: worth reading again.
     pub stale: bool,
 }
+
+/// A blog's look as last read: its stylesheets, and the page they came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlogStyle {
+    pub page: String,
+    pub css: String,
+    pub read_at: crate::model::draft::Millis,
+}
+
+/// The preview's frame in a blog's look, for the window.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlogStyleFrame {
+    /// The frame's whole document: the blog's CSS, its theme's markup, no script.
+    pub document: String,
+    /// The id of the element the preview's blocks go in.
+    pub blocks_id: String,
+    /// The page the look was read from.
+    pub page: String,
+    pub read_at: crate::model::draft::Millis,
+}

@@ -114,4 +114,8 @@ impl Publisher for Connection {
     async fn list_posts(&self) -> Result<Vec<RemotePost>> {
         each!(self, c => c.list_posts())
     }
+
+    async fn public_page(&self) -> Result<Option<String>> {
+        each!(self, c => c.public_page())
+    }
 }

@@ -389,6 +389,22 @@ impl Publisher for Hatena {
     async fn list_posts(&self) -> Result<Vec<RemotePost>> {
         self.entries().await
     }
+
+    /// The newest public entry on the collection's first page (the AtomPub root is not the
+    /// blog's address); else the blog's top page, `https://{blog id}/`.
+    async fn public_page(&self) -> Result<Option<String>> {
+        let feed = self.get_xml(self.collection(), "feed").await?;
+        let newest = feed
+            .children("entry")
+            .map(remote_post)
+            .find(|p| p.status == PostState::Published && !p.url.is_empty())
+            .map(|p| p.url);
+        let top = || {
+            let blog_id = self.root.path_segments()?.nth(1)?.to_owned();
+            blog_id.contains('.').then(|| format!("https://{blog_id}/"))
+        };
+        Ok(newest.or_else(top))
+    }
 }
 
 /// Fotolife's post endpoint: `f.hatena.ne.jp` for Hatena itself; the same origin as the AtomPub

@@ -533,6 +533,12 @@ pub async fn blog_categories(blog: &Blog, secret: &str) -> Result<Vec<String>> {
     connect(blog, secret).await?.categories().await
 }
 
+/// A public page of the blog that shows a post in its design (see [`Publisher::public_page`]).
+pub async fn public_page(blog: &Blog, secret: &str) -> Result<String> {
+    let page = connect(blog, secret).await?.public_page().await?;
+    Ok(page.unwrap_or_else(|| blog.site_url.clone()))
+}
+
 /// Takes a published post off the blog's public pages (back to a draft there).
 pub async fn unpublish_draft(
     store: &mut Store,

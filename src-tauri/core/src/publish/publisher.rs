@@ -51,4 +51,10 @@ pub trait Publisher {
 
     /// Every post on the blog, all pages, drafts included.
     fn list_posts(&self) -> impl Future<Output = Result<Vec<RemotePost>>> + Send;
+
+    /// A public page of the blog that shows a post in the blog's design (its newest post), when
+    /// the blog's address alone does not lead there; `None`: the blog's own address does.
+    fn public_page(&self) -> impl Future<Output = Result<Option<String>>> + Send {
+        async { Ok(None) }
+    }
 }

@@ -1,6 +1,7 @@
 //! Durable storage of drafts in one SQLite file (WAL mode), with revisions and full-text search.
 
 mod blog_categories;
+mod blog_styles;
 mod blogs;
 mod books;
 mod drafts;
