@@ -68,6 +68,8 @@ fn builder() -> Builder<tauri::Wry> {
             commands::preview_on_blog,
             commands::blog_categories,
             commands::read_blog_categories,
+            commands::blog_style_frame,
+            commands::read_blog_style,
             commands::publication_states,
             commands::open_in_browser,
         ])

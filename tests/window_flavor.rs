@@ -4,7 +4,9 @@
 use fantoccini::Locator;
 use fantoccini::key::Key;
 
-use super::support::hatena::TestHatena;
+use super::support::hatena::{
+    BASE_QUOTE_BORDER, CUSTOM_HEADING_BORDER, THEME_BACKGROUND, THEME_PARAGRAPH, TestHatena,
+};
 use super::support::page_site::PageSite;
 use super::window::{editor_text, quit, save_screenshot, type_in_editor, wait_for};
 use super::window_publish::{HatenaDraftOpen, hatena_draft_open, hatena_draft_open_on};
@@ -236,5 +238,96 @@ async fn the_blogs_categories_are_offered_as_the_author_types_them_and_new_ones_
         !text.contains("  - SF\n\n"),
         "Enter also broke the line: {text:?}"
     );
+    quit(window, data.path()).await;
+}
+
+#[tokio::test]
+async fn the_preview_in_the_blogs_look_takes_its_css_in_a_frame_where_nothing_runs_and_fumis_window_is_untouched()
+ {
+    let hatena = TestHatena::behind_proxy();
+    hatena.add_entry("前に書いた記事", "公開済みの記事です。\n");
+    let HatenaDraftOpen {
+        window,
+        data,
+        desktop: _desktop,
+        _keychain,
+        hatena: _hatena,
+    } = hatena_draft_open_on(
+        hatena,
+        "ja_JP.UTF-8",
+        "ブログのデザイン",
+        "## 見出し\n\n本文の段落。\n\n> 引用した一節\n",
+        "公開",
+    )
+    .await;
+    let fumi_look = "JSON.stringify([document.title, getComputedStyle(document.querySelector('.sidebar')).backgroundColor, \
+                     getComputedStyle(document.body).backgroundColor, getComputedStyle(document.getElementById('title')).color])";
+    let before = window
+        .execute(&format!("return {fumi_look}"), vec![])
+        .await
+        .expect("read Fumi's look");
+    window
+        .execute(
+            "document.getElementById('blog-style-toggle').click(); return true",
+            vec![],
+        )
+        .await
+        .expect("press the blog's look");
+    let frame = "document.getElementById('preview-frame')?.contentDocument";
+    wait_for(
+        &window,
+        "the preview in the theme's look, imports and custom CSS included",
+        &format!(
+            "(() => {{ const d = {frame}; if (!d) return false; \
+               const p = d.querySelector('#fumi-blocks p'), q = d.querySelector('#fumi-blocks blockquote'), h = d.querySelector('#fumi-blocks h2'); \
+               return !!p && !!q && !!h && document.getElementById('preview').hidden \
+                 && d.defaultView.getComputedStyle(p).color === {THEME_PARAGRAPH:?} \
+                 && d.defaultView.getComputedStyle(q).borderLeftColor === {BASE_QUOTE_BORDER:?} \
+                 && d.defaultView.getComputedStyle(h).borderBottomColor === {CUSTOM_HEADING_BORDER:?} \
+                 && d.defaultView.getComputedStyle(d.body).backgroundColor === {THEME_BACKGROUND:?}; }})()"
+        ),
+    )
+    .await;
+    // Fumi's window is as it was, and nothing ran: not the page's script, not the stylesheet's.
+    let after = window
+        .execute(&format!("return {fumi_look}"), vec![])
+        .await
+        .expect("read Fumi's look again");
+    assert_eq!(before, after, "the blog's look reached Fumi's window");
+    let scripts = window
+        .execute(
+            &format!("return {frame}.querySelectorAll('script').length"),
+            vec![],
+        )
+        .await
+        .expect("count scripts");
+    assert_eq!(scripts, serde_json::json!(0));
+    // (No screenshot of Fumi's look before: WebKitWebDriver stalls on one taken this early.)
+    // Typing shows in the blog's look at once, as it does in Fumi's.
+    type_in_editor(&window, "\n\n追記した段落。").await;
+    wait_for(
+        &window,
+        "the new paragraph in the frame",
+        &format!(
+            "[...{frame}.querySelectorAll('#fumi-blocks p')].some(p => p.textContent === '追記した段落。')"
+        ),
+    )
+    .await;
+    save_screenshot(&window, "preview-blog-look-ja").await;
+    // And back to Fumi's own look.
+    window
+        .execute(
+            "document.getElementById('blog-style-toggle').click(); return true",
+            vec![],
+        )
+        .await
+        .expect("press it again");
+    wait_for(
+        &window,
+        "Fumi's preview again, with the new paragraph",
+        "!document.getElementById('preview').hidden && !document.getElementById('preview-frame') \
+         && [...document.querySelectorAll('#preview p')].some(p => p.textContent === '追記した段落。')",
+    )
+    .await;
     quit(window, data.path()).await;
 }

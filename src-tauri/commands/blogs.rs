@@ -3,7 +3,7 @@
 //! Network work never holds the window's database connection: a publish opens its own, so
 //! autosave goes on while a post uploads.
 
-use fumi_core::model::blog::BlogCategories;
+use fumi_core::model::blog::{BlogCategories, BlogStyleFrame};
 use fumi_core::publish::queue::{PublishOutcome, Sent};
 use fumi_core::publish::{BlogPreview, Progress, PublicationState, PublishOptions};
 use fumi_core::{Blog, BlogAuth, BlogId, BlogKind, DraftId};
@@ -110,6 +110,24 @@ pub async fn read_blog_categories(
     blog_id: BlogId,
 ) -> Result<Vec<String>> {
     Ok(state.app()?.read_blog_categories(blog_id).await?)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn blog_style_frame(
+    state: State<'_, AppState>,
+    blog_id: BlogId,
+) -> Result<Option<BlogStyleFrame>> {
+    Ok(state.app()?.blog_style_frame(blog_id)?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn read_blog_style(
+    state: State<'_, AppState>,
+    blog_id: BlogId,
+) -> Result<BlogStyleFrame> {
+    Ok(state.app()?.read_blog_style(blog_id).await?)
 }
 
 #[tauri::command]

@@ -11,6 +11,10 @@
 //!   `app:draft` publishes the entry; a PUT keeps the entry's syntax (the blog's editing mode).
 //! - 400 on malformed XML, 404 on unknown entries, 405 on other methods.
 //! - `POST /atom/post`: Fotolife (Atom 0.3, base64 content) → 201 with `hatena:imageurl`.
+//! - A public entry's page (`/blog/{blog}/entry/{id}`) as a reader gets it: the theme's
+//!   stylesheet (which imports a base sheet), the blog's custom CSS in a `<style>`, and a script;
+//!   the theme tries what a hostile stylesheet could (`expression()`, a `javascript:` URL, a
+//!   `</style>` in a string), for the tests of the preview in the blog's look.
 //!
 //! The server runs on a thread of its own, so blocking tests (the CLI) can talk to it. With
 //! [`TestHatena::behind_proxy`], every request passes a [`FaultProxy`].
@@ -143,6 +147,8 @@ impl TestHatena {
             )
             .route("/{user}/{blog}/atom/category", get(categories))
             .route("/atom/post", post(fotolife))
+            .route("/blog/{blog}/entry/{id}", get(public_entry))
+            .route("/theme/{sheet}", get(theme_sheet))
             .with_state(state.clone());
         super::serve(server, app);
         TestHatena {
@@ -720,4 +726,54 @@ async fn fotolife(State(s): Shared, headers: HeaderMap, body: Bytes) -> Response
         response.headers_mut().insert(header::LOCATION, v);
     }
     response
+}
+
+/// The theme's colours the tests look for in the preview's frame.
+pub const THEME_PARAGRAPH: &str = "rgb(200, 0, 0)";
+pub const THEME_BACKGROUND: &str = "rgb(250, 240, 230)";
+pub const BASE_QUOTE_BORDER: &str = "rgb(0, 0, 255)";
+pub const CUSTOM_HEADING_BORDER: &str = "rgb(0, 128, 0)";
+
+/// A public entry's page, as a reader's browser gets it.
+async fn public_entry(State(s): Shared, Path((blog, id)): Path<(String, String)>) -> Response {
+    let b = s.lock().expect("state");
+    let Some(entry) = b
+        .entries
+        .iter()
+        .find(|e| e.id == id && !e.draft && blog == b.blog_id)
+    else {
+        return (StatusCode::NOT_FOUND, "no such entry").into_response();
+    };
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>{title}</title>\
+         <link rel=\"stylesheet\" href=\"/theme/fumi-test.css\">\
+         <link rel=\"stylesheet\" href=\"/theme/print.css\" media=\"print\">\
+         <style>.entry-content h2 {{ border-bottom: 3px solid {CUSTOM_HEADING_BORDER}; }}</style>\
+         <script>parent.document.title = 'the page script ran';</script>\
+         </head><body class=\"page-entry\"><div id=\"container\"><article class=\"entry\"><div class=\"entry-content hatenablog-entry\">{content}</div></article></div></body></html>",
+        title = esc(&entry.title),
+        content = super::hatena_markdown::render(&entry.content),
+    );
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+}
+
+/// The theme's stylesheets.
+async fn theme_sheet(Path(sheet): Path<String>) -> Response {
+    let css = match sheet.as_str() {
+        "fumi-test.css" => format!(
+            "@import url(\"/theme/base.css\");\n\
+             body {{ background: {THEME_BACKGROUND}; }}\n\
+             .entry-content p {{ color: {THEME_PARAGRAPH}; }}\n\
+             .entry-content {{ font-size: 18px; }}\n\
+             .x {{ width: expression(parent.document.title = 'expression ran'); }}\n\
+             p {{ background-image: url(javascript:parent.document.title='the url ran'); }}\n\
+             .entry-content::after {{ content: \"</style><script>parent.document.title = 'the style escaped'</script>\"; }}\n"
+        ),
+        "base.css" => {
+            format!(".entry-content blockquote {{ border-left: 5px solid {BASE_QUOTE_BORDER}; }}\n")
+        }
+        "print.css" => "body { background: black; }\n".to_owned(),
+        _ => return (StatusCode::NOT_FOUND, "no such sheet").into_response(),
+    };
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], css).into_response()
 }

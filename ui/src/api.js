@@ -160,6 +160,10 @@ export const api = {
   previewOnBlog: (draftId, blogId) => call(commands.previewOnBlog(draftId, blogId)),
   /** The blog's categories as last read (no network), and whether to read them again. */
   blogCategories: (blogId) => call(commands.blogCategories(blogId)),
+  /** The preview's frame in the blog's look as last read, or null. */
+  blogStyleFrame: (blogId) => call(commands.blogStyleFrame(blogId)),
+  /** Reads the blog's look from its public page and keeps it. */
+  readBlogStyle: (blogId) => call(commands.readBlogStyle(blogId)),
   /** Reads the blog's categories from the blog and keeps them. */
   readBlogCategories: (blogId) => call(commands.readBlogCategories(blogId)),
   publicationStates: (draftId) => call(commands.publicationStates(draftId)),

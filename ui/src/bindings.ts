@@ -92,6 +92,8 @@ export const commands = {
 	previewOnBlog: (draftId: number, blogId: number) => __TAURI_INVOKE<BlogPreview>("preview_on_blog", { draftId, blogId }),
 	blogCategories: (blogId: number) => __TAURI_INVOKE<BlogCategories>("blog_categories", { blogId }),
 	readBlogCategories: (blogId: number) => __TAURI_INVOKE<string[]>("read_blog_categories", { blogId }),
+	blogStyleFrame: (blogId: number) => __TAURI_INVOKE<BlogStyleFrame | null>("blog_style_frame", { blogId }),
+	readBlogStyle: (blogId: number) => __TAURI_INVOKE<BlogStyleFrame>("read_blog_style", { blogId }),
 	publicationStates: (draftId: number) => __TAURI_INVOKE<PublicationState_Serialize[]>("publication_states", { draftId }),
 	/**  Opens a published post in the author's browser (web addresses only). */
 	openInBrowser: (url: string) => __TAURI_INVOKE<null>("open_in_browser", { url }),
@@ -194,6 +196,17 @@ export type BlogPreview = {
 	blocks: BlogBlock[],
 	/**  How many blocks differ. */
 	differing: number,
+};
+
+/**  The preview's frame in a blog's look, for the window. */
+export type BlogStyleFrame = {
+	/**  The frame's whole document: the blog's CSS, its theme's markup, no script. */
+	document: string,
+	/**  The id of the element the preview's blocks go in. */
+	blocks_id: string,
+	/**  The page the look was read from. */
+	page: string,
+	read_at: number,
 };
 
 /**  The book a draft reviews: the looked-up facts, editable by hand, and the author's own. */

@@ -5,6 +5,7 @@ import { api, ipcError } from "./api.js";
 import { Autosaver } from "./autosave.js";
 import { createEditor } from "./editor.js";
 import { blogCategories, categoriesChanged } from "./categories.js";
+import { BlogStyleView } from "./blog-style.js";
 import { DraftsList } from "./drafts-list.js";
 import { Preview } from "./preview.js";
 import { lang, t, translateDocument, useLanguage } from "./i18n.js";
@@ -89,7 +90,11 @@ const publishBar = new PublishBar({
   },
   openBlogs: () => blogsDialog.open(),
   onFlavorChange: () => current && preview.load(editor.doc()),
-  onBlogChange: (blog) => showBlogCategories(blog),
+  onBlogChange: (blog) => {
+    selectedBlog = blog;
+    showBlogCategories(blog);
+    showBlogStyle();
+  },
 });
 
 const preview = new Preview(
@@ -115,6 +120,27 @@ const editor = createEditor(byId("editor"), {
 });
 
 syncScroll(editor.view, byId("preview"), preview);
+
+/** The blog the publish bar has selected (its look and its categories are offered). */
+let selectedBlog = /** @type {import("./bindings.ts").Blog | null} */ (null);
+const BLOG_STYLE = "fumi.blogStyle";
+const blogStyle = new BlogStyleView(byId("preview"), preview, (message) => publishBar.say(message, true), t.blogStyle);
+const styleToggle = byIdAs("blog-style-toggle", HTMLButtonElement);
+styleToggle.setAttribute("aria-pressed", String(localStorage.getItem(BLOG_STYLE) === "on"));
+styleToggle.addEventListener("click", () => {
+  const on = styleToggle.getAttribute("aria-pressed") !== "true";
+  styleToggle.setAttribute("aria-pressed", String(on));
+  localStorage.setItem(BLOG_STYLE, on ? "on" : "off");
+  showBlogStyle();
+});
+
+/** The preview in the selected blog's look when the author asked for it, else in Fumi's. */
+function showBlogStyle() {
+  styleToggle.hidden = !selectedBlog;
+  const on = styleToggle.getAttribute("aria-pressed") === "true" && selectedBlog;
+  if (on && blogStyle.blogId !== selectedBlog.id) blogStyle.show(selectedBlog.id);
+  else if (!on && blogStyle.blogId != null) blogStyle.hide();
+}
 
 /**
  * Offers the selected blog's categories in the editor: as last read at once, then read from the

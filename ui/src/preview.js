@@ -70,6 +70,12 @@ export class Preview {
     this.width = 0;
     /** Where the first block begins within the pane (its top padding), read when measuring. */
     this.origin = 0;
+    /**
+     * Told of every change to the blocks: `(start, removed, added HTML)` (a second view of them,
+     * the blog's look, follows it).
+     * @type {((start: number, removed: number, added: string[]) => void) | null}
+     */
+    this.onSplice = null;
     this.clear();
 
     element.addEventListener("scroll", () => this.draw());
@@ -203,6 +209,7 @@ export class Preview {
 
   /** No blocks: the pane holds only its two spacers. */
   clear() {
+    this.onSplice?.(0, this.blocks?.length ?? 0, []);
     this.blocks = [];
     this.offsets = null;
     this.topSpacer.style.height = this.bottomSpacer.style.height = "0px";
@@ -217,12 +224,18 @@ export class Preview {
     for (let i = start; i < start + removed; i++) this.blocks[i].el?.remove();
     const added = patch.blocks.map((b) => ({ html: b.html, line: b.line, lines: b.lines, height: null, el: null }));
     this.blocks.splice(start, removed, ...added);
+    this.onSplice?.(start, removed, patch.blocks.map((b) => b.html));
     if (patch.line_delta) {
       for (let i = start + added.length; i < this.blocks.length; i++) this.blocks[i].line += patch.line_delta;
     }
     this.offsets = null;
     this.draw();
     this.onCounts(patch.counts);
+  }
+
+  /** Every block's HTML, in order. */
+  get html() {
+    return this.blocks.map((b) => b.html);
   }
 
   /** How many blocks the draft has. */

@@ -259,6 +259,7 @@ ui-standing-failed = Failed
 ui-standing-queued = Waiting to send
 ui-sendNow = Send now
 ui-previewOnBlog = Preview on the blog
+ui-blogStyle = Blog's look
 ui-previewingOnBlog = Sending to { $blog } as a draft…
 ui-blogPreviewHeading = As the blog shows it
 ui-blogPreviewSame = { $blog } shows this draft as Fumi's preview does.

@@ -250,6 +250,7 @@ ui-standing-failed = 失敗
 ui-standing-queued = 送信待ち
 ui-sendNow = 今すぐ送信
 ui-previewOnBlog = ブログでプレビュー
+ui-blogStyle = ブログのデザイン
 ui-previewingOnBlog = { $blog } に下書きとして送っています…
 ui-blogPreviewHeading = ブログでの表示
 ui-blogPreviewSame = { $blog } はこの下書きを Fumi のプレビューと同じように表示します。
