@@ -7,13 +7,12 @@
 
 use std::cell::RefCell;
 
-use html5ever::tendril::{SliceExt, StrTendril};
-use html5ever::tokenizer::{
-    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, states::RawKind,
-};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{Tag, TagKind, TokenSinkResult, states::RawKind};
 use url::Url;
 
 use crate::error::{Error, Result};
+use crate::html_scan::{TagsAndText, scan};
 use crate::model::blog::BlogKind;
 use crate::web_page;
 
@@ -225,13 +224,7 @@ enum Sheet {
 
 /// The page's `<link rel="stylesheet">`s (not for print) and `<style>`s, in order.
 fn sheets_of(html: &str) -> Vec<Sheet> {
-    let sink = Sink::default();
-    let input = BufferQueue::default();
-    input.push_back(html.to_tendril());
-    let tokenizer = Tokenizer::new(sink, Default::default());
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    tokenizer.sink.sheets.into_inner()
+    scan(html, Sink::default()).sheets.into_inner()
 }
 
 #[derive(Default)]
@@ -240,7 +233,7 @@ struct Sink {
     in_style: RefCell<Option<String>>,
 }
 
-impl Sink {
+impl TagsAndText for Sink {
     fn tag(&self, tag: &Tag) -> TokenSinkResult<()> {
         let attr = |key: &str| {
             tag.attrs
@@ -282,21 +275,6 @@ impl Sink {
     fn text(&self, text: &StrTendril) {
         if let Some(style) = self.in_style.borrow_mut().as_mut() {
             style.push_str(text);
-        }
-    }
-}
-
-impl TokenSink for Sink {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        match token {
-            Token::TagToken(tag) => self.tag(&tag),
-            Token::CharacterTokens(text) => {
-                self.text(&text);
-                TokenSinkResult::Continue
-            }
-            _ => TokenSinkResult::Continue,
         }
     }
 }

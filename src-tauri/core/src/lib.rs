@@ -16,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod front_matter;
 pub mod history;
+mod html_scan;
 pub mod image;
 pub mod keychain;
 pub mod markdown_file;

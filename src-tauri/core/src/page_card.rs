@@ -6,13 +6,12 @@
 use std::cell::RefCell;
 
 use crate::error::{Error, Result};
+use crate::html_scan::{TagsAndText, scan};
 use crate::model::draft::Millis;
 use crate::model::page_card::PageCard;
 use crate::web_page;
-use html5ever::tendril::{SliceExt, StrTendril};
-use html5ever::tokenizer::{
-    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, states::RawKind,
-};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{Tag, TagKind, TokenSinkResult, states::RawKind};
 
 /// The largest page read for a card.
 const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
@@ -72,12 +71,7 @@ impl Meta {
             meta: RefCell::new(Meta::default()),
             in_title: RefCell::new(false),
         };
-        let input = BufferQueue::default();
-        input.push_back(html.to_tendril());
-        let tokenizer = Tokenizer::new(sink, Default::default());
-        let _ = tokenizer.feed(&input);
-        tokenizer.end();
-        tokenizer.sink.meta.into_inner()
+        scan(html, sink).meta.into_inner()
     }
 
     fn get(&self, key: &str) -> Option<String> {
@@ -95,22 +89,13 @@ struct Sink {
     in_title: RefCell<bool>,
 }
 
-impl TokenSink for Sink {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        match token {
-            Token::TagToken(tag) => self.tag(&tag),
-            Token::CharacterTokens(text) if *self.in_title.borrow() => {
-                self.meta.borrow_mut().title.push_str(&text);
-                TokenSinkResult::Continue
-            }
-            _ => TokenSinkResult::Continue,
+impl TagsAndText for Sink {
+    fn text(&self, text: &StrTendril) {
+        if *self.in_title.borrow() {
+            self.meta.borrow_mut().title.push_str(text);
         }
     }
-}
 
-impl Sink {
     fn tag(&self, tag: &Tag) -> TokenSinkResult<()> {
         let name = &*tag.name;
         if tag.kind == TagKind::EndTag {

@@ -9,11 +9,11 @@
 
 use std::cell::RefCell;
 
-use html5ever::tendril::{SliceExt, StrTendril};
-use html5ever::tokenizer::{
-    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, states::RawKind,
-};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{Tag, TagKind, TokenSinkResult, states::RawKind};
 use quick_xml::escape::escape;
+
+use crate::html_scan::{TagsAndText, scan};
 
 /// One top-level block of the blog's HTML.
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
@@ -89,13 +89,7 @@ struct Block {
 
 /// The top-level blocks of `html`, in order (text between blocks is a block of its own).
 fn blocks_of(html: &str) -> Vec<Block> {
-    let sink = Sink::default();
-    let input = BufferQueue::default();
-    input.push_back(html.to_tendril());
-    let tokenizer = Tokenizer::new(sink, Default::default());
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    let sink = tokenizer.sink;
+    let sink = scan(html, Sink::default());
     sink.close_block();
     sink.blocks.into_inner()
 }
@@ -145,7 +139,9 @@ impl Sink {
             self.blocks.borrow_mut().push(block);
         }
     }
+}
 
+impl TagsAndText for Sink {
     fn tag(&self, tag: &Tag) -> TokenSinkResult<()> {
         let name = &*tag.name;
         let attr = |key: &str| {
@@ -263,21 +259,6 @@ impl Sink {
         if state.math == 0 && !state.card {
             let words: String = text.chars().filter(|c| !c.is_whitespace()).collect();
             state.current.signature.push_str(&words);
-        }
-    }
-}
-
-impl TokenSink for Sink {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        match token {
-            Token::TagToken(tag) => self.tag(&tag),
-            Token::CharacterTokens(text) => {
-                self.text(&text);
-                TokenSinkResult::Continue
-            }
-            _ => TokenSinkResult::Continue,
         }
     }
 }
