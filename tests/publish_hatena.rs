@@ -689,3 +689,60 @@ async fn preview_on_the_blog_shows_hatenas_own_html_beside_fumis_with_one_draft_
     assert_eq!(refused.code(), "preview_of_public_post");
     assert_eq!(hatena.entries().len(), 1);
 }
+
+/// `fumi preview-on-blog`: the same, from the command line, the differing block marked `!`.
+#[tokio::test]
+async fn the_command_line_prints_the_blogs_rendering_with_the_differing_block_marked() {
+    let hatena = TestHatena::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let keychain = SecretService::start();
+    let env = keychain.env();
+    let add = [
+        "blogs",
+        "add",
+        "h",
+        "--kind",
+        "hatena",
+        "--url",
+        &hatena.root,
+        "--user",
+        &hatena.user,
+    ];
+    ok(fumi_env(
+        data.path(),
+        &add,
+        format!("{}\n", hatena.api_key).as_bytes(),
+        &env,
+    ));
+    let id = ok(fumi_env(
+        data.path(),
+        &["drafts", "new", "--title", "確かめる", "-"],
+        "# 見出し\n\n本文です。\n\n[asin:4297125609:detail]\n".as_bytes(),
+        &env,
+    ));
+    let env_en: Vec<(&str, String)> = env
+        .iter()
+        .cloned()
+        .chain([("LC_ALL", "en_US.UTF-8".to_owned())])
+        .collect();
+    let out = ok(fumi_env(
+        data.path(),
+        &["preview-on-blog", id.trim(), "--blog", "h"],
+        b"",
+        &env_en,
+    ));
+    assert!(
+        out.starts_with("1 of 3 blocks show otherwise on h"),
+        "{out}"
+    );
+    let marked: Vec<&str> = out.lines().filter(|l| l.starts_with('!')).collect();
+    assert_eq!(marked.len(), 1, "{out}");
+    assert!(marked[0].contains("Amazon 4297125609"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("  <h1>") || l.starts_with("  <h1 ")),
+        "{out}"
+    );
+    assert_eq!(hatena.entries().len(), 1);
+    assert!(hatena.entries()[0].draft);
+}

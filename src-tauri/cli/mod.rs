@@ -79,6 +79,9 @@ pub enum Command {
     Publish(publish::PublishArgs),
     /// Take a draft's post off the blog's public pages (back to a draft there), or delete it.
     Unpublish(publish::UnpublishArgs),
+    /// Send a draft to a blog as its draft post (never a second one) and print the blog's own
+    /// HTML of it, block by block, `!` marking the blocks Fumi's preview shows otherwise.
+    PreviewOnBlog(publish::PreviewOnBlogArgs),
     /// Import the blog's posts as drafts linked to them; with --draft, replace that draft's text
     /// with the blog's version of its post (the draft's text is kept as a revision).
     Pull(publish::PullArgs),
@@ -182,6 +185,7 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
         Command::Blogs(command) => blogs::run(&app, command),
         Command::Publish(args) => publish::publish(&app, args),
         Command::Unpublish(args) => publish::unpublish(&app, args),
+        Command::PreviewOnBlog(args) => publish::preview_on_blog(&app, args),
         Command::Pull(args) => publish::pull(&app, args),
         Command::Blogsync(command) => publish::blogsync(&app, command),
         Command::Queue { command } => publish::queue(&app, command),

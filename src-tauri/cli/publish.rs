@@ -8,7 +8,7 @@ use fumi_core::message::Lang;
 use fumi_core::model::post::PostState;
 use fumi_core::model::queue::QueuedPublish;
 use fumi_core::publish::queue::{PublishOutcome, Sent};
-use fumi_core::publish::{Progress, PublishOptions, PullReport, RemoteStatus};
+use fumi_core::publish::{BlogPreview, Progress, PublishOptions, PullReport, RemoteStatus};
 use fumi_core::{App, DraftId, Error, Publication, args, front_matter};
 
 use super::{block_on, input, print, say};
@@ -53,6 +53,13 @@ pub struct UnpublishArgs {
     /// Delete the post (into the blog's trash) and forget the link to it.
     #[arg(long)]
     delete: bool,
+}
+
+#[derive(clap::Args)]
+pub struct PreviewOnBlogArgs {
+    draft: DraftId,
+    #[arg(long)]
+    blog: String,
 }
 
 #[derive(clap::Args)]
@@ -134,6 +141,12 @@ pub(super) fn unpublish(app: &App, args: UnpublishArgs) -> Result<(), Error> {
     }
 }
 
+pub(super) fn preview_on_blog(app: &App, args: PreviewOnBlogArgs) -> Result<(), Error> {
+    let blog = app.blog_named(&args.blog)?;
+    let preview = block_on(app.preview_on_blog(args.draft, blog.id))?;
+    print(&OnBlog(blog.name, preview))
+}
+
 pub(super) fn pull(app: &App, args: PullArgs) -> Result<(), Error> {
     let blog = app.blog_named(&args.blog)?;
     match args.draft {
@@ -195,6 +208,33 @@ impl fmt::Display for Published {
 }
 
 /// What a pull imported.
+/// The blog's own HTML of a draft: a summary line, then its blocks, `!` before each that Fumi's
+/// preview shows otherwise.
+struct OnBlog(String, BlogPreview);
+
+impl fmt::Display for OnBlog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let OnBlog(blog, preview) = self;
+        let line = say(
+            "cli-blog-preview",
+            &args! {
+                "blog" => blog.as_str(),
+                "differing" => preview.differing,
+                "count" => preview.blocks.len(),
+                "url" => preview.url.as_str(),
+            },
+        );
+        writeln!(f, "{line}")?;
+        for block in &preview.blocks {
+            let mark = if block.differs { "!" } else { " " };
+            for (i, text) in block.html.trim_end().lines().enumerate() {
+                writeln!(f, "{} {text}", if i == 0 { mark } else { " " })?;
+            }
+        }
+        Ok(())
+    }
+}
+
 struct Pulled(PullReport);
 
 impl fmt::Display for Pulled {

@@ -91,6 +91,7 @@ cli-hint-blogs-list = `fumi blogs list` shows the blogs.
 cli-added = Added { $name }: { $url } as { $user }.
 cli-answers = { $name } answers and accepts the password.
 cli-scheduled = (scheduled)
+cli-blog-preview = { $differing } of { $count } blocks show otherwise on { $blog } than in Fumi's preview (marked !). The draft on the blog: { $url }
 cli-pulled = Imported { $count } posts as drafts{ $ids ->
         [none] {""}
        *[other] : { $ids }

@@ -89,6 +89,7 @@ cli-hint-blogs-list = ブログの一覧は `fumi blogs list` で表示できま
 cli-added = { $name } を追加しました: { $url }（{ $user }）。
 cli-answers = { $name } に接続でき、パスワードも有効です。
 cli-scheduled = （予約投稿）
+cli-blog-preview = { $count } ブロック中 { $differing } ブロックは、{ $blog } での表示が Fumi のプレビューと異なります（! 印）。ブログの下書き: { $url }
 cli-pulled = { $count } 件の記事を下書きとして取り込みました{ $ids ->
         [none] {""}
        *[other] : { $ids }
