@@ -207,7 +207,6 @@ impl fmt::Display for Published {
     }
 }
 
-/// What a pull imported.
 /// The blog's own HTML of a draft: a summary line, then its blocks, `!` before each that Fumi's
 /// preview shows otherwise.
 struct OnBlog(String, BlogPreview);
@@ -235,6 +234,7 @@ impl fmt::Display for OnBlog {
     }
 }
 
+/// What a pull imported.
 struct Pulled(PullReport);
 
 impl fmt::Display for Pulled {

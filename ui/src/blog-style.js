@@ -30,8 +30,9 @@ export class BlogStyleView {
     this.container = null;
     /** Each block's nodes in the frame, in order (a block may be several top-level nodes). */
     this.nodes = /** @type {Node[][]} */ ([]);
-    /** The blog shown, or null when Fumi's own look is. */
+    /** The blog asked for, or null when Fumi's own look is; the blog whose look the frame holds. */
     this.blogId = null;
+    this.loadedFor = null;
     this.loadId = "";
     preview.onSplice = (start, removed, added) => this.splice(start, removed, added);
   }
@@ -45,6 +46,7 @@ export class BlogStyleView {
     this.blogId = blogId;
     try {
       const kept = await api.blogStyleFrame(blogId);
+      if (this.blogId !== blogId) return;
       if (kept) this.load(kept);
       if (!kept || Date.now() - kept.read_at > FRESH_MS) {
         const read = await api.readBlogStyle(blogId);
@@ -53,7 +55,7 @@ export class BlogStyleView {
     } catch (error) {
       // Offline: the kept look stays; with none, Fumi's own look.
       this.onError(error.message);
-      if (this.blogId === blogId && !this.container) this.hide();
+      if (this.blogId === blogId && this.loadedFor !== blogId) this.hide();
     }
   }
 
@@ -65,6 +67,7 @@ export class BlogStyleView {
     this.frame?.remove();
     this.frame = null;
     this.loadId = "";
+    this.loadedFor = null;
     this.pane.hidden = false;
     this.preview.draw();
   }
@@ -87,22 +90,15 @@ export class BlogStyleView {
     // Written into the frame's own blank document rather than navigated to (`srcdoc`): nothing
     // is loaded, so the window's policy of no frames holds, and the frame is ready at once.
     const doc = frame.contentDocument;
-    if (!doc) return;
-    doc.open();
-    doc.write(look.document);
-    doc.close();
-    const container = doc.getElementById(look.blocks_id);
-    if (!container) return;
-    // Links never navigate the frame: an in-page one scrolls to its target.
-    doc.addEventListener("click", (event) => {
-      // The frame's elements are of its own realm: `instanceof Element` would not know them.
-      const target = /** @type {Element | null} */ (event.target);
-      const link = typeof target?.closest === "function" ? target.closest("a[href]") : null;
-      if (!link) return;
-      event.preventDefault();
-      const href = link.getAttribute("href");
-      if (href?.startsWith("#")) doc.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView();
-    });
+    doc?.open();
+    doc?.write(look.document);
+    doc?.close();
+    const container = doc?.getElementById(look.blocks_id);
+    // Never a blank pane: without its frame, Fumi's own look.
+    if (!container) return this.hide();
+    // (Links in the frame are inert by its own stylesheet: a sandbox without scripts runs no
+    // listener, not even the window's.)
+    this.loadedFor = this.blogId;
     this.container = container;
     this.nodes = [];
     this.splice(0, 0, this.preview.html);

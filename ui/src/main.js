@@ -123,14 +123,12 @@ syncScroll(editor.view, byId("preview"), preview);
 
 /** The blog the publish bar has selected (its look and its categories are offered). */
 let selectedBlog = /** @type {import("./bindings.ts").Blog | null} */ (null);
-const BLOG_STYLE = "fumi.blogStyle";
 const blogStyle = new BlogStyleView(byId("preview"), preview, (message) => publishBar.say(message, true), t.blogStyle);
 const styleToggle = byIdAs("blog-style-toggle", HTMLButtonElement);
-styleToggle.setAttribute("aria-pressed", String(localStorage.getItem(BLOG_STYLE) === "on"));
+// Each window starts in Fumi's own look: the webview's storage is shared by every data folder,
+// and a look chosen for one must not hide another's preview.
 styleToggle.addEventListener("click", () => {
-  const on = styleToggle.getAttribute("aria-pressed") !== "true";
-  styleToggle.setAttribute("aria-pressed", String(on));
-  localStorage.setItem(BLOG_STYLE, on ? "on" : "off");
+  styleToggle.setAttribute("aria-pressed", String(styleToggle.getAttribute("aria-pressed") !== "true"));
   showBlogStyle();
 });
 
@@ -153,10 +151,14 @@ async function showBlogCategories(blog) {
     editor.view.dispatch({ effects: categoriesChanged.of(null) });
   };
   if (!blog) return show([], false);
+  // A list that arrives after another blog was selected is not shown.
+  const still = () => selectedBlog?.id === blog.id;
   try {
     const kept = await api.blogCategories(blog.id);
-    show(kept.names, !kept.stale || kept.names.length > 0);
-    if (kept.stale) show(await api.readBlogCategories(blog.id), true);
+    if (still()) show(kept.names, !kept.stale || kept.names.length > 0);
+    if (!kept.stale) return;
+    const read = await api.readBlogCategories(blog.id);
+    if (still()) show(read, true);
   } catch {
     // Offline or refused: the list as last read stays; publishing says what is wrong.
   }

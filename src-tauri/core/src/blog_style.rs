@@ -20,6 +20,8 @@ use crate::web_page;
 const MAX_BYTES: usize = 2 * 1024 * 1024;
 /// How many stylesheets (links and imports together) a page may bring.
 const MAX_SHEETS: usize = 24;
+/// The most CSS kept of a blog's look (a theme is a few hundred KiB).
+const MAX_CSS: usize = 4 * 1024 * 1024;
 
 /// The id of the element the preview's blocks go in, inside [`frame_document`].
 pub const BLOCKS_ID: &str = "fumi-blocks";
@@ -39,25 +41,31 @@ pub async fn read(page: &str) -> Result<String> {
             Sheet::Inline(text) => css.push_str(&self_contained(&text, &at, &mut budget).await),
             Sheet::Linked(href) => {
                 let Ok(href) = at.join(&href) else { continue };
-                css.push_str(&linked(&href, &mut budget).await);
+                // A look with a sheet missing is not the blog's: the one kept before stays.
+                css.push_str(&linked(&href, &mut budget).await.map_err(|detail| {
+                    Error::BlogStyleFailed {
+                        url: href.to_string(),
+                        detail,
+                    }
+                })?);
             }
         }
         css.push('\n');
+        if css.len() > MAX_CSS {
+            return Err(failed("more than 4 MiB of stylesheets".into()));
+        }
     }
     Ok(css)
 }
 
-/// A linked stylesheet with its imports read in; one that cannot be read is left out (the rest
-/// of the look still shows).
-async fn linked(href: &Url, budget: &mut usize) -> String {
+/// A linked stylesheet with its imports read in.
+async fn linked(href: &Url, budget: &mut usize) -> std::result::Result<String, String> {
     if *budget == 0 {
-        return String::new();
+        return Ok(String::new());
     }
     *budget -= 1;
-    match web_page::read(href, MAX_BYTES).await {
-        Ok((at, text)) => self_contained(&text, &at, budget).await,
-        Err(_) => String::new(),
-    }
+    let (at, text) = web_page::read(href, MAX_BYTES).await?;
+    Ok(self_contained(&text, &at, budget).await)
 }
 
 /// `css` (read at `base`) with its `@import`s read in (one level) and every address absolute.
@@ -126,12 +134,22 @@ fn clean(css: &str, base: &Url) -> Cleaned {
             rest = &rest[len..];
             continue;
         }
+        // At a word's start only: `scroll-behavior` is a property of today's CSS.
+        let at_word_start = !out
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_alphanumeric() || p == '-' || p == '_');
         let disarmed = ["expression(", "behavior", "-moz-binding"]
             .into_iter()
-            .find(|hook| starts_with_ignore_case(rest, hook));
+            .find(|hook| at_word_start && starts_with_ignore_case(rest, hook));
         if let Some(hook) = disarmed {
             out.push_str("-fumi-disarmed-");
             rest = &rest[hook.len()..];
+            continue;
+        }
+        // An old page's `<!--` … `-->` around its CSS is not CSS.
+        if let Some(marker) = ["<!--", "-->"].into_iter().find(|m| rest.starts_with(m)) {
+            rest = &rest[marker.len()..];
             continue;
         }
         if c == '<' {
@@ -282,7 +300,9 @@ impl TagsAndText for Sink {
 /// The document the window shows the preview in with the blog's look: the blog's CSS, the
 /// markup its theme styles a post by, and an empty element for the blocks. The window puts it
 /// in a sandboxed frame (no scripts); its policy allows no script, no connection and no frame,
-/// only the styles in it and images.
+/// only the styles in it and images (web fonts too by this policy, but the frame also keeps the
+/// window's, which takes fonts from the app only). Links are inert: a frame without scripts runs
+/// no listener that could keep one from navigating it.
 pub fn frame_document(kind: BlogKind, css: &str) -> String {
     // Themes style a post through the markup of the blog's own post page.
     let (body_class, open, close) = match kind {
@@ -300,7 +320,7 @@ pub fn frame_document(kind: BlogKind, css: &str) -> String {
     format!(
         "<!doctype html><html lang=\"ja\"><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data: fumi-asset: http://fumi-asset.localhost; font-src https: data:\">\
-         <style>{css}</style></head><body class=\"{body_class}\">{open}<div id=\"{BLOCKS_ID}\"></div>{close}</body></html>"
+         <style>{css}</style><style>#{BLOCKS_ID} a[href] {{ pointer-events: none; }}</style></head><body class=\"{body_class}\">{open}<div id=\"{BLOCKS_ID}\"></div>{close}</body></html>"
     )
 }
 
@@ -340,7 +360,8 @@ mod tests {
 .entry-content h2 { background: url(../img/h2.png) no-repeat; }
 .x { width: expression(alert(1)); behavior: url(x.htc); -moz-binding: url(x.xml#b); }
 .y { background: url('javascript:alert(1)'); content: "</style><script>alert(1)</script>"; }
-.z::before { content: '<'; }"#;
+.z::before { content: '<'; }
+<!-- .w { scroll-behavior: smooth; overscroll-behavior: none; } -->"#;
         let cleaned = clean(css, &base());
         assert_eq!(
             cleaned.imports,
@@ -357,7 +378,7 @@ mod tests {
         for gone in [
             "@import",
             "expression(",
-            "behavior",
+            "; behavior",
             "-moz-binding",
             "javascript:",
             "<",
@@ -366,6 +387,10 @@ mod tests {
             assert!(!out.to_ascii_lowercase().contains(gone), "{gone} in {out}");
         }
         assert!(out.contains(r#"content: "\3c /style>\3c script>"#), "{out}");
+        assert!(
+            out.contains(".w { scroll-behavior: smooth; overscroll-behavior: none; }"),
+            "{out}"
+        );
     }
 
     #[test]

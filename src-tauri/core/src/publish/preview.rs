@@ -39,6 +39,11 @@ pub async fn preview_on_blog(
     draft_id: DraftId,
     cards: &PageCards,
 ) -> Result<BlogPreview> {
+    // A queued publish may be creating the post right now: a preview beside it could make a
+    // second one.
+    if store.queued_publish(draft_id, blog.id)?.is_some() {
+        return Err(Error::PublishInProgress);
+    }
     let publication = store.publication(draft_id, blog.id)?;
     if let Some(p) = &publication
         && p.remote_id.is_some()

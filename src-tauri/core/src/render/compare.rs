@@ -51,8 +51,50 @@ pub(super) fn compare(local: &str, blog: &str, clean: impl Fn(&str) -> String) -
 }
 
 /// For each of `blog`'s blocks, whether it is in a longest common run of blocks with `local`.
+/// The blocks alike at both ends are matched first: the table the rest needs (n × m) is then
+/// only as large as the part where the two differ.
 fn common(blog: &[Block], local: &[String]) -> Vec<bool> {
+    let same = |(b, l): (&Block, &String)| b.signature == *l;
+    let head = blog.iter().zip(local).take_while(|&p| same(p)).count();
+    let tail = blog[head..]
+        .iter()
+        .rev()
+        .zip(local[head..].iter().rev())
+        .take_while(|&p| same(p))
+        .count();
+    let mut alike = vec![true; head];
+    alike.extend(common_within(
+        &blog[head..blog.len() - tail],
+        &local[head..local.len() - tail],
+    ));
+    alike.extend(std::iter::repeat_n(true, tail));
+    alike
+}
+
+/// The largest table [`common_within`] builds (cells of 4 bytes: 16 MiB).
+const MAX_CELLS: usize = 4 * 1024 * 1024;
+
+/// [`common`] by a longest common subsequence, for the part where the two differ; past
+/// [`MAX_CELLS`] (a blog's answer is the network's to size), a block is alike when the preview
+/// has a block like it not yet taken, order aside.
+fn common_within(blog: &[Block], local: &[String]) -> Vec<bool> {
     let (n, m) = (blog.len(), local.len());
+    if (n + 1).saturating_mul(m + 1) > MAX_CELLS {
+        let mut left: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for l in local {
+            *left.entry(l.as_str()).or_default() += 1;
+        }
+        return blog
+            .iter()
+            .map(|b| match left.get_mut(b.signature.as_str()) {
+                Some(count) if *count > 0 => {
+                    *count -= 1;
+                    true
+                }
+                _ => false,
+            })
+            .collect();
+    }
     // lengths[i][j]: the longest common subsequence of blog[i..] and local[j..].
     let mut lengths = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
@@ -99,6 +141,7 @@ fn is_void(name: &str) -> bool {
     matches!(
         name,
         "area"
+            | "base"
             | "br"
             | "col"
             | "embed"
@@ -107,7 +150,9 @@ fn is_void(name: &str) -> bool {
             | "input"
             | "link"
             | "meta"
+            | "param"
             | "source"
+            | "track"
             | "wbr"
     )
 }
@@ -127,6 +172,8 @@ struct State {
     math: usize,
     hidden: bool,
     card: bool,
+    /// Inside Hatena's card frame (written as a card, no depth of its own).
+    in_card_frame: bool,
 }
 
 impl Sink {
@@ -170,6 +217,7 @@ impl TagsAndText for Sink {
                         state.current.signature = format!("card:{page}");
                     }
                     state.hidden = true;
+                    state.in_card_frame = true;
                     return TokenSinkResult::RawData(RawKind::Rawtext);
                 }
                 let is_card = attr("class").is_some_and(|c| c.split(' ').any(|c| c == "fumi-card"));
@@ -216,8 +264,9 @@ impl TagsAndText for Sink {
                 }
             }
             TagKind::EndTag => {
-                if name == "iframe" {
+                if name == "iframe" && state.in_card_frame {
                     state.hidden = false;
+                    state.in_card_frame = false;
                     if state.depth == 0 {
                         drop(state);
                         self.close_block();
@@ -338,6 +387,23 @@ mod tests {
             }
         });
         assert_eq!(shown.len(), 4);
+    }
+
+    #[test]
+    fn a_long_post_alike_but_for_one_block_marks_that_block() {
+        let local: String = (0..5000).map(|i| format!("<p>段落{i}</p>")).collect();
+        let blog = local.replace("<p>段落2500</p>", "<p>違う段落</p>");
+        let differs = differs(&local, &blog);
+        assert_eq!(differs.len(), 5000);
+        let marked: Vec<usize> = (0..differs.len()).filter(|&i| differs[i]).collect();
+        assert_eq!(marked, [2500]);
+    }
+
+    #[test]
+    fn a_frame_that_is_not_a_card_ends_its_block() {
+        let local = "<p>前</p><p>後</p>";
+        let blog = r#"<figure><iframe src="https://www.youtube.com/embed/x"></iframe></figure><p>前</p><p>後</p>"#;
+        assert_eq!(differs(local, blog), [true, false, false]);
     }
 
     #[test]
