@@ -3,7 +3,6 @@
 //! lost answers, and the blog's other editing modes.
 
 use fumi_core::image::Image;
-use fumi_core::model::page_card::PageCards;
 use fumi_core::publish::hatena::Hatena;
 use fumi_core::publish::{self, Progress, PublishOptions, RemoteStatus};
 use fumi_core::{Blog, BlogAuth, BlogKind, DraftId, Error, Publication, Renderer, SaveKind, Store};
@@ -618,18 +617,8 @@ async fn preview_on_the_blog_shows_hatenas_own_html_beside_fumis_with_one_draft_
         .create_draft("ブログで確かめる", text)
         .expect("draft")
         .id;
-    let renderer = Renderer::new();
     let preview = async |store: &mut Store| {
-        publish::preview_on_blog(
-            store,
-            &renderer,
-            &publish::Network,
-            &blog,
-            &hatena.api_key,
-            draft,
-            &PageCards::new(),
-        )
-        .await
+        super::support::preview_on_blog(store, &blog, &hatena.api_key, draft).await
     };
     let shown = preview(&mut store).await.expect("preview on the blog");
     let entries = hatena.entries();

@@ -1,7 +1,6 @@
 //! The WordPress publisher against a real WordPress on loopback.
 
 use fumi_core::image::Image;
-use fumi_core::model::page_card::PageCards;
 use fumi_core::publish::wordpress::WordPress;
 use fumi_core::publish::{self, OutgoingPost, Progress, PublishOptions, Publisher, RemoteStatus};
 use fumi_core::{Blog, BlogKind, DraftId, Error, Renderer, Store};
@@ -949,18 +948,8 @@ async fn preview_on_the_blog_reads_wordpress_own_rendering_of_one_draft_post() {
         .create_draft("ブログで確かめる", text)
         .expect("draft")
         .id;
-    let renderer = Renderer::new();
     let preview = async |store: &mut Store| {
-        publish::preview_on_blog(
-            store,
-            &renderer,
-            &publish::Network,
-            &blog,
-            &site.password,
-            draft,
-            &PageCards::new(),
-        )
-        .await
+        super::support::preview_on_blog(store, &blog, &site.password, draft).await
     };
     let shown = preview(&mut store).await.expect("preview on the blog");
     let posts = rest(&site, "wp/v2/posts?status=draft&context=edit").await;

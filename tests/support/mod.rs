@@ -99,6 +99,25 @@ pub async fn publish_collecting(
     (result, steps.into_inner().expect("steps"))
 }
 
+/// *Preview on the blog* of a draft over the network, as the window and the CLI ask it.
+pub async fn preview_on_blog(
+    store: &mut fumi_core::Store,
+    blog: &fumi_core::Blog,
+    secret: &str,
+    draft: fumi_core::DraftId,
+) -> Result<fumi_core::publish::BlogPreview, fumi_core::Error> {
+    fumi_core::publish::preview_on_blog(
+        store,
+        &fumi_core::Renderer::new(),
+        &fumi_core::publish::Network,
+        blog,
+        secret,
+        draft,
+        &fumi_core::model::page_card::PageCards::new(),
+    )
+    .await
+}
+
 /// Fails if `secret` appears in the database files or the logs of `data_dir` (it belongs in the
 /// keychain), or if there are no logs to search.
 pub fn assert_secret_absent(data_dir: &Path, secret: &str) {
