@@ -79,3 +79,58 @@ async fn a_card_is_read_once_kept_across_restarts_and_plain_when_the_page_cannot
         "{html}"
     );
 }
+
+#[tokio::test]
+async fn a_product_card_of_a_book_is_drawn_from_the_book_databases_and_others_stay_plain() {
+    use super::support::book_sources::BookSources;
+
+    let sources = BookSources::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    let app = App::open(data.path()).expect("open");
+    let mut settings = app.settings().expect("settings");
+    settings.book_sources = sources.endpoints();
+    app.save_settings(&settings).expect("save");
+    // 三体's ISBN-10 is its ASIN; B0… is a product that is not a book.
+    let text = "読みました。\n\n[asin:4152098708:detail]\n\n[asin:B08XYZ1234:detail]\n";
+
+    assert_eq!(app.read_page_cards(text, false).await.expect("read"), 1);
+    assert_eq!(
+        sources.take_requests(),
+        ["/openbd/v1/get?isbn=9784152098702"],
+        "only the book is looked up, once"
+    );
+    assert_eq!(app.read_page_cards(text, false).await.expect("read"), 0);
+    assert!(sources.take_requests().is_empty(), "looked up again");
+
+    let cards = app.page_cards(text).expect("cards");
+    let html = app
+        .renderer()
+        .render_for(
+            text,
+            Flavor::Hatena,
+            Output::Preview,
+            &|_| None,
+            None,
+            &cards,
+        )
+        .html;
+    let book = &html[..html.find("B08XYZ1234").expect("the other product")];
+    assert!(
+        book.contains(r#"href="https://www.amazon.co.jp/dp/4152098708""#),
+        "{html}"
+    );
+    for shown in ["三体", "劉 慈欣 / 早川書房 / 2019-07-04", "Amazon"] {
+        assert!(book.contains(shown), "{shown} missing: {html}");
+    }
+    assert!(
+        book.contains(&format!(
+            r#"src="{}/covers/9784152098702.png""#,
+            sources.base
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<span class="fumi-card-title">ASIN B08XYZ1234</span>"#),
+        "{html}"
+    );
+}

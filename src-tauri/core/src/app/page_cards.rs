@@ -1,5 +1,6 @@
-//! The cards of the pages a draft embeds: read from the pages once, kept in the database, and
-//! read again only when the author asks.
+//! The cards of the pages a draft embeds, and of the books of its product cards: read from the
+//! pages (or the book databases) once, kept in the database, and read again only when the
+//! author asks.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, PoisonError};
@@ -43,10 +44,17 @@ impl App {
         };
         let mut read = 0;
         for url in urls.into_iter().filter(|u| !kept.contains_key(u)) {
+            let book = crate::book::asin::isbn_of(&url);
             if !self.claim_card_read(&url, again) {
                 continue;
             }
-            let card = crate::page_card::fetch(&url, now_ms()).await;
+            let card = match book {
+                Some(isbn) => self
+                    .lookup(&isbn)
+                    .await
+                    .map(|found| crate::book::asin::page_card(&url, &found, now_ms())),
+                None => crate::page_card::fetch(&url, now_ms()).await,
+            };
             self.card_reads
                 .reading
                 .lock()

@@ -1,6 +1,7 @@
 //! Book reviews as first-class posts: the book a draft reviews, looked up by ISBN, shown as a
 //! card where the author puts `[book]`, and a review template to start from.
 
+pub mod asin;
 pub mod card;
 pub mod lookup;
 pub mod review;

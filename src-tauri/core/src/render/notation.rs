@@ -8,7 +8,8 @@
 //! - `[URL:embed]`, `[URL:embed:cite]`, `[URL:cite:embed]` alone: a card (the page's own
 //!   metadata when Fumi has read it); `[URL:title]`, `[URL:title=TEXT]`, `[URL:cite]`,
 //!   `[URL:bookmark]`: a link;
-//! - `[asin:ASIN:detail]` alone: a product card; `:image`, `:title` and inline: a link;
+//! - `[asin:ASIN:detail]` alone: a product card (a book's own, from the book databases, when
+//!   the ASIN is an ISBN-10); `:image`, `:title` and inline: a link;
 //! - `[f:id:USER:YYYYMMDDhhmmss(j|p|g)(:plain|:image)]`: the Fotolife image;
 //! - `((text))`: a numbered footnote (`)((` and `))(` write the parentheses themselves);
 //! - `<!-- more -->` alone: the read-more cut;
@@ -174,7 +175,11 @@ fn block_notation(line: &str, output: Output, cards: &PageCards) -> Option<Strin
     if let Some(asin) = Asin::parse(inner)
         && asin.form == "detail"
     {
-        return Some(plain_card(&asin.url(), &format!("ASIN {}", asin.id)));
+        let url = asin.url();
+        return Some(match cards.get(&url) {
+            Some(book) => card(&url, Some(book), false),
+            None => plain_card(&url, &format!("ASIN {}", asin.id)),
+        });
     }
     None
 }
@@ -222,25 +227,38 @@ fn plain_card(url: &str, title: &str) -> String {
     )
 }
 
-/// The pages the draft embeds (`[URL:embed]` alone in a paragraph, outside code), each once.
+/// The cards the draft shows, each once: the pages it embeds (`[URL:embed]` alone in a
+/// paragraph, outside code) and the books of its product cards (`[asin:ISBN-10:detail]`, the
+/// card read from the book databases).
 pub(crate) fn embedded_urls(markdown: &str, options: &Options<'_>) -> Vec<String> {
-    if !markdown.contains(":embed") {
+    if !markdown.contains(":embed") && !markdown.contains("asin:") {
         return Vec::new();
     }
     let layout = Layout::of(markdown, options);
     let mut urls: Vec<String> = Vec::new();
     for (i, line) in markdown.lines().enumerate() {
-        let inner = line
+        if !layout.lone.contains(&i) || layout.verbatim.contains(&i) {
+            continue;
+        }
+        let Some(inner) = line
             .trim()
             .strip_prefix('[')
-            .and_then(|l| l.strip_suffix(']'));
-        if layout.lone.contains(&i)
-            && !layout.verbatim.contains(&i)
-            && let Some(link) = inner.and_then(WebLink::parse)
-            && link.embed
-            && !urls.iter().any(|u| u == link.url)
+            .and_then(|l| l.strip_suffix(']'))
+        else {
+            continue;
+        };
+        let url = if let Some(link) = WebLink::parse(inner).filter(|link| link.embed) {
+            link.url.to_owned()
+        } else if let Some(asin) = Asin::parse(inner).filter(|asin| asin.form == "detail")
+            // Only a book's card can be read: Amazon refuses to be read.
+            && crate::book::asin::isbn_of(&asin.url()).is_some()
         {
-            urls.push(link.url.to_owned());
+            asin.url()
+        } else {
+            continue;
+        };
+        if !urls.contains(&url) {
+            urls.push(url);
         }
     }
     urls
@@ -439,7 +457,7 @@ impl<'a> Asin<'a> {
     }
 
     fn url(&self) -> String {
-        format!("https://www.amazon.co.jp/dp/{}", self.id)
+        crate::book::asin::product_url(self.id)
     }
 }
 
