@@ -52,7 +52,7 @@ impl AppState {
         // The draft's book card, drawn where the text says `[book]`.
         let card = match (draft, &self.app) {
             (Some(id), Ok(app)) => app.reader().ok().and_then(|store| {
-                fumi_core::book::card::for_draft(&store, id, &crate::assets::preview_url)
+                fumi_core::book::card::for_draft(&store, id, &crate::assets::preview_url, flavor)
             }),
             _ => None,
         };

@@ -353,14 +353,16 @@ fn the_command_line_looks_up_starts_reviews_and_lists_books() {
 }
 
 /// Publishes, to the blog at `url` of `kind`, a draft whose text places the card, its book
-/// filled from the local databases and an associate tag in the settings.
+/// filled from the local databases and an associate tag in the settings (and, with
+/// `as_asin`, the card sent to Hatena as Hatena's own).
 async fn publish_review_with_card(
     sources: &BookSources,
     kind: fumi_core::BlogKind,
     url: &str,
     user: &str,
     secret: &str,
-) -> fumi_core::Publication {
+    as_asin: bool,
+) -> (tempfile::TempDir, Store, fumi_core::Publication) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(dir.path()).expect("store");
     let blog = store
@@ -368,6 +370,7 @@ async fn publish_review_with_card(
         .expect("blog");
     let mut settings = store.settings().expect("settings");
     settings.affiliate_tag = "fumi-22".into();
+    settings.hatena_book_as_asin = as_asin;
     store.save_settings(&settings).expect("save");
     let draft = store
         .create_draft("『三体』を読んで", "冒頭。\n\n[book]\n\n感想。\n")
@@ -388,7 +391,7 @@ async fn publish_review_with_card(
         fumi_core::publish::PublishOptions::default(),
     )
     .await;
-    published.expect("publish")
+    (dir, store, published.expect("publish"))
 }
 
 fn assert_card(html: &str, cover_host: &str) {
@@ -423,12 +426,13 @@ async fn the_card_reaches_the_post_on_wordpress_and_on_hatena() {
     let sources = BookSources::start();
 
     let site = TestWordPress::start();
-    let published = publish_review_with_card(
+    let (_dir, _store, published) = publish_review_with_card(
         &sources,
         BlogKind::WordPress,
         &site.url,
         &site.user,
         &site.password,
+        true,
     )
     .await;
     let id = published.remote_id.expect("id");
@@ -448,6 +452,7 @@ async fn the_card_reaches_the_post_on_wordpress_and_on_hatena() {
         &hatena.root,
         &hatena.user,
         &hatena.api_key,
+        false,
     )
     .await;
     let entry = hatena.entries().remove(0);
@@ -466,4 +471,45 @@ async fn the_card_reaches_the_post_on_wordpress_and_on_hatena() {
         entry.content
     );
     assert_card(&entry.content, "/images/fumi-tester/");
+}
+
+#[tokio::test]
+async fn on_hatena_the_card_can_go_as_hatenas_own_product_card() {
+    use super::support::hatena::TestHatena;
+    use fumi_core::BlogKind;
+    use fumi_core::book::card::for_draft;
+    use fumi_core::render::Flavor;
+
+    let sources = BookSources::start();
+    let hatena = TestHatena::start();
+    let (_dir, store, published) = publish_review_with_card(
+        &sources,
+        BlogKind::Hatena,
+        &hatena.root,
+        &hatena.user,
+        &hatena.api_key,
+        true,
+    )
+    .await;
+    // Hatena draws the card with the blog's own associate settings; Fumi's cover is not sent.
+    let entry = hatena.entries().remove(0);
+    assert_eq!(
+        entry.content,
+        "冒頭。\n\n[asin:4152098708:detail]\n\n感想。\n"
+    );
+    assert!(hatena.images().is_empty(), "the cover went to Fotolife");
+
+    // The preview with the Hatena blog shows Hatena's product card; elsewhere Fumi's own.
+    let draft = published.draft_id;
+    let local = |src: &str| Some(format!("fumi-preview://{src}"));
+    let hatena_card = for_draft(&store, draft, &local, Flavor::Hatena).expect("card");
+    assert!(
+        hatena_card.contains(r#"href="https://www.amazon.co.jp/dp/4152098708""#)
+            && hatena_card.contains("劉 慈欣 / 早川書房 / 2019-07-04")
+            && hatena_card.contains(r#"src="fumi-preview://fumi-asset:"#)
+            && !hatena_card.contains("fumi-book-card"),
+        "{hatena_card}"
+    );
+    let own = for_draft(&store, draft, &local, Flavor::WordPress).expect("card");
+    assert!(own.contains(r#"<div class="fumi-book-card""#), "{own}");
 }

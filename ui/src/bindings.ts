@@ -825,6 +825,11 @@ export type Settings_Deserialize = {
 	default_blog?: number | null,
 	/**  The author's affiliate tag for the purchase links of book cards (empty: plain links). */
 	affiliate_tag?: string,
+	/**
+	 *  On Hatena, the `[book]` card goes as Hatena's own product card, `[asin:ISBN-10:detail]`,
+	 *  so the blog's own associate settings apply (a book without an ISBN-10 keeps Fumi's card).
+	 */
+	hatena_book_as_asin?: boolean,
 	/**  Whether the author has answered the first-run welcome. */
 	welcomed?: boolean,
 	/**  Where the book databases answer ISBN lookups. */
@@ -855,6 +860,11 @@ export type Settings_Serialize = {
 	default_blog: number | null,
 	/**  The author's affiliate tag for the purchase links of book cards (empty: plain links). */
 	affiliate_tag: string,
+	/**
+	 *  On Hatena, the `[book]` card goes as Hatena's own product card, `[asin:ISBN-10:detail]`,
+	 *  so the blog's own associate settings apply (a book without an ISBN-10 keeps Fumi's card).
+	 */
+	hatena_book_as_asin: boolean,
 	/**  Whether the author has answered the first-run welcome. */
 	welcomed: boolean,
 	/**  Where the book databases answer ISBN lookups. */

@@ -111,6 +111,7 @@ export class SettingsDialog {
       if (!revisions.value) revisions.value = "30";
       await this.fillBlogs();
       field("settings-affiliate").value = this.settings.affiliate_tag;
+      field("settings-hatena-book").value = this.settings.hatena_book_as_asin ? "asin" : "fumi";
       field("settings-review-template").value = this.settings.review_template ?? "";
       for (const [key, id] of SOURCES) field(id).value = this.settings.book_sources?.[key] ?? "";
       if (!this.el.open) this.el.showModal();
@@ -133,6 +134,7 @@ export class SettingsDialog {
         revision_interval_secs: Number(field("settings-revisions").value),
         default_blog: field("settings-default-blog").value ? Number(field("settings-default-blog").value) : null,
         affiliate_tag: field("settings-affiliate").value.trim(),
+        hatena_book_as_asin: field("settings-hatena-book").value === "asin",
         review_template: field("settings-review-template").value,
         book_sources: Object.fromEntries(SOURCES.map(([key, id]) => [key, field(id).value.trim()])),
       });

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::image::{ASSET_SCHEME, Image, LocalImage};
 use crate::markdown_file;
 use crate::model::draft::{Draft, DraftId};
-use crate::render::Renderer;
+use crate::render::{Flavor, Renderer};
 use crate::store::Store;
 
 /// The kind of file a draft is exported as.
@@ -56,7 +56,7 @@ pub fn standalone_html(store: &Store, renderer: &Renderer, draft: &Draft) -> Str
         embedded.push(format!("data:{};base64,{data}", image.mime));
         Some(format!("{ASSET_SCHEME}embedded-{}", embedded.len() - 1))
     };
-    let card = crate::book::card::for_draft(store, draft.id, &placeholder);
+    let card = crate::book::card::for_draft(store, draft.id, &placeholder, Flavor::Plain);
     let mut body = renderer
         .render_with_images(&draft.body, &placeholder, card.as_deref())
         .html;

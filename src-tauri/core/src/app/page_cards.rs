@@ -52,7 +52,7 @@ impl App {
                 Some(isbn) => self
                     .lookup(&isbn)
                     .await
-                    .map(|found| crate::book::asin::page_card(&url, &found, now_ms())),
+                    .map(|found| crate::book::asin::page_card(&url, &found.facts, now_ms())),
                 None => crate::page_card::fetch(&url, now_ms()).await,
             };
             self.card_reads

@@ -1,7 +1,7 @@
 //! Hatena's `[asin:ASIN:detail]` product card, drawn from Fumi's book lookups: an ISBN-10 is
 //! an Amazon ASIN, so a book's card needs no page of Amazon's (which refuses to be read).
 
-use crate::model::book::{Found, Isbn};
+use crate::model::book::{Book, BookFacts, Isbn};
 use crate::model::draft::Millis;
 use crate::model::page_card::PageCard;
 
@@ -20,9 +20,24 @@ pub fn isbn_of(url: &str) -> Option<Isbn> {
     asin.parse().ok().filter(|_| asin.len() == 10)
 }
 
-/// The card of the product at `url`, from the book a lookup found.
-pub fn page_card(url: &str, found: &Found, now: Millis) -> PageCard {
-    let facts = &found.facts;
+/// The line that places Hatena's product card of `book` (none without an ISBN-10).
+pub fn notation(book: &Book) -> Option<String> {
+    Some(format!("[asin:{}:detail]", book.isbn.as_ref()?.isbn10()?))
+}
+
+/// The product card Hatena shows for `book` in place of Fumi's `[book]` card; its cover where
+/// `cover_src` finds Fumi's copy, else where the book database keeps it.
+pub fn card(book: &Book, cover_src: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    let url = product_url(&book.isbn.as_ref()?.isbn10()?);
+    let mut page = page_card(&url, &book.facts, 0);
+    if let Some(cover) = book.cover.as_deref().and_then(cover_src) {
+        page.image = Some(cover);
+    }
+    Some(crate::render::card_html(&page))
+}
+
+/// The card of the product at `url`, from a book's facts.
+pub fn page_card(url: &str, facts: &BookFacts, now: Millis) -> PageCard {
     let description = [
         facts.authors.join("、"),
         facts.publisher.clone(),

@@ -7,6 +7,7 @@ use quick_xml::escape::escape;
 
 use super::Book;
 use crate::model::draft::DraftId;
+use crate::render::Flavor;
 use crate::store::Store;
 
 /// The line an author writes where the card goes.
@@ -108,24 +109,28 @@ pub fn html(book: &Book, cover_src: Option<&str>, affiliate_tag: &str) -> String
     out
 }
 
-/// The card of a draft's book, its cover where `cover_src` says, with the settings' associate
-/// tag; nothing when the draft has no book (or it cannot be read: the card is not worth an
-/// error where the text itself renders).
+/// The card of a draft's book as `flavor`'s blog shows it, its cover where `cover_src` says,
+/// with the settings' associate tag; nothing when the draft has no book (or it cannot be read:
+/// the card is not worth an error where the text itself renders).
 pub fn for_draft(
     store: &Store,
     draft_id: DraftId,
     cover_src: &dyn Fn(&str) -> Option<String>,
+    flavor: Flavor,
 ) -> Option<String> {
     let book = store.book(draft_id).ok()??;
     if book.is_empty() {
         return None;
     }
-    let tag = store
-        .settings()
-        .map(|s| s.affiliate_tag)
-        .unwrap_or_default();
+    let settings = store.settings().unwrap_or_default();
+    if flavor == Flavor::Hatena
+        && settings.hatena_book_as_asin
+        && let Some(card) = super::asin::card(&book, cover_src)
+    {
+        return Some(card);
+    }
     let cover = book.cover.as_deref().and_then(cover_src);
-    Some(html(&book, cover.as_deref(), &tag))
+    Some(html(&book, cover.as_deref(), &settings.affiliate_tag))
 }
 
 /// Amazon.co.jp's page for the ISBN (a search for ISBNs without an ISBN-10), with the author's

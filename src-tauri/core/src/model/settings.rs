@@ -71,6 +71,9 @@ pub struct Settings {
     pub default_blog: Option<crate::model::blog::BlogId>,
     /// The author's affiliate tag for the purchase links of book cards (empty: plain links).
     pub affiliate_tag: String,
+    /// On Hatena, the `[book]` card goes as Hatena's own product card, `[asin:ISBN-10:detail]`,
+    /// so the blog's own associate settings apply (a book without an ISBN-10 keeps Fumi's card).
+    pub hatena_book_as_asin: bool,
     /// Whether the author has answered the first-run welcome.
     pub welcomed: bool,
     /// Where the book databases answer ISBN lookups.
@@ -97,6 +100,7 @@ impl Default for Settings {
             revision_interval_secs: DEFAULT_REVISION_INTERVAL_SECS,
             default_blog: None,
             affiliate_tag: String::new(),
+            hatena_book_as_asin: false,
             welcomed: false,
             book_sources: crate::model::book::Endpoints::default(),
             review_template: String::new(),

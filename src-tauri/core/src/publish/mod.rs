@@ -26,7 +26,7 @@ pub use publisher::Publisher;
 pub use pull::{PullReport, local_content_hash, pull_posts, take_remote};
 pub use state::{PublicationState, Standing, publication_states};
 
-use crate::book::card;
+use crate::book::{asin, card};
 use crate::error::{Error, Result};
 use crate::front_matter::{self, FrontMatterStatus};
 use crate::image::{ASSET_SCHEME, Image, LocalImage};
@@ -34,6 +34,7 @@ use crate::model::blog::{Blog, BlogAuth, BlogKind, Publication};
 use crate::model::book::Book;
 use crate::model::draft::DraftId;
 use crate::model::page_card::PageCards;
+use crate::model::settings::Settings;
 use crate::render::{Flavor, Output, Renderer};
 use crate::store::Store;
 use connection::Connection;
@@ -137,7 +138,7 @@ async fn publish_version(
     progress: &(dyn Fn(Progress) + Send + Sync),
 ) -> Result<Publication> {
     let outcome = async {
-        let prepared = Prepared::from_version(store, renderer, draft_id, version, options)?;
+        let prepared = Prepared::from_version(store, renderer, blog, draft_id, version, options)?;
         progress(Progress::Connecting);
         let blog_api = connector.connect(blog, secret).await?;
         send(
@@ -252,22 +253,27 @@ struct Prepared {
     book: Option<Book>,
     /// The author's associate tag for the card's purchase link.
     affiliate_tag: String,
+    /// The line of Hatena's own product card the book goes as, when the author sends it that
+    /// way (see [`crate::model::settings::Settings::hatena_book_as_asin`]).
+    hatena_asin: Option<String>,
 }
 
 impl Prepared {
     fn from_draft(
         store: &Store,
         renderer: &Renderer,
+        blog: &Blog,
         draft_id: DraftId,
         options: PublishOptions,
     ) -> Result<Prepared> {
         let version = Version::from(store.draft(draft_id)?);
-        Prepared::from_version(store, renderer, draft_id, &version, options)
+        Prepared::from_version(store, renderer, blog, draft_id, &version, options)
     }
 
     fn from_version(
         store: &Store,
         renderer: &Renderer,
+        blog: &Blog,
         draft_id: DraftId,
         version: &Version,
         options: PublishOptions,
@@ -285,10 +291,19 @@ impl Prepared {
         let book = store.book(draft_id)?.filter(|b| !b.is_empty());
         let has_marker = split.body.lines().any(card::is_marker);
         let book = book.filter(|_| has_marker);
+        let settings = match &book {
+            Some(_) => store.settings()?,
+            None => Settings::default(),
+        };
+        let hatena_asin = book
+            .as_ref()
+            .filter(|_| blog.kind == BlogKind::Hatena && settings.hatena_book_as_asin)
+            .and_then(asin::notation);
         // A cover is always one of Fumi's own assets: one from an imported book file could
-        // name any path.
+        // name any path. Hatena's own card brings its own cover.
         urls.extend(
             book.as_ref()
+                .filter(|_| hatena_asin.is_none())
                 .and_then(|b| b.cover.clone())
                 .filter(|c| c.starts_with(ASSET_SCHEME)),
         );
@@ -305,10 +320,6 @@ impl Prepared {
             };
             images.push((url, image));
         }
-        let affiliate_tag = match &book {
-            Some(_) => store.settings()?.affiliate_tag,
-            None => String::new(),
-        };
         Ok(Prepared {
             title: version.title.clone(),
             body: split.body.to_owned(),
@@ -316,8 +327,19 @@ impl Prepared {
             date,
             images,
             book,
-            affiliate_tag,
+            affiliate_tag: settings.affiliate_tag,
+            hatena_asin,
         })
+    }
+
+    /// The book card's HTML as the blog shows it, the cover where `cover_src` finds it.
+    fn card(&self, cover_src: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+        let book = self.book.as_ref()?;
+        if self.hatena_asin.is_some() {
+            return asin::card(book, cover_src);
+        }
+        let cover = book.cover.as_deref().and_then(cover_src);
+        Some(card::html(book, cover.as_deref(), &self.affiliate_tag))
     }
 }
 
@@ -481,10 +503,7 @@ fn outgoing(
 ) -> OutgoingPost {
     let fm = &prepared.front_matter;
     let blog_url = |url: &str| media.get(url).map(|m| m.url.clone());
-    let card = prepared.book.as_ref().map(|book| {
-        let cover = book.cover.as_deref().and_then(blog_url);
-        card::html(book, cover.as_deref(), &prepared.affiliate_tag)
-    });
+    let card = prepared.card(&blog_url);
     // What the blog stores and shows: its own notation expanded, nothing of the preview's.
     let html = renderer
         .render_for(
@@ -502,9 +521,9 @@ fn outgoing(
     let markdown = media.iter().fold(body, |md, (local, m)| {
         md.replace(&format!("]({local}"), &format!("]({}", m.url))
     });
-    // Markdown blogs (Hatena) get the card as the HTML block it is.
-    let markdown = match &card {
-        Some(card) => card::in_markdown(&markdown, card),
+    // Markdown blogs (Hatena) get the card as the HTML block it is, or as Hatena's own.
+    let markdown = match prepared.hatena_asin.clone().or(card) {
+        Some(card) => card::in_markdown(&markdown, &card),
         None => markdown,
     };
     let status = options.status.unwrap_or(match fm.status {

@@ -5,7 +5,6 @@
 use super::{
     Connector, Prepared, PublishOptions, Publisher, RemoteStatus, Version, publish_version,
 };
-use crate::book::card;
 use crate::error::{Error, Result};
 use crate::model::blog::Blog;
 use crate::model::draft::DraftId;
@@ -101,14 +100,12 @@ fn local_preview(
     let prepared = Prepared::from_version(
         store,
         renderer,
+        blog,
         draft_id,
         version,
         PublishOptions::default(),
     )?;
-    let card = prepared
-        .book
-        .as_ref()
-        .map(|book| card::html(book, None, &prepared.affiliate_tag));
+    let card = prepared.card(&|_| None);
     Ok(renderer
         .render_for(
             &prepared.body,

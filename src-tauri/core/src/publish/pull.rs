@@ -85,7 +85,8 @@ pub fn local_content_hash(
     blog: &Blog,
     draft_id: DraftId,
 ) -> Result<String> {
-    let prepared = Prepared::from_draft(store, renderer, draft_id, PublishOptions::default())?;
+    let prepared =
+        Prepared::from_draft(store, renderer, blog, draft_id, PublishOptions::default())?;
     let (media, _missing) = known_media(store, blog, &prepared.images)?;
     Ok(outgoing(renderer, blog, &prepared, &media, PublishOptions::default()).content_hash())
 }

@@ -23,7 +23,7 @@ use comrak::{Arena, Options, format_html_with_plugins, parse_document};
 
 use crate::book::card;
 use crate::counts::{self, Counts};
-use crate::model::page_card::PageCards;
+use crate::model::page_card::{PageCard, PageCards};
 
 pub use compare::BlogBlock;
 pub use flavor::{Flavor, Output};
@@ -33,6 +33,11 @@ pub use highlight::theme_css;
 /// ones whose cards Fumi reads.
 pub fn embedded_urls(markdown: &str) -> Vec<String> {
     notation::embedded_urls(markdown, &options())
+}
+
+/// The HTML of the card of `page` (as an embed or a product card shows it).
+pub fn card_html(page: &PageCard) -> String {
+    notation::card(&page.url, Some(page), false)
 }
 
 /// The result of rendering a draft.

@@ -193,7 +193,7 @@ fn is_more(line: &str) -> bool {
 
 /// A card for `url`: the page's own title, description, site and image when Fumi has read
 /// them, else its address; and the citation link Hatena adds for `:cite`.
-fn card(url: &str, page: Option<&PageCard>, cite: bool) -> String {
+pub(crate) fn card(url: &str, page: Option<&PageCard>, cite: bool) -> String {
     let mut html = match page {
         Some(page) => {
             let image = page.image.as_deref().map_or_else(String::new, |src| {
