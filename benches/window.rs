@@ -1,6 +1,7 @@
 //! What the author feels in the real window (release build, under Xvfb, driven by WebDriver):
 //! cold start to an editable draft, each keystroke's time to the painted preview on a 35 KB
-//! review and a 1 MB document, and the memory the app and its webview hold.
+//! review and a 1 MB document (and the review again with a Hatena blog selected), and the memory
+//! the app and its webview hold.
 //! Run: `cargo bench --bench window` (after `.ci/setup`). Prints a table; no pass or fail.
 
 use std::path::Path;
@@ -14,12 +15,14 @@ use serde_json::Value;
 mod support;
 
 use support::desktop::{Desktop, fumi_pids, wait_for_exit};
+use support::hatena::TestHatena;
+use support::keyring::SecretService;
 
 #[path = "../src-tauri/core/benches/support/documents.rs"]
 mod documents;
 
 use documents::document;
-use support::{fumi, ok};
+use support::{fumi, fumi_env, ok};
 
 /// Keystrokes typed per measurement, and the pause between them (a fast typist: 12 a second).
 const KEYSTROKES: usize = 150;
@@ -281,6 +284,61 @@ async fn main() {
     println!(
         "memory (RSS of the app and its webview processes, 1 MB draft open): {:.0} MiB",
         rss_mib(data.path())
+    );
+    let _ = window.close().await;
+    wait_for_exit(data.path()).await;
+    drop(desktop);
+    hatena_rows().await;
+}
+
+/// The 35 KB review with a Hatena blog selected: Hatena's notation expanded and a line break
+/// kept per line, in a data folder of its own (its blog is the one the bar offers).
+async fn hatena_rows() {
+    let keychain = SecretService::start();
+    let env = keychain.env();
+    let hatena = TestHatena::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    ok(fumi_env(
+        data.path(),
+        &[
+            "blogs",
+            "add",
+            "hatena",
+            "--kind",
+            "hatena",
+            "--url",
+            &hatena.root,
+            "--user",
+            &hatena.user,
+        ],
+        format!("{}\n", hatena.api_key).as_bytes(),
+        &env,
+    ));
+    ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", "35 KB Hatena", "-"],
+        document(35_000).as_bytes(),
+    ));
+    let desktop = Desktop::start_with("C.UTF-8", &env);
+    let window = desktop.launch(data.path()).await;
+    window
+        .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+            Some(Duration::from_secs(600)),
+            None,
+            None,
+        ))
+        .await
+        .expect("script timeout");
+    open_draft(&window, "35 KB Hatena").await;
+    let middle =
+        "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('| 評価'))";
+    let keys = type_and_measure(&window, middle, "\n\n").await;
+    report_typing("35 KB review with a Hatena blog, new paragraph", keys);
+    let footnoted = "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.includes('[^') && !l.textContent.startsWith('[^'))";
+    let keys = type_and_measure(&window, footnoted, "").await;
+    report_typing(
+        "35 KB review with a Hatena blog, paragraph with a footnote",
+        keys,
     );
     let _ = window.close().await;
     wait_for_exit(data.path()).await;
