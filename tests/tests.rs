@@ -17,6 +17,7 @@ mod render;
 mod security;
 mod store;
 mod support;
+mod sync;
 mod tls;
 mod window;
 mod window_books;

@@ -8,6 +8,7 @@ mod drafts;
 mod files;
 mod input;
 mod publish;
+mod sync;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -105,6 +106,9 @@ pub enum Command {
     /// Book reviews.
     #[command(subcommand)]
     Review(books::ReviewCommand),
+    /// Drafts on every computer through a git remote you already have.
+    #[command(subcommand)]
+    Sync(sync::SyncCommand),
     /// Keep an image in Fumi's database; prints the Markdown that shows it.
     AddImage {
         /// An image file (PNG, JPEG, GIF, WebP…).
@@ -193,6 +197,7 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
         Command::ImportAll { dir } => print(&files::Moved(app.import_all(&dir)?)),
         Command::Book(command) => books::book(&app, command),
         Command::Review(command) => books::review(&app, command),
+        Command::Sync(command) => sync::run(&app, command),
         Command::AddImage { file } => files::add_image(&app, &file),
         // Answered above, without opening the data folder.
         Command::Render { .. } => Ok(()),

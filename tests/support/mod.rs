@@ -3,6 +3,7 @@
 pub mod book_sources;
 pub mod desktop;
 pub mod fault_proxy;
+pub mod git_server;
 pub mod hatena;
 pub mod hatena_markdown;
 pub mod keyring;

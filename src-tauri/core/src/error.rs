@@ -220,6 +220,24 @@ pub enum Error {
     /// A rating outside one to five stars.
     BadRating(u8),
 
+    /// Sync has no remote yet.
+    SyncNotSetUp,
+
+    /// The sync remote could not be reached (offline, gone, not a git repository).
+    SyncUnreachable { remote: String, detail: String },
+
+    /// The sync remote refused the sign-in.
+    SyncSignInRefused { remote: String },
+
+    /// The sync remote refused what Fumi sent (a push it did not take).
+    SyncRefused { remote: String, detail: String },
+
+    /// The sync remote holds files that are not Fumi's drafts.
+    SyncNotFumi { remote: String, found: String },
+
+    /// The sync folder could not be read or written.
+    SyncFailed { detail: String },
+
     /// A file given by the author is not UTF-8 text.
     NotUtf8 { path: PathBuf, offset: usize },
 }
@@ -368,6 +386,15 @@ impl Error {
                 args! { "url" => url.as_str(), "detail" => detail.as_str() }
             }
             Error::BadRating(rating) => args! { "rating" => *rating },
+            Error::SyncNotSetUp => args! {},
+            Error::SyncUnreachable { remote, detail } | Error::SyncRefused { remote, detail } => {
+                args! { "remote" => remote.as_str(), "detail" => detail.as_str() }
+            }
+            Error::SyncSignInRefused { remote } => args! { "remote" => remote.as_str() },
+            Error::SyncNotFumi { remote, found } => {
+                args! { "remote" => remote.as_str(), "found" => found.as_str() }
+            }
+            Error::SyncFailed { detail } => args! { "detail" => detail.as_str() },
         }
     }
     /// A stable, machine-readable code for the UI and scripts (`snake_case`).
@@ -428,6 +455,12 @@ impl Error {
             Error::PageCardFailed { .. } => "page_card_failed",
             Error::BlogStyleFailed { .. } => "blog_style_failed",
             Error::BadRating(_) => "bad_rating",
+            Error::SyncNotSetUp => "sync_not_set_up",
+            Error::SyncUnreachable { .. } => "sync_unreachable",
+            Error::SyncSignInRefused { .. } => "sync_sign_in_refused",
+            Error::SyncRefused { .. } => "sync_refused",
+            Error::SyncNotFumi { .. } => "sync_not_fumi",
+            Error::SyncFailed { .. } => "sync_failed",
         }
     }
 
@@ -657,6 +690,23 @@ mod tests {
                 detail: "x".into(),
             },
             Error::BadRating(9),
+            Error::SyncNotSetUp,
+            Error::SyncUnreachable {
+                remote: "https://git.example/d.git".into(),
+                detail: "x".into(),
+            },
+            Error::SyncSignInRefused {
+                remote: "https://git.example/d.git".into(),
+            },
+            Error::SyncRefused {
+                remote: "https://git.example/d.git".into(),
+                detail: "x".into(),
+            },
+            Error::SyncNotFumi {
+                remote: "https://git.example/d.git".into(),
+                found: "src".into(),
+            },
+            Error::SyncFailed { detail: "x".into() },
             Error::NotUtf8 {
                 path: path(),
                 offset: 4,

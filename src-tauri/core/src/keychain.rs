@@ -101,6 +101,44 @@ pub fn delete_secret(key: &str) -> Result<()> {
     delete(&format!("blog/{key}"))
 }
 
+/// Stores (or replaces) the sync remote's token under `key`, bound to the remote's origin.
+pub fn save_sync_token(key: &str, origin: &str, token: &str) -> Result<()> {
+    let value = serde_json::to_string(&Stored {
+        origin: origin.to_owned(),
+        secret: token.to_owned(),
+    })
+    .map_err(|e| Error::Keychain {
+        detail: e.to_string(),
+    })?;
+    entry(&format!("sync/{key}"))?
+        .set_password(&value)
+        .map_err(keychain)
+}
+
+/// Reads the sync remote's token under `key`; one stored for another origin is not given out.
+pub fn load_sync_token(key: &str, origin: &str) -> Result<String> {
+    let missing = || Error::Keychain {
+        detail: "the sync remote's token is not in the keychain; set it again in Settings → Sync"
+            .into(),
+    };
+    let value = entry(&format!("sync/{key}"))?
+        .get_password()
+        .map_err(|e| match e {
+            keyring_core::Error::NoEntry => missing(),
+            other => keychain(other),
+        })?;
+    let stored: Stored = serde_json::from_str(&value).map_err(|_| missing())?;
+    if stored.origin != origin {
+        return Err(missing());
+    }
+    Ok(stored.secret)
+}
+
+/// Forgets the sync remote's token under `key`.
+pub fn delete_sync_token(key: &str) -> Result<()> {
+    delete(&format!("sync/{key}"))
+}
+
 /// The secret of a blog added before entries had random keys (`blog/{id}`), if any.
 pub fn load_legacy_secret(blog: BlogId) -> Result<Option<String>> {
     match entry(&format!("blog/{blog}"))?.get_password() {

@@ -27,6 +27,7 @@ pub mod paths;
 pub mod publish;
 pub mod render;
 pub mod store;
+pub mod sync;
 pub mod tags;
 mod web_page;
 

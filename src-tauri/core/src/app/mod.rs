@@ -6,9 +6,10 @@ mod blogs;
 mod books;
 mod drafts;
 mod page_cards;
+mod sync;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use crate::error::Result;
 use crate::render::Renderer;
@@ -23,6 +24,8 @@ pub struct App {
     renderer: OnceLock<Arc<Renderer>>,
     /// The embedded pages being read, and those that could not be.
     card_reads: page_cards::CardReads,
+    /// Held by a sync from start to end: one sync of a data folder at a time.
+    sync_lock: Mutex<()>,
 }
 
 impl App {
@@ -33,6 +36,7 @@ impl App {
             pool: Pool::open(data_dir)?,
             renderer: OnceLock::new(),
             card_reads: page_cards::CardReads::default(),
+            sync_lock: Mutex::new(()),
         })
     }
 

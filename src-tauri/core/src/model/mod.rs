@@ -10,3 +10,4 @@ pub mod page_card;
 pub mod post;
 pub mod queue;
 pub mod settings;
+pub mod sync;

@@ -38,11 +38,12 @@ fn migrations() -> Vec<M<'static>> {
         M::up(include_str!("migrations/0013_page_cards.sql")),
         M::up(include_str!("migrations/0014_blog_categories.sql")),
         M::up(include_str!("migrations/0015_blog_styles.sql")),
+        M::up(include_str!("migrations/0016_sync.sql")),
     ]
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 15;
+pub const SCHEMA_VERSION: i64 = 16;
 
 /// Brings the database to [`SCHEMA_VERSION`], refusing one written by a newer Fumi.
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

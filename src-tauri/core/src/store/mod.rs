@@ -14,6 +14,7 @@ mod queue;
 mod revisions;
 
 mod settings;
+mod sync;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

@@ -1,0 +1,204 @@
+//! What sync keeps in the database: each draft's name in the sync folder, the remote and how
+//! its last sync went, and the conflicts waiting for the author (see `sync`).
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Store, now_ms};
+use crate::error::{Error, Result};
+use crate::message::Said;
+use crate::model::draft::DraftId;
+use crate::model::sync::{SyncConflict, SyncRemote};
+
+impl Store {
+    /// The remote the drafts sync through, if sync is set up.
+    pub fn sync_remote(&self) -> Result<Option<SyncRemote>> {
+        self.conn
+            .query_row(
+                "SELECT url, secret_key, local_commit, synced_at, tried_at, error FROM sync_remote",
+                [],
+                |r| {
+                    Ok(SyncRemote {
+                        url: r.get(0)?,
+                        secret_key: r.get(1)?,
+                        local_commit: r.get(2)?,
+                        synced_at: r.get(3)?,
+                        tried_at: r.get(4)?,
+                        error: r
+                            .get::<_, Option<String>>(5)?
+                            .map(|s| Said::from_stored(&s)),
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.err("reading the sync remote", e))
+    }
+
+    /// Makes `url` the remote (a new remote starts with no sync done).
+    pub fn set_sync_remote(&mut self, url: &str, secret_key: Option<&str>) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO sync_remote (id, url, secret_key) VALUES (1, ?1, ?2)",
+                params![url, secret_key],
+            )
+            .map_err(|e| self.err("setting the sync remote", e))?;
+        Ok(())
+    }
+
+    /// Records the commit the database now matches.
+    pub fn set_sync_commit(&mut self, commit: &str) -> Result<()> {
+        self.conn
+            .execute("UPDATE sync_remote SET local_commit = ?1", [commit])
+            .map_err(|e| self.err("recording a sync", e))?;
+        Ok(())
+    }
+
+    /// Records a try: it reached the remote (`error` none) or why it did not.
+    pub fn record_sync_try(&mut self, error: Option<&Said>) -> Result<()> {
+        let now = now_ms();
+        let sql = match error {
+            None => "UPDATE sync_remote SET tried_at = ?1, synced_at = ?1, error = NULL",
+            Some(_) => "UPDATE sync_remote SET tried_at = ?1, error = ?2",
+        };
+        let done = match error.map(Said::to_stored) {
+            None => self.conn.execute(sql, params![now]),
+            Some(stored) => self.conn.execute(sql, params![now, stored]),
+        };
+        done.map_err(|e| self.err("recording a sync", e))?;
+        Ok(())
+    }
+
+    /// The drafts changed since the sync folder last matched them, with their names there.
+    pub fn sync_dirty(&mut self) -> Result<Vec<(DraftId, String)>> {
+        Ok(self
+            .sync_ids()?
+            .into_iter()
+            .filter(|(_, _, dirty)| *dirty)
+            .map(|(id, name, _)| (id, name))
+            .collect())
+    }
+
+    /// Marks every draft as matching the sync folder (after a sync wrote or read them all).
+    pub fn clear_sync_dirty(&mut self) -> Result<()> {
+        self.conn
+            .execute("UPDATE drafts SET sync_dirty = 0 WHERE sync_dirty = 1", [])
+            .map_err(|e| self.err("recording a sync", e))?;
+        Ok(())
+    }
+
+    /// Marks every draft changed: the next sync writes them all (a new sync folder).
+    pub fn mark_all_sync_dirty(&mut self) -> Result<()> {
+        self.conn
+            .execute("UPDATE drafts SET sync_dirty = 1", [])
+            .map_err(|e| self.err("recording a sync", e))?;
+        Ok(())
+    }
+
+    /// Every draft's name in the sync folder (trash included) and whether it changed since the
+    /// folder last matched it; drafts without a name get one.
+    pub fn sync_ids(&mut self) -> Result<Vec<(DraftId, String, bool)>> {
+        let unnamed: Vec<DraftId> = self
+            .conn
+            .prepare("SELECT id FROM drafts WHERE sync_id IS NULL")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(|e| self.err("naming drafts for sync", e))?;
+        for id in unnamed {
+            let name = new_sync_id()?;
+            self.conn
+                .execute(
+                    "UPDATE drafts SET sync_id = ?2 WHERE id = ?1",
+                    params![id, name],
+                )
+                .map_err(|e| self.err("naming drafts for sync", e))?;
+        }
+        self.conn
+            .prepare("SELECT id, sync_id, sync_dirty FROM drafts ORDER BY id")
+            .and_then(|mut s| {
+                s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect()
+            })
+            .map_err(|e| self.err("naming drafts for sync", e))
+    }
+
+    /// The draft named `sync_id` in the sync folder, if this computer has it.
+    pub fn draft_by_sync_id(&self, sync_id: &str) -> Result<Option<DraftId>> {
+        self.conn
+            .query_row("SELECT id FROM drafts WHERE sync_id = ?1", [sync_id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.err("finding a synced draft", e))
+    }
+
+    /// Gives a draft (one that came from another computer) its name in the sync folder.
+    pub fn set_sync_id(&mut self, draft: DraftId, sync_id: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE drafts SET sync_id = ?2 WHERE id = ?1",
+                params![draft, sync_id],
+            )
+            .map_err(|e| self.err("naming drafts for sync", e))?;
+        Ok(())
+    }
+
+    /// Keeps another computer's text of a draft for the author to choose (replacing an older
+    /// one: the newer text holds the other computer's latest words).
+    pub fn keep_sync_conflict(&mut self, draft: DraftId, title: &str, body: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO sync_conflicts (draft_id, title, body, found_at) VALUES (?1, ?2, ?3, ?4)",
+                params![draft, title, body, now_ms()],
+            )
+            .map_err(|e| self.err("keeping another computer's text", e))?;
+        Ok(())
+    }
+
+    /// The drafts with a conflict waiting.
+    pub fn sync_conflict_drafts(&self) -> Result<Vec<DraftId>> {
+        self.conn
+            .prepare("SELECT draft_id FROM sync_conflicts ORDER BY found_at, draft_id")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(|e| self.err("reading sync conflicts", e))
+    }
+
+    /// A draft's conflict: its own text beside the other computer's.
+    pub fn sync_conflict(&self, draft: DraftId) -> Result<Option<SyncConflict>> {
+        let theirs: Option<(String, String, i64)> = self
+            .conn
+            .query_row(
+                "SELECT title, body, found_at FROM sync_conflicts WHERE draft_id = ?1",
+                [draft],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map_err(|e| self.err("reading sync conflicts", e))?;
+        let Some((theirs_title, theirs_body, found_at)) = theirs else {
+            return Ok(None);
+        };
+        let mine = self.draft(draft)?;
+        Ok(Some(SyncConflict {
+            draft_id: draft,
+            mine_title: mine.title,
+            mine_body: mine.body,
+            theirs_title,
+            theirs_body,
+            found_at,
+        }))
+    }
+
+    /// Forgets a settled conflict.
+    pub fn drop_sync_conflict(&mut self, draft: DraftId) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM sync_conflicts WHERE draft_id = ?1", [draft])
+            .map_err(|e| self.err("settling a sync conflict", e))?;
+        Ok(())
+    }
+}
+
+/// A new draft's name in the sync folder: 128 random bits, so two computers never pick the same.
+fn new_sync_id() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| Error::SyncFailed {
+        detail: format!("no randomness for a draft's name: {e}"),
+    })?;
+    Ok(crate::image::hex(&bytes))
+}

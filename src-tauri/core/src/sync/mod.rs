@@ -1,0 +1,312 @@
+//! Drafts on every computer through a git remote the author already has. The sync folder (a
+//! git working copy beside the database) mirrors the database: `drafts/<name>.md` per draft
+//! ([`file`]), `books/<name>.json` per review's book, `assets/<sha256>.<ext>` per image. SQLite
+//! stays the truth on each computer; revisions stay local.
+//!
+//! A sync, under the writer (so the database and the folder are never seen half-way):
+//! write the drafts changed since the last sync into the folder and commit them; merge the
+//! remote's branch (fetched before, outside the writer); read what the merge changed back into
+//! the database; then move the folder to the merge and push. Nothing is ever forced: a push the
+//! remote refuses is fetched, merged and pushed again.
+
+pub mod file;
+pub mod folder;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use self::file::DraftFile;
+use self::folder::{Change, Folder, Merged};
+use crate::error::{Error, Result};
+use crate::image::Image;
+use crate::model::book::Book;
+use crate::model::draft::{DraftId, SaveKind};
+use crate::model::sync::SyncReport;
+use crate::store::Store;
+
+/// One Markdown file per draft.
+const DRAFTS: &str = "drafts";
+/// One JSON file per review's book, named as its draft.
+const BOOKS: &str = "books";
+/// One file per image, named by its SHA-256.
+const ASSETS: &str = "assets";
+
+/// Whether a top-level name of a remote's files is Fumi's layout (or a repository's own files).
+pub fn is_fumi_layout(name: &str) -> bool {
+    [DRAFTS, BOOKS, ASSETS].contains(&name)
+        || name.starts_with('.')
+        || name.starts_with("README")
+        || name.starts_with("LICENSE")
+}
+
+/// Writes the drafts changed since the last sync (and every image the folder lacks) into the
+/// folder, and removes the files of drafts deleted here; answers how many drafts it wrote.
+pub fn write_changes(store: &mut Store, dir: &Path) -> Result<usize> {
+    let all = store.sync_ids()?;
+    let mut written = 0;
+    for (id, name, dirty) in &all {
+        if !dirty {
+            continue;
+        }
+        let draft = store.draft(*id)?;
+        let text = DraftFile {
+            title: draft.title,
+            body: draft.body,
+            trashed: draft.deleted_at.is_some(),
+            goal_chars: draft.goal_chars,
+        }
+        .write();
+        if write_if_changed(
+            &dir.join(DRAFTS).join(format!("{name}.md")),
+            text.as_bytes(),
+        )? {
+            written += 1;
+        }
+        let book_path = dir.join(BOOKS).join(format!("{name}.json"));
+        match store.book(*id)?.filter(|b| !b.is_empty()) {
+            Some(book) => {
+                // Strings, numbers and an ISBN always serialize.
+                let json = serde_json::to_string_pretty(&book).unwrap_or_default() + "\n";
+                write_if_changed(&book_path, json.as_bytes())?;
+            }
+            None => remove(&book_path)?,
+        }
+    }
+    let names: HashSet<&str> = all.iter().map(|(_, name, _)| name.as_str()).collect();
+    for (folder, extension) in [(DRAFTS, "md"), (BOOKS, "json")] {
+        for (stem, path) in files(&dir.join(folder), extension)? {
+            if !names.contains(stem.as_str()) {
+                remove(&path)?;
+                written += usize::from(folder == DRAFTS);
+            }
+        }
+    }
+    let have: HashSet<String> = files(&dir.join(ASSETS), "")?
+        .into_iter()
+        .map(|(stem, _)| stem)
+        .collect();
+    for hash in store.asset_hashes()? {
+        if have.contains(&hash) {
+            continue;
+        }
+        let image = store.asset(&hash)?;
+        let extension = Path::new(&image.file_name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("img");
+        write_if_changed(
+            &dir.join(ASSETS).join(format!("{hash}.{extension}")),
+            &image.bytes,
+        )?;
+    }
+    Ok(written)
+}
+
+/// Reads into the database what changed in the folder between `from` and `to`: images first
+/// (so no draft points at a missing one), then drafts and books. A received draft's old text is
+/// kept as a revision. A file that does not read is left out and logged, never a lost sync.
+pub fn read_changes(
+    store: &mut Store,
+    folder: &Folder,
+    from: Option<git2::Oid>,
+    to: git2::Oid,
+    report: &mut SyncReport,
+) -> Result<()> {
+    let changes = folder.changes(from, to)?;
+    for change in &changes {
+        if let Change::Written(path) = change
+            && path.starts_with(ASSETS)
+        {
+            let bytes = folder.read(to, path)?;
+            match Image::from_bytes(bytes, &path.display().to_string()) {
+                Ok(image) => {
+                    store.add_asset(&image)?;
+                }
+                Err(e) => {
+                    tracing::warn!(path = %path.display(), error = %e, "synced image not read")
+                }
+            }
+        }
+    }
+    for change in &changes {
+        let (path, written) = match change {
+            Change::Written(path) => (path, true),
+            Change::Deleted(path) => (path, false),
+        };
+        let Some(name) = name_in(path, DRAFTS, "md") else {
+            continue;
+        };
+        let known = store.draft_by_sync_id(&name)?;
+        if !written {
+            if let Some(id) = known {
+                store.purge_draft(id)?;
+                report.deleted += 1;
+            }
+            continue;
+        }
+        let text = folder.read(to, path)?;
+        let file = match std::str::from_utf8(&text)
+            .map_err(|e| e.to_string())
+            .and_then(|t| DraftFile::read(t).map_err(|e| e.to_string()))
+        {
+            Ok(file) => file,
+            Err(e) => {
+                tracing::warn!(path = %path.display(), error = %e, "synced draft not read");
+                continue;
+            }
+        };
+        apply(store, known, &name, &file)?;
+        report.received += 1;
+    }
+    for change in &changes {
+        let (path, written) = match change {
+            Change::Written(path) => (path, true),
+            Change::Deleted(path) => (path, false),
+        };
+        let Some(name) = name_in(path, BOOKS, "json") else {
+            continue;
+        };
+        let Some(id) = store.draft_by_sync_id(&name)? else {
+            continue;
+        };
+        let book = if written {
+            let json = folder.read(to, path)?;
+            match serde_json::from_slice::<Book>(&json) {
+                Ok(book) => book,
+                Err(e) => {
+                    tracing::warn!(path = %path.display(), error = %e, "synced book not read");
+                    continue;
+                }
+            }
+        } else {
+            Book::default()
+        };
+        if store.book(id)?.unwrap_or_default() != book {
+            store.set_book(id, &book)?;
+        }
+    }
+    Ok(())
+}
+
+/// Makes the draft named `name` hold `file` (creating it when this computer does not have it).
+fn apply(
+    store: &mut Store,
+    known: Option<DraftId>,
+    name: &str,
+    file: &DraftFile,
+) -> Result<DraftId> {
+    let id = match known {
+        Some(id) => {
+            let draft = store.draft(id)?;
+            if draft.title != file.title || draft.body != file.body {
+                store.save_draft(id, &file.title, &file.body, SaveKind::Explicit)?;
+            }
+            id
+        }
+        None => {
+            let draft = store.create_draft(&file.title, &file.body)?;
+            store.set_sync_id(draft.id, name)?;
+            draft.id
+        }
+    };
+    let draft = store.draft(id)?;
+    match (draft.deleted_at.is_some(), file.trashed) {
+        (false, true) => store.trash_draft(id)?,
+        (true, false) => store.restore_draft(id)?,
+        _ => {}
+    }
+    if draft.goal_chars != file.goal_chars {
+        store.set_goal(id, file.goal_chars)?;
+    }
+    Ok(id)
+}
+
+/// Keeps, for the author, the other side of each draft both computers changed in the same
+/// lines, and names the drafts that came back (deleted on one side, changed on the other).
+pub fn note_clashes(store: &mut Store, merged: &Merged, report: &mut SyncReport) -> Result<()> {
+    for clash in &merged.clashes {
+        let Some(name) = name_in(&clash.path, DRAFTS, "md") else {
+            continue;
+        };
+        let Some(id) = store.draft_by_sync_id(&name)? else {
+            continue;
+        };
+        let theirs = std::str::from_utf8(&clash.theirs)
+            .ok()
+            .and_then(|t| DraftFile::read(t).ok());
+        match theirs {
+            Some(theirs) => {
+                store.keep_sync_conflict(id, &theirs.title, &theirs.body)?;
+                report.conflicts.push(id);
+            }
+            None => {
+                tracing::warn!(path = %clash.path.display(), "the other side of a conflict does not read")
+            }
+        }
+    }
+    for path in &merged.kept {
+        if let Some(name) = name_in(path, DRAFTS, "md")
+            && let Some(id) = store.draft_by_sync_id(&name)?
+        {
+            report.kept.push(id);
+        }
+    }
+    Ok(())
+}
+
+/// The draft (or book) name of `path` if it is a file of `folder` with `extension`.
+fn name_in(path: &Path, folder: &str, extension: &str) -> Option<String> {
+    let mut parts = path.components();
+    let first = parts.next()?.as_os_str().to_str()?;
+    let file = Path::new(parts.next()?.as_os_str());
+    if first != folder || parts.next().is_some() {
+        return None;
+    }
+    (file.extension()?.to_str()? == extension)
+        .then(|| file.file_stem()?.to_str().map(str::to_owned))
+        .flatten()
+}
+
+/// The files of a folder with `extension` (any, if empty), by stem; none for a missing folder.
+fn files(dir: &Path, extension: &str) -> Result<Vec<(String, PathBuf)>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    Ok(entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            extension.is_empty() || p.extension().and_then(|e| e.to_str()) == Some(extension)
+        })
+        .filter_map(|p| Some((p.file_stem()?.to_str()?.to_owned(), p.clone())))
+        .collect())
+}
+
+/// Writes `bytes` to `path` unless it holds them already; answers whether it wrote.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|source| Error::WriteFile {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
+    std::fs::write(path, bytes).map_err(|source| Error::WriteFile {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(true)
+}
+
+fn remove(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::WriteFile {
+            path: path.to_path_buf(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,371 @@
+//! Drafts on every computer: two data folders are two computers, syncing through a real git
+//! server on loopback (`git http-backend` behind HTTP Basic sign-in), each through the `fumi`
+//! command with its token in a real keychain.
+
+use fumi_core::App;
+use fumi_core::image::Image;
+use fumi_core::model::book::Book;
+use fumi_core::model::draft::{DraftId, SaveKind};
+
+use super::support::git_server::{GitServer, TOKEN, USER, git};
+use super::support::keyring::SecretService;
+use super::support::{fumi_env, ok};
+
+const RED_PNG: &[u8] = include_bytes!("support/images/red.png");
+
+/// A computer: its data folder, using the shared keychain.
+struct Computer<'k> {
+    data: tempfile::TempDir,
+    keychain: &'k SecretService,
+}
+
+impl<'k> Computer<'k> {
+    fn new(keychain: &'k SecretService) -> Computer<'k> {
+        Computer {
+            data: tempfile::tempdir().expect("temp dir"),
+            keychain,
+        }
+    }
+
+    fn app(&self) -> App {
+        App::open(self.data.path()).expect("open")
+    }
+
+    fn fumi(&self, args: &[&str], stdin: &[u8]) -> std::process::Output {
+        fumi_env(self.data.path(), args, stdin, &self.keychain.env())
+    }
+
+    /// `fumi sync setup URL --token`, the token typed in.
+    fn set_up(&self, url: &str) -> String {
+        ok(self.fumi(
+            &["sync", "setup", url, "--token"],
+            format!("{TOKEN}\n").as_bytes(),
+        ))
+    }
+
+    fn sync(&self) -> String {
+        ok(self.fumi(&["sync", "now"], b""))
+    }
+
+    /// The draft titled `title` here.
+    fn draft(&self, title: &str) -> fumi_core::model::draft::Draft {
+        let app = self.app();
+        let id = app
+            .search(title)
+            .expect("search")
+            .into_iter()
+            .chain(app.trash().expect("trash"))
+            .find(|d| d.title == title)
+            .unwrap_or_else(|| panic!("no draft {title} here"))
+            .id;
+        app.draft(id).expect("draft")
+    }
+}
+
+/// The remote's address with the user name (the token is asked for, never in the address).
+fn remote(server: &GitServer, name: &str) -> String {
+    server
+        .new_repo(name)
+        .replace("http://", &format!("http://{USER}@"))
+}
+
+#[test]
+fn drafts_their_images_and_books_reach_the_other_computer_and_edits_come_back() {
+    let keychain = SecretService::start();
+    let server = GitServer::start();
+    let url = remote(&server, "drafts");
+
+    // Computer A: a review with an image and its book.
+    let a = Computer::new(&keychain);
+    let (review, image) = {
+        let app = a.app();
+        let image = app
+            .writer()
+            .add_asset(&Image::from_bytes(RED_PNG.to_vec(), "表紙.png").expect("image"))
+            .expect("asset");
+        let draft = app
+            .create_draft(
+                "『三体』を読んで",
+                &format!("---\ncategories: [読書]\n---\n\n冒頭の段落。\n\n![表紙]({image})\n\n二つ目の段落。\n"),
+            )
+            .expect("draft");
+        let mut book = Book::default();
+        book.facts.title = "三体".into();
+        book.facts.authors = vec!["劉 慈欣".into()];
+        book.rating = Some(5);
+        app.writer().set_book(draft.id, &book).expect("book");
+        (draft.id, image)
+    };
+    let out = a.set_up(&url);
+    assert!(out.contains("1 drafts sent"), "{out}");
+
+    // Computer B, set up with drafts of its own: both sets end up on both computers.
+    let b = Computer::new(&keychain);
+    b.app()
+        .create_draft("Bのメモ", "電車で書いた。\n")
+        .expect("draft");
+    let out = b.set_up(&url);
+    assert!(out.contains("1 received"), "{out}");
+    let there = b.draft("『三体』を読んで");
+    assert_eq!(there.body, a.app().draft(review).expect("draft").body);
+    let app = b.app();
+    assert_eq!(
+        app.book(there.id)
+            .expect("book")
+            .expect("the book came")
+            .facts
+            .title,
+        "三体"
+    );
+    let hash = image.strip_prefix("fumi-asset:").expect("an asset URL");
+    assert_eq!(
+        app.writer().asset(hash).expect("the image came").bytes,
+        RED_PNG
+    );
+    drop(app);
+    assert!(a.sync().contains("1 received"), "B's own draft reaches A");
+    assert_eq!(a.draft("Bのメモ").body, "電車で書いた。\n");
+
+    // Edited on B, synced: A shows it, its old text kept as a revision.
+    b.app()
+        .save_draft(
+            there.id,
+            "『三体』を読んで",
+            &there
+                .body
+                .replace("二つ目の段落。", "二つ目の段落を書き直した。"),
+            SaveKind::Autosave,
+        )
+        .expect("edit on B");
+    assert!(b.sync().contains("1 drafts sent"));
+    assert!(a.sync().contains("1 received"));
+    let app = a.app();
+    assert!(
+        app.draft(review)
+            .expect("draft")
+            .body
+            .contains("書き直した")
+    );
+    let revisions = app.writer().revisions(review).expect("revisions");
+    assert!(
+        revisions.iter().any(|r| r.body.contains("二つ目の段落。")),
+        "A's old text is a revision"
+    );
+    drop(app);
+
+    // Trash travels too, and so does a deletion for good.
+    b.app().trash_draft(there.id).expect("trash on B");
+    b.sync();
+    a.sync();
+    assert!(a.app().draft(review).expect("draft").deleted_at.is_some());
+    b.app().writer().purge_draft(there.id).expect("purge on B");
+    assert!(b.sync().contains("1 drafts sent"));
+    assert!(a.sync().contains("1 deleted"));
+    assert!(a.app().draft(review).is_err(), "deleted on A too");
+
+    // The token never entered the repository, in any commit.
+    let history = git(&server.repo_path("drafts"), &["log", "--all", "-p"]);
+    assert!(
+        history.contains("電車で書いた。"),
+        "the history holds the drafts"
+    );
+    assert!(
+        !history.contains(TOKEN),
+        "the token is in the repository's history"
+    );
+    // Nothing was forced: every commit of A and B is an ancestor of the branch.
+    let count = git(
+        &server.repo_path("drafts"),
+        &["rev-list", "--count", "main"],
+    );
+    assert!(
+        count.trim().parse::<u32>().expect("a count") >= 6,
+        "{count}"
+    );
+}
+
+/// Two computers synced with one draft, `text`; answers them and the draft's id on each.
+fn two_computers_with<'k>(
+    keychain: &'k SecretService,
+    server: &GitServer,
+    name: &str,
+    text: &str,
+) -> (Computer<'k>, DraftId, Computer<'k>, DraftId) {
+    let url = remote(server, name);
+    let a = Computer::new(keychain);
+    let on_a = a.app().create_draft("二台で書く", text).expect("draft").id;
+    a.set_up(&url);
+    let b = Computer::new(keychain);
+    b.set_up(&url);
+    let on_b = b.draft("二台で書く").id;
+    (a, on_a, b, on_b)
+}
+
+fn edit(computer: &Computer<'_>, draft: DraftId, from: &str, to: &str) {
+    let app = computer.app();
+    let body = app.draft(draft).expect("draft").body;
+    assert!(body.contains(from), "{body}");
+    app.save_draft(
+        draft,
+        "二台で書く",
+        &body.replace(from, to),
+        SaveKind::Autosave,
+    )
+    .expect("edit");
+}
+
+#[test]
+fn edits_to_different_paragraphs_merge_and_the_same_sentence_waits_for_the_author() {
+    let keychain = SecretService::start();
+    let server = GitServer::start();
+    let text = "一段落目の文。\n\n二段落目の文。\n\n三段落目の文。\n";
+    let (a, on_a, b, on_b) = two_computers_with(&keychain, &server, "merge", text);
+
+    // Different paragraphs: merged line by line, on both computers.
+    edit(&a, on_a, "一段落目の文。", "一段落目をAで直した。");
+    edit(&b, on_b, "三段落目の文。", "三段落目をBで直した。");
+    a.sync();
+    let out = b.sync();
+    assert!(out.contains("1 received"), "{out}");
+    a.sync();
+    let merged = "一段落目をAで直した。\n\n二段落目の文。\n\n三段落目をBで直した。\n";
+    assert_eq!(a.app().draft(on_a).expect("A").body, merged);
+    assert_eq!(b.app().draft(on_b).expect("B").body, merged);
+
+    // The same sentence: B keeps its own text, A's waits beside it.
+    edit(&a, on_a, "二段落目の文。", "二段落目はAの言葉。");
+    edit(&b, on_b, "二段落目の文。", "二段落目はBの言葉。");
+    a.sync();
+    let out = b.sync();
+    assert!(
+        out.contains(&format!("Draft {on_b} was changed on another computer")),
+        "{out}"
+    );
+    let app = b.app();
+    assert!(app.draft(on_b).expect("B").body.contains("Bの言葉"));
+    let conflict = app.sync_conflict(on_b).expect("read").expect("a conflict");
+    assert!(conflict.theirs_body.contains("Aの言葉"), "{conflict:?}");
+    assert!(conflict.mine_body.contains("Bの言葉"));
+    assert_eq!(app.sync_status().expect("status").conflicts, [on_b]);
+    drop(app);
+    let status = ok(b.fumi(&["sync", "status"], b""));
+    assert!(status.contains(&format!("Draft {on_b}")), "{status}");
+
+    // The author takes A's text: B's stays as a revision, and A hears of the choice.
+    ok(b.fumi(
+        &["sync", "resolve", &on_b.to_string(), "--keep", "theirs"],
+        b"",
+    ));
+    let app = b.app();
+    assert!(app.draft(on_b).expect("B").body.contains("Aの言葉"));
+    assert!(
+        app.writer()
+            .revisions(on_b)
+            .expect("revisions")
+            .iter()
+            .any(|r| r.body.contains("Bの言葉")),
+        "the text not chosen is a revision"
+    );
+    assert!(app.sync_status().expect("status").conflicts.is_empty());
+    drop(app);
+    b.sync();
+    a.sync();
+    assert_eq!(
+        a.app().draft(on_a).expect("A").body,
+        b.app().draft(on_b).expect("B").body
+    );
+
+    // Deleted on A, edited on B: the draft comes back, and the author is told.
+    a.app().writer().purge_draft(on_a).expect("purge on A");
+    edit(&b, on_b, "三段落目をBで直した。", "三段落目をまた直した。");
+    b.sync();
+    let out = a.sync();
+    assert!(out.contains("was deleted on one computer"), "{out}");
+    assert!(a.draft("二台で書く").body.contains("また直した"));
+}
+
+#[test]
+fn offline_saves_go_on_and_the_next_sync_delivers_everything() {
+    let keychain = SecretService::start();
+    let server = GitServer::start();
+    let (a, on_a, b, on_b) =
+        two_computers_with(&keychain, &server, "offline", "オフラインの前。\n");
+
+    server.stop();
+    edit(&a, on_a, "オフラインの前。", "電車の中で書いた。");
+    let failed = a.fumi(&["sync", "now"], b"");
+    assert!(!failed.status.success());
+    let said = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        said.contains("could not be reached") && said.contains("Your drafts are safe here"),
+        "{said}"
+    );
+    // The status says so, and the draft is as typed.
+    let status = ok(a.fumi(&["sync", "status"], b""));
+    assert!(status.contains("could not be reached"), "{status}");
+    assert!(a.app().draft(on_a).expect("A").body.contains("電車の中"));
+
+    server.resume();
+    assert!(a.sync().contains("1 drafts sent"));
+    let status = ok(a.fumi(&["sync", "status"], b""));
+    assert!(!status.contains("could not be reached"), "{status}");
+    b.sync();
+    assert_eq!(b.app().draft(on_b).expect("B").body, "電車の中で書いた。\n");
+    // What the incremental syncs pushed is small beside the first.
+    assert!(server.pushed_bytes() > 0);
+}
+
+#[test]
+fn a_wrong_token_and_a_repository_that_is_not_fumis_are_clear_and_change_nothing() {
+    let keychain = SecretService::start();
+    let server = GitServer::start();
+    let url = remote(&server, "refused");
+    let a = Computer::new(&keychain);
+    a.app()
+        .create_draft("残る下書き", "本文。\n")
+        .expect("draft");
+    let refused = a.fumi(&["sync", "setup", &url, "--token"], b"not-the-token\n");
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("refused the sign-in"), "{said}");
+    assert!(
+        a.app().sync_status().expect("status").remote.is_none(),
+        "nothing kept"
+    );
+
+    // A repository of something else.
+    let other = server.repo_path("refused");
+    let work = tempfile::tempdir().expect("temp dir");
+    git(work.path(), &["init", "--quiet", "--initial-branch=main"]);
+    std::fs::create_dir(work.path().join("src")).expect("dir");
+    std::fs::write(work.path().join("src/main.rs"), "fn main() {}\n").expect("file");
+    git(work.path(), &["add", "."]);
+    git(
+        work.path(),
+        &[
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "commit",
+            "--quiet",
+            "-m",
+            "code",
+        ],
+    );
+    git(
+        work.path(),
+        &["push", "--quiet", other.to_str().expect("path"), "main"],
+    );
+    let strange = a.fumi(
+        &["sync", "setup", &url, "--token"],
+        format!("{TOKEN}\n").as_bytes(),
+    );
+    assert!(!strange.status.success());
+    let said = String::from_utf8_lossy(&strange.stderr);
+    assert!(said.contains("not Fumi's drafts (src)"), "{said}");
+    // The other repository is as it was.
+    let log = git(&other, &["log", "--format=%s", "main"]);
+    assert_eq!(log.trim(), "code");
+    assert_eq!(a.draft("残る下書き").body, "本文。\n");
+}
