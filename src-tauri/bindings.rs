@@ -72,6 +72,11 @@ fn builder() -> Builder<tauri::Wry> {
             commands::read_blog_style,
             commands::publication_states,
             commands::open_in_browser,
+            commands::sync_status,
+            commands::sync_now,
+            commands::set_up_sync,
+            commands::sync_conflict,
+            commands::resolve_sync_conflict,
         ])
 }
 

@@ -14,41 +14,41 @@ use super::support::{fumi_env, ok};
 const RED_PNG: &[u8] = include_bytes!("support/images/red.png");
 
 /// A computer: its data folder, using the shared keychain.
-struct Computer<'k> {
-    data: tempfile::TempDir,
+pub(crate) struct Computer<'k> {
+    pub(crate) data: tempfile::TempDir,
     keychain: &'k SecretService,
 }
 
 impl<'k> Computer<'k> {
-    fn new(keychain: &'k SecretService) -> Computer<'k> {
+    pub(crate) fn new(keychain: &'k SecretService) -> Computer<'k> {
         Computer {
             data: tempfile::tempdir().expect("temp dir"),
             keychain,
         }
     }
 
-    fn app(&self) -> App {
+    pub(crate) fn app(&self) -> App {
         App::open(self.data.path()).expect("open")
     }
 
-    fn fumi(&self, args: &[&str], stdin: &[u8]) -> std::process::Output {
+    pub(crate) fn fumi(&self, args: &[&str], stdin: &[u8]) -> std::process::Output {
         fumi_env(self.data.path(), args, stdin, &self.keychain.env())
     }
 
     /// `fumi sync setup URL --token`, the token typed in.
-    fn set_up(&self, url: &str) -> String {
+    pub(crate) fn set_up(&self, url: &str) -> String {
         ok(self.fumi(
             &["sync", "setup", url, "--token"],
             format!("{TOKEN}\n").as_bytes(),
         ))
     }
 
-    fn sync(&self) -> String {
+    pub(crate) fn sync(&self) -> String {
         ok(self.fumi(&["sync", "now"], b""))
     }
 
     /// The draft titled `title` here.
-    fn draft(&self, title: &str) -> fumi_core::model::draft::Draft {
+    pub(crate) fn draft(&self, title: &str) -> fumi_core::model::draft::Draft {
         let app = self.app();
         let id = app
             .search(title)
@@ -63,7 +63,7 @@ impl<'k> Computer<'k> {
 }
 
 /// The remote's address with the user name (the token is asked for, never in the address).
-fn remote(server: &GitServer, name: &str) -> String {
+pub(crate) fn remote(server: &GitServer, name: &str) -> String {
     server
         .new_repo(name)
         .replace("http://", &format!("http://{USER}@"))
@@ -185,7 +185,7 @@ fn drafts_their_images_and_books_reach_the_other_computer_and_edits_come_back() 
 }
 
 /// Two computers synced with one draft, `text`; answers them and the draft's id on each.
-fn two_computers_with<'k>(
+pub(crate) fn two_computers_with<'k>(
     keychain: &'k SecretService,
     server: &GitServer,
     name: &str,
@@ -201,7 +201,7 @@ fn two_computers_with<'k>(
     (a, on_a, b, on_b)
 }
 
-fn edit(computer: &Computer<'_>, draft: DraftId, from: &str, to: &str) {
+pub(crate) fn edit(computer: &Computer<'_>, draft: DraftId, from: &str, to: &str) {
     let app = computer.app();
     let body = app.draft(draft).expect("draft").body;
     assert!(body.contains(from), "{body}");

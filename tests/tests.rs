@@ -26,3 +26,4 @@ mod window_flavor;
 mod window_japanese;
 mod window_library;
 mod window_publish;
+mod window_sync;

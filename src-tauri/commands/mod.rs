@@ -4,6 +4,7 @@
 mod blogs;
 mod books;
 mod drafts;
+mod sync;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ use tauri_plugin_opener::OpenerExt;
 pub use blogs::*;
 pub use books::*;
 pub use drafts::*;
+pub use sync::*;
 
 use crate::ipc_error::IpcError;
 use crate::path_grants::PathGrant;

@@ -168,4 +168,13 @@ export const api = {
   readBlogCategories: (blogId) => call(commands.readBlogCategories(blogId)),
   publicationStates: (draftId) => call(commands.publicationStates(draftId)),
   openInBrowser: (url) => call(commands.openInBrowser(url)),
+  /** Where the drafts sync, when they last did, and the drafts waiting for a choice. */
+  syncStatus: () => call(commands.syncStatus()),
+  /** Syncs now; resolves with what it did. */
+  syncNow: () => call(commands.syncNow()),
+  /** Makes `url` the sync remote (a token for HTTPS), then syncs. */
+  setUpSync: (url, token) => call(commands.setUpSync(url, token || null)),
+  syncConflict: (draftId) => call(commands.syncConflict(draftId)),
+  /** Settles a conflict: {choice: "keep_mine" | "take_theirs"} or {choice: "merged", title, body}. */
+  resolveSyncConflict: (draftId, resolution) => call(commands.resolveSyncConflict(draftId, resolution)),
 };

@@ -97,6 +97,11 @@ export const commands = {
 	publicationStates: (draftId: number) => __TAURI_INVOKE<PublicationState_Serialize[]>("publication_states", { draftId }),
 	/**  Opens a published post in the author's browser (web addresses only). */
 	openInBrowser: (url: string) => __TAURI_INVOKE<null>("open_in_browser", { url }),
+	syncStatus: () => __TAURI_INVOKE<SyncStatus_Serialize>("sync_status"),
+	syncNow: () => __TAURI_INVOKE<SyncReport>("sync_now"),
+	setUpSync: (url: string, token: string | null) => __TAURI_INVOKE<SyncReport>("set_up_sync", { url, token }),
+	syncConflict: (draftId: number) => __TAURI_INVOKE<SyncConflict | null>("sync_conflict", { draftId }),
+	resolveSyncConflict: (draftId: number, resolution: Resolution) => __TAURI_INVOKE<Draft_Serialize>("resolve_sync_conflict", { draftId, resolution }),
 };
 
 /* Constants */
@@ -743,6 +748,11 @@ export type RemoteStatus =
 /**  Visible to readers (from its date on, if that is in the future). */
 "publish";
 
+/**  How the author settles a conflict; the text not chosen is kept as a revision. */
+export type Resolution = { choice: "keep_mine" } | { choice: "take_theirs" } | 
+/**  The author's own merge of the two. */
+{ choice: "merged"; title: string; body: string };
+
 /**  A reviewed book as "My books" lists it, with its review. */
 export type ReviewedBook = ReviewedBook_Serialize | ReviewedBook_Deserialize;
 
@@ -899,6 +909,62 @@ export type Standing =
 "failed" | 
 /**  Waiting in the publish queue for the blog to answer; `error` says what happened. */
 "queued";
+
+/**  A draft's other text, from another computer, waiting for the author's choice. */
+export type SyncConflict = {
+	draft_id: number,
+	/**  This computer's title and text (the draft's own). */
+	mine_title: string,
+	mine_body: string,
+	/**  The other computer's. */
+	theirs_title: string,
+	theirs_body: string,
+	found_at: number,
+};
+
+/**  What one sync did. */
+export type SyncReport = {
+	/**  Drafts changed here and sent. */
+	sent: number,
+	/**  Drafts added or changed from another computer (merged line by line where both changed). */
+	received: number,
+	/**  Drafts deleted on another computer. */
+	deleted: number,
+	/**
+	 *  Drafts changed on both computers in the same lines: this computer's text stays, the
+	 *  other is kept for the author to choose ([`SyncConflict`]).
+	 */
+	conflicts: number[],
+	/**  Drafts deleted on one computer and edited on the other: they stay, and the author is told. */
+	kept: number[],
+};
+
+/**  What the status line shows. */
+export type SyncStatus = SyncStatus_Serialize | SyncStatus_Deserialize;
+
+/**  What the status line shows. */
+export type SyncStatus_Deserialize = {
+	/**  The remote, without any sign-in part; none when sync is not set up. */
+	remote?: string | null,
+	/**  When a sync last reached the remote. */
+	synced_at?: number | null,
+	/**  Why the last try did not (offline is the common reason, and nothing is lost). */
+	error?: Said | null,
+	/**  The drafts whose text differs on another computer, waiting for the author. */
+	conflicts: number[],
+};
+
+/**  What the status line shows. */
+export type SyncStatus_Serialize = {
+	/**  The remote, without any sign-in part; none when sync is not set up. */
+	remote: string | null,
+	/**  When a sync last reached the remote. */
+	synced_at: number | null,
+	/**  Why the last try did not (offline is the common reason, and nothing is lost). */
+	error: Said | null,
+	/**  The drafts whose text differs on another computer, waiting for the author. */
+	conflicts: number[],
+};
 
 /**  A tag and how many drafts outside the trash carry it. */
 export type TagCount = {

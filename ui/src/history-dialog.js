@@ -79,9 +79,9 @@ export class HistoryDialog {
       const pane = byId("revision-diff");
       const rows = [];
       if (diff.revision_title !== diff.current_title) {
-        rows.push(line("removed", [[true, diff.revision_title]]), line("added", [[true, diff.current_title]]));
+        rows.push(diffLine("removed", [[true, diff.revision_title]]), diffLine("added", [[true, diff.current_title]]));
       }
-      for (const l of diff.lines) rows.push(line(l.change, l.pieces));
+      for (const l of diff.lines) rows.push(diffLine(l.change, l.pieces));
       if (diff.lines.every((l) => l.change === "same") && diff.revision_title === diff.current_title) this.say(t.sameAsNow);
       else this.say("");
       pane.replaceChildren(...rows);
@@ -104,8 +104,8 @@ export class HistoryDialog {
   }
 }
 
-/** One diff line: removed lines are the revision's, added lines are the text now's. */
-function line(change, pieces) {
+/** One diff line (removed, added or the same), what differs within it marked. */
+export function diffLine(change, pieces) {
   const div = document.createElement("div");
   div.className = "diff-line";
   div.dataset.change = change;

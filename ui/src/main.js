@@ -19,6 +19,7 @@ import { SettingsDialog } from "./settings-dialog.js";
 import { useEditorFont, useTheme } from "./theme.js";
 import { installMenu } from "./menu.js";
 import { HistoryDialog } from "./history-dialog.js";
+import { SyncLine } from "./sync.js";
 import { syncScroll } from "./scroll-sync.js";
 import { listen } from "@tauri-apps/api/event";
 import { openSearchPanel } from "@codemirror/search";
@@ -50,7 +51,41 @@ const autosaver = new Autosaver(async (text, explicit) => {
     publishBar.refreshSoon();
     readCards();
   }
+  syncLine.saved();
 }, showSaveState);
+
+const syncLine = new SyncLine({
+  flush: () => autosaver.flush(),
+  openDraftId: () => current?.id ?? null,
+  editorText: () => (current ? el.title.value + "\n" + editor.doc().toString() : null),
+  onReceived: (reload) => showSynced(reload),
+  say: (text) => showToast(text),
+});
+
+/**
+ * Shows what a sync brought: the list, and the open draft's new text (`reload`) unless the
+ * author typed meanwhile; a draft deleted elsewhere closes.
+ * @param {boolean} reload
+ */
+async function showSynced(reload) {
+  await list.refresh();
+  if (!current) {
+    if (list.first()) await openDraft(list.first().id);
+    return;
+  }
+  if (!reload || autosaver.dirty) return;
+  const id = current.id;
+  const draft = await api.getDraft(id).catch(() => null);
+  if (!draft) {
+    current = null;
+    showEditor(false);
+    if (list.first()) await openDraft(list.first().id);
+    return;
+  }
+  if (draft.title === el.title.value && draft.body === editor.doc().toString()) return;
+  current = null;
+  await openDraft(id);
+}
 
 /**
  * Reads the cards of the pages the draft embeds (`again`: every one, as the author asks) in the
@@ -70,7 +105,13 @@ async function readCards(again = false) {
 
 const blogsDialog = new BlogsDialog({ onChange: (blog) => publishBar.loadBlogs(blog) });
 const aboutDialog = new AboutDialog();
-const settingsDialog = new SettingsDialog({ onImported: () => list.refresh() });
+const settingsDialog = new SettingsDialog({
+  onImported: () => list.refresh(),
+  onSynced: async () => {
+    await syncLine.start();
+    await showSynced(true);
+  },
+});
 
 const historyDialog = new HistoryDialog({
   flush: () => autosaver.flush(),
@@ -408,6 +449,8 @@ async function closeWindow() {
     const close = await confirmDialog(t.closeUnsaved({ reason: error?.message ?? String(error) }), t.closeAnyway, t.keepOpen);
     if (!close) return;
   }
+  // What was written here reaches the other computers if the remote answers quickly.
+  await syncLine.last(3000);
   await appWindow.destroy();
 }
 
@@ -590,6 +633,8 @@ async function start() {
     showEditor(false);
     if (!settings.welcomed) showWelcome(settings);
   }
+  // Syncing starts once the window is usable; it never holds the start.
+  syncLine.start().catch(showError);
 }
 
 start().catch(showError);

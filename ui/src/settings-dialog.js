@@ -17,9 +17,10 @@ const SOURCES = [
 ];
 
 export class SettingsDialog {
-  /** `onImported()` refreshes what shows the drafts. */
-  constructor({ onImported }) {
+  /** `onImported()` refreshes what shows the drafts; `onSynced()` also the sync status. */
+  constructor({ onImported, onSynced }) {
     this.onImported = onImported;
+    this.onSynced = onSynced;
     this.el = modal("settings-dialog");
     byId("open-settings").addEventListener("click", () => this.open());
     byId("settings-cancel").addEventListener("click", () => this.el.close());
@@ -37,6 +38,7 @@ export class SettingsDialog {
     }
     byId("export-all").addEventListener("click", () => this.exportAll());
     byId("import-all").addEventListener("click", () => this.importAll());
+    byId("sync-set-up").addEventListener("click", () => this.setUpSync());
     byId("settings-form").addEventListener("submit", (event) => {
       event.preventDefault();
       this.save();
@@ -91,6 +93,26 @@ export class SettingsDialog {
     }
   }
 
+  /** Checks the remote, keeps it (its token in the keychain), and syncs. */
+  async setUpSync() {
+    const message = byId("sync-message");
+    const button = byIdAs("sync-set-up", HTMLButtonElement);
+    const url = field("sync-url").value.trim();
+    if (!url) return;
+    message.textContent = t.syncing;
+    button.disabled = true;
+    try {
+      const report = await api.setUpSync(url, field("sync-token").value);
+      field("sync-token").value = "";
+      message.textContent = t.syncSetUpDone({ sent: report.sent, received: report.received });
+      await this.onSynced();
+    } catch (error) {
+      message.textContent = error.message;
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   async open() {
     byId("settings-message").textContent = "";
     this.say("");
@@ -114,6 +136,10 @@ export class SettingsDialog {
       field("settings-hatena-book").value = this.settings.hatena_book_as_asin ? "asin" : "fumi";
       field("settings-review-template").value = this.settings.review_template ?? "";
       for (const [key, id] of SOURCES) field(id).value = this.settings.book_sources?.[key] ?? "";
+      const sync = await api.syncStatus().catch(() => null);
+      field("sync-url").value = sync?.remote ?? "";
+      field("sync-token").value = "";
+      byId("sync-message").textContent = "";
       if (!this.el.open) this.el.showModal();
       byId("settings-language").focus();
     } catch (error) {

@@ -315,9 +315,43 @@ ui-defaultBlog = Blog for new drafts
 ui-lastUsedBlog = The last one used
 ui-affiliateTag = Affiliate tag (book links)
 ui-hatenaBookCard = The [book] card on Hatena
-ui-hatenaBookCardFumi = Fumi's card (cover, details, link)
-ui-hatenaBookCardAsin = Hatena's own [asin] card (your blog's associate settings)
+ui-hatenaBookCardFumi = Fumi's card
+ui-hatenaBookCardAsin = Hatena's [asin] card
 ui-yourData = Your data
+ui-syncHeading = Sync between computers
+ui-syncHint = Your drafts, images and books are kept in a git repository you already have (GitHub, GitLab, Gitea, or your own server over SSH), and every computer with Fumi set up on it syncs through it. An empty repository gets this computer's drafts; one with drafts brings them here.
+ui-syncRemote = Repository address
+ui-syncToken = Token (HTTPS)
+ui-syncTokenPlaceholder = kept in the keychain; none for SSH
+ui-syncSetUp = Test and sync
+ui-syncSetUpDone = Synced: { $sent } drafts sent, { $received } received.
+ui-syncing = Syncing…
+ui-syncedAgo = { $minutes ->
+    [0] Synced just now
+    [one] Synced 1 min ago
+   *[other] Synced { $minutes } min ago
+}
+ui-syncNever = Not synced yet
+ui-syncOffline = Offline — will sync later
+ui-syncFailed = Sync failed
+ui-syncConflicts = { $count ->
+    [one] Conflict in 1 draft
+   *[other] Conflict in { $count } drafts
+}
+ui-syncChangedWhileTyping = This draft was also changed on another computer while you typed: your text stays, and the other is in its history.
+ui-syncKept = { $count ->
+    [one] A draft deleted on another computer had changes here: it is kept.
+   *[other] { $count } drafts deleted on another computer had changes here: they are kept.
+}
+ui-conflictHeading = Changed on two computers:
+ui-conflictHint = The same lines were changed here and on another computer. Choose one text, or edit your own merge; the text you do not choose is kept in the draft's history.
+ui-conflictMine = This computer
+ui-conflictTheirs = The other computer
+ui-conflictEdit = Edit a merge of the two
+ui-conflictLater = Later
+ui-conflictSaveMerged = Save my merge
+ui-conflictTakeTheirs = Take the other's
+ui-conflictKeepMine = Keep mine
 ui-exportTo = Export every draft and image to the folder
 ui-exportAll = Export all
 ui-importFrom = Import an export from the folder

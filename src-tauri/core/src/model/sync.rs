@@ -64,6 +64,9 @@ pub struct SyncConflict {
     pub theirs_title: String,
     pub theirs_body: String,
     pub found_at: Millis,
+    /// The two bodies line by line: `Removed` lines are only this computer's, `Added` only the
+    /// other's.
+    pub lines: Vec<crate::history::DiffLine>,
 }
 
 /// How the author settles a conflict; the text not chosen is kept as a revision.

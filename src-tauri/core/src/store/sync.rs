@@ -175,11 +175,13 @@ impl Store {
             return Ok(None);
         };
         let mine = self.draft(draft)?;
+        let lines = crate::history::diff_lines(&mine.body, &theirs_body);
         Ok(Some(SyncConflict {
             draft_id: draft,
             mine_title: mine.title,
             mine_body: mine.body,
             theirs_title,
+            lines,
             theirs_body,
             found_at,
         }))
