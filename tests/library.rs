@@ -206,7 +206,11 @@ fn upgrading_indexes_the_tags_of_existing_drafts() {
     // The database as schema 8 left it: drafts with front matter, no tag index (nor books).
     let conn = Connection::open(&path).expect("open file");
     conn.execute_batch(
-        "DROP TABLE blog_styles; DROP TABLE blog_categories; DROP TABLE page_cards; DROP TABLE local_file_consent; ALTER TABLE blogs DROP COLUMN secret_key;
+        "DROP TRIGGER publications_insert_sync_dirty; DROP TRIGGER publications_update_sync_dirty;
+         DROP TRIGGER publications_delete_sync_dirty;
+         DROP TABLE sync_conflicts; DROP TABLE sync_remote; DROP TRIGGER drafts_sync_dirty;
+         DROP INDEX drafts_by_sync_id; ALTER TABLE drafts DROP COLUMN sync_id; ALTER TABLE drafts DROP COLUMN sync_dirty;
+         DROP TABLE blog_styles; DROP TABLE blog_categories; DROP TABLE page_cards; DROP TABLE local_file_consent; ALTER TABLE blogs DROP COLUMN secret_key;
          DROP TABLE book_lookups; DROP TABLE books;
          DROP TABLE draft_tags; DROP INDEX drafts_by_created; PRAGMA user_version = 8;
          INSERT INTO drafts (title, body, created_at, updated_at)

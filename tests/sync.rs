@@ -369,3 +369,146 @@ fn a_wrong_token_and_a_repository_that_is_not_fumis_are_clear_and_change_nothing
     assert_eq!(log.trim(), "code");
     assert_eq!(a.draft("残る下書き").body, "本文。\n");
 }
+
+#[test]
+fn a_post_published_on_one_computer_is_updated_from_the_other_never_made_twice() {
+    use super::support::hatena::TestHatena;
+
+    let keychain = SecretService::start();
+    let server = GitServer::start();
+    let hatena = TestHatena::start();
+    let url = remote(&server, "published");
+    // Each computer has the blog with its own keychain entry; the post's record travels.
+    let add_blog = |computer: &Computer<'_>| {
+        ok(computer.fumi(
+            &[
+                "blogs",
+                "add",
+                "hatena",
+                "--kind",
+                "hatena",
+                "--url",
+                &hatena.root,
+                "--user",
+                &hatena.user,
+            ],
+            format!("{}\n", hatena.api_key).as_bytes(),
+        ))
+    };
+    let a = Computer::new(&keychain);
+    add_blog(&a);
+    let on_a = a
+        .app()
+        .create_draft("一度だけの記事", "最初の本文。\n")
+        .expect("draft")
+        .id;
+    ok(a.fumi(&["publish", &on_a.to_string(), "--blog", "hatena"], b""));
+    assert_eq!(hatena.entries().len(), 1);
+    a.set_up(&url);
+    // The file carries blogsync's link to the entry.
+    let tracked = git(
+        &server.repo_path("published"),
+        &["grep", "-h", "EditURL", "main"],
+    );
+    assert!(tracked.contains("/atom/entry/"), "{tracked}");
+
+    let b = Computer::new(&keychain);
+    add_blog(&b);
+    b.set_up(&url);
+    let on_b = b.draft("一度だけの記事").id;
+    edit_to(&b, on_b, "最初の本文。\nBで書き足した。\n");
+    ok(b.fumi(&["publish", &on_b.to_string(), "--blog", "hatena"], b""));
+    let entries = hatena.entries();
+    assert_eq!(
+        entries.len(),
+        1,
+        "B updated A's entry instead of making one"
+    );
+    assert!(entries[0].content.contains("Bで書き足した。"));
+
+    // And back: A updates the same entry, B's update not taken for an edit on the web.
+    b.sync();
+    a.sync();
+    edit_to(&a, on_a, "最初の本文。\nBで書き足した。\nAでまた直した。\n");
+    ok(a.fumi(&["publish", &on_a.to_string(), "--blog", "hatena"], b""));
+    let entries = hatena.entries();
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].content.contains("Aでまた直した。"));
+}
+
+fn edit_to(computer: &Computer<'_>, draft: DraftId, body: &str) {
+    let app = computer.app();
+    let title = app.draft(draft).expect("draft").title;
+    app.save_draft(draft, &title, body, SaveKind::Autosave)
+        .expect("edit");
+}
+
+#[test]
+fn keeping_mine_or_saving_a_merge_keeps_every_text_in_the_history() {
+    use fumi_core::model::sync::Resolution;
+
+    let keychain = SecretService::start();
+    let server = GitServer::start();
+    let (a, on_a, b, on_b) = two_computers_with(&keychain, &server, "choices", "元の文。\n");
+    let clash = |mine: &str, theirs: &str| {
+        let now_a = a.app().draft(on_a).expect("A").body;
+        let now_b = b.app().draft(on_b).expect("B").body;
+        edit_to(&a, on_a, &format!("{now_a}{theirs}\n"));
+        edit_to(&b, on_b, &format!("{now_b}{mine}\n"));
+        a.sync();
+        b.sync();
+        assert!(b.app().sync_conflict(on_b).expect("read").is_some());
+    };
+    let history = || -> Vec<String> {
+        b.app()
+            .writer()
+            .revisions(on_b)
+            .expect("revisions")
+            .into_iter()
+            .map(|r| r.body)
+            .collect()
+    };
+
+    clash("Bの一文。", "Aの一文。");
+    let kept = b
+        .app()
+        .resolve_sync_conflict(on_b, Resolution::KeepMine)
+        .expect("keep mine");
+    assert_eq!(kept.body, "元の文。\nBの一文。\n");
+    assert!(
+        history().iter().any(|h| h.contains("Aの一文。")),
+        "A's text is history"
+    );
+    b.sync();
+    a.sync();
+    assert_eq!(
+        a.app().draft(on_a).expect("A").body,
+        "元の文。\nBの一文。\n"
+    );
+
+    clash("Bの二文目。", "Aの二文目。");
+    let merged = "元の文。\nBの一文。\nAの二文目。Bの二文目。\n";
+    let saved = b
+        .app()
+        .resolve_sync_conflict(
+            on_b,
+            Resolution::Merged {
+                title: "二台で書く".into(),
+                body: merged.into(),
+            },
+        )
+        .expect("merge");
+    assert_eq!(saved.body, merged);
+    let history = history();
+    assert!(
+        history.iter().any(|h| h.ends_with("Aの二文目。\n")),
+        "{history:?}"
+    );
+    assert!(
+        history.iter().any(|h| h.ends_with("Bの二文目。\n")),
+        "{history:?}"
+    );
+    b.sync();
+    a.sync();
+    assert_eq!(a.app().draft(on_a).expect("A").body, merged);
+}

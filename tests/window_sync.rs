@@ -6,7 +6,7 @@ use super::support::desktop::Desktop;
 use super::support::git_server::GitServer;
 use super::support::keyring::SecretService;
 use super::sync::{edit, two_computers_with};
-use super::window::{click, editor_text, quit, save_screenshot, wait_for};
+use super::window::{click, editor_text, quit, wait_for};
 
 #[tokio::test]
 async fn the_conflict_screen_shows_both_texts_and_the_choice_keeps_the_other_as_a_revision() {
@@ -52,10 +52,6 @@ async fn the_conflict_screen_shows_both_texts_and_the_choice_keeps_the_other_as_
          && document.querySelector('#conflict-theirs mark')?.textContent.includes('ノートパソコン')",
     )
     .await;
-    // (WebKitWebDriver stalls on a screenshot of an open dialog: the picture is taken after.)
-    if std::env::var_os("FUMI_HOLD_MS").is_some() {
-        tokio::time::sleep(std::time::Duration::from_secs(6)).await;
-    }
 
     // The author takes the laptop's sentence: the editor shows it, the desktop's is history.
     click(&window, "conflict-take-theirs").await;

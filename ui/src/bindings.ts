@@ -920,6 +920,11 @@ export type SyncConflict = {
 	theirs_title: string,
 	theirs_body: string,
 	found_at: number,
+	/**
+	 *  The two bodies line by line: `Removed` lines are only this computer's, `Added` only the
+	 *  other's.
+	 */
+	lines: DiffLine[],
 };
 
 /**  What one sync did. */

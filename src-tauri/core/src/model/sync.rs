@@ -1,8 +1,9 @@
 //! Drafts on every computer, through a git remote: where the drafts sync, how the last sync
 //! went, and what a sync did.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::blog::BlogKind;
 use super::draft::{DraftId, Millis};
 use crate::message::Said;
 
@@ -81,4 +82,26 @@ pub enum Resolution {
         title: String,
         body: String,
     },
+}
+
+/// A post a draft became on a blog, as another computer needs it to update that post (and to
+/// notice an edit made on the web since).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Posted {
+    /// The blog's address and kind: each computer has its own row (and secret) for it.
+    pub blog: String,
+    pub kind: BlogKind,
+    /// The blog's id of the post (Hatena: the member URI, blogsync's `EditURL`).
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Hash of what was last sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<String>,
+    /// The blog's modification time after that send (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    /// Hash of the title and body the blog stored then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stored: Option<String>,
 }

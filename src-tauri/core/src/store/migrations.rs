@@ -39,11 +39,12 @@ fn migrations() -> Vec<M<'static>> {
         M::up(include_str!("migrations/0014_blog_categories.sql")),
         M::up(include_str!("migrations/0015_blog_styles.sql")),
         M::up(include_str!("migrations/0016_sync.sql")),
+        M::up(include_str!("migrations/0017_sync_publications.sql")),
     ]
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 16;
+pub const SCHEMA_VERSION: i64 = 17;
 
 /// Brings the database to [`SCHEMA_VERSION`], refusing one written by a newer Fumi.
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

@@ -6,8 +6,9 @@ use rusqlite::{OptionalExtension, params};
 use super::{Store, now_ms};
 use crate::error::{Error, Result};
 use crate::message::Said;
+use crate::model::blog::BlogKind;
 use crate::model::draft::DraftId;
-use crate::model::sync::{SyncConflict, SyncRemote};
+use crate::model::sync::{Posted, SyncConflict, SyncRemote};
 
 impl Store {
     /// The remote the drafts sync through, if sync is set up.
@@ -192,6 +193,67 @@ impl Store {
         self.conn
             .execute("DELETE FROM sync_conflicts WHERE draft_id = ?1", [draft])
             .map_err(|e| self.err("settling a sync conflict", e))?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// The posts a draft became (those the blog answered), with each blog's kind and address.
+    pub fn synced_publications(&self, draft: DraftId) -> Result<Vec<Posted>> {
+        self.conn
+            .prepare_cached(
+                "SELECT b.kind, b.site_url, p.remote_id, p.remote_url, p.content_hash, p.remote_modified, p.remote_hash                  FROM publications p JOIN blogs b ON b.id = p.blog_id                  WHERE p.draft_id = ?1 AND p.remote_id IS NOT NULL ORDER BY b.site_url",
+            )
+            .and_then(|mut s| {
+                s.query_map([draft], |r| {
+                    let kind: String = r.get(0)?;
+                    Ok(BlogKind::parse(&kind).map(|kind| Posted {
+                        kind,
+                        blog: r.get(1).unwrap_or_default(),
+                        id: r.get(2).unwrap_or_default(),
+                        url: r.get(3).unwrap_or_default(),
+                        sent: r.get(4).unwrap_or_default(),
+                        modified: r.get(5).unwrap_or_default(),
+                        stored: r.get(6).unwrap_or_default(),
+                    }))
+                })?
+                .filter_map(|row| row.transpose())
+                .collect()
+            })
+            .map_err(|e| self.err("listing publications", e))
+    }
+
+    /// Takes a post another computer recorded for a draft: linked to this computer's blog of
+    /// the same kind and address, so publishing here updates that post. A blog this computer
+    /// does not have is left alone (its own record, if any, stays).
+    pub fn take_synced_publication(&mut self, draft: DraftId, posted: &Posted) -> Result<()> {
+        let blog: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM blogs WHERE kind = ?1 AND rtrim(site_url, '/') = rtrim(?2, '/') ORDER BY id",
+                params![posted.kind.as_str(), posted.blog],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err("linking a draft to a post", e))?;
+        let Some(blog) = blog else {
+            return Ok(());
+        };
+        // Unchanged records are not written: writing marks the draft changed again.
+        self.conn
+            .execute(
+                "INSERT INTO publications (draft_id, blog_id, remote_id, remote_url, content_hash, remote_modified, remote_hash)                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)                  ON CONFLICT (draft_id, blog_id) DO UPDATE SET remote_id = ?3, remote_url = ?4, content_hash = ?5,                  remote_modified = ?6, remote_hash = ?7, last_error = NULL, create_started_at = NULL, update_sent = NULL                  WHERE remote_id IS NOT ?3 OR remote_url IS NOT ?4 OR content_hash IS NOT ?5                  OR remote_modified IS NOT ?6 OR remote_hash IS NOT ?7",
+                params![
+                    draft,
+                    blog,
+                    posted.id,
+                    posted.url,
+                    posted.sent,
+                    posted.modified,
+                    posted.stored
+                ],
+            )
+            .map_err(|e| self.err("linking a draft to a post", e))?;
         Ok(())
     }
 }

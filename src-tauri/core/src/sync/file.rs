@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::front_matter::{self, FrontMatterStatus};
+use crate::model::blog::BlogKind;
+use crate::model::sync::Posted;
 
 /// What a sync file holds of a draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +20,8 @@ pub struct DraftFile {
     pub trashed: bool,
     /// The length the author aims for, in characters.
     pub goal_chars: Option<u32>,
+    /// The posts the draft became: another computer updates them, never makes new ones.
+    pub published: Vec<Posted>,
 }
 
 /// blogsync's header, in its own key names and order, and Fumi's part.
@@ -29,6 +33,10 @@ struct Header {
     category: Vec<String>,
     #[serde(rename = "Date", default, skip_serializing_if = "Option::is_none")]
     date: Option<String>,
+    #[serde(rename = "URL", default, skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(rename = "EditURL", default, skip_serializing_if = "Option::is_none")]
+    edit_url: Option<String>,
     #[serde(rename = "Draft", default, skip_serializing_if = "std::ops::Not::not")]
     draft: bool,
     #[serde(rename = "Fumi", default, skip_serializing_if = "Own::is_empty")]
@@ -42,11 +50,13 @@ struct Own {
     trashed: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     goal: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    published: Vec<Posted>,
 }
 
 impl Own {
     fn is_empty(&self) -> bool {
-        !self.trashed && self.goal.is_none()
+        !self.trashed && self.goal.is_none() && self.published.is_empty()
     }
 }
 
@@ -57,14 +67,19 @@ impl DraftFile {
         let fm = front_matter::split(&self.body)
             .map(|s| s.front_matter)
             .unwrap_or_default();
+        // blogsync's own link to the Hatena entry, for blogsync and Hatena's workflows.
+        let hatena = self.published.iter().find(|p| p.kind == BlogKind::Hatena);
         let header = Header {
             title: self.title.clone(),
             category: fm.categories.iter().chain(&fm.tags).cloned().collect(),
             date: fm.date,
+            url: hatena.and_then(|p| p.url.clone()),
+            edit_url: hatena.map(|p| p.id.clone()),
             draft: fm.status == Some(FrontMatterStatus::Draft),
             fumi: Own {
                 trashed: self.trashed,
                 goal: self.goal_chars,
+                published: self.published.clone(),
             },
         };
         // Strings, lists and numbers always serialize.
@@ -90,6 +105,7 @@ impl DraftFile {
             body: rest.strip_prefix('\n').unwrap_or(rest).to_owned(),
             trashed: header.fumi.trashed,
             goal_chars: header.fumi.goal,
+            published: header.fumi.published,
         })
     }
 }
@@ -110,6 +126,15 @@ mod tests {
             body: "---\ncategories: [読書, SF]\nstatus: draft\n---\n\n本文。\n".into(),
             trashed: false,
             goal_chars: Some(4000),
+            published: vec![Posted {
+                blog: "https://blog.hatena.ne.jp/u/b/atom".into(),
+                kind: BlogKind::Hatena,
+                id: "https://blog.hatena.ne.jp/u/b/atom/entry/1".into(),
+                url: Some("https://b.hatenablog.com/entry/1".into()),
+                sent: Some("ab".into()),
+                modified: Some("2026-12-06T00:00:00Z".into()),
+                stored: None,
+            }],
         });
         for body in [
             "",
@@ -123,6 +148,7 @@ mod tests {
                 body: body.into(),
                 trashed: true,
                 goal_chars: None,
+                published: Vec::new(),
             });
         }
     }
@@ -135,6 +161,7 @@ mod tests {
                 .into(),
             trashed: false,
             goal_chars: None,
+            published: Vec::new(),
         }
         .write();
         assert!(

@@ -54,6 +54,7 @@ pub fn write_changes(store: &mut Store, dir: &Path) -> Result<usize> {
             body: draft.body,
             trashed: draft.deleted_at.is_some(),
             goal_chars: draft.goal_chars,
+            published: store.synced_publications(*id)?,
         }
         .write();
         if write_if_changed(
@@ -217,6 +218,9 @@ fn apply(
     }
     if draft.goal_chars != file.goal_chars {
         store.set_goal(id, file.goal_chars)?;
+    }
+    for posted in &file.published {
+        store.take_synced_publication(id, posted)?;
     }
     Ok(id)
 }
