@@ -512,3 +512,82 @@ fn keeping_mine_or_saving_a_merge_keeps_every_text_in_the_history() {
     a.sync();
     assert_eq!(a.app().draft(on_a).expect("A").body, merged);
 }
+
+#[test]
+fn a_sync_killed_at_any_moment_is_finished_by_the_next_and_loses_nothing() {
+    let kills: usize = std::env::var("FUMI_SYNC_KILLS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(50);
+    let keychain = SecretService::start();
+    let server = GitServer::start();
+    let (a, on_a, b, _) = two_computers_with(&keychain, &server, "killed", "始まり。\n");
+    let on_b = b
+        .app()
+        .create_draft("Bの下書き", "Bで始めた。\n")
+        .expect("draft")
+        .id;
+    for k in 0..kills {
+        // Each round changes something on A: a line, sometimes a new draft.
+        let body = a.app().draft(on_a).expect("A").body;
+        edit_to(&a, on_a, &format!("{body}{k}回目。\n"));
+        if k % 5 == 0 {
+            a.app()
+                .create_draft(&format!("Aの下書き{k}"), &format!("{k}番目の下書き。\n"))
+                .expect("draft");
+        }
+        // B sends changes now and then, so A's cut-off syncs have merges to do.
+        if k % 7 == 0 {
+            let body = b.app().draft(on_b).expect("B").body;
+            edit_to(&b, on_b, &format!("{body}B{k}。\n"));
+            b.sync();
+        }
+        let mut sync = std::process::Command::new(super::support::FUMI)
+            .arg("--data-dir")
+            .arg(a.data.path())
+            .args(["sync", "now"])
+            .envs(keychain.env().iter().map(|(k, v)| (k, v)))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("fumi sync");
+        std::thread::sleep(std::time::Duration::from_millis((k as u64 * 37) % 400));
+        let _ = sync.kill();
+        let _ = sync.wait();
+    }
+    // The next syncs finish what was cut off.
+    a.sync();
+    b.sync();
+    a.sync();
+    let texts = |computer: &Computer<'_>| -> Vec<(String, String)> {
+        let app = computer.app();
+        let mut all: Vec<(String, String)> = app
+            .search("")
+            .expect("drafts")
+            .into_iter()
+            .map(|d| {
+                let draft = app.draft(d.id).expect("draft");
+                (draft.title, draft.body)
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    let on_a_texts = texts(&a);
+    assert_eq!(on_a_texts, texts(&b), "both computers hold the same drafts");
+    let titles: Vec<&str> = on_a_texts.iter().map(|(t, _)| t.as_str()).collect();
+    let mut unique = titles.clone();
+    unique.dedup();
+    assert_eq!(titles, unique, "no draft twice");
+    assert_eq!(titles.len(), 2 + kills.div_ceil(5), "{titles:?}");
+    let main = a.app().draft(on_a).expect("A").body;
+    for k in 0..kills {
+        assert!(
+            main.contains(&format!("\n{k}回目。\n")),
+            "round {k} lost: {main}"
+        );
+    }
+    let folder = a.data.path().join("sync");
+    assert!(git(&folder, &["status", "--porcelain"]).trim().is_empty());
+    git(&folder, &["fsck", "--no-progress"]);
+}

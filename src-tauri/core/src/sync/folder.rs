@@ -71,12 +71,15 @@ pub struct Merged {
 pub struct Folder {
     repo: Repository,
     dir: PathBuf,
+    /// Held while the folder is open: one Fumi process (window or command) at a time.
+    _lock: std::fs::File,
 }
 
 impl Folder {
     /// Opens the working copy in `dir` (creating it), its remote set to `url`.
     pub fn open(dir: &Path, url: &str) -> Result<Folder> {
         bound_network_waits();
+        let lock = take_lock(dir)?;
         let repo = match Repository::open(dir) {
             Ok(repo) => repo,
             Err(_) => {
@@ -99,6 +102,7 @@ impl Folder {
         Ok(Folder {
             repo,
             dir: dir.to_path_buf(),
+            _lock: lock,
         })
     }
 
@@ -343,6 +347,45 @@ impl Folder {
             let _ = self.repo.reference(REMOTE_BRANCH, head, true, "fumi sync");
         }
         Ok(())
+    }
+}
+
+/// Takes the folder's lock (`<dir>.lock`, beside it), then clears what a sync cut off (a crash,
+/// `kill -9`) left: git's lock files, which no other process can be holding now.
+fn take_lock(dir: &Path) -> Result<std::fs::File> {
+    let path = dir.with_extension("lock");
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| failed(&format!("{}: {e}", parent.display())))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| failed(&format!("{}: {e}", path.display())))?;
+    file.try_lock().map_err(|_| {
+        failed("another Fumi (a window or a command) is syncing this data folder; try again when it is done")
+    })?;
+    clear_stale_locks(&dir.join(".git"));
+    Ok(file)
+}
+
+/// Removes git's `*.lock` files under `dir` (the index, HEAD, config, refs; not the objects).
+fn clear_stale_locks(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            if path.file_name().is_some_and(|n| n != "objects") {
+                clear_stale_locks(&path);
+            }
+        } else if path.extension().is_some_and(|e| e == "lock") {
+            tracing::info!(path = %path.display(), "removing a lock left by a cut-off sync");
+            let _ = std::fs::remove_file(&path);
+        }
     }
 }
 
