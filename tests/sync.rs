@@ -591,3 +591,44 @@ fn a_sync_killed_at_any_moment_is_finished_by_the_next_and_loses_nothing() {
     assert!(git(&folder, &["status", "--porcelain"]).trim().is_empty());
     git(&folder, &["fsck", "--no-progress"]);
 }
+
+#[test]
+fn a_file_this_computer_cannot_read_is_left_for_the_one_that_wrote_it() {
+    let keychain = SecretService::start();
+    let server = GitServer::start();
+    let (a, on_a, _b, _) = two_computers_with(&keychain, &server, "unread", "読める下書き。\n");
+    // Another computer (a newer Fumi, a hand edit) pushes a file this one cannot read.
+    let work = tempfile::tempdir().expect("temp dir");
+    let repo = server.repo_path("unread");
+    git(
+        work.path(),
+        &["clone", "--quiet", repo.to_str().expect("path"), "."],
+    );
+    std::fs::create_dir_all(work.path().join("drafts/ff")).expect("dir");
+    std::fs::write(
+        work.path().join("drafts/ff/ffff0000.md"),
+        "---\nTitle: [読めない\n---\n\n本文。\n",
+    )
+    .expect("file");
+    git(work.path(), &["add", "."]);
+    git(
+        work.path(),
+        &[
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "commit",
+            "--quiet",
+            "-m",
+            "unread",
+        ],
+    );
+    git(work.path(), &["push", "--quiet", "origin", "main"]);
+
+    a.sync();
+    edit_to(&a, on_a, "読める下書きを直した。\n");
+    assert!(a.sync().contains("1 drafts sent"));
+    let files = git(&repo, &["ls-tree", "-r", "--name-only", "main"]);
+    assert!(files.contains("drafts/ff/ffff0000.md"), "{files}");
+}

@@ -113,5 +113,9 @@ fn report(report: &SyncReport) -> Result<(), Error> {
         out.push_str(&say("cli-sync-kept", &args! { "draft" => *draft }));
         out.push('\n');
     }
+    for path in &report.unread {
+        out.push_str(&say("cli-sync-unread", &args! { "path" => path.as_str() }));
+        out.push('\n');
+    }
     print(&out)
 }

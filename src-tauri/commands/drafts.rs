@@ -3,6 +3,7 @@
 use fumi_core::draft_export::DraftFormat;
 use fumi_core::history::{Diff, RevisionSummary};
 use fumi_core::image::Image;
+use fumi_core::model::draft::Millis;
 use fumi_core::model::library::{LibraryQuery, TagCount};
 use fumi_core::render::Flavor;
 use fumi_core::render::live::PreviewPatch;
@@ -65,13 +66,16 @@ pub fn save_draft(
     title: String,
     body: String,
     explicit: bool,
+    seen: Option<Millis>,
 ) -> Result<DraftSummary> {
     let kind = if explicit {
         SaveKind::Explicit
     } else {
         SaveKind::Autosave
     };
-    Ok(state.app()?.save_draft(id, &title, &body, kind)?)
+    Ok(state
+        .app()?
+        .save_draft_seen(id, &title, &body, kind, seen)?)
 }
 
 #[tauri::command(async)]

@@ -23,6 +23,8 @@ pub const TOKEN: &str = "t0k3n-0f-7h3-r3p0";
 
 struct Shared {
     root: PathBuf,
+    /// Whether every request is served without a sign-in (a benchmark's remote).
+    open: bool,
     /// Bytes of request bodies to `git-receive-pack` (what pushes sent).
     pushed: AtomicU64,
 }
@@ -39,6 +41,15 @@ pub struct GitServer {
 
 impl GitServer {
     pub fn start() -> GitServer {
+        GitServer::start_with(false)
+    }
+
+    /// A server that asks no sign-in (for measuring, where no keychain runs).
+    pub fn start_open() -> GitServer {
+        GitServer::start_with(true)
+    }
+
+    fn start_with(open: bool) -> GitServer {
         let git = Command::new("git").arg("--version").output();
         assert!(
             git.is_ok_and(|o| o.status.success()),
@@ -49,6 +60,7 @@ impl GitServer {
         let port = listener.local_addr().expect("address").port();
         let shared = Arc::new(Shared {
             root: root.path().to_path_buf(),
+            open,
             pushed: AtomicU64::new(0),
         });
         let server = GitServer {
@@ -139,7 +151,7 @@ fn signed_in(headers: &HeaderMap) -> bool {
 
 /// Runs `git http-backend` for the request, as a web server runs a CGI program.
 async fn cgi(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    if !signed_in(request.headers()) {
+    if !shared.open && !signed_in(request.headers()) {
         return Response::builder()
             .status(StatusCode::UNAUTHORIZED)
             .header(header::WWW_AUTHENTICATE, "Basic realm=\"git\"")

@@ -118,7 +118,13 @@ export const api = {
   reviewedBooks: (order) => call(commands.reviewedBooks(order)),
   createDraft: (title = "", body = "") => call(commands.createDraft(title, body)),
   getDraft: (id) => call(commands.getDraft(id)),
-  saveDraft: ({ id, title, body }, explicit = false) => call(commands.saveDraft(id, title, body, explicit)),
+  /**
+   * Saves the editor's text; `seen` is the stored draft's `updated_at` the editor last matched
+   * (text changed since by other hands is kept beside it as a conflict).
+   * @param {{id: number, title: string, body: string, seen?: number | null}} text
+   */
+  saveDraft: ({ id, title, body, seen }, explicit = false) =>
+    call(commands.saveDraft(id, title, body, explicit, seen ?? null)),
   trashDraft: (id) => call(commands.trashDraft(id)),
   restoreDraft: (id) => call(commands.restoreDraft(id)),
   purgeDraft: (id) => call(commands.purgeDraft(id)),

@@ -6,7 +6,7 @@ const RETRY_DELAYS_MS = [1000, 3000, 10000];
 
 export class Autosaver {
   /**
-   * @param {(snapshot: {id:number,title:string,body:string}, explicit:boolean) => Promise<object>} save
+   * @param {(snapshot: {id:number,title:string,body:string,seen?:number|null}, explicit:boolean) => Promise<object>} save
    * @param {(state: "saved"|"saving"|"dirty"|"error", detail?: any) => void} onState
    */
   constructor(save, onState) {

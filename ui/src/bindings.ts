@@ -65,7 +65,7 @@ export const commands = {
 	listTrash: () => __TAURI_INVOKE<DraftSummary_Serialize[]>("list_trash"),
 	createDraft: (title: string, body: string) => __TAURI_INVOKE<Draft_Serialize>("create_draft", { title, body }),
 	getDraft: (id: number) => __TAURI_INVOKE<Draft_Serialize>("get_draft", { id }),
-	saveDraft: (id: number, title: string, body: string, explicit: boolean) => __TAURI_INVOKE<DraftSummary_Serialize>("save_draft", { id, title, body, explicit }),
+	saveDraft: (id: number, title: string, body: string, explicit: boolean, seen: number | null) => __TAURI_INVOKE<DraftSummary_Serialize>("save_draft", { id, title, body, explicit, seen }),
 	trashDraft: (id: number) => __TAURI_INVOKE<null>("trash_draft", { id }),
 	restoreDraft: (id: number) => __TAURI_INVOKE<null>("restore_draft", { id }),
 	purgeDraft: (id: number) => __TAURI_INVOKE<null>("purge_draft", { id }),
@@ -512,9 +512,9 @@ export type LibraryQuery_Serialize = {
 export type LineChange = 
 /**  In both texts. */
 "same" | 
-/**  Only in the revision: restoring brings it back. */
+/**  Only in the old text (a revision; this computer's side of a conflict). */
 "removed" | 
-/**  Only in the text now: restoring takes it out. */
+/**  Only in the new text (the text now; the other computer's side). */
 "added";
 
 /**  What an export or an import moved. */
@@ -942,6 +942,8 @@ export type SyncReport = {
 	conflicts: number[],
 	/**  Drafts deleted on one computer and edited on the other: they stay, and the author is told. */
 	kept: number[],
+	/**  Files from another computer this one could not take (left in the folder for it). */
+	unread: string[],
 };
 
 /**  What the status line shows. */

@@ -48,6 +48,7 @@ const autosaver = new Autosaver(async (text, explicit) => {
   const summary = await api.saveDraft(text, explicit);
   list.updateItem(summary);
   if (text.id === current?.id) {
+    current.seen = summary.updated_at;
     publishBar.refreshSoon();
     readCards();
   }
@@ -57,32 +58,42 @@ const autosaver = new Autosaver(async (text, explicit) => {
 const syncLine = new SyncLine({
   flush: () => autosaver.flush(),
   openDraftId: () => current?.id ?? null,
-  editorText: () => (current ? el.title.value + "\n" + editor.doc().toString() : null),
-  onReceived: (reload) => showSynced(reload),
+  onReceived: () => showSynced(),
   say: (text) => showToast(text),
 });
 
 /**
- * Shows what a sync brought: the list, and the open draft's new text (`reload`) unless the
- * author typed meanwhile; a draft deleted elsewhere closes.
- * @param {boolean} reload
+ * Shows what a sync brought: the list, and the open draft's new text unless the author typed
+ * meanwhile; a draft deleted elsewhere while open keeps what was typed as a new draft.
  */
-async function showSynced(reload) {
+async function showSynced() {
   await list.refresh();
   if (!current) {
     if (list.first()) await openDraft(list.first().id);
     return;
   }
-  if (!reload || autosaver.dirty) return;
   const id = current.id;
   const draft = await api.getDraft(id).catch(() => null);
   if (!draft) {
+    // Deleted on another computer while open here: what was typed since becomes a new draft.
+    const unsaved = autosaver.pending.get(id);
+    autosaver.pending.delete(id);
     current = null;
     showEditor(false);
-    if (list.first()) await openDraft(list.first().id);
+    if (unsaved) {
+      const kept = await run(api.createDraft(unsaved.title, unsaved.body));
+      await list.refresh();
+      await openDraft(kept.id);
+      showToast(t.syncDeletedWhileOpen);
+    } else if (list.first()) await openDraft(list.first().id);
     return;
   }
-  if (draft.title === el.title.value && draft.body === editor.doc().toString()) return;
+  // Typing goes on: its save keeps what arrived beside it as a conflict (`seen`).
+  if (autosaver.dirty) return;
+  if (draft.title === el.title.value && draft.body === editor.doc().toString()) {
+    current.seen = draft.updated_at;
+    return;
+  }
   current = null;
   await openDraft(id);
 }
@@ -109,7 +120,7 @@ const settingsDialog = new SettingsDialog({
   onImported: () => list.refresh(),
   onSynced: async () => {
     await syncLine.start();
-    await showSynced(true);
+    await showSynced();
   },
 });
 
@@ -261,11 +272,16 @@ async function newReview() {
 function snapshot(doc = editor.doc()) {
   // The body is read when it is saved, not at every keystroke: a long draft's text is built once
   // per save instead of once per key.
+  const id = current.id;
   return {
-    id: current.id,
+    id,
     title: el.title.value,
     get body() {
       return doc.toString();
+    },
+    // Read when sent: the stored text the editor last matched (after the previous save).
+    get seen() {
+      return current?.id === id ? current.seen : null;
     },
   };
 }
@@ -393,7 +409,7 @@ async function openDraft(id) {
   const draft = await run(api.getDraft(id));
   // Text typed but not yet saved for this draft (e.g. a save that failed) wins over the disk.
   const unsaved = autosaver.pending.get(id);
-  current = { id: draft.id, goal: draft.goal_chars };
+  current = { id: draft.id, goal: draft.goal_chars, seen: unsaved ? null : draft.updated_at };
   el.title.value = unsaved?.title ?? draft.title;
   editor.load(unsaved?.body ?? draft.body);
   preview.load(editor.doc());

@@ -17,8 +17,7 @@ const EVERY_MS = 5 * 60_000;
 export class SyncLine {
   /**
    * @param {{flush: () => Promise<void>, openDraftId: () => number | null,
-   *          editorText: () => string | null, onReceived: (reload: boolean) => Promise<void>,
-   *          say: (text: string) => void}} host
+   *          onReceived: () => Promise<void>, say: (text: string) => void}} host
    */
   constructor(host) {
     this.host = host;
@@ -30,7 +29,7 @@ export class SyncLine {
     this.el.addEventListener("click", () => this.clicked());
     this.conflicts = new ConflictDialog(async (draft) => {
       await this.refresh();
-      if (draft.id === this.host.openDraftId()) await this.host.onReceived(true);
+      if (draft.id === this.host.openDraftId()) await this.host.onReceived();
     });
     // "Synced 3 min ago" stays true as time passes.
     setInterval(() => this.show(), 60_000);
@@ -50,12 +49,18 @@ export class SyncLine {
    */
   async last(ms) {
     if (!this.status?.remote) return;
-    await Promise.race([this.run(), new Promise((done) => setTimeout(done, ms))]);
+    // A sync under way began before the last words: one more follows it.
+    const both = (async () => {
+      if (this.running) await this.running;
+      await this.run();
+    })();
+    await Promise.race([both, new Promise((done) => setTimeout(done, ms))]);
   }
 
-  /** A save landed: sync a while after the last one. */
+  /** A save landed: sync a while after the last one (and show a conflict the save found). */
   saved() {
     if (!this.status?.remote) return;
+    this.refresh();
     clearTimeout(this.afterSave);
     this.afterSave = setTimeout(() => this.run(), AFTER_SAVE_MS);
   }
@@ -79,18 +84,12 @@ export class SyncLine {
   async sync() {
     this.show("syncing");
     await this.host.flush().catch(() => {});
-    const open = this.host.openDraftId();
-    const before = this.host.editorText();
     try {
       const report = await api.syncNow();
       const changed = report.received + report.deleted + report.conflicts.length + report.kept.length > 0;
-      if (changed) {
-        // The open draft shows what arrived unless the author typed meanwhile: then their
-        // text stays and is saved over it (what arrived stays in the history).
-        const typed = open != null && this.host.editorText() !== before;
-        await this.host.onReceived(!typed);
-        if (typed) this.host.say(t.syncChangedWhileTyping);
-      }
+      // The open draft shows what arrived, unless the author typed meanwhile: their save then
+      // keeps what arrived beside their text as a conflict.
+      if (changed) await this.host.onReceived();
       if (report.kept.length) this.host.say(t.syncKept({ count: report.kept.length }));
     } catch {
       // The status line says why; the next occasion tries again.

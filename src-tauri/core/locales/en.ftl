@@ -108,6 +108,7 @@ cli-sync-conflict = Draft { $draft } was changed on another computer in the same
 cli-sync-kept = Draft { $draft } was deleted on one computer and changed on the other: it is kept.
 cli-sync-status = Syncing through { $remote }; last synced { $when }.
 cli-sync-never = never
+cli-sync-unread = { $path } from another computer could not be read here; it stays in the repository for the computer that wrote it.
 cli-sync-resolved = Draft { $draft } ({ $title }) is settled; the other text is kept as a revision.
 cli-attempts = { $count } attempts
 cli-untitled = (untitled)
@@ -338,7 +339,7 @@ ui-syncConflicts = { $count ->
     [one] Conflict in 1 draft
    *[other] Conflict in { $count } drafts
 }
-ui-syncChangedWhileTyping = This draft was also changed on another computer while you typed: your text stays, and the other is in its history.
+ui-syncDeletedWhileOpen = This draft was deleted on another computer while you typed: your text is kept as a new draft.
 ui-syncKept = { $count ->
     [one] A draft deleted on another computer had changes here: it is kept.
    *[other] { $count } drafts deleted on another computer had changes here: they are kept.

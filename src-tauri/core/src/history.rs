@@ -5,6 +5,7 @@ use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
 use crate::error::Result;
+use crate::model::diff::{DiffLine, LineChange};
 use crate::model::draft::{Draft, DraftId, Millis, SaveKind};
 use crate::render::Renderer;
 use crate::store::Store;
@@ -19,28 +20,6 @@ pub struct RevisionSummary {
     pub edited_at: Millis,
     /// Characters of the body, as the status line counts them (the text a reader sees).
     pub chars: usize,
-}
-
-/// How a line of the diff stands.
-#[cfg_attr(feature = "bindings", derive(specta::Type))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LineChange {
-    /// In both texts.
-    Same,
-    /// Only in the revision: restoring brings it back.
-    Removed,
-    /// Only in the text now: restoring takes it out.
-    Added,
-}
-
-/// One line of a diff, in pieces.
-#[cfg_attr(feature = "bindings", derive(specta::Type))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DiffLine {
-    pub change: LineChange,
-    /// `(changed, text)`: the changed pieces are what differs within the line.
-    pub pieces: Vec<(bool, String)>,
 }
 
 /// A revision against the text now: the title of each, and the bodies line by line.

@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::export::{self, Moved};
 use crate::history::{self, Diff, RevisionSummary};
 use crate::image::Image;
-use crate::model::draft::{Draft, DraftId, DraftSummary, SaveKind};
+use crate::model::draft::{Draft, DraftId, DraftSummary, Millis, SaveKind};
 use crate::model::library::{LibraryQuery, TagCount};
 use crate::model::settings::Settings;
 
@@ -53,6 +53,28 @@ impl App {
         kind: SaveKind,
     ) -> Result<DraftSummary> {
         self.writer().save_draft(id, title, body, kind)
+    }
+
+    /// Saves the editor's text, which was last in step with the stored draft at `seen` (its
+    /// `updated_at`). If the stored text changed since by other hands (a sync, the command
+    /// line), the author's text is saved all the same and the other waits beside it as a
+    /// conflict: neither is lost, and the author chooses.
+    pub fn save_draft_seen(
+        &self,
+        id: DraftId,
+        title: &str,
+        body: &str,
+        kind: SaveKind,
+        seen: Option<Millis>,
+    ) -> Result<DraftSummary> {
+        let mut store = self.writer();
+        if let Some(seen) = seen {
+            let stored = store.draft(id)?;
+            if stored.updated_at != seen && (stored.title != title || stored.body != body) {
+                store.keep_sync_conflict(id, &stored.title, &stored.body)?;
+            }
+        }
+        store.save_draft(id, title, body, kind)
     }
 
     /// Moves a draft to the trash.

@@ -120,6 +120,44 @@ mod tests {
     }
 
     #[test]
+    fn text_changed_under_the_editor_is_kept_beside_the_authors_as_a_conflict() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let app = App::open(dir.path()).expect("open");
+        let draft = app.create_draft("題", "元の文。\n").expect("create");
+        let seen = app.draft(draft.id).expect("read").updated_at;
+        // Other hands (a sync) change the stored text while the editor holds the old one.
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        app.save_draft(draft.id, "題", "届いた文。\n", SaveKind::Explicit)
+            .expect("sync's save");
+        let saved = app
+            .save_draft_seen(
+                draft.id,
+                "題",
+                "打った文。\n",
+                SaveKind::Autosave,
+                Some(seen),
+            )
+            .expect("the editor's save");
+        assert_eq!(app.draft(draft.id).expect("read").body, "打った文。\n");
+        let conflict = app
+            .sync_conflict(draft.id)
+            .expect("read")
+            .expect("what arrived waits beside it");
+        assert_eq!(conflict.theirs_body, "届いた文。\n");
+        // In step again: the next save is an ordinary one.
+        app.writer().drop_sync_conflict(draft.id).expect("settle");
+        app.save_draft_seen(
+            draft.id,
+            "題",
+            "打ち続けた文。\n",
+            SaveKind::Autosave,
+            Some(saved.updated_at),
+        )
+        .expect("save");
+        assert!(app.sync_conflict(draft.id).expect("read").is_none());
+    }
+
+    #[test]
     fn reads_go_on_while_the_writer_is_held() {
         let dir = tempfile::tempdir().expect("temp dir");
         let app = App::open(dir.path()).expect("open");

@@ -28,6 +28,13 @@ impl App {
     /// computer's drafts, one with drafts brings them here.
     pub fn set_up_sync(&self, url: &str, token: Option<&str>) -> Result<SyncReport> {
         let url = url.trim();
+        // A password written into the address would be kept in the clear (the database, the
+        // folder's git configuration): it belongs in the token field, and so the keychain.
+        if url::Url::parse(url).is_ok_and(|u| u.password().is_some()) {
+            return Err(Error::SyncFailed {
+                detail: "the address holds a password; give it as the token instead".into(),
+            });
+        }
         let access = Access {
             url: url.to_owned(),
             token: token.map(str::to_owned).filter(|t| !t.is_empty()),
@@ -99,7 +106,14 @@ impl App {
             }
             let head = {
                 let mut store = self.writer();
-                report.sent += crate::sync::write_changes(&mut store, folder.dir())?;
+                // A folder that is not the one the database last matched (made again, moved
+                // in): every draft is written, so nothing of this computer's is read over.
+                let recorded = store.sync_remote()?.and_then(|r| r.local_commit);
+                if recorded.is_some() && recorded != folder.head().map(|h| h.to_string()) {
+                    store.mark_all_sync_dirty()?;
+                }
+                let written = crate::sync::write_changes(&mut store, folder.dir())?;
+                report.sent += written.drafts;
                 let ours = match folder
                     .commit_all(folder.head(), "Fumi: drafts changed on this computer")?
                 {
@@ -120,8 +134,10 @@ impl App {
                 crate::sync::read_changes(&mut store, &folder, ours, head, &mut report)?;
                 crate::sync::note_clashes(&mut store, &merged, &mut report)?;
                 // The database now matches `head`: the folder follows, then the branch.
-                store.clear_sync_dirty()?;
-                folder.advance(head)?;
+                store.clear_sync_dirty(&written.counts)?;
+                store.clear_sync_purged(&written.purged)?;
+                // A commit just made from the folder needs no checkout; a merge or the remote's does.
+                folder.advance(head, Some(head) != ours)?;
                 store.set_sync_commit(&head.to_string())?;
                 head
             };
@@ -158,7 +174,11 @@ impl App {
 
     /// A draft's two texts, when another computer changed the same lines.
     pub fn sync_conflict(&self, draft: DraftId) -> Result<Option<SyncConflict>> {
-        self.reader()?.sync_conflict(draft)
+        let conflict = self.reader()?.sync_conflict(draft)?;
+        Ok(conflict.map(|mut c| {
+            c.lines = crate::history::diff_lines(&c.mine_body, &c.theirs_body);
+            c
+        }))
     }
 
     /// Settles a conflict as the author chose; the text not chosen stays as a revision, and the

@@ -3,6 +3,7 @@
 
 pub mod blog;
 pub mod book;
+pub mod diff;
 pub mod draft;
 pub mod isbn;
 pub mod library;

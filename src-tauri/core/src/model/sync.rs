@@ -51,6 +51,8 @@ pub struct SyncReport {
     pub conflicts: Vec<DraftId>,
     /// Drafts deleted on one computer and edited on the other: they stay, and the author is told.
     pub kept: Vec<DraftId>,
+    /// Files from another computer this one could not take (left in the folder for it).
+    pub unread: Vec<String>,
 }
 
 /// A draft's other text, from another computer, waiting for the author's choice.
@@ -67,7 +69,7 @@ pub struct SyncConflict {
     pub found_at: Millis,
     /// The two bodies line by line: `Removed` lines are only this computer's, `Added` only the
     /// other's.
-    pub lines: Vec<crate::history::DiffLine>,
+    pub lines: Vec<super::diff::DiffLine>,
 }
 
 /// How the author settles a conflict; the text not chosen is kept as a revision.

@@ -44,14 +44,25 @@ pub(super) const SUMMARY_COLUMNS: &str = concat!(
 impl Store {
     /// Creates a draft and returns it. A draft created with text gets its first revision at once.
     pub fn create_draft(&mut self, title: &str, body: &str) -> Result<Draft> {
+        self.create_draft_named(title, body, None)
+    }
+
+    /// [`Store::create_draft`] with its name in the sync folder (a draft from another computer),
+    /// in the same transaction: a crash never leaves it unnamed, to be named twice.
+    pub fn create_draft_named(
+        &mut self,
+        title: &str,
+        body: &str,
+        sync_id: Option<&str>,
+    ) -> Result<Draft> {
         check_size("The draft", title.len() + body.len())?;
         let now = now_ms();
         let path = self.path.clone();
         let err = |e| Error::from_sqlite(&path, "creating a draft", e);
         let tx = self.conn.transaction().map_err(err)?;
         tx.execute(
-            "INSERT INTO drafts (title, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-            params![title, body, now],
+            "INSERT INTO drafts (title, body, created_at, updated_at, sync_id) VALUES (?1, ?2, ?3, ?3, ?4)",
+            params![title, body, now, sync_id],
         )
         .map_err(err)?;
         let id = tx.last_insert_rowid();

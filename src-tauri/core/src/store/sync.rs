@@ -68,21 +68,37 @@ impl Store {
         Ok(())
     }
 
-    /// The drafts changed since the sync folder last matched them, with their names there.
-    pub fn sync_dirty(&mut self) -> Result<Vec<(DraftId, String)>> {
-        Ok(self
-            .sync_ids()?
-            .into_iter()
-            .filter(|(_, _, dirty)| *dirty)
-            .map(|(id, name, _)| (id, name))
-            .collect())
+    /// Marks the drafts a sync wrote as matching the folder: each only if its count of changes
+    /// is still the one written (a change made meanwhile stays to be sent).
+    pub fn clear_sync_dirty(&mut self, written: &[(DraftId, i64)]) -> Result<()> {
+        let path = self.path.clone();
+        let err = |e| Error::from_sqlite(&path, "recording a sync", e);
+        let tx = self.conn.transaction().map_err(err)?;
+        for (id, count) in written {
+            tx.execute(
+                "UPDATE drafts SET sync_dirty = 0 WHERE id = ?1 AND sync_dirty = ?2",
+                params![id, count],
+            )
+            .map_err(err)?;
+        }
+        tx.commit().map_err(err)
     }
 
-    /// Marks every draft as matching the sync folder (after a sync wrote or read them all).
-    pub fn clear_sync_dirty(&mut self) -> Result<()> {
+    /// The names of drafts deleted for good here since the last sync.
+    pub fn sync_purged(&self) -> Result<Vec<String>> {
         self.conn
-            .execute("UPDATE drafts SET sync_dirty = 0 WHERE sync_dirty = 1", [])
-            .map_err(|e| self.err("recording a sync", e))?;
+            .prepare("SELECT sync_id FROM sync_purged ORDER BY sync_id")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(|e| self.err("recording a sync", e))
+    }
+
+    /// Forgets deleted names whose files a sync removed.
+    pub fn clear_sync_purged(&mut self, names: &[String]) -> Result<()> {
+        for name in names {
+            self.conn
+                .execute("DELETE FROM sync_purged WHERE sync_id = ?1", [name])
+                .map_err(|e| self.err("recording a sync", e))?;
+        }
         Ok(())
     }
 
@@ -94,9 +110,9 @@ impl Store {
         Ok(())
     }
 
-    /// Every draft's name in the sync folder (trash included) and whether it changed since the
-    /// folder last matched it; drafts without a name get one.
-    pub fn sync_ids(&mut self) -> Result<Vec<(DraftId, String, bool)>> {
+    /// Every draft's name in the sync folder (trash included) and how many times it changed
+    /// since the folder last matched it; drafts without a name get one.
+    pub fn sync_ids(&mut self) -> Result<Vec<(DraftId, String, i64)>> {
         let unnamed: Vec<DraftId> = self
             .conn
             .prepare("SELECT id FROM drafts WHERE sync_id IS NULL")
@@ -128,17 +144,6 @@ impl Store {
             })
             .optional()
             .map_err(|e| self.err("finding a synced draft", e))
-    }
-
-    /// Gives a draft (one that came from another computer) its name in the sync folder.
-    pub fn set_sync_id(&mut self, draft: DraftId, sync_id: &str) -> Result<()> {
-        self.conn
-            .execute(
-                "UPDATE drafts SET sync_id = ?2 WHERE id = ?1",
-                params![draft, sync_id],
-            )
-            .map_err(|e| self.err("naming drafts for sync", e))?;
-        Ok(())
     }
 
     /// Keeps another computer's text of a draft for the author to choose (replacing an older
@@ -176,13 +181,13 @@ impl Store {
             return Ok(None);
         };
         let mine = self.draft(draft)?;
-        let lines = crate::history::diff_lines(&mine.body, &theirs_body);
         Ok(Some(SyncConflict {
             draft_id: draft,
             mine_title: mine.title,
             mine_body: mine.body,
             theirs_title,
-            lines,
+            // Drawn by `App::sync_conflict`: the store keeps texts, not their comparison.
+            lines: Vec::new(),
             theirs_body,
             found_at,
         }))

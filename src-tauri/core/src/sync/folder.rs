@@ -80,8 +80,10 @@ impl Folder {
     pub fn open(dir: &Path, url: &str) -> Result<Folder> {
         bound_network_waits();
         let lock = take_lock(dir)?;
+        // A folder that is a repository but does not open is an error, never replaced.
         let repo = match Repository::open(dir) {
             Ok(repo) => repo,
+            Err(e) if dir.join(".git").exists() => return Err(local(e)),
             Err(_) => {
                 std::fs::create_dir_all(dir)
                     .map_err(|e| failed(&format!("{}: {e}", dir.display())))?;
@@ -162,8 +164,9 @@ impl Folder {
         // An empty remote has no branch: nothing was fetched and the old copy is stale.
         let advertised = remote
             .list()
-            .map(|heads| heads.iter().any(|h| h.name() == BRANCH))
-            .unwrap_or(false);
+            .map_err(local)?
+            .iter()
+            .any(|h| h.name() == BRANCH);
         if !advertised {
             if let Ok(mut stale) = self.repo.find_reference(REMOTE_BRANCH) {
                 let _ = stale.delete();
@@ -212,9 +215,13 @@ impl Folder {
         }
         let our_commit = self.repo.find_commit(ours).map_err(local)?;
         let their_commit = self.repo.find_commit(theirs).map_err(local)?;
+        // No rename detection: two reviews from one template look alike, and one draft's edits
+        // must never land in another's file.
+        let mut options = git2::MergeOptions::new();
+        options.find_renames(false);
         let mut index = self
             .repo
-            .merge_commits(&our_commit, &their_commit, None)
+            .merge_commits(&our_commit, &their_commit, Some(&options))
             .map_err(local)?;
         let mut merged = Merged::default();
         let conflicts: Vec<git2::IndexConflict> = index
@@ -294,18 +301,20 @@ impl Folder {
         Ok(blob.content().to_vec())
     }
 
-    /// Makes `commit` what the working copy holds, then moves the branch to it (in that order:
-    /// a crash between the two leaves files that the next commit records, never a branch whose
-    /// files are missing).
-    pub fn advance(&self, commit: Oid) -> Result<()> {
-        let tree = self
-            .repo
-            .find_commit(commit)
-            .and_then(|c| c.tree())
-            .map_err(local)?;
-        self.repo
-            .checkout_tree(tree.as_object(), Some(CheckoutBuilder::new().force()))
-            .map_err(local)?;
+    /// Makes `commit` what the working copy holds (`checkout`: unless it was just committed
+    /// from it), then moves the branch to it — in that order: a crash between the two leaves
+    /// files that the next commit records, never a branch whose files are missing.
+    pub fn advance(&self, commit: Oid, checkout: bool) -> Result<()> {
+        if checkout {
+            let tree = self
+                .repo
+                .find_commit(commit)
+                .and_then(|c| c.tree())
+                .map_err(local)?;
+            self.repo
+                .checkout_tree(tree.as_object(), Some(CheckoutBuilder::new().force()))
+                .map_err(local)?;
+        }
         self.repo
             .reference(BRANCH, commit, true, "fumi sync")
             .map_err(local)?;

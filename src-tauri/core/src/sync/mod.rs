@@ -1,7 +1,9 @@
 //! Drafts on every computer through a git remote the author already has. The sync folder (a
-//! git working copy beside the database) mirrors the database: `drafts/<name>.md` per draft
-//! ([`file`]), `books/<name>.json` per review's book, `assets/<sha256>.<ext>` per image. SQLite
-//! stays the truth on each computer; revisions stay local.
+//! git working copy beside the database) mirrors the database: `drafts/<ab>/<name>.md` per
+//! draft ([`file`]), `books/<ab>/<name>.json` per review's book, `assets/<ab>/<sha256>.<ext>` per
+//! image, `<ab>` being the name's first two characters: a folder of a few dozen files changes
+//! with an edit, not one listing the whole library, so what a sync sends does not grow with it.
+//! SQLite stays the truth on each computer; revisions stay local.
 //!
 //! A sync, under the writer (so the database and the folder are never seen half-way):
 //! write the drafts changed since the last sync into the folder and commit them; merge the
@@ -39,32 +41,40 @@ pub fn is_fumi_layout(name: &str) -> bool {
         || name.starts_with("LICENSE")
 }
 
+/// What a sync wrote into the folder.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Drafts whose file changed (the report's "sent").
+    pub drafts: usize,
+    /// Each changed draft and its count of changes as written (see `Store::clear_sync_dirty`).
+    pub counts: Vec<(DraftId, i64)>,
+    /// Names of drafts deleted here whose files were removed.
+    pub purged: Vec<String>,
+}
+
 /// Writes the drafts changed since the last sync (and every image the folder lacks) into the
-/// folder, and removes the files of drafts deleted here; answers how many drafts it wrote.
-pub fn write_changes(store: &mut Store, dir: &Path) -> Result<usize> {
-    let all = store.sync_ids()?;
-    let mut written = 0;
-    for (id, name, dirty) in &all {
-        if !dirty {
+/// folder, and removes the files of drafts deleted here (only those: a file this computer could
+/// not read stays for the computer that wrote it).
+pub fn write_changes(store: &mut Store, dir: &Path) -> Result<Written> {
+    let mut written = Written::default();
+    for (id, name, count) in store.sync_ids()? {
+        if count == 0 {
             continue;
         }
-        let draft = store.draft(*id)?;
+        let draft = store.draft(id)?;
         let text = DraftFile {
             title: draft.title,
             body: draft.body,
             trashed: draft.deleted_at.is_some(),
             goal_chars: draft.goal_chars,
-            published: store.synced_publications(*id)?,
+            published: store.synced_publications(id)?,
         }
         .write();
-        if write_if_changed(
-            &dir.join(DRAFTS).join(format!("{name}.md")),
-            text.as_bytes(),
-        )? {
-            written += 1;
+        if write_if_changed(&place(dir, DRAFTS, &name, "md"), text.as_bytes())? {
+            written.drafts += 1;
         }
-        let book_path = dir.join(BOOKS).join(format!("{name}.json"));
-        match store.book(*id)?.filter(|b| !b.is_empty()) {
+        let book_path = place(dir, BOOKS, &name, "json");
+        match store.book(id)?.filter(|b| !b.is_empty()) {
             Some(book) => {
                 // Strings, numbers and an ISBN always serialize.
                 let json = serde_json::to_string_pretty(&book).unwrap_or_default() + "\n";
@@ -72,15 +82,16 @@ pub fn write_changes(store: &mut Store, dir: &Path) -> Result<usize> {
             }
             None => remove(&book_path)?,
         }
+        written.counts.push((id, count));
     }
-    let names: HashSet<&str> = all.iter().map(|(_, name, _)| name.as_str()).collect();
-    for (folder, extension) in [(DRAFTS, "md"), (BOOKS, "json")] {
-        for (stem, path) in files(&dir.join(folder), extension)? {
-            if !names.contains(stem.as_str()) {
-                remove(&path)?;
-                written += usize::from(folder == DRAFTS);
-            }
+    for name in store.sync_purged()? {
+        let draft = place(dir, DRAFTS, &name, "md");
+        if draft.exists() {
+            written.drafts += 1;
         }
+        remove(&draft)?;
+        remove(&place(dir, BOOKS, &name, "json"))?;
+        written.purged.push(name);
     }
     let have: HashSet<String> = files(&dir.join(ASSETS), "")?
         .into_iter()
@@ -95,10 +106,7 @@ pub fn write_changes(store: &mut Store, dir: &Path) -> Result<usize> {
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or("img");
-        write_if_changed(
-            &dir.join(ASSETS).join(format!("{hash}.{extension}")),
-            &image.bytes,
-        )?;
+        write_if_changed(&place(dir, ASSETS, &hash, extension), &image.bytes)?;
     }
     Ok(written)
 }
@@ -153,10 +161,16 @@ pub fn read_changes(
             Ok(file) => file,
             Err(e) => {
                 tracing::warn!(path = %path.display(), error = %e, "synced draft not read");
+                report.unread.push(path.display().to_string());
                 continue;
             }
         };
-        apply(store, known, &name, &file)?;
+        // One draft that cannot be taken (too large for this computer) never stops the others.
+        if let Err(e) = apply(store, known, &name, &file) {
+            tracing::warn!(path = %path.display(), error = %e, "synced draft not taken");
+            report.unread.push(path.display().to_string());
+            continue;
+        }
         report.received += 1;
     }
     for change in &changes {
@@ -205,9 +219,9 @@ fn apply(
             id
         }
         None => {
-            let draft = store.create_draft(&file.title, &file.body)?;
-            store.set_sync_id(draft.id, name)?;
-            draft.id
+            store
+                .create_draft_named(&file.title, &file.body, Some(name))?
+                .id
         }
     };
     let draft = store.draft(id)?;
@@ -240,8 +254,16 @@ pub fn note_clashes(store: &mut Store, merged: &Merged, report: &mut SyncReport)
             .and_then(|t| DraftFile::read(t).ok());
         match theirs {
             Some(theirs) => {
-                store.keep_sync_conflict(id, &theirs.title, &theirs.body)?;
-                report.conflicts.push(id);
+                // What the other computer published is taken whatever the text: a post it
+                // made or updated must be updated from here too, never made again.
+                for posted in &theirs.published {
+                    store.take_synced_publication(id, posted)?;
+                }
+                let mine = store.draft(id)?;
+                if mine.title != theirs.title || mine.body != theirs.body {
+                    store.keep_sync_conflict(id, &theirs.title, &theirs.body)?;
+                    report.conflicts.push(id);
+                }
             }
             None => {
                 tracing::warn!(path = %clash.path.display(), "the other side of a conflict does not read")
@@ -258,33 +280,60 @@ pub fn note_clashes(store: &mut Store, merged: &Merged, report: &mut SyncReport)
     Ok(())
 }
 
-/// The draft (or book) name of `path` if it is a file of `folder` with `extension`.
+/// Where the file named `name` of `folder` lives: `folder/<first two characters>/name.extension`.
+fn place(dir: &Path, folder: &str, name: &str, extension: &str) -> PathBuf {
+    dir.join(folder)
+        .join(bucket(name))
+        .join(format!("{name}.{extension}"))
+}
+
+/// The sub-folder of a name: its first two characters (names are hex).
+fn bucket(name: &str) -> &str {
+    name.get(..2).unwrap_or("__")
+}
+
+/// The draft (or book) name of `path` if it is a file of `folder` with `extension`, in its
+/// bucket.
 fn name_in(path: &Path, folder: &str, extension: &str) -> Option<String> {
     let mut parts = path.components();
     let first = parts.next()?.as_os_str().to_str()?;
+    let bucket_part = parts.next()?.as_os_str().to_str()?;
     let file = Path::new(parts.next()?.as_os_str());
     if first != folder || parts.next().is_some() {
         return None;
     }
-    (file.extension()?.to_str()? == extension)
-        .then(|| file.file_stem()?.to_str().map(str::to_owned))
-        .flatten()
+    let name = file.file_stem()?.to_str()?;
+    (file.extension()?.to_str()? == extension && bucket(name) == bucket_part)
+        .then(|| name.to_owned())
 }
 
-/// The files of a folder with `extension` (any, if empty), by stem; none for a missing folder.
+/// The files of a folder's buckets with `extension` (any, if empty), by stem; none for a
+/// missing folder.
 fn files(dir: &Path, extension: &str) -> Result<Vec<(String, PathBuf)>> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Ok(buckets) = std::fs::read_dir(dir) else {
         return Ok(Vec::new());
     };
-    Ok(entries
+    let mut found = Vec::new();
+    for bucket in buckets
         .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .filter(|p| {
-            extension.is_empty() || p.extension().and_then(|e| e.to_str()) == Some(extension)
-        })
-        .filter_map(|p| Some((p.file_stem()?.to_str()?.to_owned(), p.clone())))
-        .collect())
+        .filter(|b| b.file_type().is_ok_and(|t| t.is_dir()))
+    {
+        let Ok(entries) = std::fs::read_dir(bucket.path()) else {
+            continue;
+        };
+        found.extend(
+            entries
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path())
+                .filter(|p| {
+                    extension.is_empty()
+                        || p.extension().and_then(|e| e.to_str()) == Some(extension)
+                })
+                .filter_map(|p| Some((p.file_stem()?.to_str()?.to_owned(), p.clone()))),
+        );
+    }
+    Ok(found)
 }
 
 /// Writes `bytes` to `path` unless it holds them already; answers whether it wrote.
