@@ -632,3 +632,31 @@ fn a_file_this_computer_cannot_read_is_left_for_the_one_that_wrote_it() {
     let files = git(&repo, &["ls-tree", "-r", "--name-only", "main"]);
     assert!(files.contains("drafts/ff/ffff0000.md"), "{files}");
 }
+
+#[test]
+fn a_remote_that_asks_no_sign_in_syncs_through_the_app_itself() {
+    let server = GitServer::start_open();
+    let url = server.new_repo("open");
+    let (a, b) = (
+        tempfile::tempdir().expect("temp dir"),
+        tempfile::tempdir().expect("temp dir"),
+    );
+    let app_a = App::open(a.path()).expect("open");
+    app_a.create_draft("鍵のない道", "本文。\n").expect("draft");
+    assert_eq!(app_a.set_up_sync(&url, None).expect("set up").sent, 1);
+    let app_b = App::open(b.path()).expect("open");
+    assert_eq!(app_b.set_up_sync(&url, None).expect("set up").received, 1);
+    let status = app_b.sync_status().expect("status");
+    assert_eq!(status.remote.as_deref(), Some(url.as_str()));
+    assert!(status.synced_at.is_some() && status.error.is_none());
+    // A password in the address is refused before anything is kept.
+    let with_password = url.replace("http://", "http://me:secret@");
+    let refused = app_b
+        .set_up_sync(&with_password, None)
+        .expect_err("refused");
+    assert_eq!(refused.code(), "sync_failed");
+    assert_eq!(
+        app_b.sync_status().expect("status").remote.as_deref(),
+        Some(url.as_str())
+    );
+}
