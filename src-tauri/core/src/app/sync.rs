@@ -114,9 +114,11 @@ impl App {
                 }
                 let written = crate::sync::write_changes(&mut store, folder.dir())?;
                 report.sent += written.drafts;
-                let ours = match folder
-                    .commit_all(folder.head(), "Fumi: drafts changed on this computer")?
-                {
+                let ours = match folder.commit(
+                    folder.head(),
+                    "Fumi: drafts changed on this computer",
+                    &written.paths,
+                )? {
                     Some(commit) => Some(commit),
                     None => folder.head(),
                 };

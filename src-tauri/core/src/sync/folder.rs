@@ -9,9 +9,8 @@ use std::sync::Once;
 
 use git2::build::CheckoutBuilder;
 use git2::{
-    CertificateCheckStatus, Commit, Cred, CredentialType, ErrorCode, FetchOptions, IndexAddOption,
-    Oid, PushOptions, RemoteCallbacks, RemoteRedirect, Repository, RepositoryInitOptions,
-    Signature,
+    CertificateCheckStatus, Commit, Cred, CredentialType, ErrorCode, FetchOptions, Oid,
+    PushOptions, RemoteCallbacks, RemoteRedirect, Repository, RepositoryInitOptions, Signature,
 };
 
 use crate::error::{Error, Result};
@@ -118,14 +117,24 @@ impl Folder {
         self.repo.refname_to_id(BRANCH).ok()
     }
 
-    /// Commits the working copy as it is (every file Fumi wrote or removed); none when it
-    /// already matches the branch. The branch is not moved: see [`Folder::advance`].
-    pub fn commit_all(&self, parent: Option<Oid>, message: &str) -> Result<Option<Oid>> {
+    /// Commits the working copy with `paths` (relative: files Fumi wrote, checked or removed)
+    /// staged as they now are; none when it then matches `parent`. The index holds the rest as
+    /// the last commit or checkout left it, so a sync's cost follows its changes, not the
+    /// library. The branch is not moved: see [`Folder::advance`].
+    pub fn commit(
+        &self,
+        parent: Option<Oid>,
+        message: &str,
+        paths: &[PathBuf],
+    ) -> Result<Option<Oid>> {
         let mut index = self.repo.index().map_err(local)?;
-        index
-            .add_all(["*"], IndexAddOption::DEFAULT, None)
-            .map_err(local)?;
-        index.update_all(["*"], None).map_err(local)?;
+        for path in paths {
+            if self.dir.join(path).is_file() {
+                index.add_path(path).map_err(local)?;
+            } else if index.get_path(path, 0).is_some() {
+                index.remove_path(path).map_err(local)?;
+            }
+        }
         index.write().map_err(local)?;
         let tree_id = index.write_tree().map_err(local)?;
         let parent = parent

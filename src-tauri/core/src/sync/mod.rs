@@ -50,6 +50,9 @@ pub struct Written {
     pub counts: Vec<(DraftId, i64)>,
     /// Names of drafts deleted here whose files were removed.
     pub purged: Vec<String>,
+    /// Every file written, checked or removed, relative to the folder: what the commit stages
+    /// (the rest of the folder is as the last commit or checkout left it).
+    pub paths: Vec<PathBuf>,
 }
 
 /// Writes the drafts changed since the last sync (and every image the folder lacks) into the
@@ -74,6 +77,8 @@ pub fn write_changes(store: &mut Store, dir: &Path) -> Result<Written> {
             written.drafts += 1;
         }
         let book_path = place(dir, BOOKS, &name, "json");
+        written.paths.push(relative(DRAFTS, &name, "md"));
+        written.paths.push(relative(BOOKS, &name, "json"));
         match store.book(id)?.filter(|b| !b.is_empty()) {
             Some(book) => {
                 // Strings, numbers and an ISBN always serialize.
@@ -91,6 +96,8 @@ pub fn write_changes(store: &mut Store, dir: &Path) -> Result<Written> {
         }
         remove(&draft)?;
         remove(&place(dir, BOOKS, &name, "json"))?;
+        written.paths.push(relative(DRAFTS, &name, "md"));
+        written.paths.push(relative(BOOKS, &name, "json"));
         written.purged.push(name);
     }
     let have: HashSet<String> = files(&dir.join(ASSETS), "")?
@@ -107,6 +114,7 @@ pub fn write_changes(store: &mut Store, dir: &Path) -> Result<Written> {
             .and_then(|e| e.to_str())
             .unwrap_or("img");
         write_if_changed(&place(dir, ASSETS, &hash, extension), &image.bytes)?;
+        written.paths.push(relative(ASSETS, &hash, extension));
     }
     Ok(written)
 }
@@ -282,7 +290,12 @@ pub fn note_clashes(store: &mut Store, merged: &Merged, report: &mut SyncReport)
 
 /// Where the file named `name` of `folder` lives: `folder/<first two characters>/name.extension`.
 fn place(dir: &Path, folder: &str, name: &str, extension: &str) -> PathBuf {
-    dir.join(folder)
+    dir.join(relative(folder, name, extension))
+}
+
+/// [`place`] relative to the sync folder.
+fn relative(folder: &str, name: &str, extension: &str) -> PathBuf {
+    Path::new(folder)
         .join(bucket(name))
         .join(format!("{name}.{extension}"))
 }
