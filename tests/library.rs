@@ -208,6 +208,9 @@ fn upgrading_indexes_the_tags_of_existing_drafts() {
     conn.execute_batch(
         "DROP TRIGGER publications_insert_sync_dirty; DROP TRIGGER publications_update_sync_dirty;
          DROP TRIGGER publications_delete_sync_dirty;
+         DROP TRIGGER drafts_sync_purged; DROP TABLE sync_purged;
+         DROP TRIGGER books_insert_sync_dirty; DROP TRIGGER books_update_sync_dirty;
+         DROP TRIGGER books_delete_sync_dirty;
          DROP TABLE sync_conflicts; DROP TABLE sync_remote; DROP TRIGGER drafts_sync_dirty;
          DROP INDEX drafts_by_sync_id; ALTER TABLE drafts DROP COLUMN sync_id; ALTER TABLE drafts DROP COLUMN sync_dirty;
          DROP TABLE blog_styles; DROP TABLE blog_categories; DROP TABLE page_cards; DROP TABLE local_file_consent; ALTER TABLE blogs DROP COLUMN secret_key;
