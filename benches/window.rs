@@ -22,7 +22,7 @@ use support::keyring::SecretService;
 mod documents;
 
 use documents::document;
-use support::{fumi, fumi_env, ok};
+use support::{fumi, ok};
 
 /// Keystrokes typed per measurement, and the pause between them (a fast typist: 12 a second).
 const KEYSTROKES: usize = 150;
@@ -169,6 +169,18 @@ fn rss_mib(data_dir: &Path) -> f64 {
     kib as f64 / 1024.0
 }
 
+/// A slow keystroke path must be measured, not cut off: scripts may run for minutes.
+async fn allow_long_scripts(window: &Client) {
+    window
+        .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+            Some(Duration::from_secs(600)),
+            None,
+            None,
+        ))
+        .await
+        .expect("script timeout");
+}
+
 async fn wait(window: &Client, condition: &str) {
     let start = Instant::now();
     loop {
@@ -247,15 +259,7 @@ async fn main() {
     }
 
     let window = desktop.launch(data.path()).await;
-    // A slow keystroke path must be measured, not cut off: scripts may run for minutes.
-    window
-        .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
-            Some(Duration::from_secs(600)),
-            None,
-            None,
-        ))
-        .await
-        .expect("script timeout");
+    allow_long_scripts(&window).await;
     println!(
         "Fumi window benchmark (release build, Xvfb), {KEYSTROKES} keystrokes {KEY_INTERVAL_MS} ms apart per row"
     );
@@ -298,22 +302,7 @@ async fn hatena_rows() {
     let env = keychain.env();
     let hatena = TestHatena::start();
     let data = tempfile::tempdir().expect("temp dir");
-    ok(fumi_env(
-        data.path(),
-        &[
-            "blogs",
-            "add",
-            "hatena",
-            "--kind",
-            "hatena",
-            "--url",
-            &hatena.root,
-            "--user",
-            &hatena.user,
-        ],
-        format!("{}\n", hatena.api_key).as_bytes(),
-        &env,
-    ));
+    hatena.add_by_command(data.path(), "hatena", &env);
     ok(fumi(
         data.path(),
         &["drafts", "new", "--title", "35 KB Hatena", "-"],
@@ -321,14 +310,7 @@ async fn hatena_rows() {
     ));
     let desktop = Desktop::start_with("C.UTF-8", &env);
     let window = desktop.launch(data.path()).await;
-    window
-        .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
-            Some(Duration::from_secs(600)),
-            None,
-            None,
-        ))
-        .await
-        .expect("script timeout");
+    allow_long_scripts(&window).await;
     open_draft(&window, "35 KB Hatena").await;
     let middle =
         "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('| 評価'))";

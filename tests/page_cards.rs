@@ -6,6 +6,20 @@ use fumi_core::render::{Flavor, Output};
 
 use super::support::page_site::PageSite;
 
+/// The preview of `text` with a Hatena blog selected, the kept `cards` drawn.
+fn hatena_preview(app: &App, text: &str, cards: &fumi_core::model::page_card::PageCards) -> String {
+    app.renderer()
+        .render_for(
+            text,
+            Flavor::Hatena,
+            Output::Preview,
+            &|_| None,
+            None,
+            cards,
+        )
+        .html
+}
+
 #[tokio::test]
 async fn a_card_is_read_once_kept_across_restarts_and_plain_when_the_page_cannot_be_read() {
     let site = PageSite::start();
@@ -32,17 +46,7 @@ async fn a_card_is_read_once_kept_across_restarts_and_plain_when_the_page_cannot
         &site.page[..site.page.find("articles").expect("path")]
     );
     assert_eq!(card.image.as_deref(), Some(image.as_str()));
-    let html = app
-        .renderer()
-        .render_for(
-            &text,
-            Flavor::Hatena,
-            Output::Preview,
-            &|_| None,
-            None,
-            &cards,
-        )
-        .html;
+    let html = hatena_preview(&app, &text, &cards);
     assert!(html.contains("『三体』劉慈欣を読む"), "{html}");
     assert!(html.contains("文化大革命から始まるSF。"), "{html}");
     assert!(html.contains(&format!(r#"src="{image}""#)), "{html}");
@@ -63,17 +67,7 @@ async fn a_card_is_read_once_kept_across_restarts_and_plain_when_the_page_cannot
     assert_eq!(app.read_page_cards(&offline, false).await.expect("read"), 0);
     let cards = app.page_cards(&offline).expect("cards");
     assert!(cards.is_empty());
-    let html = app
-        .renderer()
-        .render_for(
-            &offline,
-            Flavor::Hatena,
-            Output::Preview,
-            &|_| None,
-            None,
-            &cards,
-        )
-        .html;
+    let html = hatena_preview(&app, &offline, &cards);
     assert!(
         html.contains(r#"<div class="fumi-card">"#) && html.contains(&gone),
         "{html}"
@@ -103,17 +97,7 @@ async fn a_product_card_of_a_book_is_drawn_from_the_book_databases_and_others_st
     assert!(sources.take_requests().is_empty(), "looked up again");
 
     let cards = app.page_cards(text).expect("cards");
-    let html = app
-        .renderer()
-        .render_for(
-            text,
-            Flavor::Hatena,
-            Output::Preview,
-            &|_| None,
-            None,
-            &cards,
-        )
-        .html;
+    let html = hatena_preview(&app, text, &cards);
     let book = &html[..html.find("B08XYZ1234").expect("the other product")];
     assert!(
         book.contains(r#"href="https://www.amazon.co.jp/dp/4152098708""#),

@@ -390,20 +390,8 @@ async fn a_blogsync_file_round_trip_keeps_the_link_to_the_entry() {
     let hatena = TestHatena::start();
     let keychain = SecretService::start();
     let env = keychain.env();
-    let key = format!("{}\n", hatena.api_key);
-    let add = [
-        "blogs",
-        "add",
-        "h",
-        "--kind",
-        "hatena",
-        "--url",
-        &hatena.root,
-        "--user",
-        &hatena.user,
-    ];
     let data = tempfile::tempdir().expect("temp dir");
-    ok(fumi_env(data.path(), &add, key.as_bytes(), &env));
+    hatena.add_by_command(data.path(), "h", &env);
     let text = "---\ncategories: [読書]\nslug: round-trip\n---\n本文\n";
     let id = ok(fumi_env(
         data.path(),
@@ -438,7 +426,7 @@ async fn a_blogsync_file_round_trip_keeps_the_link_to_the_entry() {
 
     // A blogsync user moves in: an empty data folder imports the file and updates the entry.
     let other = tempfile::tempdir().expect("temp dir");
-    ok(fumi_env(other.path(), &add, key.as_bytes(), &env));
+    hatena.add_by_command(other.path(), "h", &env);
     let path = other.path().join("entry.md");
     std::fs::write(&path, &file).expect("write");
     let import = |folder: &std::path::Path| {
@@ -481,7 +469,7 @@ async fn a_blogsync_file_round_trip_keeps_the_link_to_the_entry() {
     // The first file is stale now (the entry was updated since): imported elsewhere, its first
     // publish asks before replacing the blog's version, which it never does unasked.
     let third = tempfile::tempdir().expect("temp dir");
-    ok(fumi_env(third.path(), &add, key.as_bytes(), &env));
+    hatena.add_by_command(third.path(), "h", &env);
     let stale = import(third.path());
     let asked = fumi_env(third.path(), &["publish", &stale, "--blog", "h"], b"", &env);
     assert!(!asked.status.success(), "{asked:?}");

@@ -7,7 +7,7 @@ use fumi_core::image::Image;
 use fumi_core::model::book::Book;
 use fumi_core::model::draft::{DraftId, SaveKind};
 
-use super::support::git_server::{GitServer, TOKEN, USER, git};
+use super::support::git_server::{GitServer, TOKEN, USER, git, push_files};
 use super::support::keyring::SecretService;
 use super::support::{fumi_env, ok};
 
@@ -335,28 +335,7 @@ fn a_wrong_token_and_a_repository_that_is_not_fumis_are_clear_and_change_nothing
 
     // A repository of something else.
     let other = server.repo_path("refused");
-    let work = tempfile::tempdir().expect("temp dir");
-    git(work.path(), &["init", "--quiet", "--initial-branch=main"]);
-    std::fs::create_dir(work.path().join("src")).expect("dir");
-    std::fs::write(work.path().join("src/main.rs"), "fn main() {}\n").expect("file");
-    git(work.path(), &["add", "."]);
-    git(
-        work.path(),
-        &[
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@t",
-            "commit",
-            "--quiet",
-            "-m",
-            "code",
-        ],
-    );
-    git(
-        work.path(),
-        &["push", "--quiet", other.to_str().expect("path"), "main"],
-    );
+    push_files(&other, &[("src/main.rs", "fn main() {}\n")], "code");
     let strange = a.fumi(
         &["sync", "setup", &url, "--token"],
         format!("{TOKEN}\n").as_bytes(),
@@ -380,20 +359,7 @@ fn a_post_published_on_one_computer_is_updated_from_the_other_never_made_twice()
     let url = remote(&server, "published");
     // Each computer has the blog with its own keychain entry; the post's record travels.
     let add_blog = |computer: &Computer<'_>| {
-        ok(computer.fumi(
-            &[
-                "blogs",
-                "add",
-                "hatena",
-                "--kind",
-                "hatena",
-                "--url",
-                &hatena.root,
-                "--user",
-                &hatena.user,
-            ],
-            format!("{}\n", hatena.api_key).as_bytes(),
-        ))
+        hatena.add_by_command(computer.data.path(), "hatena", &keychain.env())
     };
     let a = Computer::new(&keychain);
     add_blog(&a);
@@ -598,34 +564,15 @@ fn a_file_this_computer_cannot_read_is_left_for_the_one_that_wrote_it() {
     let server = GitServer::start();
     let (a, on_a, _b, _) = two_computers_with(&keychain, &server, "unread", "読める下書き。\n");
     // Another computer (a newer Fumi, a hand edit) pushes a file this one cannot read.
-    let work = tempfile::tempdir().expect("temp dir");
     let repo = server.repo_path("unread");
-    git(
-        work.path(),
-        &["clone", "--quiet", repo.to_str().expect("path"), "."],
+    push_files(
+        &repo,
+        &[(
+            "drafts/ff/ffff0000.md",
+            "---\nTitle: [読めない\n---\n\n本文。\n",
+        )],
+        "unread",
     );
-    std::fs::create_dir_all(work.path().join("drafts/ff")).expect("dir");
-    std::fs::write(
-        work.path().join("drafts/ff/ffff0000.md"),
-        "---\nTitle: [読めない\n---\n\n本文。\n",
-    )
-    .expect("file");
-    git(work.path(), &["add", "."]);
-    git(
-        work.path(),
-        &[
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@t",
-            "commit",
-            "--quiet",
-            "-m",
-            "unread",
-        ],
-    );
-    git(work.path(), &["push", "--quiet", "origin", "main"]);
-
     a.sync();
     edit_to(&a, on_a, "読める下書きを直した。\n");
     assert!(a.sync().contains("1 drafts sent"));

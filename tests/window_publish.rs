@@ -10,7 +10,7 @@ use super::support::fault_proxy::Fault;
 use super::support::hatena::TestHatena;
 use super::support::keyring::SecretService;
 use super::support::wordpress::TestWordPress;
-use super::support::{assert_secret_absent, fumi, fumi_env, ok};
+use super::support::{assert_secret_absent, fumi, ok};
 use super::window::{click, save_screenshot, text, type_in_editor, wait_for, wait_for_saved};
 
 const TITLE: &str = "窓から公開する書評";
@@ -311,23 +311,7 @@ pub(crate) async fn hatena_draft_open_on(
     let env = keychain.env();
     let desktop = Desktop::start_with(locale, &env);
     let data = tempfile::tempdir().expect("temp dir");
-    let add = [
-        "blogs",
-        "add",
-        "hatena",
-        "--kind",
-        "hatena",
-        "--url",
-        &hatena.root,
-        "--user",
-        &hatena.user,
-    ];
-    ok(fumi_env(
-        data.path(),
-        &add,
-        format!("{}\n", hatena.api_key).as_bytes(),
-        &env,
-    ));
+    hatena.add_by_command(data.path(), "hatena", &env);
     ok(fumi(
         data.path(),
         &["drafts", "new", "--title", title, "-"],

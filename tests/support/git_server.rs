@@ -114,21 +114,9 @@ impl GitServer {
     fn serve(&self, listener: std::net::TcpListener) {
         listener.set_nonblocking(true).expect("non-blocking");
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let shared = self.shared.clone();
-        let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-                let app = Router::new().fallback(cgi).with_state(shared);
-                let _ = axum::serve(listener, app)
-                    .with_graceful_shutdown(async {
-                        let _ = stopped.await;
-                    })
-                    .await;
-            });
+        let app = Router::new().fallback(cgi).with_state(self.shared.clone());
+        let thread = super::serve_until(listener, app, async {
+            let _ = stopped.await;
         });
         *self.running.lock().expect("lock") = Some((stop, thread));
     }
@@ -255,4 +243,32 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Commits `files` (path, text) on top of what the bare repository `repo` holds and pushes them,
+/// as another program writing to the author's repository would.
+pub fn push_files(repo: &Path, files: &[(&str, &str)], message: &str) {
+    let work = tempfile::tempdir().expect("temp dir");
+    let repo = repo.to_str().expect("a UTF-8 path");
+    git(work.path(), &["init", "--quiet", "--initial-branch=main"]);
+    if !git(work.path(), &["ls-remote", repo, "refs/heads/main"]).is_empty() {
+        git(work.path(), &["pull", "--quiet", repo, "main"]);
+    }
+    for (path, text) in files {
+        let path = work.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+        std::fs::write(path, text).expect("file");
+    }
+    git(work.path(), &["add", "."]);
+    let commit = [
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@t",
+        "commit",
+        "--quiet",
+        "-m",
+    ];
+    git(work.path(), &[&commit[..], &[message]].concat());
+    git(work.path(), &["push", "--quiet", repo, "main"]);
 }

@@ -91,6 +91,16 @@ struct Blog {
 }
 
 impl TestHatena {
+    /// Adds this blog to the data folder `data` as `name` through `fumi blogs add`, the API
+    /// key typed in (the keychain the processes of `env` use keeps it).
+    pub fn add_by_command(&self, data: &std::path::Path, name: &str, env: &[(&str, String)]) {
+        let add = [
+            "blogs", "add", name, "--kind", "hatena", "--url", &self.root, "--user", &self.user,
+        ];
+        let key = format!("{}\n", self.api_key);
+        super::ok(super::fumi_env(data, &add, key.as_bytes(), env));
+    }
+
     /// A Markdown-mode blog.
     pub fn start() -> TestHatena {
         TestHatena::start_with(false, "text/x-markdown")

@@ -146,6 +146,15 @@ pub fn assert_secret_absent(data_dir: &Path, secret: &str) {
 
 /// Serves `app` on `listener` (non-blocking) from a thread of its own, for as long as the tests run.
 pub fn serve(listener: std::net::TcpListener, app: axum::Router) {
+    serve_until(listener, app, std::future::pending());
+}
+
+/// [`serve`] until `stop` resolves; the thread ends then.
+pub fn serve_until(
+    listener: std::net::TcpListener,
+    app: axum::Router,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -153,7 +162,9 @@ pub fn serve(listener: std::net::TcpListener, app: axum::Router) {
             .expect("runtime");
         runtime.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            let _ = axum::serve(listener, app).await;
+            let _ = axum::serve(listener, app)
+                .with_graceful_shutdown(stop)
+                .await;
         });
-    });
+    })
 }

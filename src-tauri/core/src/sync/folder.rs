@@ -48,6 +48,16 @@ pub enum Change {
     Deleted(PathBuf),
 }
 
+impl Change {
+    /// The path, and whether it was written (rather than deleted).
+    pub fn path_and_written(&self) -> (&Path, bool) {
+        match self {
+            Change::Written(path) => (path, true),
+            Change::Deleted(path) => (path, false),
+        }
+    }
+}
+
 /// A file both sides changed, kept as this computer's: the other side's content for the author.
 #[derive(Debug, Clone)]
 pub struct Clash {

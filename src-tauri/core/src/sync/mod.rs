@@ -146,10 +146,7 @@ pub fn read_changes(
         }
     }
     for change in &changes {
-        let (path, written) = match change {
-            Change::Written(path) => (path, true),
-            Change::Deleted(path) => (path, false),
-        };
+        let (path, written) = change.path_and_written();
         let Some(name) = name_in(path, DRAFTS, "md") else {
             continue;
         };
@@ -182,10 +179,7 @@ pub fn read_changes(
         report.received += 1;
     }
     for change in &changes {
-        let (path, written) = match change {
-            Change::Written(path) => (path, true),
-            Change::Deleted(path) => (path, false),
-        };
+        let (path, written) = change.path_and_written();
         let Some(name) = name_in(path, BOOKS, "json") else {
             continue;
         };
