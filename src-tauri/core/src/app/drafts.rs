@@ -68,9 +68,12 @@ impl App {
         seen: Option<Millis>,
     ) -> Result<DraftSummary> {
         let mut store = self.writer();
-        if let Some(seen) = seen {
+        // Only the time is read on every save; the text only when it moved on without us.
+        if let Some(seen) = seen
+            && store.updated_at(id)? != seen
+        {
             let stored = store.draft(id)?;
-            if stored.updated_at != seen && (stored.title != title || stored.body != body) {
+            if stored.title != title || stored.body != body {
                 store.keep_sync_conflict(id, &stored.title, &stored.body)?;
             }
         }

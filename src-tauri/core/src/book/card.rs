@@ -123,14 +123,23 @@ pub fn for_draft(
         return None;
     }
     let settings = store.settings().unwrap_or_default();
-    if flavor == Flavor::Hatena
-        && settings.hatena_book_as_asin
-        && let Some(card) = super::asin::card(&book, cover_src)
-    {
-        return Some(card);
+    let as_asin = flavor == Flavor::Hatena && settings.hatena_book_as_asin;
+    Some(for_blog(&book, cover_src, &settings.affiliate_tag, as_asin))
+}
+
+/// The book's card as its blog shows it: Hatena's own product card when `as_asin` (and the book
+/// has an ISBN-10), else Fumi's, its cover where `cover_src` finds it.
+pub fn for_blog(
+    book: &Book,
+    cover_src: &dyn Fn(&str) -> Option<String>,
+    affiliate_tag: &str,
+    as_asin: bool,
+) -> String {
+    if as_asin && let Some(card) = super::asin::card(book, cover_src) {
+        return card;
     }
     let cover = book.cover.as_deref().and_then(cover_src);
-    Some(html(&book, cover.as_deref(), &settings.affiliate_tag))
+    html(book, cover.as_deref(), affiliate_tag)
 }
 
 /// Amazon.co.jp's page for the ISBN (a search for ISBNs without an ISBN-10), with the author's

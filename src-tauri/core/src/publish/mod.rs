@@ -335,11 +335,13 @@ impl Prepared {
     /// The book card's HTML as the blog shows it, the cover where `cover_src` finds it.
     fn card(&self, cover_src: &dyn Fn(&str) -> Option<String>) -> Option<String> {
         let book = self.book.as_ref()?;
-        if self.hatena_asin.is_some() {
-            return asin::card(book, cover_src);
-        }
-        let cover = book.cover.as_deref().and_then(cover_src);
-        Some(card::html(book, cover.as_deref(), &self.affiliate_tag))
+        let as_asin = self.hatena_asin.is_some();
+        Some(card::for_blog(
+            book,
+            cover_src,
+            &self.affiliate_tag,
+            as_asin,
+        ))
     }
 }
 

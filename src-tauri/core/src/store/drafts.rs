@@ -74,6 +74,17 @@ impl Store {
         self.draft(id)
     }
 
+    /// When a draft's text was last changed.
+    pub fn updated_at(&self, id: DraftId) -> Result<Millis> {
+        self.conn
+            .query_row("SELECT updated_at FROM drafts WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.err("loading a draft", e))?
+            .ok_or(Error::DraftNotFound(id))
+    }
+
     /// Loads one draft, in the trash or not.
     pub fn draft(&self, id: DraftId) -> Result<Draft> {
         self.conn
