@@ -378,6 +378,9 @@ impl Folder {
     }
 }
 
+/// How long a sync waits for the folder's lock before saying another Fumi holds it.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Takes the folder's lock (`<dir>.lock`, beside it), then clears what a sync cut off (a crash,
 /// `kill -9`) left: git's lock files, which no other process can be holding now.
 fn take_lock(dir: &Path) -> Result<std::fs::File> {
@@ -392,9 +395,22 @@ fn take_lock(dir: &Path) -> Result<std::fs::File> {
         .write(true)
         .open(&path)
         .map_err(|e| failed(&format!("{}: {e}", path.display())))?;
-    file.try_lock().map_err(|_| {
-        failed("another Fumi (a window or a command) is syncing this data folder; try again when it is done")
-    })?;
+    // A short wait, not one try: a process started elsewhere in this program (a browser, a git
+    // helper) holds a copy of the descriptor between its fork and its exec, and with it the lock.
+    let started = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => break,
+            Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(_) => {
+                return Err(failed(
+                    "another Fumi (a window or a command) is syncing this data folder; try again when it is done",
+                ));
+            }
+        }
+    }
     clear_stale_locks(&dir.join(".git"));
     Ok(file)
 }
@@ -533,5 +549,26 @@ fn network(access: &Access, refused: &RefCell<bool>, e: git2::Error) -> Error {
     Error::SyncUnreachable {
         remote,
         detail: e.message().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lock_held_for_a_moment_is_waited_for_not_reported() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let dir = root.path().join("sync");
+        let held = take_lock(&dir).expect("first lock");
+        // A second descriptor of the same file, as a forked child holds it until its exec.
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(150));
+            drop(held);
+        });
+        let started = std::time::Instant::now();
+        take_lock(&dir).expect("the lock once it is let go");
+        assert!(started.elapsed() >= std::time::Duration::from_millis(100));
+        release.join().expect("thread");
     }
 }
