@@ -198,7 +198,7 @@ fn filters_by_status_blog_and_tag_and_sorts_both_ways() {
 }
 
 #[test]
-fn upgrading_indexes_the_tags_of_existing_drafts() {
+fn upgrading_indexes_the_tags_and_excerpts_of_existing_drafts() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path()).expect("open");
     let path = store.path().to_path_buf();
@@ -206,7 +206,10 @@ fn upgrading_indexes_the_tags_of_existing_drafts() {
     // The database as schema 8 left it: drafts with front matter, no tag index (nor books).
     let conn = Connection::open(&path).expect("open file");
     conn.execute_batch(
-        "DROP TRIGGER publications_insert_sync_dirty; DROP TRIGGER publications_update_sync_dirty;
+        "DROP INDEX drafts_list_by_updated; DROP INDEX drafts_list_by_created;
+         ALTER TABLE drafts DROP COLUMN excerpt; ALTER TABLE drafts DROP COLUMN tags;
+         CREATE INDEX drafts_by_updated ON drafts (deleted_at, updated_at DESC);
+         DROP TRIGGER publications_insert_sync_dirty; DROP TRIGGER publications_update_sync_dirty;
          DROP TRIGGER publications_delete_sync_dirty;
          DROP TRIGGER drafts_sync_purged; DROP TABLE sync_purged;
          DROP TRIGGER books_insert_sync_dirty; DROP TRIGGER books_update_sync_dirty;
@@ -233,6 +236,10 @@ fn upgrading_indexes_the_tags_of_existing_drafts() {
     assert_eq!(tagged.len(), 1);
     assert_eq!(tagged[0].title, "三体");
     assert_eq!(tagged[0].tags, ["SF", "読書"]);
+    assert_eq!(
+        tagged[0].excerpt, "本文",
+        "the list's excerpt, after the front matter"
+    );
     assert_eq!(
         store.tags().expect("tags").len(),
         2,

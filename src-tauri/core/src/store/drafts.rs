@@ -2,14 +2,18 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::library::joined_tags;
 use super::{Store, now_ms};
 use crate::error::{Error, Result};
 use crate::model::draft::{
     Draft, DraftId, DraftStatus, DraftSummary, Millis, SaveKind, check_size,
 };
+use crate::tags;
 
 /// Characters of the body shown in the drafts list.
 const EXCERPT_CHARS: usize = 80;
+/// How much of the body the excerpt is cleaned from.
+const HEAD_CHARS: usize = 200;
 
 /// A draft's [`DraftStatus`] from its publications, for a row of `drafts`. "Modified" compares
 /// times, not texts (hashing every draft would not scale to the list): saved after it was last
@@ -30,15 +34,12 @@ macro_rules! status_sql {
 /// [`status_sql!`] as a constant.
 pub(super) const STATUS: &str = status_sql!();
 
-/// The third column is the start of the body after its front matter (the post's settings are
-/// not what the author recognizes a draft by); the last, its tags joined by U+001F.
+/// The third column is the draft's [`excerpt`], kept with its body; the last, its tags joined
+/// by U+001F. None reads the body: a list reads the list's covering indexes.
 pub(super) const SUMMARY_COLUMNS: &str = concat!(
-    "id, title, \
-     CASE WHEN substr(body, 1, 4) = '---' || char(10) AND instr(substr(body, 5), char(10) || '---') > 0 \
-     THEN substr(body, instr(substr(body, 5), char(10) || '---') + 9, 200) ELSE substr(body, 1, 200) END, (",
+    "id, title, excerpt, (",
     status_sql!(),
-    "), created_at, updated_at, deleted_at, \
-     (SELECT group_concat(tag, char(31) ORDER BY tag) FROM draft_tags WHERE draft_id = drafts.id)"
+    "), created_at, updated_at, deleted_at, tags"
 );
 
 impl Store {
@@ -57,16 +58,25 @@ impl Store {
     ) -> Result<Draft> {
         check_size("The draft", title.len() + body.len())?;
         let now = now_ms();
+        let labels = tags::labels(body);
         let path = self.path.clone();
         let err = |e| Error::from_sqlite(&path, "creating a draft", e);
         let tx = self.conn.transaction().map_err(err)?;
         tx.execute(
-            "INSERT INTO drafts (title, body, created_at, updated_at, sync_id) VALUES (?1, ?2, ?3, ?3, ?4)",
-            params![title, body, now, sync_id],
+            "INSERT INTO drafts (title, body, created_at, updated_at, sync_id, excerpt, tags) \
+             VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6)",
+            params![
+                title,
+                body,
+                now,
+                sync_id,
+                excerpt(body),
+                joined_tags(&labels)
+            ],
         )
         .map_err(err)?;
         let id = tx.last_insert_rowid();
-        super::library::index_tags(&tx, id, body).map_err(err)?;
+        super::library::index_tags(&tx, id, &labels).map_err(err)?;
         if !title.is_empty() || !body.is_empty() {
             super::revisions::insert(&tx, id, title, body, now, now).map_err(err)?;
         }
@@ -186,13 +196,21 @@ impl Store {
                 .map_err(err)?;
         }
         if changed {
-            tx.execute(
-                "UPDATE drafts SET title = ?2, body = ?3, updated_at = ?4 WHERE id = ?1",
-                params![id, title, body, now],
-            )
-            .map_err(err)?;
-            if old_body != body {
-                super::library::index_tags(&tx, id, body).map_err(err)?;
+            if old_body == body {
+                tx.execute(
+                    "UPDATE drafts SET title = ?2, updated_at = ?3 WHERE id = ?1",
+                    params![id, title, now],
+                )
+                .map_err(err)?;
+            } else {
+                let labels = tags::labels(body);
+                tx.execute(
+                    "UPDATE drafts SET title = ?2, body = ?3, updated_at = ?4, excerpt = ?5, \
+                     tags = ?6 WHERE id = ?1",
+                    params![id, title, body, now, excerpt(body), joined_tags(&labels)],
+                )
+                .map_err(err)?;
+                super::library::index_tags(&tx, id, &labels).map_err(err)?;
             }
         }
         if kind == SaveKind::Explicit {
@@ -278,11 +296,10 @@ impl Store {
 }
 
 fn summary(r: &Row<'_>) -> rusqlite::Result<DraftSummary> {
-    let head: String = r.get(2)?;
     Ok(DraftSummary {
         id: r.get(0)?,
         title: r.get(1)?,
-        excerpt: excerpt(&head),
+        excerpt: r.get(2)?,
         status: status(r, 3)?,
         created_at: r.get(4)?,
         updated_at: r.get(5)?,
@@ -294,8 +311,10 @@ fn summary(r: &Row<'_>) -> rusqlite::Result<DraftSummary> {
     })
 }
 
-/// The first words of a body on one line, without the Markdown markup a reader never sees.
-fn excerpt(head: &str) -> String {
+/// The first words of a body after its front matter (the post's settings are not what the
+/// author recognizes a draft by), on one line, without the Markdown markup a reader never sees.
+pub(super) fn excerpt(body: &str) -> String {
+    let head: String = after_front_matter(body).chars().take(HEAD_CHARS).collect();
     let joined = head
         .lines()
         .map(|l| l.trim().trim_start_matches(['#', '>', '-', '*', '+', ' ']))
@@ -324,6 +343,13 @@ fn excerpt(head: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     joined.chars().take(EXCERPT_CHARS).collect()
+}
+
+/// The body after a leading `---` front matter block, or all of it.
+fn after_front_matter(body: &str) -> &str {
+    body.strip_prefix("---\n")
+        .and_then(|rest| rest.find("\n---").map(|end| &rest[end + 4..]))
+        .map_or(body, |after| after.strip_prefix('\n').unwrap_or(after))
 }
 
 /// Whether a line is only a bracketed notation of Hatena's (`[:contents]`, `[URL:embed]`,

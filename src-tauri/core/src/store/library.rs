@@ -9,7 +9,6 @@ use super::drafts::{STATUS, SUMMARY_COLUMNS as COLUMNS};
 use crate::error::Result;
 use crate::model::draft::{DraftId, DraftSummary};
 use crate::model::library::{LibraryQuery, SortOrder, TagCount};
-use crate::tags;
 
 /// The trigram index needs at least this many characters; shorter queries scan instead.
 const TRIGRAM: usize = 3;
@@ -116,12 +115,25 @@ impl Store {
     }
 }
 
-/// Rewrites a draft's entries in the tag index from its text, inside the saving transaction.
-pub(super) fn index_tags(tx: &Transaction<'_>, id: DraftId, body: &str) -> rusqlite::Result<()> {
+/// Rewrites a draft's entries in the tag index (its `labels`, read from its text), inside the
+/// saving transaction.
+pub(super) fn index_tags(
+    tx: &Transaction<'_>,
+    id: DraftId,
+    labels: &[String],
+) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM draft_tags WHERE draft_id = ?1", [id])?;
     let mut insert = tx.prepare_cached("INSERT INTO draft_tags (draft_id, tag) VALUES (?1, ?2)")?;
-    for tag in tags::labels(body) {
+    for tag in labels {
         insert.execute(rusqlite::params![id, tag])?;
     }
     Ok(())
+}
+
+/// A draft's tags as its list row keeps them: sorted, joined by U+001F; none is NULL.
+pub(super) fn joined_tags(labels: &[String]) -> Option<String> {
+    let mut sorted: Vec<&str> = labels.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    (!sorted.is_empty()).then(|| sorted.join("\u{1f}"))
 }

@@ -27,7 +27,7 @@ fn migrations() -> Vec<M<'static>> {
                     .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                     .collect::<rusqlite::Result<_>>()?;
                 for (id, body) in drafts {
-                    super::library::index_tags(tx, id, &body)?;
+                    super::library::index_tags(tx, id, &crate::tags::labels(&body))?;
                 }
                 Ok(())
             },
@@ -40,11 +40,28 @@ fn migrations() -> Vec<M<'static>> {
         M::up(include_str!("migrations/0015_blog_styles.sql")),
         M::up(include_str!("migrations/0016_sync.sql")),
         M::up(include_str!("migrations/0017_sync_publications.sql")),
+        // The excerpt and the tags are Rust's reading of the body: filled here too.
+        M::up_with_hook(
+            include_str!("migrations/0018_draft_list.sql"),
+            |tx: &Transaction| {
+                let drafts: Vec<(i64, String)> = tx
+                    .prepare("SELECT id, body FROM drafts")?
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                let mut update =
+                    tx.prepare("UPDATE drafts SET excerpt = ?2, tags = ?3 WHERE id = ?1")?;
+                for (id, body) in drafts {
+                    let tags = super::library::joined_tags(&crate::tags::labels(&body));
+                    update.execute(rusqlite::params![id, super::drafts::excerpt(&body), tags])?;
+                }
+                Ok(())
+            },
+        ),
     ]
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 17;
+pub const SCHEMA_VERSION: i64 = 18;
 
 /// Brings the database to [`SCHEMA_VERSION`], refusing one written by a newer Fumi.
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
