@@ -29,6 +29,7 @@ pub mod render;
 pub mod store;
 pub mod sync;
 pub mod tags;
+mod tls;
 mod web_page;
 
 pub use app::App;

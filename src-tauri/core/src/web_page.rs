@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use reqwest::Client;
 use url::Url;
 
 use crate::capped_body::{BodyError, read_capped};
@@ -14,7 +13,7 @@ pub(crate) async fn read(url: &Url, max_bytes: usize) -> Result<(Url, String), S
     if !matches!(url.scheme(), "http" | "https") {
         return Err("not a web address".into());
     }
-    let client = Client::builder()
+    let client = crate::tls::client_builder()
         .connect_timeout(Duration::from_secs(5))
         .timeout(Duration::from_secs(15))
         .redirect(reqwest::redirect::Policy::limited(5))

@@ -128,7 +128,7 @@ pub async fn fetch_cover(url: &str) -> Result<Vec<u8>> {
 /// The HTTP client of lookups and covers: a short wait to connect (an author is waiting),
 /// `timeout` for the whole request.
 fn client(timeout: Duration) -> std::result::Result<Client, String> {
-    Client::builder()
+    crate::tls::client_builder()
         .connect_timeout(Duration::from_secs(5))
         .timeout(timeout)
         .user_agent(concat!("Fumi/", env!("CARGO_PKG_VERSION")))

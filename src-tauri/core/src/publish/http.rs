@@ -127,7 +127,7 @@ where
 pub(super) fn client(site: &str) -> Result<(BlogOrigin, Client)> {
     let origin = BlogOrigin::of(site)?;
     origin.require_secure()?;
-    let client = Client::builder()
+    let client = crate::tls::client_builder()
         .connect_timeout(Duration::from_secs(10))
         .timeout(request_timeout())
         .redirect(origin::redirect_policy())
