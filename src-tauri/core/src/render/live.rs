@@ -6,11 +6,16 @@
 //! Footnotes are numbered in order of first reference across the whole draft, so a re-parsed
 //! window keeps the numbers its references had; that holds while the window refers to the same
 //! footnotes in the same order. Anything else that ties distant parts of a draft together — a
-//! footnote reference added, taken out or reordered, footnote and link reference definitions,
-//! fenced code or raw HTML that may now run on — makes the edit re-parse the whole draft
-//! instead; its blocks' sanitized HTML and highlighted code are then found in caches, so that
-//! path stays far cheaper than a full render. Either way the result equals rendering the whole
-//! draft block by block (a test checks this on random edits).
+//! footnote reference added, taken out or reordered, a footnote definition edited (or a line
+//! joining or leaving one), link reference definitions, fenced code or raw HTML that may now
+//! run on — makes the edit re-parse the whole draft instead; its blocks' sanitized HTML and
+//! highlighted code are then found in caches, so that path stays far cheaper than a full
+//! render. Either way the result equals rendering the whole draft block by block (a test
+//! checks this on random edits).
+//!
+//! A window may hold footnote definitions it does not change (the footnotes section, drawn
+//! from them, stays as it is): the lines of every shown definition are known, and an edit on
+//! them, before or after it, goes to a full parse.
 //!
 //! [`LivePreview::edit_if_quick`] applies an edit only when it costs little (at most 64 KiB
 //! re-parsed), so the window can wait for it and paint the preview in the keystroke's frame;
@@ -60,6 +65,9 @@ pub struct LivePreview {
     lines: Vec<String>,
     /// How many lines define a link reference: while any does, a `[` may link anywhere.
     link_definitions: usize,
+    /// The lines of each footnote definition the footnotes section shows (and of those a
+    /// window re-parsed), in order: an edit that touches one draws the section again.
+    definitions: Vec<Lines>,
     blocks: Vec<Block>,
     version: u64,
     /// Raw block HTML → sanitized HTML and counts, for the blocks a full parse finds unchanged.
@@ -81,6 +89,25 @@ struct Block {
     footnote_refs: Vec<FootnoteRef>,
     /// Whether this is the footnotes section (the definitions, gathered at the end).
     is_footnotes: bool,
+}
+
+/// Lines `start .. end` of the draft (0-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Lines {
+    start: usize,
+    end: usize,
+}
+
+impl Lines {
+    fn meets(self, other: Lines) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// A parse's blocks and the lines of the footnote definitions it found.
+struct Parsed {
+    blocks: Vec<Block>,
+    definitions: Vec<Lines>,
 }
 
 /// A footnote reference as rendered: the footnote's name, its number, and which reference to
@@ -116,6 +143,15 @@ pub struct PreviewBlock {
     pub line: usize,
     /// Number of source lines.
     pub lines: usize,
+}
+
+/// The lines an edit replaced (old numbering) and wrote (new numbering), each at least the
+/// line at the edit, and how far it moved the lines after it.
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    old: Lines,
+    new: Lines,
+    delta: isize,
 }
 
 /// An edit that does not apply to the text the preview holds (the window must start over).
@@ -168,6 +204,7 @@ impl LivePreview {
             book_card,
             link_definitions: lines.iter().filter(|l| defines_link(l)).count(),
             lines,
+            definitions: Vec::new(),
             blocks: Vec::new(),
             version: 0,
             rendered: HashMap::new(),
@@ -231,18 +268,23 @@ impl LivePreview {
         let new_lines = lines_of(text);
         let delta = new_lines.len() as isize - (to - from) as isize;
         // Taking out a footnote or a definition reaches as far as putting one in. A draft that
-        // opens with `---` has front matter up to the next `---` line, wherever that is.
-        // An edit inside that block may make it settings or the author's text: that too.
+        // opens with `---` has front matter up to the next `---` line, wherever that is; an
+        // edit inside that block may make it settings or the author's text, so it is re-parsed
+        // in a window only if the window runs from the first line past the closing one (new
+        // lines `.. closing`).
         let front_matter = |lines: &[String]| lines.first().is_some_and(|l| is_delimiter(l));
-        let closing = self.lines.iter().skip(1).position(|l| is_delimiter(l));
-        let inside_block = front_matter(&self.lines) && closing.is_some_and(|at| from <= at + 1);
-        let moves_front_matter = inside_block
-            || (front_matter(&self.lines) || front_matter(&new_lines))
-                && (from == 0
-                    || self.lines[from..to]
-                        .iter()
-                        .chain(&new_lines)
-                        .any(|l| is_delimiter(l)));
+        let closing = front_matter(&self.lines)
+            .then(|| self.lines.iter().skip(1).position(|l| is_delimiter(l)))
+            .flatten()
+            .map(|at| at + 1)
+            .filter(|&line| from <= line)
+            .map(|line| (line as isize + delta) as usize + 1);
+        let moves_front_matter = (front_matter(&self.lines) || front_matter(&new_lines))
+            && (from == 0
+                || self.lines[from..to]
+                    .iter()
+                    .chain(&new_lines)
+                    .any(|l| is_delimiter(l)));
         let removed_ties = self.lines[from..to].iter().any(|l| reaches_elsewhere(l))
             // Notes are numbered across the draft and the contents list every heading: while
             // the draft has either, every edit draws it whole (a draft of 64 KiB in ≤ 3 ms).
@@ -267,9 +309,23 @@ impl LivePreview {
             self.window(from, to, delta)
         };
         let nearby = window
+            .filter(|&(_, _, start, end)| {
+                closing.is_none_or(|closing| start == 0 && end >= closing)
+            })
             .filter(|&(_, _, start, end)| cost == Cost::Any || quick(&self.lines[start..end]))
             .and_then(|(first, last, start, end)| {
-                self.reparse_window(renderer, first, last, start, end, delta)
+                let edit = Edit {
+                    old: Lines {
+                        start: from,
+                        end: to.max(from + 1),
+                    },
+                    new: Lines {
+                        start: from,
+                        end: (from + added).max(from + 1),
+                    },
+                    delta,
+                };
+                self.reparse_window(renderer, first, last, start, end, edit)
             });
         Ok(match nearby {
             Some(patch) => Some(patch),
@@ -289,9 +345,15 @@ impl LivePreview {
     /// the new lines `start .. end` they now span; `None` when only a full parse is safe.
     fn window(&self, from: usize, to: usize, delta: isize) -> Option<(usize, usize, usize, usize)> {
         let n = self.blocks.len();
-        if n == 0 {
-            return None;
-        }
+        // The footnotes sections stand for definitions anywhere in the draft, not for the
+        // lines after the last block: an edit there re-parses from that block to the end.
+        let sections = self
+            .blocks
+            .iter()
+            .rev()
+            .take_while(|b| b.is_footnotes)
+            .count();
+        let last_block = (n - sections).checked_sub(1)?;
         // The blocks the edit touches, and one more on each side.
         let touched_first = self
             .blocks
@@ -304,16 +366,14 @@ impl LivePreview {
             .rposition(|b| b.start < to.max(from + 1))
             .unwrap_or(0)
             .max(touched_first);
+        let to_the_end = touched_last > last_block;
+        let touched_first = touched_first.min(last_block);
+        let touched_last = touched_last.min(last_block);
         let mut first = touched_first.saturating_sub(1);
-        let mut last = (touched_last + 1).min(n - 1);
-        // The footnotes section stands for definitions anywhere in the draft, not for the
-        // lines after the block before it: typing at the end of a draft with notes stays local.
-        if last > touched_last && self.blocks[last].is_footnotes {
-            last -= 1;
-        }
+        let mut last = (touched_last + 1).min(last_block);
         for _ in 0..=MAX_WINDOW_GROWTH {
             let start = self.blocks[first].start.min(from);
-            let old_end = if last == n - 1 {
+            let old_end = if to_the_end || last == n - 1 {
                 self.lines.len() as isize - delta
             } else {
                 self.blocks[last].end as isize
@@ -323,11 +383,14 @@ impl LivePreview {
             let lines = &self.lines[start..end];
             // A window opening with `---` would be read as front matter, which only the draft's
             // first line can open.
+            // A footnote definition may stay in the window: its lines are checked after the
+            // window is parsed (see `reparse_window`).
             if (start > 0 && lines.first().is_some_and(|l| is_delimiter(l)))
-                || lines.iter().any(|l| reaches_elsewhere(l))
+                || lines
+                    .iter()
+                    .any(|l| reaches_elsewhere(l) && !defines_footnote(l))
                 || (self.link_definitions > 0 && lines.iter().any(|l| may_use_link_reference(l)))
                 || !fences_balanced(lines)
-                || self.blocks[last].is_footnotes
             {
                 return None;
             }
@@ -346,11 +409,14 @@ impl LivePreview {
             }
             // The line after must be blank, and what follows must not continue the window's
             // last block (an indented paragraph or another item of a list).
-            if last < n - 1 {
+            if !to_the_end && last < n - 1 {
                 let next = self.lines[end..].iter().find(|l| !is_blank(l));
                 if self.lines.get(end).is_some_and(|l| !is_blank(l))
                     || next.is_some_and(|l| may_continue(l))
                 {
+                    if last == last_block {
+                        return None;
+                    }
                     last += 1;
                     grew = true;
                 }
@@ -363,7 +429,8 @@ impl LivePreview {
     }
 
     /// Re-parses the new lines `start .. end` in place of the old blocks `first ..= last`;
-    /// `None` when their footnote references changed (a full parse must number them).
+    /// `None` when their footnote references changed (a full parse must number them) or the
+    /// edit touched a footnote definition's lines, as they were or as they are now.
     fn reparse_window(
         &mut self,
         renderer: &Renderer,
@@ -371,14 +438,45 @@ impl LivePreview {
         last: usize,
         start: usize,
         end: usize,
-        delta: isize,
+        edit: Edit,
     ) -> Option<PreviewPatch> {
+        let delta = edit.delta;
+        if self.definitions.iter().any(|d| d.meets(edit.old)) {
+            return None;
+        }
         let text = self.lines[start..end].join("\n");
         let refs: Vec<FootnoteRef> = self.blocks[first..=last]
             .iter()
             .flat_map(|b| b.footnote_refs.iter().cloned())
             .collect();
-        let new = self.blocks_of(renderer, &text, start, Some(&refs))?;
+        let Parsed {
+            blocks: new,
+            definitions,
+        } = self.blocks_of(renderer, &text, start, Some(&refs))?;
+        // The window's definitions must be the ones it had, moved with their lines: none
+        // made, lost, grown or shrunk by the edit.
+        let moved = |d: &Lines| match d.start >= edit.old.end {
+            true => Lines {
+                start: (d.start as isize + delta) as usize,
+                end: (d.end as isize + delta) as usize,
+            },
+            false => *d,
+        };
+        let old_end = (end as isize - delta) as usize;
+        let before = self.definitions.partition_point(|d| d.start < start);
+        let after = self.definitions.partition_point(|d| d.start < old_end);
+        if definitions.iter().any(|d| d.meets(edit.new))
+            || !definitions.iter().eq(self.definitions[before..after]
+                .iter()
+                .map(moved)
+                .collect::<Vec<_>>()
+                .iter())
+        {
+            return None;
+        }
+        for d in &mut self.definitions[before..] {
+            *d = moved(d);
+        }
         for block in &mut self.blocks[last + 1..] {
             block.start = (block.start as isize + delta) as usize;
             block.end = (block.end as isize + delta) as usize;
@@ -410,7 +508,14 @@ impl LivePreview {
     /// Parses the whole text again; the patch holds only the blocks that differ.
     fn reparse_all(&mut self, renderer: &Renderer, delta: isize) -> PreviewPatch {
         let text = self.text();
-        let new = self.blocks_of(renderer, &text, 0, None).unwrap_or_default();
+        let Parsed {
+            blocks: new,
+            definitions,
+        } = self.blocks_of(renderer, &text, 0, None).unwrap_or(Parsed {
+            blocks: Vec::new(),
+            definitions: Vec::new(),
+        });
+        self.definitions = definitions;
         let same_start = self
             .blocks
             .iter()
@@ -460,7 +565,7 @@ impl LivePreview {
         text: &str,
         offset: usize,
         window: Option<&[FootnoteRef]>,
-    ) -> Option<Vec<Block>> {
+    ) -> Option<Parsed> {
         let text_lines = text.split('\n').count();
         let arena = Arena::new();
         // The window's footnotes are defined elsewhere in the draft: stand-in definitions after
@@ -476,6 +581,17 @@ impl LivePreview {
         } else {
             &self.without_front_matter
         };
+        // A window's definitions stay where they are written, referred to in it or not, so
+        // their lines can be read.
+        let in_place;
+        let options = if window.is_some() {
+            let mut leaving = options.clone();
+            leaving.parse.leave_footnote_definitions = true;
+            in_place = leaving;
+            &in_place
+        } else {
+            options
+        };
         let expanded =
             notation::expand(&parsed, self.flavor, Output::Preview, options, &self.cards);
         let root = parse_document(&arena, &expanded.markdown, options);
@@ -489,11 +605,20 @@ impl LivePreview {
             LineColumn { line: 1, column: 1 },
         ))));
         let mut nodes: Vec<&AstNode<'_>> = Vec::new();
+        let mut definitions = Vec::new();
         for child in root.children().collect::<Vec<_>>() {
+            let pos = child.data.borrow().sourcepos;
             if matches!(child.data.borrow().value, NodeValue::FootnoteDefinition(_)) {
                 child.detach();
                 footnotes.append(child);
-            } else if child.data.borrow().sourcepos.start.line <= text_lines {
+                // (A window's stand-ins come after its text.)
+                if pos.start.line <= text_lines {
+                    definitions.push(Lines {
+                        start: offset + pos.start.line.max(1) - 1,
+                        end: offset + pos.end.line.max(pos.start.line).min(text_lines),
+                    });
+                }
+            } else if pos.start.line <= text_lines {
                 nodes.push(child);
             }
         }
@@ -539,7 +664,11 @@ impl LivePreview {
                 is_footnotes: true,
             });
         }
-        Some(blocks)
+        definitions.sort_unstable_by_key(|d| d.start);
+        Some(Parsed {
+            blocks,
+            definitions,
+        })
     }
 
     fn block<'a>(
@@ -619,6 +748,11 @@ fn is_blank(line: &str) -> bool {
 fn reaches_elsewhere(line: &str) -> bool {
     let t = after_containers(line, false);
     line.trim_start().starts_with('<') || (t.starts_with('[') && t.contains("]:"))
+}
+
+/// Whether the line begins a footnote definition of the draft's own (not in a quote or list).
+fn defines_footnote(line: &str) -> bool {
+    line.starts_with("[^") && line.contains("]:")
 }
 
 /// Whether the line may begin a link reference definition (also in a quote, a list item or a
@@ -1018,6 +1152,52 @@ mod tests {
         assert_eq!(lines_of(doc).len(), 5);
         let live = edited(doc, 3, 4, "# 新しい題\r\r本文");
         assert_eq!(live.lines.len(), 7);
+    }
+
+    #[test]
+    fn typing_beside_a_definition_at_the_end_and_in_front_matter_stays_in_the_window() {
+        let renderer = Renderer::new();
+        let doc = "---\ntitle: 題\n---\n# 題\n\n一[^a]。\n\n```rust\nlet x = 1;\n```\n\n[^a]: 注a。\n\n二。\n\n[^b]: 注b。\n\n三[^b][^c]。\n\n[^c]: 末尾の注。\n";
+        let (mut live, _) = LivePreview::new(&renderer, doc, |_| None, None);
+        let blocks = live.blocks.len();
+        // Quick below the draft's size: a window fits, never the whole draft.
+        live.quick_bytes = doc.len() - 20;
+        let typed = |live: &mut LivePreview, from: usize, to: usize, text: &str| {
+            let base = live.version();
+            let patch = live
+                .edit_if_quick(&renderer, base, from, to, text)
+                .expect("in step")
+                .unwrap_or_else(|| panic!("{text:?} on line {from} went to a full parse"));
+            assert_eq!(live.html(), full(&renderer, &live.text()).0, "{text:?}");
+            patch
+        };
+        // In code, with a definition after it; in the settings; in the line before a definition.
+        let patch = typed(&mut live, 8, 9, "let x = 12;");
+        assert!(patch.removed < blocks, "{patch:?}");
+        typed(&mut live, 1, 2, "title: 題名");
+        typed(&mut live, 13, 14, "二を書き足す。");
+        // A new paragraph after the last definition, and typing in it.
+        let end = live.lines.len();
+        typed(&mut live, end - 1, end, "\n四。");
+        let end = live.lines.len();
+        typed(&mut live, end - 1, end, "四を書き足す。");
+        assert!(live.html().contains("末尾の注") && live.html().contains("四を書き足す"));
+        // On a definition, or joining a line to one: the whole draft.
+        let base = live.version();
+        assert_eq!(
+            live.edit_if_quick(&renderer, base, 11, 12, "[^a]: 注aを直す。"),
+            Ok(None)
+        );
+        assert_eq!(
+            live.edit_if_quick(&renderer, base, 12, 13, "続き"),
+            Ok(None)
+        );
+        let patch = live.edit(&renderer, base, 12, 13, "続き").expect("applies");
+        assert!(
+            patch.blocks.iter().any(|b| b.html.contains("注a。\n続き")),
+            "{patch:?}"
+        );
+        assert_eq!(live.html(), full(&renderer, &live.text()).0);
     }
 
     #[test]
