@@ -8,6 +8,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fantoccini::Client;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use serde_json::Value;
 
 #[allow(dead_code)]
@@ -40,38 +41,118 @@ struct Keystrokes {
     wait: Vec<f64>,
 }
 
+/// How a run's keystrokes reach the editor.
+#[derive(Clone, Copy)]
+enum Typing {
+    /// `execCommand('insertText')` from a script in the page (Japanese text).
+    Script,
+    /// Real key events through WebDriver's actions (ASCII text): the webview's own input path.
+    Keys,
+}
+
+/// Places the caret at the end of the editor line chosen by `line` (a JS expression over
+/// `lines`, the editor's line elements), types `prefix` there, and clears the measures.
+const PREPARE: &str =
+    "const names = ['fumi-preview-ready', 'fumi-preview', 'fumi-preview-lag', 'fumi-preview-wait'];
+     const clear = () => names.forEach((n) => performance.clearMeasures(n));
+     const c = document.querySelector('.cm-content'); c.focus();
+     const lines = [...c.querySelectorAll('.cm-line')];
+     const at = LINE;
+     if (!at) throw new Error(`no such line among ${lines.length}: ${lines.slice(0, 3).map(l => l.textContent).join(' | ')} … ${lines.slice(-3).map(l => l.textContent).join(' | ')}`);
+     at.scrollIntoView({block: 'center'});
+     const range = document.createRange(); range.selectNodeContents(at); range.collapse(false);
+     getSelection().removeAllRanges(); getSelection().addRange(range);
+     document.execCommand('insertText', false, PREFIX);";
+
+/// Answers the four measures' durations, one list each.
+const COLLECT: &str =
+    "return ['fumi-preview-ready', 'fumi-preview', 'fumi-preview-lag', 'fumi-preview-wait']
+     .map((n) => performance.getEntriesByName(n).map(e => e.duration));";
+
 /// Types `KEYSTROKES` characters, one every `KEY_INTERVAL_MS`, at the end of the editor line
-/// chosen by `line` (a JS expression over `lines`, the editor's line elements), and answers
-/// every keystroke's times.
-async fn type_and_measure(window: &Client, line: &str, prefix: &str) -> Keystrokes {
-    let script = format!(
-        "const done = arguments[arguments.length - 1];
-         const names = ['fumi-preview-ready', 'fumi-preview', 'fumi-preview-lag', 'fumi-preview-wait'];
-         const clear = () => names.forEach((n) => performance.clearMeasures(n));
-         clear();
-         const c = document.querySelector('.cm-content'); c.focus();
-         const lines = [...c.querySelectorAll('.cm-line')];
-         const at = {line};
-         at.scrollIntoView({{block: 'center'}});
-         const range = document.createRange(); range.selectNodeContents(at); range.collapse(false);
-         getSelection().removeAllRanges(); getSelection().addRange(range);
-         document.execCommand('insertText', false, {prefix:?});
-         const text = '本書は面白い。読み終えてから数日、ずっと考えている。'.repeat(20);
-         let i = 0;
-         const next = () => {{
-           if (i === {KEYSTROKES}) {{
-             setTimeout(() => done(names.map((n) => performance.getEntriesByName(n).map(e => e.duration))), 1000);
-             return;
-           }}
-           document.execCommand('insertText', false, text[i++]);
-           setTimeout(next, {KEY_INTERVAL_MS});
-         }};
-         setTimeout(() => {{ clear(); next(); }}, 500);"
-    );
-    let value = window
-        .execute_async(&script, vec![])
+/// chosen by `line` (after `left` presses of the left arrow, with real keys), and answers every
+/// keystroke's times.
+async fn type_and_measure(
+    window: &Client,
+    line: &str,
+    prefix: &str,
+    typing: Typing,
+    left: usize,
+) -> Keystrokes {
+    // The editor draws only the lines near its view: it is scrolled to the place first.
+    let scroll = if line.contains("lines.length - 1") {
+        1.0
+    } else if line.contains("Math.floor") {
+        0.5
+    } else {
+        0.0
+    };
+    window
+        .execute(
+            "const s = document.querySelector('.cm-scroller'); s.scrollTop = (s.scrollHeight - s.clientHeight) * arguments[0]; return true",
+            vec![scroll.into()],
+        )
         .await
-        .expect("type and measure");
+        .expect("scroll");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let prepare = PREPARE
+        .replace("LINE", line)
+        .replace("PREFIX", &format!("{prefix:?}"));
+    let value = match typing {
+        Typing::Script => {
+            let script = format!(
+                "const done = arguments[arguments.length - 1];
+                 {prepare}
+                 const text = '本書は面白い。読み終えてから数日、ずっと考えている。'.repeat(20);
+                 let i = 0;
+                 const next = () => {{
+                   if (i === {KEYSTROKES}) {{
+                     setTimeout(() => done(names.map((n) => performance.getEntriesByName(n).map(e => e.duration))), 1000);
+                     return;
+                   }}
+                   document.execCommand('insertText', false, text[i++]);
+                   setTimeout(next, {KEY_INTERVAL_MS});
+                 }};
+                 setTimeout(() => {{ clear(); next(); }}, 500);"
+            );
+            window
+                .execute_async(&script, vec![])
+                .await
+                .expect("type and measure")
+        }
+        Typing::Keys => {
+            window.execute(&prepare, vec![]).await.expect("prepare");
+            let pause = KeyAction::Pause {
+                duration: Duration::from_millis(KEY_INTERVAL_MS),
+            };
+            let mut keys = KeyActions::new("keyboard".into());
+            for _ in 0..left {
+                keys = keys
+                    .then(KeyAction::Down { value: '\u{E012}' })
+                    .then(KeyAction::Up { value: '\u{E012}' });
+            }
+            window.perform_actions(keys).await.expect("caret");
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            window
+                .execute(
+                    "['fumi-preview-ready', 'fumi-preview', 'fumi-preview-lag', 'fumi-preview-wait'].forEach((n) => performance.clearMeasures(n)); return true",
+                    vec![],
+                )
+                .await
+                .expect("clear");
+            let text = "The quick brown fox jumps over the lazy dog. ".repeat(4);
+            let mut keys = KeyActions::new("keyboard".into());
+            for c in text.chars().take(KEYSTROKES) {
+                keys = keys
+                    .then(KeyAction::Down { value: c })
+                    .then(KeyAction::Up { value: c })
+                    .then(pause.clone());
+            }
+            window.perform_actions(keys).await.expect("type");
+            tokio::time::sleep(Duration::from_millis(1000)).await;
+            window.execute(COLLECT, vec![]).await.expect("collect")
+        }
+    };
     let lists: Vec<Vec<f64>> = value
         .as_array()
         .expect("four lists")
@@ -221,6 +302,61 @@ async fn open_draft(window: &Client, title: &str) {
     .await;
 }
 
+/// The places typed with real keys: a name, the editor line (see [`PREPARE`]), text typed
+/// before the run, and left-arrow presses before it (to type inside a table cell).
+const KEYED_PLACES: &[(&str, &str, &str, usize)] = &[
+    (
+        "front matter",
+        "lines.find(l => l.textContent.startsWith('title:'))",
+        "",
+        0,
+    ),
+    (
+        "first heading",
+        "lines.find(l => l.textContent.startsWith('# '))",
+        "",
+        0,
+    ),
+    (
+        "quote",
+        "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('> '))",
+        "",
+        0,
+    ),
+    (
+        "list item",
+        "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('- [ ]'))",
+        "",
+        0,
+    ),
+    (
+        "table cell",
+        "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('| 評価'))",
+        "",
+        2,
+    ),
+    (
+        "code block",
+        "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.includes(' * 2'))",
+        "",
+        0,
+    ),
+    (
+        "new paragraph at the end",
+        "lines[lines.length - 1]",
+        "\n\n",
+        0,
+    ),
+];
+
+/// A draft of about `bytes` with the front matter a blog post carries.
+fn with_front_matter(bytes: usize) -> String {
+    format!(
+        "---\ntitle: 三体\ncategories: [読書]\ntags: [SF, 劉慈欣]\n---\n{}",
+        document(bytes)
+    )
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` would pass nothing: only the former runs.
@@ -231,12 +367,12 @@ async fn main() {
     ok(fumi(
         data.path(),
         &["drafts", "new", "--title", "1 MB", "-"],
-        document(1_000_000).as_bytes(),
+        with_front_matter(1_000_000).as_bytes(),
     ));
     ok(fumi(
         data.path(),
         &["drafts", "new", "--title", "35 KB", "-"],
-        document(35_000).as_bytes(),
+        with_front_matter(35_000).as_bytes(),
     ));
     let desktop = Desktop::start();
 
@@ -273,17 +409,22 @@ async fn main() {
         // After a table row in the middle: the new paragraph's neighbours are a table and a
         // task list, so the edit is re-parsed locally.
         let middle = "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('| 評価'))";
-        let keys = type_and_measure(&window, middle, "\n\n").await;
+        let keys = type_and_measure(&window, middle, "\n\n", Typing::Script, 0).await;
         report_typing(&format!("{label}, new paragraph"), keys);
         let footnoted = "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.includes('[^') && !l.textContent.startsWith('[^'))";
-        let keys = type_and_measure(&window, footnoted, "").await;
+        let keys = type_and_measure(&window, footnoted, "", Typing::Script, 0).await;
         report_typing(&format!("{label}, paragraph with a footnote"), keys);
         // A footnote's definition ties the draft together: every keystroke re-parses it whole,
         // while the page waits at 35 KB, as a command at 1 MB.
         let definition =
             "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('[^'))";
-        let keys = type_and_measure(&window, definition, "").await;
+        let keys = type_and_measure(&window, definition, "", Typing::Script, 0).await;
         report_typing(&format!("{label}, footnote definition"), keys);
+        // Everywhere else an author types, with the webview's own key events.
+        for (place, line, prefix, left) in KEYED_PLACES {
+            let keys = type_and_measure(&window, line, prefix, Typing::Keys, *left).await;
+            report_typing(&format!("{label}, keys, {place}"), keys);
+        }
     }
     println!(
         "memory (RSS of the app and its webview processes, 1 MB draft open): {:.0} MiB",
@@ -314,10 +455,10 @@ async fn hatena_rows() {
     open_draft(&window, "35 KB Hatena").await;
     let middle =
         "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('| 評価'))";
-    let keys = type_and_measure(&window, middle, "\n\n").await;
+    let keys = type_and_measure(&window, middle, "\n\n", Typing::Script, 0).await;
     report_typing("35 KB review with a Hatena blog, new paragraph", keys);
     let footnoted = "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.includes('[^') && !l.textContent.startsWith('[^'))";
-    let keys = type_and_measure(&window, footnoted, "").await;
+    let keys = type_and_measure(&window, footnoted, "", Typing::Script, 0).await;
     report_typing(
         "35 KB review with a Hatena blog, paragraph with a footnote",
         keys,
