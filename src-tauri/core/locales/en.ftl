@@ -124,6 +124,7 @@ action-changing-a-blog-s-sign-in = changing a blog's sign-in
 action-checking-the-database = checking the database
 action-claiming-a-queued-publish = claiming a queued publish
 action-configuring-the-database = configuring the database
+action-checkpointing-the-database = writing the database log into the database file
 action-create-the-folder = create the folder
 action-creating-a-draft = creating a draft
 action-deleting-a-draft = deleting a draft

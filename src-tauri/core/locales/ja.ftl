@@ -122,6 +122,7 @@ action-changing-a-blog-s-sign-in = ブログのサインイン方法の変更
 action-checking-the-database = データベースの検査
 action-claiming-a-queued-publish = 送信待ちの公開の取得
 action-configuring-the-database = データベースの設定
+action-checkpointing-the-database = データベースのログの書き込み
 action-create-the-folder = フォルダの作成
 action-creating-a-draft = 下書きの作成
 action-deleting-a-draft = 下書きの削除

