@@ -22,11 +22,7 @@ fn migrations() -> Vec<M<'static>> {
         M::up_with_hook(
             include_str!("migrations/0009_library.sql"),
             |tx: &Transaction| {
-                let drafts: Vec<(i64, String)> = tx
-                    .prepare("SELECT id, body FROM drafts")?
-                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<rusqlite::Result<_>>()?;
-                for (id, body) in drafts {
+                for (id, body) in bodies(tx)? {
                     super::library::index_tags(tx, id, &crate::tags::labels(&body))?;
                 }
                 Ok(())
@@ -44,13 +40,9 @@ fn migrations() -> Vec<M<'static>> {
         M::up_with_hook(
             include_str!("migrations/0018_draft_list.sql"),
             |tx: &Transaction| {
-                let drafts: Vec<(i64, String)> = tx
-                    .prepare("SELECT id, body FROM drafts")?
-                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<rusqlite::Result<_>>()?;
                 let mut update =
                     tx.prepare("UPDATE drafts SET excerpt = ?2, tags = ?3 WHERE id = ?1")?;
-                for (id, body) in drafts {
+                for (id, body) in bodies(tx)? {
                     let tags = super::library::joined_tags(&crate::tags::labels(&body));
                     update.execute(rusqlite::params![id, super::drafts::excerpt(&body), tags])?;
                 }
@@ -58,6 +50,13 @@ fn migrations() -> Vec<M<'static>> {
             },
         ),
     ]
+}
+
+/// Every draft's id and text, for a migration that fills what Rust reads from the text.
+fn bodies(tx: &Transaction) -> rusqlite::Result<Vec<(i64, String)>> {
+    tx.prepare("SELECT id, body FROM drafts")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
 }
 
 /// The schema version this build writes.
