@@ -273,12 +273,22 @@ impl LivePreview {
         // in a window only if the window runs from the first line past the closing one (new
         // lines `.. closing`).
         let front_matter = |lines: &[String]| lines.first().is_some_and(|l| is_delimiter(l));
+        // The closing line is the first `---` exactly (as the parser reads it), or one with
+        // spaces after it (as an edit may make it): the later of the two, and the window must
+        // hold a line after it, or the parser may not read the block as settings.
         let closing = front_matter(&self.lines)
-            .then(|| self.lines.iter().skip(1).position(|l| is_delimiter(l)))
+            .then(|| {
+                let first = |exact: bool| {
+                    self.lines.iter().skip(1).position(|l| {
+                        is_delimiter(l) && (!exact || l == crate::front_matter::DELIMITER)
+                    })
+                };
+                first(false).max(first(true))
+            })
             .flatten()
             .map(|at| at + 1)
             .filter(|&line| from <= line)
-            .map(|line| (line as isize + delta) as usize + 1);
+            .map(|line| (line as isize + delta) as usize + 2);
         let moves_front_matter = (front_matter(&self.lines) || front_matter(&new_lines))
             && (from == 0
                 || self.lines[from..to]
@@ -1138,6 +1148,13 @@ mod tests {
     fn a_window_that_would_open_with_a_thematic_break_is_not_taken_for_front_matter() {
         let doc = "\n---\ntitle\n---\n# 見出し\n本文\n---\n# 題\n\n段落。\n";
         edited(doc, 7, 8, "題を書き換える");
+    }
+
+    #[test]
+    fn settings_closed_by_a_later_exact_delimiter_are_read_as_a_full_parse_reads_them() {
+        // `--- ` (a space after it) closes nothing; the block runs to the later `---`.
+        let doc = "---\nHello\n--- \n\npara\n---\n\nmore\n";
+        edited(doc, 1, 2, "title: x");
     }
 
     #[test]

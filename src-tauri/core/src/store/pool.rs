@@ -96,8 +96,12 @@ impl Pool {
 
 impl Drop for Pool {
     fn drop(&mut self) {
-        // The last connection to close checkpoints what is left.
         self.checkpoints.cancel();
+        // What came since the last checkpoint goes into the database file now: a short process
+        // (a command) ends before the first, and the writer checkpoints none of its commits.
+        if let Err(e) = self.writer().checkpoint() {
+            tracing::warn!(error = %e, "checkpointing the database at close");
+        }
     }
 }
 
@@ -121,5 +125,28 @@ impl r2d2::ManageConnection for Readers {
 
     fn has_broken(&self, _store: &mut Store) -> bool {
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_a_short_process_wrote_is_in_the_database_file_when_it_ends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pool = Pool::open(dir.path()).expect("pool");
+        pool.writer().create_draft("題", "本文。").expect("draft");
+        drop(pool);
+        // The file alone, without its write-ahead log, as a copy of it would be.
+        let copy = tempfile::tempdir().expect("temp dir");
+        std::fs::copy(
+            dir.path().join(DATABASE_FILE),
+            copy.path().join(DATABASE_FILE),
+        )
+        .expect("copy");
+        let store = Store::open(copy.path()).expect("open the copy");
+        let drafts = store.list_drafts().expect("list");
+        assert_eq!(drafts.len(), 1, "{drafts:?}");
     }
 }
