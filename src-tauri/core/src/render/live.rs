@@ -287,8 +287,10 @@ impl LivePreview {
             })
             .flatten()
             .map(|at| at + 1)
-            .filter(|&line| from <= line)
-            .map(|line| (line as isize + delta) as usize + 2);
+            // An edit of the closing line itself moves the block (`moves_front_matter`); one
+            // before it leaves it at `line + delta`, never before the edit.
+            .filter(|&line| from <= line && to <= line)
+            .map(|line| line.saturating_add_signed(delta) + 2);
         let moves_front_matter = (front_matter(&self.lines) || front_matter(&new_lines))
             && (from == 0
                 || self.lines[from..to]
@@ -1155,6 +1157,13 @@ mod tests {
         // `--- ` (a space after it) closes nothing; the block runs to the later `---`.
         let doc = "---\nHello\n--- \n\npara\n---\n\nmore\n";
         edited(doc, 1, 2, "title: x");
+    }
+
+    #[test]
+    fn settings_taken_out_whole_as_an_undo_does_leave_the_text_alone() {
+        let doc = "---\ntags: [新刊, 読書]\n---\n\n思いつき";
+        edited(doc, 0, 5, "思いつき");
+        edited(doc, 0, 3, "");
     }
 
     #[test]
