@@ -105,6 +105,7 @@ impl Lines {
 }
 
 /// A parse's blocks and the lines of the footnote definitions it found.
+#[derive(Default)]
 struct Parsed {
     blocks: Vec<Block>,
     definitions: Vec<Lines>,
@@ -478,11 +479,10 @@ impl LivePreview {
         let before = self.definitions.partition_point(|d| d.start < start);
         let after = self.definitions.partition_point(|d| d.start < old_end);
         if definitions.iter().any(|d| d.meets(edit.new))
-            || !definitions.iter().eq(self.definitions[before..after]
+            || !definitions
                 .iter()
-                .map(moved)
-                .collect::<Vec<_>>()
-                .iter())
+                .copied()
+                .eq(self.definitions[before..after].iter().map(moved))
         {
             return None;
         }
@@ -523,10 +523,7 @@ impl LivePreview {
         let Parsed {
             blocks: new,
             definitions,
-        } = self.blocks_of(renderer, &text, 0, None).unwrap_or(Parsed {
-            blocks: Vec::new(),
-            definitions: Vec::new(),
-        });
+        } = self.blocks_of(renderer, &text, 0, None).unwrap_or_default();
         self.definitions = definitions;
         let same_start = self
             .blocks
