@@ -50,10 +50,14 @@ enum Typing {
     Keys,
 }
 
+/// The page's four measures of a keystroke, as a JS array of their names.
+const MEASURES: &str =
+    "['fumi-preview-ready', 'fumi-preview', 'fumi-preview-lag', 'fumi-preview-wait']";
+
 /// Places the caret at the end of the editor line chosen by `line` (a JS expression over
 /// `lines`, the editor's line elements), types `prefix` there, and clears the measures.
 const PREPARE: &str =
-    "const names = ['fumi-preview-ready', 'fumi-preview', 'fumi-preview-lag', 'fumi-preview-wait'];
+    "const names = MEASURES;
      const clear = () => names.forEach((n) => performance.clearMeasures(n));
      const c = document.querySelector('.cm-content'); c.focus();
      const lines = [...c.querySelectorAll('.cm-line')];
@@ -66,8 +70,7 @@ const PREPARE: &str =
 
 /// Answers the four measures' durations, one list each.
 const COLLECT: &str =
-    "return ['fumi-preview-ready', 'fumi-preview', 'fumi-preview-lag', 'fumi-preview-wait']
-     .map((n) => performance.getEntriesByName(n).map(e => e.duration));";
+    "return MEASURES.map((n) => performance.getEntriesByName(n).map(e => e.duration));";
 
 /// Types `KEYSTROKES` characters, one every `KEY_INTERVAL_MS`, at the end of the editor line
 /// chosen by `line` (after `left` presses of the left arrow, with real keys), and answers every
@@ -96,6 +99,7 @@ async fn type_and_measure(
         .expect("scroll");
     tokio::time::sleep(Duration::from_millis(300)).await;
     let prepare = PREPARE
+        .replace("MEASURES", MEASURES)
         .replace("LINE", line)
         .replace("PREFIX", &format!("{prefix:?}"));
     let value = match typing {
@@ -135,7 +139,9 @@ async fn type_and_measure(
             tokio::time::sleep(Duration::from_millis(500)).await;
             window
                 .execute(
-                    "['fumi-preview-ready', 'fumi-preview', 'fumi-preview-lag', 'fumi-preview-wait'].forEach((n) => performance.clearMeasures(n)); return true",
+                    &format!(
+                        "{MEASURES}.forEach((n) => performance.clearMeasures(n)); return true"
+                    ),
                     vec![],
                 )
                 .await
@@ -150,7 +156,10 @@ async fn type_and_measure(
             }
             window.perform_actions(keys).await.expect("type");
             tokio::time::sleep(Duration::from_millis(1000)).await;
-            window.execute(COLLECT, vec![]).await.expect("collect")
+            window
+                .execute(&COLLECT.replace("MEASURES", MEASURES), vec![])
+                .await
+                .expect("collect")
         }
     };
     let lists: Vec<Vec<f64>> = value
