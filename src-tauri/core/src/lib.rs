@@ -24,6 +24,7 @@ pub mod message;
 pub mod model;
 pub mod page_card;
 pub mod paths;
+pub mod proofread;
 pub mod publish;
 pub mod render;
 pub mod store;

@@ -9,6 +9,7 @@ pub mod isbn;
 pub mod library;
 pub mod page_card;
 pub mod post;
+pub mod proofread;
 pub mod queue;
 pub mod settings;
 pub mod sync;

@@ -81,6 +81,8 @@ pub struct Settings {
     /// The author's own review template (`{title}`, `{authors}`, `{publisher}`, `{isbn}` filled
     /// in); empty: Fumi's own, in the window's language.
     pub review_template: String,
+    /// Which proofreading rules run, and their limits.
+    pub proofreading: crate::model::proofread::ProofreadSettings,
 }
 
 impl Settings {
@@ -104,6 +106,7 @@ impl Default for Settings {
             welcomed: false,
             book_sources: crate::model::book::Endpoints::default(),
             review_template: String::new(),
+            proofreading: crate::model::proofread::ProofreadSettings::default(),
         }
     }
 }
