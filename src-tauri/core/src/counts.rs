@@ -18,39 +18,68 @@ pub struct Counts {
     /// Minutes a reader needs, rounded up: Japanese and Chinese at 500 characters a minute,
     /// other scripts at 230 words a minute; 0 for an empty text.
     pub reading_minutes: usize,
+    /// 原稿用紙: pages of 400 squares (20 × 20) the text fills, each paragraph starting a new
+    /// line one square in, as a manuscript is counted.
+    pub manuscript_pages: usize,
     /// Characters of scripts written without spaces, which the reading time is made of.
     #[serde(skip)]
     cjk_chars: usize,
+    /// Lines of 20 squares, which the pages are made of.
+    #[serde(skip)]
+    manuscript_lines: usize,
 }
+
+/// Squares in a line of a manuscript page (原稿用紙), and lines in a page.
+pub const MANUSCRIPT_SQUARES: usize = 20;
 
 /// Characters of Japanese a reader reads in a minute.
 pub const CJK_CHARS_PER_MINUTE: usize = 500;
 /// Words of English a reader reads in a minute.
 pub const WORDS_PER_MINUTE: usize = 230;
 
-/// Counts a plain text.
+/// Counts a plain text; each line is a paragraph of the manuscript.
 pub fn of_text(text: &str) -> Counts {
-    let chars = text
-        .graphemes(true)
-        .filter(|g| !g.chars().all(char::is_whitespace))
-        .count();
+    let squares = |line: &str| {
+        line.graphemes(true)
+            .filter(|g| !g.chars().all(char::is_whitespace))
+            .count()
+    };
+    let (mut chars, mut manuscript_lines) = (0, 0);
+    for line in text.split('\n') {
+        let n = squares(line);
+        chars += n;
+        if n > 0 {
+            // One square of indent, then the paragraph's characters, 20 to a line.
+            manuscript_lines += (n + 1).div_ceil(MANUSCRIPT_SQUARES);
+        }
+    }
     let words = text
         .unicode_words()
         .filter(|w| !w.chars().any(is_cjk))
         .count();
     let cjk_chars = text.chars().filter(|&c| is_cjk(c)).count();
-    with_reading_time(chars, words, cjk_chars)
+    with_reading_time(chars, words, cjk_chars, manuscript_lines)
 }
 
 /// The counts of texts put together (the blocks of a draft).
 pub fn sum(parts: impl IntoIterator<Item = Counts>) -> Counts {
-    let (chars, words, cjk) = parts.into_iter().fold((0, 0, 0), |(c, w, j), p| {
-        (c + p.chars, w + p.words, j + p.cjk_chars)
+    let (chars, words, cjk, lines) = parts.into_iter().fold((0, 0, 0, 0), |(c, w, j, l), p| {
+        (
+            c + p.chars,
+            w + p.words,
+            j + p.cjk_chars,
+            l + p.manuscript_lines,
+        )
     });
-    with_reading_time(chars, words, cjk)
+    with_reading_time(chars, words, cjk, lines)
 }
 
-fn with_reading_time(chars: usize, words: usize, cjk_chars: usize) -> Counts {
+fn with_reading_time(
+    chars: usize,
+    words: usize,
+    cjk_chars: usize,
+    manuscript_lines: usize,
+) -> Counts {
     // cjk/500 + words/230 minutes over one denominator, so the sum is rounded up only once.
     let per = CJK_CHARS_PER_MINUTE * WORDS_PER_MINUTE;
     let parts = cjk_chars * WORDS_PER_MINUTE + words * CJK_CHARS_PER_MINUTE;
@@ -63,7 +92,9 @@ fn with_reading_time(chars: usize, words: usize, cjk_chars: usize) -> Counts {
         chars,
         words,
         reading_minutes,
+        manuscript_pages: manuscript_lines.div_ceil(MANUSCRIPT_SQUARES),
         cjk_chars,
+        manuscript_lines,
     }
 }
 
@@ -75,13 +106,13 @@ pub fn of_document<'a>(root: &'a AstNode<'a>) -> Counts {
             NodeValue::Text(t) => text.push_str(t),
             NodeValue::Code(c) => text.push_str(&c.literal),
             NodeValue::CodeBlock(c) => text.push_str(&c.literal),
-            // Keep words on either side of a break or block boundary apart.
-            NodeValue::SoftBreak
-            | NodeValue::LineBreak
+            // Keep words on either side of a break apart; a block starts a manuscript paragraph.
+            NodeValue::SoftBreak => text.push(' '),
+            NodeValue::LineBreak
             | NodeValue::Paragraph
             | NodeValue::Heading(_)
             | NodeValue::TableCell
-            | NodeValue::Item(_) => text.push(' '),
+            | NodeValue::Item(_) => text.push('\n'),
             _ => {}
         }
     }
@@ -128,6 +159,25 @@ mod tests {
         let c = of_text("Rustの本を読んだ");
         assert_eq!((c.chars, c.words, c.reading_minutes), (10, 1, 1));
         assert_eq!((of_text("👍🏽 ok").chars, of_text("👍🏽 ok").words), (3, 1));
+    }
+
+    #[test]
+    fn manuscript_pages_count_20_squares_a_line_and_a_new_line_per_paragraph() {
+        assert_eq!(of_text("").manuscript_pages, 0);
+        // 19 characters and the indent fill one line; 20 need two.
+        assert_eq!(of_text(&"本".repeat(19)).manuscript_lines, 1);
+        assert_eq!(of_text(&"本".repeat(20)).manuscript_lines, 2);
+        // 400 characters in one paragraph: 401 squares, 21 lines, 2 pages.
+        assert_eq!(of_text(&"本".repeat(400)).manuscript_pages, 2);
+        // Twenty one-character paragraphs fill one page exactly; the 21st starts another.
+        assert_eq!(of_text(&vec!["本"; 20].join("\n")).manuscript_pages, 1);
+        assert_eq!(of_text(&vec!["本"; 21].join("\n")).manuscript_pages, 2);
+        let parts = [of_text(&"本".repeat(200)), of_text(&"本".repeat(200))];
+        assert_eq!(
+            sum(parts).manuscript_lines,
+            22,
+            "each block's paragraphs start a line"
+        );
     }
 
     #[test]
