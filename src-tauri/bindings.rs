@@ -21,6 +21,8 @@ fn builder() -> Builder<tauri::Wry> {
         // The menu's ids, defined once in `menu.rs`, typed in the page.
         .constant("MENU_SECTIONS", crate::menu::sections())
         .constant("MENU_ITEMS", crate::menu::items())
+        // The proofreader's rules, in the order Settings lists them.
+        .constant("PROOFREAD_RULES", fumi_core::model::proofread::Rule::ALL)
         .commands(collect_commands![
             commands::app_info,
             commands::install_menu,
@@ -48,6 +50,8 @@ fn builder() -> Builder<tauri::Wry> {
             commands::list_tags,
             commands::tags_of_text,
             commands::text_with_tags,
+            commands::proofread,
+            commands::count_text,
             commands::list_trash,
             commands::create_draft,
             commands::get_draft,

@@ -14,6 +14,7 @@ mod navigation;
 mod path_grants;
 mod preview_scheme;
 mod queue_sender;
+mod spelling;
 mod window;
 
 use std::process::ExitCode;

@@ -170,6 +170,9 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
             if send_queue {
                 crate::queue_sender::start(app.handle().clone());
             }
+            if let Some(window) = app.get_webview_window("main") {
+                crate::spelling::enable(&window);
+            }
             Ok(())
         })
         .register_uri_scheme_protocol(crate::assets::SCHEME, crate::assets::serve)

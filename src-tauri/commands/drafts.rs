@@ -5,9 +5,10 @@ use fumi_core::history::{Diff, RevisionSummary};
 use fumi_core::image::Image;
 use fumi_core::model::draft::Millis;
 use fumi_core::model::library::{LibraryQuery, TagCount};
+use fumi_core::model::proofread::Finding;
 use fumi_core::render::Flavor;
 use fumi_core::render::live::PreviewPatch;
-use fumi_core::{Draft, DraftId, DraftSummary, SaveKind};
+use fumi_core::{Counts, Draft, DraftId, DraftSummary, SaveKind};
 use tauri::State;
 
 use super::Result;
@@ -38,6 +39,20 @@ pub fn tags_of_text(body: String) -> Vec<String> {
 #[specta::specta]
 pub fn text_with_tags(body: String, tags: Vec<String>) -> String {
     fumi_core::tags::with_tags(&body, &tags)
+}
+
+/// What the proofreader finds in the draft's text (the editor's diagnostics).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn proofread(state: State<'_, AppState>, text: String) -> Result<Vec<Finding>> {
+    Ok(state.app()?.proofread(&text)?)
+}
+
+/// The counts of a piece of text as written: the editor's selection.
+#[tauri::command]
+#[specta::specta]
+pub fn count_text(text: String) -> Counts {
+    fumi_core::counts::of_text(&text)
 }
 
 #[tauri::command(async)]

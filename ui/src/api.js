@@ -100,6 +100,8 @@ export const api = {
   /** The drafts matching {text, status, blog, tag, sort}; every part may be empty. */
   library: (query) => call(commands.library(query)),
   listTags: () => call(commands.listTags()),
+  proofread: (text) => call(commands.proofread(text)),
+  countText: (text) => call(commands.countText(text)),
   /** The front matter's own `tags` of a text, and the text with them replaced. */
   tagsOfText: (body) => call(commands.tagsOfText(body)),
   textWithTags: (body, tags) => call(commands.textWithTags(body, tags)),

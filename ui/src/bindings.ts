@@ -62,6 +62,10 @@ export const commands = {
 	tagsOfText: (body: string) => __TAURI_INVOKE<string[]>("tags_of_text", { body }),
 	/**  The draft's text with its front matter's tags replaced (the window applies it as an edit). */
 	textWithTags: (body: string, tags: string[]) => __TAURI_INVOKE<string>("text_with_tags", { body, tags }),
+	/**  What the proofreader finds in the draft's text (the editor's diagnostics). */
+	proofread: (text: string) => __TAURI_INVOKE<Finding_Serialize[]>("proofread", { text }),
+	/**  The counts of a piece of text as written: the editor's selection. */
+	countText: (text: string) => __TAURI_INVOKE<Counts>("count_text", { text }),
 	listTrash: () => __TAURI_INVOKE<DraftSummary_Serialize[]>("list_trash"),
 	createDraft: (title: string, body: string) => __TAURI_INVOKE<Draft_Serialize>("create_draft", { title, body }),
 	getDraft: (id: number) => __TAURI_INVOKE<Draft_Serialize>("get_draft", { id }),
@@ -108,6 +112,8 @@ export const commands = {
 export const MENU_ITEMS = [{"accelerator":"CmdOrCtrl+N","id":"new-draft"},{"accelerator":"CmdOrCtrl+Shift+N","id":"new-review"},{"accelerator":"CmdOrCtrl+S","id":"save"},{"accelerator":"CmdOrCtrl+O","id":"import-markdown"},{"accelerator":"CmdOrCtrl+E","id":"export-markdown"},{"accelerator":"CmdOrCtrl+Shift+E","id":"export-html"},{"accelerator":"CmdOrCtrl+,","id":"settings"},{"accelerator":"CmdOrCtrl+Q","id":"quit"},{"accelerator":"CmdOrCtrl+F","id":"find-in-draft"},{"accelerator":"CmdOrCtrl+Shift+F","id":"find-in-drafts"},{"accelerator":"CmdOrCtrl+Shift+H","id":"history"},{"accelerator":"CmdOrCtrl+Shift+P","id":"toggle-preview"},{"accelerator":"CmdOrCtrl+Shift+D","id":"focus-mode"},{"accelerator":"CmdOrCtrl+Shift+M","id":"my-books"},{"accelerator":"CmdOrCtrl+Shift+Enter","id":"publish"},{"accelerator":"CmdOrCtrl+Shift+B","id":"book"},{"accelerator":null,"id":"blogs"},{"accelerator":null,"id":"refresh-cards"},{"accelerator":null,"id":"open-logs"},{"accelerator":null,"id":"open-data"},{"accelerator":null,"id":"about"}] as const;
 
 export const MENU_SECTIONS = ["file","edit","view","post","help"] as const;
+
+export const PROOFREAD_RULES = ["long_sentence","many_commas","mixed_style","ra_nuki","double_negative","doubled_particle","doubled_word","variants","half_width_kana","trailing_wide_space","brackets","spelling"] as const;
 
 /* Types */
 /**  What the UI needs to know at start, and what the About dialog shows. */
@@ -288,6 +294,11 @@ export type Counts = {
 	 *  other scripts at 230 words a minute; 0 for an empty text.
 	 */
 	reading_minutes: number,
+	/**
+	 *  原稿用紙: pages of 400 squares (20 × 20) the text fills, each paragraph starting a new
+	 *  line one square in, as a manuscript is counted.
+	 */
+	manuscript_pages: number,
 };
 
 /**  A revision against the text now: the title of each, and the bodies line by line. */
@@ -438,6 +449,40 @@ export type Filled_Serialize = {
 	source: string,
 	/**  Whether the answer was kept from an earlier lookup. */
 	cached: boolean,
+};
+
+/**
+ *  One thing the proofreader found. `from`..`to` count UTF-16 code units, as the editor (and
+ *  every LSP client) counts positions.
+ */
+export type Finding = Finding_Serialize | Finding_Deserialize;
+
+/**
+ *  One thing the proofreader found. `from`..`to` count UTF-16 code units, as the editor (and
+ *  every LSP client) counts positions.
+ */
+export type Finding_Deserialize = {
+	rule: Rule,
+	from: number,
+	to: number,
+	/**  The text that would replace `from..to`, where one fix is clear. */
+	fix?: string | null,
+	/**  The message's fields (`proofread-<rule>` in the catalog). */
+	args: { [key in string]: Arg },
+};
+
+/**
+ *  One thing the proofreader found. `from`..`to` count UTF-16 code units, as the editor (and
+ *  every LSP client) counts positions.
+ */
+export type Finding_Serialize = {
+	rule: Rule,
+	from: number,
+	to: number,
+	/**  The text that would replace `from..to`, where one fix is clear. */
+	fix: string | null,
+	/**  The message's fields (`proofread-<rule>` in the catalog). */
+	args: { [key in string]: Arg },
 };
 
 /**  How a blog shows a draft. */
@@ -606,6 +651,29 @@ export type Progress =
 { step: "images"; done: number; total: number } | 
 /**  Sending the post itself. */
 { step: "sending" };
+
+/**  The author's choices for the proofreader. */
+export type ProofreadSettings = ProofreadSettings_Serialize | ProofreadSettings_Deserialize;
+
+/**  The author's choices for the proofreader. */
+export type ProofreadSettings_Deserialize = {
+	/**  The rules switched off (every other one runs). */
+	off?: Rule[],
+	/**  A sentence with more characters than this is flagged. */
+	max_sentence_chars?: number,
+	/**  A sentence with more 、 than this is flagged. */
+	max_commas?: number,
+};
+
+/**  The author's choices for the proofreader. */
+export type ProofreadSettings_Serialize = {
+	/**  The rules switched off (every other one runs). */
+	off: Rule[],
+	/**  A sentence with more characters than this is flagged. */
+	max_sentence_chars: number,
+	/**  A sentence with more 、 than this is flagged. */
+	max_commas: number,
+};
 
 /**  What a draft became on a blog. */
 export type Publication = Publication_Serialize | Publication_Deserialize;
@@ -780,6 +848,33 @@ export type RevisionSummary = {
 	chars: number,
 };
 
+/**  One check the proofreader can make; each can be switched off in Settings. */
+export type Rule = 
+/**  A sentence longer than the author's limit. */
+"long_sentence" | 
+/**  More 、 in one sentence than the author's limit. */
+"many_commas" | 
+/**  です・ます and だ・である sentences in one post. */
+"mixed_style" | 
+/**  ら抜き言葉: 見れる for 見られる. */
+"ra_nuki" | 
+/**  二重否定: ないことはない, なくもない. */
+"double_negative" | 
+/**  The same particle twice in a clause (私は今日は) or in a row (のの). */
+"doubled_particle" | 
+/**  A word typed twice (the the, ですです). */
+"doubled_word" | 
+/**  表記ゆれ: one word written two ways in a post (出来る/できる, ２/2). */
+"variants" | 
+/**  Half-width katakana (ｶﾀｶﾅ). */
+"half_width_kana" | 
+/**  A full-width space at the end of a line. */
+"trailing_wide_space" | 
+/**  A bracket 「」『』（）【】 opened and not closed, or closed by another kind. */
+"brackets" | 
+/**  English words checked by the webview's spell checker (the system's dictionaries). */
+"spelling";
+
 /**
  *  A message kept for later (why a publish failed, shown by its badge and by the queue): its
  *  code and fields, so it is read in the language of whoever reads it, and its English text.
@@ -849,6 +944,8 @@ export type Settings_Deserialize = {
 	 *  in); empty: Fumi's own, in the window's language.
 	 */
 	review_template?: string,
+	/**  Which proofreading rules run, and their limits. */
+	proofreading?: ProofreadSettings_Deserialize,
 };
 
 /**  Every preference; a missing one (from an older Fumi) takes its default. */
@@ -884,6 +981,8 @@ export type Settings_Serialize = {
 	 *  in); empty: Fumi's own, in the window's language.
 	 */
 	review_template: string,
+	/**  Which proofreading rules run, and their limits. */
+	proofreading: ProofreadSettings_Serialize,
 };
 
 /**  The list's order, newest first. */

@@ -1,6 +1,6 @@
 // The Markdown editor: CodeMirror 6 with GFM highlighting, soft wrapping, history and search.
 
-import { EditorState } from "@codemirror/state";
+import { Compartment, EditorState } from "@codemirror/state";
 import { EditorView, keymap, drawSelection, highlightActiveLine, placeholder } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
@@ -8,6 +8,11 @@ import { syntaxHighlighting, HighlightStyle } from "@codemirror/language";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { tags } from "@lezer/highlight";
 import { categoriesExtension } from "./categories.js";
+
+/** Whether the webview's spell checker marks English words (the system's dictionaries). */
+const spelling = new Compartment();
+/** @param {boolean} on */
+const spellcheckAttribute = (on) => EditorView.contentAttributes.of({ spellcheck: String(on) });
 
 const markdownStyle = HighlightStyle.define([
   { tag: tags.heading1, fontSize: "1.35em", fontWeight: "700" },
@@ -54,9 +59,11 @@ const frontMatter = {
  * `onImage(file)` keeps a pasted or dropped image and resolves with its Markdown URL.
  * @param {HTMLElement} parent
  * `newCategoryTitle(blog)` explains the mark on a category the selected blog does not have yet.
- * @param {{onChange: (update: import("@codemirror/view").ViewUpdate) => void, onImage: (file: File) => Promise<string>, keys: import("@codemirror/view").KeyBinding[], placeholderText: string, newCategoryTitle: (blog: string) => string}} options
+ * `onSelection(text)` hears the selected text when the selection changes ("" when none).
+ * `more` are further extensions (the proofreader's).
+ * @param {{onChange: (update: import("@codemirror/view").ViewUpdate) => void, onImage: (file: File) => Promise<string>, onSelection: (text: string) => void, keys: import("@codemirror/view").KeyBinding[], placeholderText: string, newCategoryTitle: (blog: string) => string, more: import("@codemirror/state").Extension[]}} options
  */
-export function createEditor(parent, { onChange, onImage, keys, placeholderText, newCategoryTitle }) {
+export function createEditor(parent, { onChange, onImage, onSelection, keys, placeholderText, newCategoryTitle, more }) {
   /** Inserts images at the cursor (or where they were dropped), one reference per line. */
   const insertImages = (view, files, at) => {
     const images = [...files].filter((f) => f.type.startsWith("image/"));
@@ -85,7 +92,8 @@ export function createEditor(parent, { onChange, onImage, keys, placeholderText,
     placeholder(placeholderText),
     categoriesExtension(newCategoryTitle),
     keymap.of([...keys, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
-    EditorView.contentAttributes.of({ spellcheck: "false", autocorrect: "off", "aria-label": "Markdown" }),
+    EditorView.contentAttributes.of({ autocorrect: "off", "aria-label": "Markdown" }),
+    spelling.of(spellcheckAttribute(false)),
     EditorView.domEventHandlers({
       paste: (event, view) => insertImages(view, event.clipboardData?.files ?? [], null) && (event.preventDefault(), true),
       drop: (event, view) => {
@@ -95,7 +103,12 @@ export function createEditor(parent, { onChange, onImage, keys, placeholderText,
     }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange(update);
+      if (update.selectionSet || update.docChanged) {
+        const { from, to } = update.state.selection.main;
+        onSelection(update.state.sliceDoc(from, to));
+      }
     }),
+    ...more,
   ];
   // A key pressed inside an IME composition (or the Enter that confirms it, which WebKit
   // reports with keyCode 229) belongs to the input method: the editor must not run it as a
@@ -109,11 +122,18 @@ export function createEditor(parent, { onChange, onImage, keys, placeholderText,
     true,
   );
   const view = new EditorView({ parent, state: EditorState.create({ doc: "", extensions }) });
+  let spellcheck = false;
   return {
     view,
     /** Replaces the document with another draft's text, with a fresh undo history. */
     load(text) {
       view.setState(EditorState.create({ doc: text, extensions }));
+      if (spellcheck) view.dispatch({ effects: spelling.reconfigure(spellcheckAttribute(true)) });
+    },
+    /** Turns the spell checker's marks on or off (a proofreading setting). */
+    spellcheck(on) {
+      spellcheck = on;
+      view.dispatch({ effects: spelling.reconfigure(spellcheckAttribute(on)) });
     },
     /** Makes the document `text` by one undoable change of the part that differs. */
     replaceText(text) {

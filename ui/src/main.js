@@ -4,6 +4,7 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import { api, ipcError } from "./api.js";
 import { Autosaver } from "./autosave.js";
 import { createEditor } from "./editor.js";
+import { proofreading } from "./proofreading.js";
 import { blogCategories, categoriesChanged } from "./categories.js";
 import { BlogStyleView } from "./blog-style.js";
 import { DraftsList } from "./drafts-list.js";
@@ -167,8 +168,10 @@ const editor = createEditor(byId("editor"), {
     autosaver.change(snapshot(update.state.doc));
     preview.change(update);
   },
+  onSelection: (text) => showSelectionCount(text),
   keys: [],
   newCategoryTitle: (blog) => t.newCategory({ blog }),
+  more: [proofreading(api.proofread)],
 });
 
 syncScroll(editor.view, byId("preview"), preview);
@@ -304,16 +307,43 @@ function showSaveState(state, error) {
 /** The counts of the text the preview last rendered, for the goal's progress. */
 let lastCounts = null;
 
+/** The counts of the editor's selection, while something is selected. */
+let selectionCounts = null;
+
 function showCounts(counts) {
   lastCounts = counts;
-  const { chars, words, reading_minutes } = counts;
-  const parts = [t.chars({ count: chars }), t.words({ count: words }), t.reading({ minutes: reading_minutes })];
+  const { chars, words, reading_minutes, manuscript_pages } = counts;
+  const parts = [
+    t.chars({ count: chars }),
+    t.words({ count: words }),
+    t.manuscriptPages({ pages: manuscript_pages }),
+    t.reading({ minutes: reading_minutes }),
+  ];
   const goal = current?.goal;
   if (goal) parts.push(t.goalProgress({ percent: Math.round((chars / goal) * 100), goal }));
+  if (selectionCounts) parts.push(t.selectionCount({ chars: selectionCounts.chars, words: selectionCounts.words }));
   el.counts.textContent = parts.join(" · ");
   const progress = byIdAs("goal-progress", HTMLProgressElement);
   progress.hidden = !goal;
   if (goal) progress.value = Math.min(chars / goal, 1);
+}
+
+let selectionTimer = 0;
+/** Counts the selection (in the core, as the draft is counted) a moment after it settles. */
+function showSelectionCount(text) {
+  clearTimeout(selectionTimer);
+  if (!text) {
+    if (selectionCounts && lastCounts) {
+      selectionCounts = null;
+      showCounts(lastCounts);
+    }
+    selectionCounts = null;
+    return;
+  }
+  selectionTimer = setTimeout(async () => {
+    selectionCounts = await api.countText(text).catch(() => null);
+    if (lastCounts) showCounts(lastCounts);
+  }, 120);
 }
 
 /**
@@ -619,10 +649,11 @@ async function start() {
   // Preferences first: they choose the language everything is drawn in.
   const settings = await api
     .getSettings()
-    .catch(() => ({ language: "system", theme: "system", welcomed: true, editor_font: "sans", editor_font_size: 15, default_blog: null }));
+    .catch(() => ({ language: "system", theme: "system", welcomed: true, editor_font: "sans", editor_font_size: 15, default_blog: null, proofreading: { off: [] } }));
   useLanguage(settings.language);
   useTheme(settings.theme);
   useEditorFont(settings.editor_font, settings.editor_font_size);
+  editor.spellcheck(!settings.proofreading.off.includes("spelling"));
   publishBar.defaultBlog = settings.default_blog;
   translateDocument();
   // The preview's read-more divider (`<!-- more -->`) is labelled in the window's language.

@@ -6,6 +6,7 @@ import { api } from "./api.js";
 import { t } from "./i18n.js";
 import { modal } from "./dialogs.js";
 import { byId, byIdAs, field } from "./dom.js";
+import { PROOFREAD_RULES } from "./bindings.ts";
 
 
 /** The book databases' settings and their fields. */
@@ -136,6 +137,7 @@ export class SettingsDialog {
       field("settings-hatena-book").value = this.settings.hatena_book_as_asin ? "asin" : "fumi";
       field("settings-review-template").value = this.settings.review_template ?? "";
       for (const [key, id] of SOURCES) field(id).value = this.settings.book_sources?.[key] ?? "";
+      this.showProofreading(this.settings.proofreading);
       const sync = await api.syncStatus().catch(() => null);
       field("sync-url").value = sync?.remote ?? "";
       field("sync-token").value = "";
@@ -146,6 +148,36 @@ export class SettingsDialog {
       byId("settings-message").textContent = error.message;
       if (!this.el.open) this.el.showModal();
     }
+  }
+
+  /**
+   * One switch per proofreading rule, and the two limits.
+   * @param {import("./bindings.ts").ProofreadSettings} proofreading
+   */
+  showProofreading(proofreading) {
+    const box = byId("settings-proofread-rules");
+    box.replaceChildren(
+      ...PROOFREAD_RULES.map((rule) => {
+        const input = Object.assign(document.createElement("input"), { type: "checkbox", checked: !proofreading.off.includes(rule) });
+        input.dataset.rule = rule;
+        const label = document.createElement("label");
+        label.append(input, " ", t.proofreadRule[rule]);
+        return label;
+      }),
+    );
+    field("settings-max-sentence").value = String(proofreading.max_sentence_chars);
+    field("settings-max-commas").value = String(proofreading.max_commas);
+  }
+
+  /** @returns {import("./bindings.ts").ProofreadSettings} */
+  proofreading() {
+    const boxes = /** @type {NodeListOf<HTMLInputElement>} */ (byId("settings-proofread-rules").querySelectorAll("input[data-rule]"));
+    const limit = (id, min, max, fallback) => Math.min(max, Math.max(min, Math.round(Number(field(id).value) || fallback)));
+    return {
+      off: [...boxes].filter((box) => !box.checked).map((box) => /** @type {import("./bindings.ts").Rule} */ (box.dataset.rule)),
+      max_sentence_chars: limit("settings-max-sentence", 20, 1000, 100),
+      max_commas: limit("settings-max-commas", 1, 20, 3),
+    };
   }
 
   async save() {
@@ -163,6 +195,7 @@ export class SettingsDialog {
         hatena_book_as_asin: field("settings-hatena-book").value === "asin",
         review_template: field("settings-review-template").value,
         book_sources: Object.fromEntries(SOURCES.map(([key, id]) => [key, field(id).value.trim()])),
+        proofreading: this.proofreading(),
       });
       // The text is saved on every keystroke, so a reload loses nothing.
       location.reload();

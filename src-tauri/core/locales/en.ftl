@@ -443,3 +443,51 @@ ui-exportedDraft = Saved { $path }.
 ui-openedFiles = Opened as a new draft.
 ui-createAgain = Create again
 ui-readMore = Read more
+ui-manuscriptPages = { $pages ->
+        [one] 1 manuscript page
+       *[other] { $pages } manuscript pages
+    }
+ui-selectionCount = Selected: { $chars ->
+        [one] 1 character
+       *[other] { $chars } characters
+    }, { $words ->
+        [one] 1 word
+       *[other] { $words } words
+    }
+ui-proofreading = Proofreading
+ui-proofreadingHint = Marks in the editor, never changes the text. Quotations and code are left alone.
+ui-proofreadMaxSentence = Longest sentence (characters)
+ui-proofreadMaxCommas = Most 、 in a sentence
+ui-proofreadFix = Replace with “{ $fix }”
+ui-proofreadRemove = Remove
+ui-proofreadRule-long_sentence = Long sentences
+ui-proofreadRule-many_commas = Too many 、 in a sentence
+ui-proofreadRule-mixed_style = です・ます and だ・である mixed
+ui-proofreadRule-ra_nuki = ら抜き言葉 (見れる)
+ui-proofreadRule-double_negative = Double negatives (ないことはない)
+ui-proofreadRule-doubled_particle = A particle twice (私は今日は, のの)
+ui-proofreadRule-doubled_word = A word typed twice
+ui-proofreadRule-variants = 表記ゆれ: one word written two ways
+ui-proofreadRule-half_width_kana = Half-width katakana
+ui-proofreadRule-trailing_wide_space = Full-width space at a line's end
+ui-proofreadRule-brackets = Unmatched brackets 「」『』（）
+ui-proofreadRule-spelling = English spelling (the system's dictionary)
+
+## Proofreading: what each rule says of what it found (`proofread-<rule>`).
+
+proofread-long_sentence = A long sentence: { $count } characters (your limit is { $limit }). Splitting it makes it easier to read.
+proofread-many_commas = { $count } 、 in one sentence (your limit is { $limit }). Could it be two sentences?
+proofread-mixed_style = This sentence ends in { $style } style; the rest of the post uses { $post_style } ({ $post_count } sentences).
+proofread-style-polite = です・ます (polite)
+proofread-style-plain = だ・である (plain)
+proofread-ra_nuki = 「{ $text }」 drops the ら of the potential form (ら抜き言葉); the standard form is 「{ $fix }」.
+proofread-double_negative = A double negative, 「{ $text }」: saying it positively is clearer.
+proofread-doubled_particle = The particle 「{ $particle }」 twice, in a row or in one clause.
+proofread-doubled_word = 「{ $word }」 is written twice.
+proofread-variants = { $why ->
+        [long_vowel] A long vowel is written ー, not 「{ $text }」.
+       *[other] 表記ゆれ: this post mostly writes 「{ $fix }」, here 「{ $text }」.
+    }
+proofread-half_width_kana = Half-width katakana 「{ $text }」: the full-width form is 「{ $fix }」.
+proofread-trailing_wide_space = A full-width space at the end of the line.
+proofread-brackets = The bracket 「{ $text }」 has no partner: 「{ $expected }」 is missing.

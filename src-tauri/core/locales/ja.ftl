@@ -424,3 +424,42 @@ ui-exportedDraft = { $path }に保存しました。
 ui-openedFiles = 新しい下書きとして開きました。
 ui-createAgain = もう一度作成
 ui-readMore = 続きを読む
+ui-manuscriptPages = 原稿用紙{ $pages }枚
+ui-selectionCount = 選択中 { $chars }字・{ $words }語
+ui-proofreading = 校正
+ui-proofreadingHint = エディタに印を付けるだけで、文章は変えません。引用とコードは対象外です。
+ui-proofreadMaxSentence = 一文の長さの上限（字）
+ui-proofreadMaxCommas = 一文の読点（、）の上限
+ui-proofreadFix = 「{ $fix }」に直す
+ui-proofreadRemove = 削除する
+ui-proofreadRule-long_sentence = 長すぎる文
+ui-proofreadRule-many_commas = 読点（、）の多すぎる文
+ui-proofreadRule-mixed_style = です・ます調とだ・である調の混在
+ui-proofreadRule-ra_nuki = ら抜き言葉（見れる）
+ui-proofreadRule-double_negative = 二重否定（ないことはない）
+ui-proofreadRule-doubled_particle = 助詞の重複（私は今日は、のの）
+ui-proofreadRule-doubled_word = 同じ語の重複
+ui-proofreadRule-variants = 表記ゆれ
+ui-proofreadRule-half_width_kana = 半角カタカナ
+ui-proofreadRule-trailing_wide_space = 行末の全角スペース
+ui-proofreadRule-brackets = 括弧「」『』（）の対応
+ui-proofreadRule-spelling = 英語のスペル（システムの辞書）
+
+## 校正: 各ルールが見つけたことの説明（`proofread-<rule>`）
+
+proofread-long_sentence = 一文が長すぎます（{ $count }字。上限は{ $limit }字）。分けると読みやすくなります。
+proofread-many_commas = 一文の読点（、）が{ $count }個あります（上限は{ $limit }個）。二つの文に分けられないでしょうか。
+proofread-mixed_style = この文は{ $style }調です。この投稿の他の文は{ $post_style }調です（{ $post_count }文）。
+proofread-style-polite = です・ます
+proofread-style-plain = だ・である
+proofread-ra_nuki = 「{ $text }」は、ら抜き言葉です。本来の形は「{ $fix }」です。
+proofread-double_negative = 二重否定「{ $text }」があります。肯定の形で言い切ると伝わりやすくなります。
+proofread-doubled_particle = 助詞「{ $particle }」が続けて、または同じ節の中で重なっています。
+proofread-doubled_word = 「{ $word }」が二度続いています。
+proofread-variants = { $why ->
+        [long_vowel] 長音は「ー」で書きます（ここは「{ $text }」）。
+       *[other] 表記ゆれ: この投稿では主に「{ $fix }」と書いています（ここは「{ $text }」）。
+    }
+proofread-half_width_kana = 半角カタカナ「{ $text }」は全角の「{ $fix }」にしましょう。
+proofread-trailing_wide_space = 行末に全角スペースがあります。
+proofread-brackets = 括弧「{ $text }」の対応が取れていません（「{ $expected }」がありません）。

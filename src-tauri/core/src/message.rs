@@ -96,6 +96,16 @@ impl From<&str> for Arg {
         Arg::Text(s.to_owned())
     }
 }
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+impl From<char> for Arg {
+    fn from(c: char) -> Arg {
+        Arg::Text(c.to_string())
+    }
+}
 impl From<u64> for Arg {
     fn from(n: u64) -> Arg {
         Arg::Number(n as i64)

@@ -6,6 +6,7 @@ mod blogs;
 mod books;
 mod drafts;
 mod page_cards;
+mod proofread;
 mod sync;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,8 @@ pub struct App {
     card_reads: page_cards::CardReads,
     /// Held by a sync from start to end: one sync of a data folder at a time.
     sync_lock: Mutex<()>,
+    /// The blocks of the draft last proofread, kept for the next keystroke's check.
+    proofreader: Mutex<crate::proofread::Proofreader>,
 }
 
 impl App {
@@ -37,6 +40,7 @@ impl App {
             renderer: OnceLock::new(),
             card_reads: page_cards::CardReads::default(),
             sync_lock: Mutex::new(()),
+            proofreader: Mutex::default(),
         })
     }
 

@@ -1,8 +1,8 @@
 //! The proofreader's rules, the author's choices for them, and what it finds.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
+
+use crate::message::Args;
 
 /// One check the proofreader can make; each can be switched off in Settings.
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
@@ -127,5 +127,5 @@ pub struct Finding {
     /// The text that would replace `from..to`, where one fix is clear.
     pub fix: Option<String>,
     /// The message's fields (`proofread-<rule>` in the catalog).
-    pub args: BTreeMap<String, String>,
+    pub args: Args,
 }

@@ -153,7 +153,11 @@ fn placed(draft: &str, mut found: Vec<Found>) -> Vec<Finding> {
             from: position(f.range.start),
             to: position(f.range.end),
             fix: f.fix,
-            args: f.args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+            args: f
+                .args
+                .into_iter()
+                .map(|(name, value)| (name.to_owned(), value))
+                .collect(),
         })
         .collect()
 }
@@ -194,6 +198,42 @@ mod tests {
                 })
                 .collect();
             assert!(found.is_empty(), "{name}: {shown:#?}");
+        }
+    }
+
+    /// A draft with one of everything the proofreader flags.
+    const FAULTY: &str = "私は今日は休みます。子供と子ども。見れる。ないことはない。ですです。ｶﾅ。コ－ヒ－。\
+                          一つ、二つ、三つ、四つ、五つ。結論だ。「開いたまま。\u{3000}\n";
+
+    #[test]
+    fn every_finding_is_said_in_both_languages_with_every_field_its_message_names() {
+        use crate::message::{Lang, format_checked, has};
+        let settings = ProofreadSettings {
+            max_sentence_chars: 10,
+            ..ProofreadSettings::default()
+        };
+        let found = check(FAULTY, &settings);
+        let rules: std::collections::BTreeSet<Rule> = found.iter().map(|f| f.rule).collect();
+        let every: std::collections::BTreeSet<Rule> = Rule::ALL
+            .into_iter()
+            .filter(|r| *r != Rule::Spelling)
+            .collect();
+        assert_eq!(rules, every, "the faulty draft shows every rule");
+        for f in &found {
+            for lang in [Lang::En, Lang::Ja] {
+                let id = format!("proofread-{}", f.rule.code());
+                let (text, errors) =
+                    format_checked(lang, &id, &f.args).unwrap_or_else(|| panic!("{id} missing"));
+                assert!(errors.is_empty(), "{id} in {lang:?}: {errors:?} ({text})");
+            }
+        }
+        for rule in Rule::ALL {
+            for lang in [Lang::En, Lang::Ja] {
+                assert!(
+                    has(lang, &format!("ui-proofreadRule-{}", rule.code())),
+                    "{rule:?}'s name in {lang:?}"
+                );
+            }
         }
     }
 

@@ -54,6 +54,7 @@ fn hyphens_for_long_vowels(text: &str, found: &mut Vec<Found>) {
             if next.is_none_or(|n| !is_katakana(n) || c == '－') {
                 found.push(
                     Found::new(Rule::Variants, at..at + c.len_utf8())
+                        .with("why", "long_vowel")
                         .with("text", c)
                         .with("fix", "ー")
                         .fix("ー".to_owned()),

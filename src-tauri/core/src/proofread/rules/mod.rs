@@ -9,6 +9,7 @@ pub(super) mod wording;
 
 use std::ops::Range;
 
+use crate::message::Arg;
 use crate::model::proofread::Rule;
 
 /// A finding before it is placed in the draft: a byte range of the text it was found in.
@@ -17,7 +18,7 @@ pub(super) struct Found {
     pub rule: Rule,
     pub range: Range<usize>,
     pub fix: Option<String>,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, Arg)>,
 }
 
 impl Found {
@@ -31,8 +32,8 @@ impl Found {
     }
 
     /// Adds a field of the message.
-    pub fn with(mut self, name: &'static str, value: impl ToString) -> Found {
-        self.args.push((name, value.to_string()));
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Found {
+        self.args.push((name, value.into()));
         self
     }
 

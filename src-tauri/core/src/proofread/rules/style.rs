@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::Found;
+use crate::message::Arg;
 use crate::model::proofread::Rule;
 use crate::proofread::sentences::is_quoted;
 
@@ -91,9 +92,16 @@ pub(in crate::proofread) fn mixed(endings: &[(Range<usize>, Style)]) -> Vec<Foun
         std::cmp::Ordering::Equal if first == Some(Style::Polite) => Style::Plain,
         std::cmp::Ordering::Equal => Style::Polite,
     };
-    let word = |style| match style {
-        Style::Polite => "polite",
-        Style::Plain => "plain",
+    // The style's name is a word of the catalog, so each language names it its own way.
+    let word = |style| {
+        let (id, text) = match style {
+            Style::Polite => ("proofread-style-polite", "です・ます"),
+            Style::Plain => ("proofread-style-plain", "だ・である"),
+        };
+        Arg::Word {
+            id: id.to_owned(),
+            text: text.to_owned(),
+        }
     };
     let majority = if minority == Style::Polite {
         Style::Plain

@@ -205,6 +205,7 @@ pub(in crate::proofread) fn mixed(
             };
             out.push(
                 Found::new(Rule::Variants, s.range.clone())
+                    .with("why", "other")
                     .with("text", &written)
                     .with("fix", &fix)
                     .fix(fix),
