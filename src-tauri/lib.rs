@@ -7,6 +7,7 @@ mod assets;
 pub mod bindings;
 mod cli;
 mod commands;
+mod input_method;
 mod ipc_error;
 mod logging;
 mod menu;

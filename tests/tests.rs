@@ -23,6 +23,7 @@ mod window;
 mod window_books;
 mod window_desktop;
 mod window_flavor;
+mod window_ime;
 mod window_japanese;
 mod window_library;
 mod window_publish;

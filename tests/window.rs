@@ -62,7 +62,7 @@ async fn a_draft_typed_in_the_window_is_previewed_saved_and_still_there_after_qu
         .await
         .expect("text");
     // 読書メモ 4 + 本書は面白い。SFの傑作だ。 14 + table cells 9; "SF" is the one word.
-    assert_eq!(counts, "27 chars · 1 word · 1 min read");
+    assert_eq!(counts, "27 chars · 1 word · 1 manuscript page · 1 min read");
     save_screenshot(&window, "window-typed").await;
 
     // Type more and quit at once, before the autosave delay: closing must still save it.
@@ -254,7 +254,25 @@ async fn the_window_speaks_japanese_in_a_japanese_locale() {
     type_in_editor(&window, "本書は面白い。").await;
     wait_for_saved(&window).await;
     assert_eq!(label("save-state").await, "保存済み");
-    assert_eq!(label("counts").await, "7字 · 0語 · 約1分で読めます");
+    assert_eq!(
+        label("counts").await,
+        "7字 · 0語 · 原稿用紙1枚 · 約1分で読めます"
+    );
+    // The selection is counted beside the draft.
+    window
+        .execute(
+            "const s = getSelection(); s.selectAllChildren(document.querySelector('.cm-content')); \
+             s.modify('move', 'backward', 'line'); s.modify('extend', 'forward', 'word'); return true",
+            vec![],
+        )
+        .await
+        .expect("select");
+    wait_for(
+        &window,
+        "the selection's count",
+        "/ · 選択中 [0-9]+字・0語$/.test(document.getElementById('counts').textContent)",
+    )
+    .await;
     let _ = window.close().await;
 }
 

@@ -439,7 +439,7 @@ async fn a_target_length_shows_progress_in_characters_and_is_kept() {
     wait_for(
         &window,
         "the progress",
-        "document.getElementById('counts').textContent === '7 chars · 0 words · 1 min read · 35% of 20 chars' \
+        "document.getElementById('counts').textContent === '7 chars · 0 words · 1 manuscript page · 1 min read · 35% of 20 chars' \
          && document.getElementById('goal-progress').value === 0.35",
     )
     .await;

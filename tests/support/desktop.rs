@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
+use super::input_method::InputMethod;
+
 /// One desktop at a time: two WebKit processes on a 2-core machine make timings flaky.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
@@ -21,12 +23,17 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 
 /// Xvfb and tauri-driver, stopped (process groups killed) on drop.
 pub struct Desktop {
-    _turn: MutexGuard<'static, ()>,
     xvfb: Child,
     driver: Child,
     driver_port: u16,
     /// The X display the window is on (`:N`), for tools that act like a person at it.
     pub display: String,
+    /// The app the sessions launch.
+    app: PathBuf,
+    /// A real input method, which the driver, the app and the test's tools run beside.
+    pub input_method: Option<InputMethod>,
+    /// Dropped last (fields drop in order): the next desktop starts once this one is gone.
+    _turn: MutexGuard<'static, ()>,
 }
 
 impl Desktop {
@@ -43,6 +50,16 @@ impl Desktop {
     /// [`Desktop::start_in_locale`] with extra environment for the app (e.g. a private D-Bus
     /// session with its keychain).
     pub fn start_with(locale: &str, env: &[(&str, String)]) -> Desktop {
+        Desktop::start_inner(locale, env, false)
+    }
+
+    /// A desktop with a real Japanese input method (IBus + Mozc, see [`InputMethod`]): the
+    /// driver and the app run as its user, in `ja_JP.UTF-8`.
+    pub fn start_with_input_method() -> Desktop {
+        Desktop::start_inner("ja_JP.UTF-8", &[], true)
+    }
+
+    fn start_inner(locale: &str, env: &[(&str, String)], with_input_method: bool) -> Desktop {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let xvfb_bin = require("Xvfb", "apt-get install xvfb");
         let native = require("WebKitWebDriver", "apt-get install webkit2gtk-driver");
@@ -69,9 +86,17 @@ impl Desktop {
             .expect("Xvfb prints its display number");
         let display = format!(":{}", line.trim());
 
+        let input_method = with_input_method.then(|| InputMethod::start(&display));
+        let (mut command, app) = match &input_method {
+            Some(im) => (
+                im.command(im.runnable(&tauri_driver)),
+                im.runnable(Path::new(super::FUMI)),
+            ),
+            None => (Command::new(tauri_driver), PathBuf::from(super::FUMI)),
+        };
         let driver_port = free_port();
         let native_port = free_port();
-        let driver = Command::new(tauri_driver)
+        let driver = command
             .arg("--port")
             .arg(driver_port.to_string())
             .arg("--native-port")
@@ -97,6 +122,8 @@ impl Desktop {
             driver,
             driver_port,
             display,
+            app,
+            input_method,
         };
         // tauri-driver listens at once but starts WebKitWebDriver beside it, and drops a session
         // request that arrives before WebKitWebDriver listens: wait for both.
@@ -117,7 +144,7 @@ impl Desktop {
         all.extend_from_slice(args);
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": super::FUMI, "args": all }),
+            json!({ "application": self.app, "args": all }),
         );
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)

@@ -6,6 +6,7 @@ pub mod fault_proxy;
 pub mod git_server;
 pub mod hatena;
 pub mod hatena_markdown;
+pub mod input_method;
 pub mod keyring;
 pub mod page_site;
 pub mod small_disk;
