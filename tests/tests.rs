@@ -26,5 +26,6 @@ mod window_flavor;
 mod window_ime;
 mod window_japanese;
 mod window_library;
+mod window_proofread;
 mod window_publish;
 mod window_sync;
