@@ -240,9 +240,44 @@ fn report_saves(how: &str, save: &mut dyn FnMut(usize) -> fumi_core::Result<()>)
     );
 }
 
+/// The proofreader over the 35 KB review and the 1 MB document: a first check reads every
+/// block; a keystroke's check reads the one block it changed (the others are kept), which is
+/// what the window pays while the author types.
+fn proofread(c: &mut Criterion) {
+    use fumi_core::model::proofread::ProofreadSettings;
+    use fumi_core::proofread::Proofreader;
+    let settings = ProofreadSettings::default();
+    let mut group = c.benchmark_group("proofread");
+    for (name, bytes) in [("35KB", 35_000), ("1MB", 1_000_000)] {
+        let doc = document(bytes);
+        group.bench_function(format!("{name}/whole draft"), |b| {
+            b.iter(|| fumi_core::proofread::check(black_box(&doc), &settings))
+        });
+        // A character typed in a paragraph in the middle, then taken out again.
+        let middle = doc.len() / 2;
+        let at = doc
+            .match_indices("本書は")
+            .map(|(i, _)| i)
+            .find(|&i| i >= middle)
+            .expect("a paragraph");
+        let typed = format!("{}あ{}", &doc[..at], &doc[at..]);
+        let texts = [typed, doc.clone()];
+        let mut reader = Proofreader::default();
+        reader.check(&doc, &settings);
+        let mut i = 0;
+        group.bench_function(format!("{name}/keystroke"), |b| {
+            b.iter(|| {
+                i += 1;
+                reader.check(black_box(&texts[i % 2]), &settings)
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = render, live_preview, live_preview_hatena, save, search
+    targets = render, live_preview, live_preview_hatena, save, search, proofread
 }
 criterion_main!(benches);
