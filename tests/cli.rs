@@ -100,6 +100,29 @@ fn render_prints_sanitized_html() {
 }
 
 #[test]
+fn proofread_prints_each_finding_at_its_line_and_column_in_the_locales_language() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let text = "# 感想\n\n𠮷野家でｶﾞｲﾄﾞを読んだ。\n\n> 引用の見れるは対象外。\n";
+    let en = ok(fumi(data.path(), &["proofread", "-"], text.as_bytes()));
+    assert_eq!(
+        en,
+        "3:5\thalf_width_kana\tHalf-width katakana 「ｶﾞｲﾄﾞ」: the full-width form is 「ガイド」.\t→ \"ガイド\"\n"
+    );
+    let ja = ok(fumi_env(
+        data.path(),
+        &["proofread"],
+        text.as_bytes(),
+        &[("LANG", "ja_JP.UTF-8".to_owned())],
+    ));
+    assert!(
+        ja.starts_with("3:5\thalf_width_kana\t半角カタカナ「ｶﾞｲﾄﾞ」は全角の「ガイド」"),
+        "{ja}"
+    );
+    // The REVIEW the other tests use is clean.
+    assert_eq!(ok(fumi(data.path(), &["proofread"], REVIEW.as_bytes())), "");
+}
+
+#[test]
 fn bad_input_gives_a_clear_error_and_a_failing_exit() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path();

@@ -7,6 +7,7 @@ mod books;
 mod drafts;
 mod files;
 mod input;
+mod proofread;
 mod publish;
 mod sync;
 
@@ -114,6 +115,12 @@ pub enum Command {
         /// An image file (PNG, JPEG, GIF, WebP…).
         file: PathBuf,
     },
+    /// Proofread Markdown (a file, or standard input) as the window does, under this data
+    /// folder's settings: one finding a line, `LINE:COLUMN  rule  explanation  → fix`.
+    Proofread {
+        /// Markdown file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+    },
     /// Render Markdown (a file, or standard input) to the preview's sanitized HTML.
     Render {
         /// Markdown file; `-` or nothing reads standard input.
@@ -199,6 +206,7 @@ fn execute(command: Command, data_dir: &Path) -> Result<(), Error> {
         Command::Review(command) => books::review(&app, command),
         Command::Sync(command) => sync::run(&app, command),
         Command::AddImage { file } => files::add_image(&app, &file),
+        Command::Proofread { file } => proofread::proofread(&app, file.as_deref()),
         // Answered above, without opening the data folder.
         Command::Render { .. } => Ok(()),
     }
