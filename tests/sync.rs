@@ -1,6 +1,6 @@
 //! Drafts on every computer: two data folders are two computers, syncing through a real git
 //! server on loopback (`git http-backend` behind HTTP Basic sign-in), each through the `fumi`
-//! command with its token in a real keychain.
+//! command with its token in a real keychain; and through OpenSSH's `sshd` with a key.
 
 use fumi_core::App;
 use fumi_core::image::Image;
@@ -9,6 +9,7 @@ use fumi_core::model::draft::{DraftId, SaveKind};
 
 use super::support::git_server::{GitServer, TOKEN, USER, git, push_files};
 use super::support::keyring::SecretService;
+use super::support::ssh_server::SshServer;
 use super::support::{fumi_env, ok};
 
 const RED_PNG: &[u8] = include_bytes!("support/images/red.png");
@@ -605,5 +606,79 @@ fn a_remote_that_asks_no_sign_in_syncs_through_the_app_itself() {
     assert_eq!(
         app_b.sync_status().expect("status").remote.as_deref(),
         Some(url.as_str())
+    );
+}
+
+#[test]
+fn two_computers_sync_over_ssh_with_a_key_and_a_server_whose_key_is_not_the_known_one_is_refused() {
+    let server = SshServer::start();
+    let url = server.new_repo("drafts");
+    // The key and known_hosts in a home of their own; no agent.
+    let fumi_with_home = |data: &std::path::Path, args: &[&str], home: &std::path::Path| {
+        fumi_env(
+            data,
+            args,
+            b"",
+            &[
+                ("HOME", home.display().to_string()),
+                ("SSH_AUTH_SOCK", String::new()),
+            ],
+        )
+    };
+    let (a, b) = (
+        tempfile::tempdir().expect("temp dir"),
+        tempfile::tempdir().expect("temp dir"),
+    );
+    let id = App::open(a.path())
+        .expect("open")
+        .create_draft("海を渡る", "一行目。\n")
+        .expect("draft")
+        .id;
+    let home = server.client_home();
+    ok(fumi_with_home(a.path(), &["sync", "setup", &url], &home));
+    ok(fumi_with_home(b.path(), &["sync", "setup", &url], &home));
+    let app_b = App::open(b.path()).expect("open");
+    let on_b = app_b.search("海を渡る").expect("search");
+    assert_eq!(on_b.len(), 1, "the draft crossed over SSH");
+    app_b
+        .save_draft(
+            on_b[0].id,
+            "海を渡る",
+            "一行目。\n二行目はBで。\n",
+            SaveKind::Explicit,
+        )
+        .expect("edit on B");
+    ok(fumi_with_home(b.path(), &["sync", "now"], &home));
+    ok(fumi_with_home(a.path(), &["sync", "now"], &home));
+    assert_eq!(
+        App::open(a.path())
+            .expect("open")
+            .draft(id)
+            .expect("draft")
+            .body,
+        "一行目。\n二行目はBで。\n"
+    );
+
+    // A server whose key is not the one known_hosts names is not trusted: nothing is sent.
+    let c = tempfile::tempdir().expect("temp dir");
+    App::open(c.path())
+        .expect("open")
+        .create_draft("届かない", "本文。\n")
+        .expect("draft");
+    let refused = fumi_with_home(
+        c.path(),
+        &["sync", "setup", &url],
+        &server.home_trusting_another_key(),
+    );
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success() && said.contains("hostkey"), "{said}");
+    ok(fumi_with_home(a.path(), &["sync", "now"], &home));
+    assert!(
+        App::open(a.path())
+            .expect("open")
+            .search("届かない")
+            .expect("search")
+            .is_empty(),
+        "a draft reached the remote through an untrusted server"
     );
 }

@@ -10,6 +10,7 @@ pub mod input_method;
 pub mod keyring;
 pub mod page_site;
 pub mod small_disk;
+pub mod ssh_server;
 pub mod wordpress;
 
 use std::io::Write;
