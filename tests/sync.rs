@@ -671,7 +671,10 @@ fn two_computers_sync_over_ssh_with_a_key_and_a_server_whose_key_is_not_the_know
         &server.home_trusting_another_key(),
     );
     let said = String::from_utf8_lossy(&refused.stderr);
-    assert!(!refused.status.success() && said.contains("hostkey"), "{said}");
+    assert!(
+        !refused.status.success() && said.contains("hostkey"),
+        "{said}"
+    );
     ok(fumi_with_home(a.path(), &["sync", "now"], &home));
     assert!(
         App::open(a.path())
@@ -681,4 +684,101 @@ fn two_computers_sync_over_ssh_with_a_key_and_a_server_whose_key_is_not_the_know
             .is_empty(),
         "a draft reached the remote through an untrusted server"
     );
+}
+
+#[test]
+fn a_blogsync_repository_as_the_remote_gives_its_entries_as_drafts_linked_to_them() {
+    use super::support::hatena::TestHatena;
+
+    let keychain = SecretService::start();
+    let server = GitServer::start();
+    let hatena = TestHatena::start();
+    // Someone who keeps their blog with blogsync: an entry on the blog, and its file (as
+    // `blogsync pull` writes it) in their repository beside the repository's own files.
+    let writer = Computer::new(&keychain);
+    hatena.add_by_command(writer.data.path(), "hatena", &keychain.env());
+    let posted = writer
+        .app()
+        .create_draft(
+            "ブログの記事",
+            "---\ncategories: [読書]\n---\nウェブで公開した本文。\n",
+        )
+        .expect("draft")
+        .id;
+    ok(writer.fumi(&["publish", &posted.to_string(), "--blog", "hatena"], b""));
+    let file = ok(writer.fumi(
+        &[
+            "blogsync",
+            "export",
+            &posted.to_string(),
+            "--blog",
+            "hatena",
+        ],
+        b"",
+    ));
+    assert!(file.contains("EditURL:"), "{file}");
+    let url = remote(&server, "blogsync");
+    push_files(
+        &server.repo_path("blogsync"),
+        &[
+            (
+                "blogsync.yaml",
+                "example.hatenablog.com:\n  local_root: entries\n",
+            ),
+            (
+                "entries/example.hatenablog.com/entry/2026/12/01/090000.md",
+                &file,
+            ),
+            ("README.md", "# My blog\n"),
+            (".github/workflows/push.yml", "name: push\n"),
+        ],
+        "blogsync pull",
+    );
+
+    // Fumi, with that Hatena blog, takes the repository: the entry is a draft linked to it.
+    let a = Computer::new(&keychain);
+    hatena.add_by_command(a.data.path(), "hatena", &keychain.env());
+    a.set_up(&url);
+    let draft = a.draft("ブログの記事");
+    assert!(
+        draft.body.contains("ウェブで公開した本文。"),
+        "{}",
+        draft.body
+    );
+    assert!(draft.body.contains("読書"), "{}", draft.body);
+    edit_to(
+        &a,
+        draft.id,
+        &draft.body.replace("本文。", "本文。Fumiで書き足した。"),
+    );
+    ok(a.fumi(&["publish", &draft.id.to_string(), "--blog", "hatena"], b""));
+    let entries = hatena.entries();
+    assert_eq!(entries.len(), 1, "the entry was updated, not made again");
+    assert!(entries[0].content.contains("Fumiで書き足した。"));
+
+    // The repository keeps its own files as they were, Fumi's folders beside them; a second
+    // sync (and a second computer) makes no second draft of the entry.
+    a.sync();
+    let tree = git(
+        &server.repo_path("blogsync"),
+        &["ls-tree", "-r", "--name-only", "main"],
+    );
+    for own in [
+        "blogsync.yaml",
+        "README.md",
+        ".github/workflows/push.yml",
+        "entries/example.hatenablog.com/entry/2026/12/01/090000.md",
+    ] {
+        assert!(tree.lines().any(|l| l == own), "{own} is gone: {tree}");
+    }
+    assert!(tree.lines().any(|l| l.starts_with("drafts/")), "{tree}");
+    let b = Computer::new(&keychain);
+    b.set_up(&url);
+    let on_b: Vec<_> = b.app().search("ブログの記事").expect("search");
+    assert_eq!(
+        on_b.len(),
+        1,
+        "one draft of the entry on the second computer"
+    );
+    assert!(b.draft("ブログの記事").body.contains("Fumiで書き足した。"));
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::front_matter::{self, FrontMatter, FrontMatterStatus};
-use crate::model::blog::Blog;
+use crate::model::blog::{Blog, BlogKind};
 use crate::model::draft::DraftId;
 use crate::model::post::RemotePost;
 use crate::store::Store;
@@ -75,40 +75,80 @@ pub fn export(store: &Store, blog: &Blog, draft_id: DraftId) -> Result<String> {
     ))
 }
 
-/// Makes a draft from a blogsync file; with an `EditURL`, the draft is linked to that entry of
-/// `blog`, so publishing it updates the entry.
-pub fn import(store: &mut Store, blog: &Blog, text: &str) -> Result<DraftId> {
-    let (yaml, body) = front_matter::block(text).ok_or(Error::FrontMatter {
-        line: Some(1),
-        detail: "a blogsync file starts with a --- header".into(),
-    })?;
-    let header: Header = serde_yaml_ng::from_str(yaml).map_err(|e| Error::FrontMatter {
-        line: e.location().map(|l| l.line() + 1),
-        detail: e.to_string(),
-    })?;
-    let fm = FrontMatter {
-        slug: header.custom_path.filter(|s| !s.is_empty()),
-        categories: header.category,
-        date: header.date,
-        status: header.draft.then_some(FrontMatterStatus::Draft),
-        ..FrontMatter::default()
-    };
-    let content = body.trim_start_matches('\n');
-    let draft = store.create_draft(
-        &header.title,
-        &format!("{}{content}", front_matter::to_block(&fm)),
-    )?;
-    if let Some(edit_url) = header.edit_url.filter(|u| !u.is_empty()) {
-        let url = header.preview_url.or(header.url).unwrap_or_default();
+/// A blogsync file read: the draft it becomes, and its link to the Hatena entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub title: String,
+    /// The draft's text: the header's settings as front matter, then the entry's Markdown.
+    pub body: String,
+    /// The entry's AtomPub address, when the file was pulled from the blog.
+    pub edit_url: Option<String>,
+    /// The entry's public (or preview) address.
+    pub url: String,
+    /// The entry's Markdown as blogsync last pulled it.
+    pub content: String,
+}
+
+impl Entry {
+    /// Reads a blogsync file.
+    pub fn read(text: &str) -> Result<Entry> {
+        let (yaml, body) = front_matter::block(text).ok_or(Error::FrontMatter {
+            line: Some(1),
+            detail: "a blogsync file starts with a --- header".into(),
+        })?;
+        let header: Header = serde_yaml_ng::from_str(yaml).map_err(|e| Error::FrontMatter {
+            line: e.location().map(|l| l.line() + 1),
+            detail: e.to_string(),
+        })?;
+        let fm = FrontMatter {
+            slug: header.custom_path.filter(|s| !s.is_empty()),
+            categories: header.category,
+            date: header.date,
+            status: header.draft.then_some(FrontMatterStatus::Draft),
+            ..FrontMatter::default()
+        };
+        let content = body.trim_start_matches('\n').to_owned();
+        Ok(Entry {
+            body: format!("{}{content}", front_matter::to_block(&fm)),
+            title: header.title,
+            edit_url: header.edit_url.filter(|u| !u.is_empty()),
+            url: header.preview_url.or(header.url).unwrap_or_default(),
+            content,
+        })
+    }
+
+    /// Links a draft made from this entry to it on `blog`, so publishing it updates the entry.
+    pub fn link(&self, store: &mut Store, draft: DraftId, blog: &Blog) -> Result<()> {
+        let Some(edit_url) = &self.edit_url else {
+            return Ok(());
+        };
         // The file holds the entry as blogsync last pulled it: the first publish compares the
         // blog's entry with that, so a later edit on the web is never overwritten unasked.
         let pulled = RemotePost {
-            title: header.title.clone(),
-            html: content.to_owned(),
+            title: self.title.clone(),
+            html: self.content.clone(),
             ..RemotePost::default()
         };
-        store.link_publication(draft.id, blog.id, &edit_url, &url, &pulled.fingerprint())?;
+        store.link_publication(draft, blog.id, edit_url, &self.url, &pulled.fingerprint())
     }
+
+    /// The author's Hatena blog this entry belongs to: the one whose AtomPub root its
+    /// `EditURL` is under.
+    pub fn blog_among<'b>(&self, blogs: &'b [Blog]) -> Option<&'b Blog> {
+        let edit_url = self.edit_url.as_deref()?;
+        blogs.iter().find(|b| {
+            b.kind == BlogKind::Hatena
+                && edit_url.starts_with(&format!("{}/", b.site_url.trim_end_matches('/')))
+        })
+    }
+}
+
+/// Makes a draft from a blogsync file; with an `EditURL`, the draft is linked to that entry of
+/// `blog`, so publishing it updates the entry.
+pub fn import(store: &mut Store, blog: &Blog, text: &str) -> Result<DraftId> {
+    let entry = Entry::read(text)?;
+    let draft = store.create_draft(&entry.title, &entry.body)?;
+    entry.link(store, draft.id, blog)?;
     Ok(draft.id)
 }
 

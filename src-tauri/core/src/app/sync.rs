@@ -97,7 +97,11 @@ impl App {
             let theirs = folder.fetch(access)?;
             if let Some(theirs) = theirs {
                 let strangers = folder.strangers(theirs, &crate::sync::is_fumi_layout)?;
-                if !strangers.is_empty() {
+                // A blogsync repository holds its own files (its entries, settings, workflows):
+                // Fumi adds its folders beside them and reads the entries as drafts.
+                if !strangers.is_empty()
+                    && !folder.holds(theirs, &crate::sync::is_blogsync_entry)?
+                {
                     return Err(Error::SyncNotFumi {
                         remote: access.shown(),
                         found: strangers.join(", "),

@@ -209,6 +209,29 @@ impl Folder {
             .collect())
     }
 
+    /// Whether any file of `commit` is one `wanted` picks.
+    pub fn holds(&self, commit: Oid, wanted: &dyn Fn(&Path) -> bool) -> Result<bool> {
+        let tree = self
+            .repo
+            .find_commit(commit)
+            .and_then(|c| c.tree())
+            .map_err(local)?;
+        let mut found = false;
+        tree.walk(git2::TreeWalkMode::PreOrder, |folder, entry| {
+            if entry.kind() == Some(git2::ObjectType::Blob)
+                && let Ok(name) = entry.name()
+                && wanted(&Path::new(folder).join(name))
+            {
+                found = true;
+                return git2::TreeWalkResult::Abort;
+            }
+            git2::TreeWalkResult::Ok
+        })
+        .or_else(|e| if found { Ok(()) } else { Err(e) })
+        .map_err(local)?;
+        Ok(found)
+    }
+
     /// Merges `theirs` into `ours` (line by line, as git merges a file). Where both changed the
     /// same lines this computer's file is kept and the other side's content is returned; where
     /// one side deleted a file the other changed, the changed file is kept. Answers the

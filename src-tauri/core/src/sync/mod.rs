@@ -5,6 +5,10 @@
 //! with an edit, not one listing the whole library, so what a sync sends does not grow with it.
 //! SQLite stays the truth on each computer; revisions stay local.
 //!
+//! A blogsync repository (a Hatena author's, kept with blogsync or Hatena's GitHub workflows)
+//! is a remote too: its entries are read as drafts (each named by its path, linked to its entry
+//! when the author has that blog), its own files left as they are.
+//!
 //! A sync, under the writer (so the database and the folder are never seen half-way):
 //! write the drafts changed since the last sync into the folder and commit them; merge the
 //! remote's branch (fetched before, outside the writer); read what the merge changed back into
@@ -19,8 +23,10 @@ use std::path::{Path, PathBuf};
 
 use self::file::DraftFile;
 use self::folder::{Change, Folder, Merged};
+use crate::blogsync::Entry;
 use crate::error::{Error, Result};
 use crate::image::Image;
+use crate::model::blog::Blog;
 use crate::model::book::Book;
 use crate::model::draft::{DraftId, SaveKind};
 use crate::model::sync::SyncReport;
@@ -39,6 +45,23 @@ pub fn is_fumi_layout(name: &str) -> bool {
         || name.starts_with('.')
         || name.starts_with("README")
         || name.starts_with("LICENSE")
+}
+
+/// Whether a file of the remote is a blogsync entry (a Hatena author's repository kept with
+/// blogsync or Hatena's GitHub workflows): Markdown under a blog's `entry/` folder
+/// (`example.hatenablog.com/entry/2026/12/01/090000.md`, `entries/<blog>/entry/…`), or a draft
+/// of the workflows (`draft_entries/….md`).
+pub fn is_blogsync_entry(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "md")
+        && (path.components().skip(1).any(|c| c.as_os_str() == "entry")
+            || path.starts_with("draft_entries"))
+}
+
+/// The draft name of a blogsync entry: its path hashed, so every computer names it alike.
+fn blogsync_name(path: &Path) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(path.to_string_lossy().as_bytes());
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// What a sync wrote into the folder.
@@ -145,6 +168,31 @@ pub fn read_changes(
             }
         }
     }
+    // blogsync's entries before Fumi's own files: where a draft has both, Fumi's (the author's
+    // latest edit here or on another computer) is the one left standing.
+    let blogs = store.blogs()?;
+    for change in &changes {
+        let Change::Written(path) = change else {
+            continue;
+        };
+        if !is_blogsync_entry(path) {
+            continue;
+        }
+        let text = folder.read(to, path)?;
+        let taken = std::str::from_utf8(&text)
+            .map_err(|e| e.to_string())
+            .and_then(|t| Entry::read(t).map_err(|e| e.to_string()))
+            .and_then(|entry| {
+                take_entry(store, &blogs, &blogsync_name(path), &entry).map_err(|e| e.to_string())
+            });
+        match taken {
+            Ok(()) => report.received += 1,
+            Err(e) => {
+                tracing::warn!(path = %path.display(), error = %e, "blogsync entry not taken");
+                report.unread.push(path.display().to_string());
+            }
+        }
+    }
     for change in &changes {
         let (path, written) = change.path_and_written();
         let Some(name) = name_in(path, DRAFTS, "md") else {
@@ -200,6 +248,27 @@ pub fn read_changes(
         };
         if store.book(id)?.unwrap_or_default() != book {
             store.set_book(id, &book)?;
+        }
+    }
+    Ok(())
+}
+
+/// Makes the draft named `name` hold a blogsync entry's text; a new one is linked to its entry
+/// when the author has that Hatena blog here, so publishing it updates the entry. (An entry's
+/// file deleted from the repository leaves the draft alone: Fumi did not write it.)
+fn take_entry(store: &mut Store, blogs: &[Blog], name: &str, entry: &Entry) -> Result<()> {
+    match store.draft_by_sync_id(name)? {
+        Some(id) => {
+            let draft = store.draft(id)?;
+            if draft.title != entry.title || draft.body != entry.body {
+                store.save_draft(id, &entry.title, &entry.body, SaveKind::Explicit)?;
+            }
+        }
+        None => {
+            let draft = store.create_draft_named(&entry.title, &entry.body, Some(name))?;
+            if let Some(blog) = entry.blog_among(blogs) {
+                entry.link(store, draft.id, blog)?;
+            }
         }
     }
     Ok(())
@@ -368,5 +437,32 @@ fn remove(path: &Path) -> Result<()> {
             source: e,
         }),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blogsync_entries_are_known_by_their_folders() {
+        for entry in [
+            "example.hatenablog.com/entry/2026/12/01/090000.md",
+            "entries/example.hatenablog.com/entry/my-post.md",
+            "draft_entries/abc.md",
+        ] {
+            assert!(is_blogsync_entry(Path::new(entry)), "{entry}");
+        }
+        for other in [
+            "entry/a.md",
+            "README.md",
+            "drafts/ab/abc.md",
+            "x.com/entry/a.txt",
+        ] {
+            assert!(!is_blogsync_entry(Path::new(other)), "{other}");
+        }
+        let name = blogsync_name(Path::new("draft_entries/abc.md"));
+        assert_eq!(name, blogsync_name(Path::new("draft_entries/abc.md")));
+        assert_eq!(name.len(), 32);
     }
 }
