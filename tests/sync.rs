@@ -364,13 +364,19 @@ fn a_post_published_on_one_computer_is_updated_from_the_other_never_made_twice()
     };
     let a = Computer::new(&keychain);
     add_blog(&a);
+    let image = a
+        .app()
+        .add_image(&Image::from_bytes(RED_PNG.to_vec(), "挿絵.png").expect("image"))
+        .expect("image kept");
+    let first = format!("最初の本文。\n\n![挿絵]({image})\n");
     let on_a = a
         .app()
-        .create_draft("一度だけの記事", "最初の本文。\n")
+        .create_draft("一度だけの記事", &first)
         .expect("draft")
         .id;
     ok(a.fumi(&["publish", &on_a.to_string(), "--blog", "hatena"], b""));
     assert_eq!(hatena.entries().len(), 1);
+    assert_eq!(hatena.images().len(), 1);
     a.set_up(&url);
     // The file carries blogsync's link to the entry.
     let tracked = git(
@@ -383,7 +389,11 @@ fn a_post_published_on_one_computer_is_updated_from_the_other_never_made_twice()
     add_blog(&b);
     b.set_up(&url);
     let on_b = b.draft("一度だけの記事").id;
-    edit_to(&b, on_b, "最初の本文。\nBで書き足した。\n");
+    edit_to(
+        &b,
+        on_b,
+        &first.replace("本文。", "本文。\nBで書き足した。"),
+    );
     ok(b.fumi(&["publish", &on_b.to_string(), "--blog", "hatena"], b""));
     let entries = hatena.entries();
     assert_eq!(
@@ -392,11 +402,17 @@ fn a_post_published_on_one_computer_is_updated_from_the_other_never_made_twice()
         "B updated A's entry instead of making one"
     );
     assert!(entries[0].content.contains("Bで書き足した。"));
+    // The image A uploaded travelled with the post's record: B points at it, uploads nothing.
+    assert_eq!(hatena.images().len(), 1, "B uploaded the image again");
 
     // And back: A updates the same entry, B's update not taken for an edit on the web.
     b.sync();
     a.sync();
-    edit_to(&a, on_a, "最初の本文。\nBで書き足した。\nAでまた直した。\n");
+    edit_to(
+        &a,
+        on_a,
+        &first.replace("本文。", "本文。\nBで書き足した。\nAでまた直した。"),
+    );
     ok(a.fumi(&["publish", &on_a.to_string(), "--blog", "hatena"], b""));
     let entries = hatena.entries();
     assert_eq!(entries.len(), 1);

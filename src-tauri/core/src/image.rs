@@ -53,6 +53,22 @@ impl LocalImage {
     }
 }
 
+/// The images of the database a text shows (`fumi-asset:<sha256>`), each once, in order.
+pub fn asset_references(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for (at, _) in text.match_indices(ASSET_SCHEME) {
+        let hash: String = text[at + ASSET_SCHEME.len()..]
+            .chars()
+            .take_while(char::is_ascii_hexdigit)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if hash.len() == 64 && !found.contains(&hash) {
+            found.push(hash);
+        }
+    }
+    found
+}
+
 /// An image's bytes, ready to store or upload.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Image {
@@ -172,6 +188,17 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn asset_references_are_found_once_each() {
+        let a = "a".repeat(64);
+        let b = "B".repeat(64);
+        let text = format!(
+            "![](fumi-asset:{a}) ![](fumi-asset:{b}.png) ![](fumi-asset:{a}) fumi-asset:abc"
+        );
+        assert_eq!(asset_references(&text), [a, b.to_lowercase()]);
+    }
+
     use super::*;
 
     /// The smallest valid PNG: one transparent pixel.

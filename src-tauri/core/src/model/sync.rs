@@ -106,4 +106,18 @@ pub struct Posted {
     /// Hash of the title and body the blog stored then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stored: Option<String>,
+    /// The blog's copies of the draft's images, so another computer never uploads them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<PostedMedia>,
+}
+
+/// An image of the draft as the blog keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostedMedia {
+    /// The image's SHA-256 (its name in Fumi's database).
+    pub sha256: String,
+    /// The blog's id for it.
+    pub id: String,
+    /// Where the blog serves it.
+    pub url: String,
 }

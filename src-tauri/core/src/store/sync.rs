@@ -6,9 +6,9 @@ use rusqlite::{OptionalExtension, params};
 use super::{Store, now_ms};
 use crate::error::{Error, Result};
 use crate::message::Said;
-use crate::model::blog::BlogKind;
+use crate::model::blog::{BlogId, BlogKind};
 use crate::model::draft::DraftId;
-use crate::model::sync::{Posted, SyncConflict, SyncRemote};
+use crate::model::sync::{Posted, PostedMedia, SyncConflict, SyncRemote};
 
 impl Store {
     /// The remote the drafts sync through, if sync is set up.
@@ -205,27 +205,51 @@ impl Store {
 impl Store {
     /// The posts a draft became (those the blog answered), with each blog's kind and address.
     pub fn synced_publications(&self, draft: DraftId) -> Result<Vec<Posted>> {
-        self.conn
+        let posts: Vec<(BlogId, Posted)> = self
+            .conn
             .prepare_cached(
-                "SELECT b.kind, b.site_url, p.remote_id, p.remote_url, p.content_hash, p.remote_modified, p.remote_hash                  FROM publications p JOIN blogs b ON b.id = p.blog_id                  WHERE p.draft_id = ?1 AND p.remote_id IS NOT NULL ORDER BY b.site_url",
+                "SELECT b.kind, b.site_url, p.remote_id, p.remote_url, p.content_hash, p.remote_modified, p.remote_hash, b.id                  FROM publications p JOIN blogs b ON b.id = p.blog_id                  WHERE p.draft_id = ?1 AND p.remote_id IS NOT NULL ORDER BY b.site_url",
             )
             .and_then(|mut s| {
                 s.query_map([draft], |r| {
                     let kind: String = r.get(0)?;
-                    Ok(BlogKind::parse(&kind).map(|kind| Posted {
-                        kind,
-                        blog: r.get(1).unwrap_or_default(),
-                        id: r.get(2).unwrap_or_default(),
-                        url: r.get(3).unwrap_or_default(),
-                        sent: r.get(4).unwrap_or_default(),
-                        modified: r.get(5).unwrap_or_default(),
-                        stored: r.get(6).unwrap_or_default(),
+                    Ok(BlogKind::parse(&kind).map(|kind| {
+                        let posted = Posted {
+                            kind,
+                            blog: r.get(1).unwrap_or_default(),
+                            id: r.get(2).unwrap_or_default(),
+                            url: r.get(3).unwrap_or_default(),
+                            sent: r.get(4).unwrap_or_default(),
+                            modified: r.get(5).unwrap_or_default(),
+                            stored: r.get(6).unwrap_or_default(),
+                            media: Vec::new(),
+                        };
+                        (r.get::<_, BlogId>(7).unwrap_or_default(), posted)
                     }))
                 })?
                 .filter_map(|row| row.transpose())
                 .collect()
             })
-            .map_err(|e| self.err("listing publications", e))
+            .map_err(|e| self.err("listing publications", e))?;
+        if posts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let images = crate::image::asset_references(&self.draft(draft)?.body);
+        posts
+            .into_iter()
+            .map(|(blog, mut posted)| {
+                for sha256 in &images {
+                    if let Some(media) = self.media(blog, sha256)? {
+                        posted.media.push(PostedMedia {
+                            sha256: sha256.clone(),
+                            id: media.id,
+                            url: media.url,
+                        });
+                    }
+                }
+                Ok(posted)
+            })
+            .collect()
     }
 
     /// Takes a post another computer recorded for a draft: linked to this computer's blog of
@@ -259,6 +283,15 @@ impl Store {
                 ],
             )
             .map_err(|e| self.err("linking a draft to a post", e))?;
+        // The images it uploaded there, kept unless this computer has its own record.
+        for media in &posted.media {
+            self.conn
+                .execute(
+                    "INSERT INTO media (blog_id, sha256, remote_id, url, uploaded_at) VALUES (?1, ?2, ?3, ?4, ?5)                      ON CONFLICT (blog_id, sha256) DO NOTHING",
+                    params![blog, media.sha256, media.id, media.url, now_ms()],
+                )
+                .map_err(|e| self.err("recording an uploaded image", e))?;
+        }
         Ok(())
     }
 }

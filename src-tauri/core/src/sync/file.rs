@@ -134,6 +134,11 @@ mod tests {
                 sent: Some("ab".into()),
                 modified: Some("2026-12-06T00:00:00Z".into()),
                 stored: None,
+                media: vec![crate::model::sync::PostedMedia {
+                    sha256: "ab".repeat(32),
+                    id: "hatena:syntax:1".into(),
+                    url: "https://cdn-ak.f.st-hatena.com/images/1.png".into(),
+                }],
             }],
         });
         for body in [
