@@ -798,3 +798,54 @@ fn a_blogsync_repository_as_the_remote_gives_its_entries_as_drafts_linked_to_the
     );
     assert!(b.draft("ブログの記事").body.contains("Fumiで書き足した。"));
 }
+
+#[tokio::test]
+async fn a_post_published_on_the_real_wordpress_from_one_computer_is_updated_from_the_other() {
+    use super::publish_wordpress::{count_titled, rest};
+    use super::support::wordpress::TestWordPress;
+
+    let keychain = SecretService::start();
+    let server = GitServer::start();
+    let site = TestWordPress::start();
+    let url = remote(&server, "wordpress");
+    let password = format!("{}\n", site.password);
+    let add_blog = |computer: &Computer<'_>| {
+        ok(computer.fumi(
+            &[
+                "blogs", "add", "wp", "--url", &site.url, "--user", &site.user,
+            ],
+            password.as_bytes(),
+        ))
+    };
+    let title = "二台のパソコンから";
+    let a = Computer::new(&keychain);
+    add_blog(&a);
+    let on_a = a
+        .app()
+        .create_draft(title, "Aで書いた本文。\n")
+        .expect("draft")
+        .id;
+    ok(a.fumi(&["publish", &on_a.to_string(), "--blog", "wp"], b""));
+    a.set_up(&url);
+
+    let b = Computer::new(&keychain);
+    add_blog(&b);
+    b.set_up(&url);
+    let on_b = b.draft(title).id;
+    edit_to(&b, on_b, "Aで書いた本文。\nBで書き足した。\n");
+    ok(b.fumi(&["publish", &on_b.to_string(), "--blog", "wp"], b""));
+    assert_eq!(count_titled(&site, title).await, 1, "B made a second post");
+    let posts = rest(&site, "wp/v2/posts?status=any&context=edit&per_page=100").await;
+    let post = posts
+        .as_array()
+        .expect("posts")
+        .iter()
+        .find(|p| p["title"]["raw"] == title)
+        .expect("the post");
+    assert!(
+        post["content"]["raw"]
+            .as_str()
+            .is_some_and(|c| c.contains("Bで書き足した。")),
+        "{post}"
+    );
+}
