@@ -1033,7 +1033,8 @@ async fn the_editor_and_the_preview_scroll_together_by_source_line_without_chasi
         let top_line = window
             .execute(
                 "const s = document.querySelector('.cm-scroller'); const r = s.getBoundingClientRect();
-                 const el = document.elementFromPoint(r.left + 40, r.top + 12);
+                 const left = document.querySelector('.cm-line').getBoundingClientRect().left;
+                 const el = document.elementFromPoint(left + 20, r.top + 12);
                  const line = el && el.closest('.cm-line'); return line ? line.textContent : ''",
                 vec![],
             )
@@ -1067,7 +1068,8 @@ async fn the_editor_and_the_preview_scroll_together_by_source_line_without_chasi
     let still = window
         .execute(
             "const s = document.querySelector('.cm-scroller'); const r = s.getBoundingClientRect();
-             const el = document.elementFromPoint(r.left + 40, r.top + 12);
+             const left = document.querySelector('.cm-line').getBoundingClientRect().left;
+             const el = document.elementFromPoint(left + 20, r.top + 12);
              return el.closest('.cm-line').textContent",
             vec![],
         )
