@@ -329,19 +329,22 @@ function showCounts(counts) {
 }
 
 let selectionTimer = 0;
+/** The selection counted last; a count that comes back after another selection is dropped. */
+let selectionAsked = 0;
 /** Counts the selection (in the core, as the draft is counted) a moment after it settles. */
 function showSelectionCount(text) {
   clearTimeout(selectionTimer);
+  const asked = ++selectionAsked;
   if (!text) {
-    if (selectionCounts && lastCounts) {
-      selectionCounts = null;
-      showCounts(lastCounts);
-    }
+    const shown = selectionCounts;
     selectionCounts = null;
+    if (shown && lastCounts) showCounts(lastCounts);
     return;
   }
   selectionTimer = setTimeout(async () => {
-    selectionCounts = await api.countText(text).catch(() => null);
+    const counts = await api.countText(text).catch(() => null);
+    if (asked !== selectionAsked) return;
+    selectionCounts = counts;
     if (lastCounts) showCounts(lastCounts);
   }, 120);
 }
