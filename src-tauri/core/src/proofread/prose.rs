@@ -55,7 +55,7 @@ pub(super) fn blocks(draft: &str) -> Vec<Block<'_>> {
 }
 
 /// The fence a line opens or closes (its character and length), up to three spaces in.
-fn fence_of(line: &str) -> Option<(u8, usize)> {
+pub(super) fn fence_of(line: &str) -> Option<(u8, usize)> {
     let trimmed = line.trim_start_matches(' ');
     if line.len() - trimmed.len() > 3 {
         return None;

@@ -7,6 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::Found;
 use crate::model::proofread::Rule;
+use crate::proofread::prose::fence_of;
 
 /// Runs the character rules over a paragraph.
 pub(in crate::proofread) fn check(text: &str, found: &mut Vec<Found>) {
@@ -65,29 +66,32 @@ fn hyphens_for_long_vowels(text: &str, found: &mut Vec<Found>) {
     }
 }
 
+/// The brackets a Japanese text pairs.
+const PAIRS: [(char, char); 5] = [
+    ('「', '」'),
+    ('『', '』'),
+    ('（', '）'),
+    ('【', '】'),
+    ('〔', '〕'),
+];
+
+/// The bracket that closes `open`.
+fn closer(open: char) -> char {
+    PAIRS.iter().find(|(o, _)| *o == open).map_or(open, |p| p.1)
+}
+
 fn brackets(text: &str, found: &mut Vec<Found>) {
-    const PAIRS: [(char, char); 5] = [
-        ('「', '」'),
-        ('『', '』'),
-        ('（', '）'),
-        ('【', '】'),
-        ('〔', '〕'),
-    ];
     let mut open: Vec<(usize, char)> = Vec::new();
     for (at, c) in text.char_indices() {
         if let Some(&(o, _)) = PAIRS.iter().find(|(o, _)| *o == c) {
             open.push((at, o));
-        } else if let Some(&(o, close)) = PAIRS.iter().find(|(_, cl)| *cl == c) {
+        } else if let Some(&(o, _)) = PAIRS.iter().find(|(_, cl)| *cl == c) {
             match open.last() {
                 Some(&(_, last)) if last == o => {
                     open.pop();
                 }
                 Some(&(start, last)) => {
-                    let expected = PAIRS
-                        .iter()
-                        .find(|(op, _)| *op == last)
-                        .map_or(close, |p| p.1);
-                    found.push(bracket(start..at + c.len_utf8(), c, expected));
+                    found.push(bracket(start..at + c.len_utf8(), c, closer(last)));
                     open.pop();
                 }
                 None => found.push(bracket(at..at + c.len_utf8(), c, o)),
@@ -95,8 +99,7 @@ fn brackets(text: &str, found: &mut Vec<Found>) {
         }
     }
     for (at, o) in open {
-        let close = PAIRS.iter().find(|(op, _)| *op == o).map_or(o, |p| p.1);
-        found.push(bracket(at..at + o.len_utf8(), o, close));
+        found.push(bracket(at..at + o.len_utf8(), o, closer(o)));
     }
 }
 
@@ -110,15 +113,24 @@ fn bracket(range: Range<usize>, found: char, expected: char) -> Found {
 /// Full-width spaces at the ends of a block's lines (outside fenced code).
 pub(in crate::proofread) fn trailing_wide_spaces(block: &str, found: &mut Vec<Found>) {
     let mut offset = 0;
-    let mut in_fence = false;
+    // The fence open here, as the block scanner reads fences: closed only by its own kind.
+    let mut fence: Option<(u8, usize)> = None;
     for line in block.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
-        let trimmed = content.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_fence = !in_fence;
-        }
+        let in_code = match (fence, fence_of(content)) {
+            (Some((mark, len)), Some((m, l))) if m == mark && l >= len => {
+                fence = None;
+                true
+            }
+            (Some(_), _) => true,
+            (None, Some(opened)) => {
+                fence = Some(opened);
+                true
+            }
+            (None, None) => false,
+        };
         let kept = content.trim_end_matches('\u{3000}');
-        if !in_fence && kept.len() < content.len() && !kept.trim().is_empty() {
+        if !in_code && kept.len() < content.len() && !kept.trim().is_empty() {
             found.push(
                 Found::new(
                     Rule::TrailingWideSpace,
@@ -153,6 +165,11 @@ mod tests {
         not_flagged(
             Rule::TrailingWideSpace,
             "\u{3000}字下げ\n\n```\ncode\u{3000}\n```",
+        );
+        // A fence holding another kind of fence line stays open until its own closes.
+        not_flagged(
+            Rule::TrailingWideSpace,
+            "````\n~~~\ncode\u{3000}\n```\nmore\u{3000}\n````",
         );
     }
 

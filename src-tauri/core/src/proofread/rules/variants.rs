@@ -176,10 +176,8 @@ pub(in crate::proofread) fn mixed(
     text_of: impl Fn(Range<usize>) -> String,
 ) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut words: Vec<Spelled> = spellings.iter().map(|s| s.word).collect();
-    words.dedup();
     let mut done: Vec<Spelled> = Vec::new();
-    for word in words {
+    for word in spellings.iter().map(|s| s.word) {
         if done.contains(&word) {
             continue;
         }
