@@ -38,17 +38,7 @@ impl SshServer {
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
-        let host_key = std::fs::read_to_string(d.join("host_ed25519.pub")).expect("host key");
-        let mut fields = host_key.split_whitespace();
-        let (kind, key) = (
-            fields.next().expect("key type"),
-            fields.next().expect("key"),
-        );
-        std::fs::write(
-            home.join(".ssh/known_hosts"),
-            format!("[127.0.0.1]:{port} {kind} {key}\n"),
-        )
-        .expect("known_hosts");
+        trust(&home, port, &d.join("host_ed25519.pub"));
         let config = d.join("sshd_config");
         std::fs::write(
             &config,
@@ -128,16 +118,24 @@ impl SshServer {
             .expect("the client's key");
         }
         keygen(&home.join("impostor"));
-        let other = std::fs::read_to_string(home.join("impostor.pub")).expect("key");
-        let mut fields = other.split_whitespace();
-        let (kind, key) = (fields.next().expect("type"), fields.next().expect("key"));
-        std::fs::write(
-            home.join(".ssh/known_hosts"),
-            format!("[127.0.0.1]:{} {kind} {key}\n", self.port),
-        )
-        .expect("known_hosts");
+        trust(&home, self.port, &home.join("impostor.pub"));
         home
     }
+}
+
+/// Writes the home's `known_hosts`: the server on loopback at `port` has the key in `public_key`.
+fn trust(home: &Path, port: u16, public_key: &Path) {
+    let public = std::fs::read_to_string(public_key).expect("a public key");
+    let mut fields = public.split_whitespace();
+    let (kind, key) = (
+        fields.next().expect("key type"),
+        fields.next().expect("key"),
+    );
+    std::fs::write(
+        home.join(".ssh/known_hosts"),
+        format!("[127.0.0.1]:{port} {kind} {key}\n"),
+    )
+    .expect("known_hosts");
 }
 
 fn keygen(path: &Path) {
