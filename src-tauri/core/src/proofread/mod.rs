@@ -52,13 +52,16 @@ impl Proofreader {
         let mut endings = Vec::new();
         let mut spellings = Vec::new();
         for block in prose::blocks(draft) {
-            let facts = match self
-                .blocks
-                .remove(block.text)
-                .or_else(|| kept.get(block.text).cloned())
-            {
-                Some(facts) => facts,
-                None => Arc::new(facts_of(block.text, settings)),
+            // A kept block moves over with its key; only a block read anew is copied.
+            let (key, facts) = match self.blocks.remove_entry(block.text) {
+                Some(entry) => entry,
+                None => match kept.get(block.text) {
+                    Some(facts) => (block.text.to_owned(), Arc::clone(facts)),
+                    None => (
+                        block.text.to_owned(),
+                        Arc::new(facts_of(block.text, settings)),
+                    ),
+                },
             };
             let shift = |r: &Range<usize>| r.start + block.start..r.end + block.start;
             found.extend(facts.found.iter().map(|f| Found {
@@ -70,7 +73,7 @@ impl Proofreader {
                 range: shift(&s.range),
                 ..s.clone()
             }));
-            kept.insert(block.text.to_owned(), facts);
+            kept.insert(key, facts);
         }
         self.blocks = kept;
         found.extend(style::mixed(&endings));
