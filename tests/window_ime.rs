@@ -11,7 +11,9 @@ use serde_json::Value;
 
 use super::support::desktop::{Desktop, PATIENCE};
 use super::support::input_method::InputMethod;
+use super::support::ok;
 use super::window::{editor_text, new_draft, wait_for};
+use super::window_japanese::only_draft_body;
 
 /// The preview is showing (Ctrl+Shift+P hides it).
 const PREVIEW_SHOWN: &str = "!document.getElementById('app').classList.contains('preview-hidden')";
@@ -75,26 +77,16 @@ async fn wait_for_text(window: &Client, what: &str, expected: &str) {
 /// The draft's body as saved in the database (read by the CLI, as the data's owner).
 fn saved_body(im: &InputMethod, data: &std::path::Path) -> String {
     let fumi = im.runnable(std::path::Path::new(super::support::FUMI));
-    let run = |args: &[&str]| {
-        let out = im
+    only_draft_body(|args| {
+        ok(im
             .command(&fumi)
             .arg("--data-dir")
             .arg(data)
             .args(args)
             .env("LANG", "C.UTF-8")
             .output()
-            .expect("fumi runs");
-        assert!(out.status.success(), "fumi {args:?}: {out:?}");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    let list = run(&["drafts", "list"]);
-    let id = list.split_whitespace().next().expect("a draft").to_owned();
-    let shown = run(&["drafts", "show", &id]);
-    shown
-        .split_once("\n\n")
-        .expect("header, blank line, body")
-        .1
-        .to_owned()
+            .expect("fumi runs"))
+    })
 }
 
 async fn wait_for_saved(im: &InputMethod, data: &std::path::Path, expected: &str) {
@@ -121,31 +113,27 @@ fn visible_windows(desktop: &Desktop, class: &str) -> Vec<(i64, i64, i64, i64)> 
         .expect("xdotool runs");
     String::from_utf8_lossy(&out.stdout)
         .lines()
-        .filter_map(|id| {
-            let shown = xdotool(desktop, &["getwindowgeometry", "--shell", id]);
-            let field = |name: &str| {
-                shown
-                    .lines()
-                    .find_map(|l| l.strip_prefix(&format!("{name}=")))
-                    .and_then(|v| v.parse().ok())
-            };
-            Some((field("X")?, field("Y")?, field("WIDTH")?, field("HEIGHT")?))
-        })
+        .filter_map(|id| geometry(desktop, id))
         .filter(|&(_, _, w, h)| w > 1 && h > 1)
         .collect()
+}
+
+/// A window's place and size on the screen (x, y, width, height), as xdotool reads it.
+fn geometry(desktop: &Desktop, window: &str) -> Option<(i64, i64, i64, i64)> {
+    let shown = xdotool(desktop, &["getwindowgeometry", "--shell", window]);
+    let field = |name: &str| {
+        shown
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}=")))
+            .and_then(|v| v.parse().ok())
+    };
+    Some((field("X")?, field("Y")?, field("WIDTH")?, field("HEIGHT")?))
 }
 
 /// Where the caret is on the screen: the page's caret rectangle, placed by the X window's own
 /// position (the webview fills the window below the native menu bar).
 async fn caret_on_screen(desktop: &Desktop, window: &Client, x_window: &str) -> (i64, i64) {
-    let geometry = xdotool(desktop, &["getwindowgeometry", "--shell", x_window]);
-    let field = |name: &str| -> i64 {
-        geometry
-            .lines()
-            .find_map(|l| l.strip_prefix(&format!("{name}=")))
-            .and_then(|v| v.parse().ok())
-            .expect("the window's geometry")
-    };
+    let (x, y, _, height) = geometry(desktop, x_window).expect("the window's geometry");
     let caret = window
         .execute(
             "const r = getSelection().getRangeAt(0).getBoundingClientRect(); \
@@ -155,8 +143,8 @@ async fn caret_on_screen(desktop: &Desktop, window: &Client, x_window: &str) -> 
         .await
         .expect("the caret's rectangle");
     let n = |i: usize| caret[i].as_f64().expect("a number") as i64;
-    let webview_top = field("Y") + field("HEIGHT") - n(2);
-    (field("X") + n(0), webview_top + n(1))
+    let webview_top = y + height - n(2);
+    (x + n(0), webview_top + n(1))
 }
 
 #[tokio::test]

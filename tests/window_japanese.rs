@@ -63,9 +63,14 @@ async fn compose(window: &Client, steps: Value) {
 
 /// The draft's body as the database holds it.
 fn saved_body(data: &std::path::Path) -> String {
-    let list = ok(fumi(data, &["drafts", "list"], b""));
+    only_draft_body(|args| ok(fumi(data, args, b"")))
+}
+
+/// The body of the data folder's one draft, read through `fumi ARGS…` as `run` runs it.
+pub(crate) fn only_draft_body(run: impl Fn(&[&str]) -> String) -> String {
+    let list = run(&["drafts", "list"]);
     let id = list.split_whitespace().next().expect("a draft").to_owned();
-    let shown = ok(fumi(data, &["drafts", "show", &id], b""));
+    let shown = run(&["drafts", "show", &id]);
     shown
         .split_once("\n\n")
         .expect("header, blank line, body")
