@@ -6,28 +6,42 @@ use std::fmt;
 use std::sync::{Mutex, PoisonError};
 
 use comrak::adapters::SyntaxHighlighterAdapter;
-use comrak::plugins::syntect::{SyntectAdapter, SyntectAdapterBuilder};
 use syntect::highlighting::ThemeSet;
-use syntect::html::{ClassStyle, css_for_theme_with_class_style};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
 
 /// Prefix of the highlighter's classes, so they cannot collide with the app's or the author's.
 pub(super) const CLASS_PREFIX: &str = "hl-";
 
+/// The classes' style: space-separated scopes, each with [`CLASS_PREFIX`].
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed {
+    prefix: CLASS_PREFIX,
+};
+
 /// The highlighter comrak calls for fenced code: emits `<span class="hl-…">`, no inline styles.
 pub(super) fn adapter() -> CachedAdapter {
     CachedAdapter {
-        syntect: SyntectAdapterBuilder::new()
-            .css_with_class_prefix(CLASS_PREFIX)
-            .build(),
+        syntaxes: syntaxes(),
         cache: Mutex::new(HashMap::new()),
     }
+}
+
+/// The languages highlighted: syntect's default set trimmed by `build.rs`.
+fn syntaxes() -> SyntaxSet {
+    syntect::dumps::from_uncompressed_data(include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/syntaxes.packdump"
+    )))
+    // Written by this crate's build script with this syntect: never the author's data.
+    .expect("the syntax set built with Fumi loads")
 }
 
 /// Highlighted code blocks kept by language and text: while the author types, every render
 /// but the first finds the draft's unchanged code blocks here (highlighting is most of a
 /// full render's time).
 pub(super) struct CachedAdapter {
-    syntect: SyntectAdapter,
+    syntaxes: SyntaxSet,
     cache: Mutex<HashMap<(Option<String>, String), String>>,
 }
 
@@ -46,8 +60,7 @@ impl SyntaxHighlighterAdapter for CachedAdapter {
         if let Some(html) = cache.get(&key) {
             return output.write_str(html);
         }
-        let mut html = String::new();
-        self.syntect.write_highlighted(&mut html, lang, code)?;
+        let html = self.highlight(lang, code)?;
         output.write_str(&html)?;
         if cache.len() >= CACHED_BLOCKS {
             cache.clear();
@@ -59,9 +72,9 @@ impl SyntaxHighlighterAdapter for CachedAdapter {
     fn write_pre_tag(
         &self,
         output: &mut dyn fmt::Write,
-        attributes: HashMap<&'static str, Cow<'_, str>>,
+        _attributes: HashMap<&'static str, Cow<'_, str>>,
     ) -> fmt::Result {
-        self.syntect.write_pre_tag(output, attributes)
+        comrak::html::write_opening_tag(output, "pre", [("class", "syntax-highlighting")])
     }
 
     fn write_code_tag(
@@ -69,7 +82,35 @@ impl SyntaxHighlighterAdapter for CachedAdapter {
         output: &mut dyn fmt::Write,
         attributes: HashMap<&'static str, Cow<'_, str>>,
     ) -> fmt::Result {
-        self.syntect.write_code_tag(output, attributes)
+        comrak::html::write_opening_tag(output, "code", attributes)
+    }
+}
+
+impl CachedAdapter {
+    /// Highlights `code` in the language its fence names (the part before a comma), or the one
+    /// its first line shows (`#!/bin/sh`); anything else is plain text. Drawn as comrak's own
+    /// syntect plugin draws it, so the HTML the blogs received before is unchanged.
+    fn highlight(&self, lang: Option<&str>, code: &str) -> Result<String, fmt::Error> {
+        let token = match lang {
+            Some(lang) if !lang.is_empty() => lang.split_once(',').map_or(lang, |(first, _)| first),
+            _ => "Plain Text",
+        };
+        let syntax = self
+            .syntaxes
+            .find_syntax_by_token(token)
+            .or_else(|| self.syntaxes.find_syntax_by_first_line(code))
+            .unwrap_or_else(|| self.syntaxes.find_syntax_plain_text());
+        let mut html =
+            ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
+        for line in LinesWithEndings::from(code) {
+            if html.parse_html_for_line_which_includes_newline(line).is_err() {
+                // A syntax that fails on this text (a regex error): the text, escaped, unhighlighted.
+                let mut plain = String::new();
+                comrak::html::escape(&mut plain, code)?;
+                return Ok(plain);
+            }
+        }
+        Ok(html.finalize())
     }
 }
 
@@ -83,13 +124,7 @@ pub fn theme_css() -> String {
             .themes
             .get(name)
             .and_then(|t| {
-                css_for_theme_with_class_style(
-                    t,
-                    ClassStyle::SpacedPrefixed {
-                        prefix: CLASS_PREFIX,
-                    },
-                )
-                .ok()
+                css_for_theme_with_class_style(t, CLASS_STYLE).ok()
             })
             .unwrap_or_default()
     };

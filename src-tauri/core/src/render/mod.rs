@@ -340,6 +340,26 @@ mod tests {
     }
 
     #[test]
+    fn highlights_the_kept_languages_and_draws_the_others_plain() {
+        let renderer = Renderer::new();
+        for (lang, scope) in [
+            ("sh", "hl-source hl-shell"),
+            ("python", "hl-source hl-python"),
+            ("js", "hl-source hl-js"),
+            ("php", "hl-embedding hl-php"),
+            ("yaml", "hl-source hl-yaml"),
+        ] {
+            let html = renderer.render(&format!("```{lang}\nx = 1 # <b>\n```\n")).html;
+            assert!(html.contains(scope), "{lang}: {html}");
+        }
+        // Lisp is one of the languages build.rs empties: plain text, still escaped.
+        let html = renderer.render("```lisp\n(defun f (x) \"<b>\")\n```\n").html;
+        assert!(!html.contains("hl-lisp"), "{html}");
+        assert!(html.contains("hl-text hl-plain\">(defun f (x) \"&lt;b&gt;\")"), "{html}");
+        assert!(html.contains("class=\"language-lisp\""), "{html}");
+    }
+
+    #[test]
     fn front_matter_is_not_shown_or_counted() {
         let r = Renderer::new().render("---\ncategories: [読書]\n---\n本文\n");
         assert!(!r.html.contains("読書"), "{}", r.html);
