@@ -702,14 +702,10 @@ async fn lost_answers_errors_and_outages_never_duplicate_or_lose_anything() {
     );
     proxy.clear();
 
-    // Rate limited, then the create's answer lost: one post, found instead of made twice.
-    proxy.inject(
-        "GET",
-        "/wp-json/wp/v2/users/me",
-        Fault::Status(429, Some(1)),
-        1,
-    );
+    // The create's answer lost, then the search for it rate limited: one post, found instead
+    // of made twice.
     proxy.inject("POST", "/wp-json/wp/v2/posts", Fault::DropAnswer, 1);
+    proxy.inject("GET", "/wp-json/wp/v2/posts", Fault::Status(429, Some(1)), 1);
     let (p, _) = publish(
         &mut store,
         &blog,
@@ -756,7 +752,12 @@ async fn lost_answers_errors_and_outages_never_duplicate_or_lose_anything() {
     assert_eq!(p.expect("publish").remote_id.as_deref(), Some(id.as_str()));
 
     // A reply that is not JSON is a typed error.
-    proxy.inject("GET", "/wp-json/wp/v2/users/me", Fault::Garbage, 1);
+    proxy.inject(
+        "GET",
+        &format!("/wp-json/wp/v2/posts/{id}"),
+        Fault::Garbage,
+        1,
+    );
     let (p, _) = publish(
         &mut store,
         &blog,
@@ -766,6 +767,37 @@ async fn lost_answers_errors_and_outages_never_duplicate_or_lose_anything() {
     )
     .await;
     assert_eq!(p.expect_err("garbage").code(), "blog_malformed_reply");
+
+    // The REST root is found from the home page once; an answer that is not the REST API's (a
+    // web server's 404 page) makes the next publish look for it again.
+    let home_pages = || proxy.seen().iter().filter(|r| *r == "GET /").count();
+    let before = home_pages();
+    proxy.inject(
+        "GET",
+        &format!("/wp-json/wp/v2/posts/{id}"),
+        Fault::Page(404),
+        1,
+    );
+    let (p, _) = publish(
+        &mut store,
+        &blog,
+        &site,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    assert_eq!(p.expect_err("a 404 page").code(), "blog_http");
+    assert_eq!(home_pages(), before, "the REST root was remembered");
+    let (p, _) = publish(
+        &mut store,
+        &blog,
+        &site,
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    p.expect("published through the REST root found again");
+    assert_eq!(home_pages(), before + 1);
 
     // The create's answer is lost and the blog fails every search: the publish fails, but the
     // next one finds the post the first one made.

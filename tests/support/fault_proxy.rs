@@ -15,6 +15,9 @@ pub enum Fault {
     DropAnswer,
     /// The server never sees the request; the client gets this status (with `Retry-After`).
     Status(u16, Option<u64>),
+    /// The server never sees the request; the client gets this status with a web server's own
+    /// HTML page (not the REST API's answer).
+    Page(u16),
     /// The server acts on the request; the client gets `200` with a body that is not JSON.
     Garbage,
     /// The server's answer reaches the client this many milliseconds late.
@@ -157,6 +160,14 @@ fn serve(
             return write!(
                 client,
                 "HTTP/1.1 {status} Injected\r\nContent-Type: application/json\r\n{retry}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+        Some(Fault::Page(status)) => {
+            let body = "<html><body><h1>Not Found</h1></body></html>";
+            return write!(
+                client,
+                "HTTP/1.1 {status} Page\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
                 body.len()
             );
         }

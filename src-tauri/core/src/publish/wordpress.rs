@@ -1,5 +1,8 @@
 //! WordPress through its REST API (`/wp/v2`), authenticated with an application password.
 
+use std::collections::BTreeMap;
+use std::sync::{Mutex, PoisonError};
+
 use reqwest::{Client, Method, RequestBuilder, Url};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -17,9 +20,21 @@ const API_REL: &str = "https://api.w.org/";
 /// Posts per page when listing (WordPress's maximum).
 const PAGE_SIZE: u32 = 100;
 
-/// A connection to one WordPress site, credentials checked.
+/// The REST root found for each site (by its URL as the blog records it) in this process.
+/// Finding it reads the site's home page, the slowest page a publish would ask for, and a
+/// site's REST root does not move while Fumi runs; a checking [`WordPress::connect`] and an
+/// answer that is not the REST API's look again.
+static API_ROOTS: Mutex<BTreeMap<String, Url>> = Mutex::new(BTreeMap::new());
+
+fn api_roots() -> std::sync::MutexGuard<'static, BTreeMap<String, Url>> {
+    API_ROOTS.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A connection to one WordPress site.
 pub struct WordPress {
     http: Client,
+    /// The site's URL as the blog records it (the key of its cached REST root).
+    site: String,
     /// The REST root: `…/wp-json/`, or `…/?rest_route=/` on sites with plain permalinks.
     api: Url,
     user: String,
@@ -38,16 +53,33 @@ impl WordPress {
     /// The API must be on the site's own origin (or its https), and reached over https unless
     /// the site is on this computer: the password goes nowhere else.
     pub async fn connect(site: &str, user: &str, password: &str) -> Result<WordPress> {
+        api_roots().remove(site);
+        let wp = Self::open(site, user, password).await?;
+        let _me: Value = wp.get("wp/v2/users/me").await?;
+        Ok(wp)
+    }
+
+    /// Opens a connection to a blog added before, without a request of its own: the REST root
+    /// is the one found last in this process (else found now, as [`WordPress::connect`] does),
+    /// and the credentials are checked by the first call, as WordPress checks every call.
+    pub async fn open(site: &str, user: &str, password: &str) -> Result<WordPress> {
         let (origin, http) = http::client(site)?;
-        let api = origin.confine(discover(&http, site).await?)?;
-        let wp = WordPress {
+        let known = api_roots().get(site).cloned();
+        let api = match known {
+            Some(api) => api,
+            None => {
+                let api = origin.confine(discover(&http, site).await?)?;
+                api_roots().insert(site.to_owned(), api.clone());
+                api
+            }
+        };
+        Ok(WordPress {
             http,
+            site: site.to_owned(),
             api,
             user: user.to_owned(),
             password: password.to_owned(),
-        };
-        let _me: Value = wp.get("wp/v2/users/me").await?;
-        Ok(wp)
+        })
     }
 
     /// The REST root in use.
@@ -258,6 +290,10 @@ impl WordPress {
             message: reply.excerpt(),
             data: Value::Null,
         });
+        if reply.status == reqwest::StatusCode::NOT_FOUND && wp.code.is_empty() {
+            // Not the REST API answering: the next connection finds the root again.
+            api_roots().remove(&self.site);
+        }
         Err(reply.failure(Error::BlogHttp {
             url: url.to_string(),
             status: reply.status.as_u16(),
