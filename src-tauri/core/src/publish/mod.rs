@@ -20,6 +20,9 @@ pub mod xmlrpc;
 
 use std::collections::HashMap;
 
+use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
+
 pub use crate::model::post::{OutgoingPost, RemoteMedia, RemotePost, RemoteStatus};
 pub use preview::{BlogPreview, preview_on_blog};
 pub use publisher::Publisher;
@@ -466,7 +469,13 @@ fn known_media<'a>(
     Ok((media, missing))
 }
 
-/// Uploads the images the blog does not have yet; returns every local URL's blog copy.
+/// How many images go up at once: a blog's server works on several requests side by side,
+/// and more would only queue there.
+const UPLOADS_AT_ONCE: usize = 3;
+
+/// Uploads the images the blog does not have yet, [`UPLOADS_AT_ONCE`] at a time; returns every
+/// local URL's blog copy. Each upload is recorded as it lands: after a failure, the uploads
+/// already under way are waited for and kept, so a publish tried again sends none twice.
 async fn upload_images<P: Publisher>(
     store: &mut Store,
     blog_api: &P,
@@ -476,23 +485,48 @@ async fn upload_images<P: Publisher>(
 ) -> Result<MediaByUrl> {
     let (mut media, missing) = known_media(store, blog, images)?;
     let total = missing.len();
-    for (done, (url, image)) in missing.into_iter().enumerate() {
-        progress(Progress::Images { done, total });
-        // The same bytes under two URLs are uploaded once.
-        let uploaded = match store.media(blog.id, &image.sha256)? {
-            Some(m) => m,
-            None => {
-                let m = blog_api.upload_media(image).await?;
+    if total == 0 {
+        return Ok(media);
+    }
+    progress(Progress::Images { done: 0, total });
+    // The same bytes under two URLs are uploaded once.
+    let mut urls_by_bytes: Vec<(&Image, Vec<&String>)> = Vec::new();
+    for (url, image) in missing {
+        match urls_by_bytes.iter_mut().find(|(i, _)| i.sha256 == image.sha256) {
+            Some((_, urls)) => urls.push(url),
+            None => urls_by_bytes.push((image, vec![url])),
+        }
+    }
+    let mut waiting = urls_by_bytes.into_iter();
+    let mut running = FuturesUnordered::new();
+    let upload = |(image, urls)| async move {
+        (image, urls, blog_api.upload_media(image).await)
+    };
+    running.extend(waiting.by_ref().take(UPLOADS_AT_ONCE).map(upload));
+    let mut done = 0;
+    let mut failure = None;
+    while let Some((image, urls, uploaded)) = running.next().await {
+        match uploaded {
+            Ok(m) => {
                 store.record_media(blog.id, &image.sha256, &m)?;
-                m
+                done += urls.len();
+                progress(Progress::Images { done, total });
+                for url in urls {
+                    media.insert(url.clone(), m.clone());
+                }
             }
-        };
-        media.insert(url.clone(), uploaded);
+            Err(e) => {
+                failure.get_or_insert(e);
+            }
+        }
+        if failure.is_none() {
+            running.extend(waiting.next().map(upload));
+        }
     }
-    if total > 0 {
-        progress(Progress::Images { done: total, total });
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(media),
     }
-    Ok(media)
 }
 
 /// The post to send: the body rendered with the blog's image URLs, the front matter applied.
