@@ -705,7 +705,12 @@ async fn lost_answers_errors_and_outages_never_duplicate_or_lose_anything() {
     // The create's answer lost, then the search for it rate limited: one post, found instead
     // of made twice.
     proxy.inject("POST", "/wp-json/wp/v2/posts", Fault::DropAnswer, 1);
-    proxy.inject("GET", "/wp-json/wp/v2/posts", Fault::Status(429, Some(1)), 1);
+    proxy.inject(
+        "GET",
+        "/wp-json/wp/v2/posts",
+        Fault::Status(429, Some(1)),
+        1,
+    );
     let (p, _) = publish(
         &mut store,
         &blog,

@@ -45,7 +45,11 @@ const KEPT: [&str; 30] = [
 
 fn main() {
     let mut kept = SyntaxSetBuilder::new();
-    for mut syntax in SyntaxSet::load_defaults_newlines().into_builder().syntaxes().to_vec() {
+    for mut syntax in SyntaxSet::load_defaults_newlines()
+        .into_builder()
+        .syntaxes()
+        .to_vec()
+    {
         if !KEPT.contains(&syntax.name.as_str()) {
             syntax.name.clear();
             syntax.file_extensions.clear();
@@ -62,7 +66,10 @@ fn main() {
     }
     let set = kept.build();
     for name in KEPT {
-        assert!(set.find_syntax_by_name(name).is_some(), "syntect has no syntax {name:?}");
+        assert!(
+            set.find_syntax_by_name(name).is_some(),
+            "syntect has no syntax {name:?}"
+        );
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     syntect::dumps::dump_to_uncompressed_file(&set, out.join("syntaxes.packdump"))

@@ -492,16 +492,17 @@ async fn upload_images<P: Publisher>(
     // The same bytes under two URLs are uploaded once.
     let mut urls_by_bytes: Vec<(&Image, Vec<&String>)> = Vec::new();
     for (url, image) in missing {
-        match urls_by_bytes.iter_mut().find(|(i, _)| i.sha256 == image.sha256) {
+        match urls_by_bytes
+            .iter_mut()
+            .find(|(i, _)| i.sha256 == image.sha256)
+        {
             Some((_, urls)) => urls.push(url),
             None => urls_by_bytes.push((image, vec![url])),
         }
     }
     let mut waiting = urls_by_bytes.into_iter();
     let mut running = FuturesUnordered::new();
-    let upload = |(image, urls)| async move {
-        (image, urls, blog_api.upload_media(image).await)
-    };
+    let upload = |(image, urls)| async move { (image, urls, blog_api.upload_media(image).await) };
     running.extend(waiting.by_ref().take(UPLOADS_AT_ONCE).map(upload));
     let mut done = 0;
     let mut failure = None;

@@ -103,7 +103,10 @@ impl CachedAdapter {
         let mut html =
             ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
         for line in LinesWithEndings::from(code) {
-            if html.parse_html_for_line_which_includes_newline(line).is_err() {
+            if html
+                .parse_html_for_line_which_includes_newline(line)
+                .is_err()
+            {
                 // A syntax that fails on this text (a regex error): the text, escaped, unhighlighted.
                 let mut plain = String::new();
                 comrak::html::escape(&mut plain, code)?;
@@ -123,9 +126,7 @@ pub fn theme_css() -> String {
         themes
             .themes
             .get(name)
-            .and_then(|t| {
-                css_for_theme_with_class_style(t, CLASS_STYLE).ok()
-            })
+            .and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok())
             .unwrap_or_default()
     };
     // syntect writes a rule's selectors on the line that opens it.

@@ -349,13 +349,20 @@ mod tests {
             ("php", "hl-embedding hl-php"),
             ("yaml", "hl-source hl-yaml"),
         ] {
-            let html = renderer.render(&format!("```{lang}\nx = 1 # <b>\n```\n")).html;
+            let html = renderer
+                .render(&format!("```{lang}\nx = 1 # <b>\n```\n"))
+                .html;
             assert!(html.contains(scope), "{lang}: {html}");
         }
         // Lisp is one of the languages build.rs empties: plain text, still escaped.
-        let html = renderer.render("```lisp\n(defun f (x) \"<b>\")\n```\n").html;
+        let html = renderer
+            .render("```lisp\n(defun f (x) \"<b>\")\n```\n")
+            .html;
         assert!(!html.contains("hl-lisp"), "{html}");
-        assert!(html.contains("hl-text hl-plain\">(defun f (x) \"&lt;b&gt;\")"), "{html}");
+        assert!(
+            html.contains("hl-text hl-plain\">(defun f (x) \"&lt;b&gt;\")"),
+            "{html}"
+        );
         assert!(html.contains("class=\"language-lisp\""), "{html}");
     }
 
