@@ -218,7 +218,20 @@ fn upgrading_indexes_the_tags_and_excerpts_of_existing_drafts() {
          DROP INDEX drafts_by_sync_id; ALTER TABLE drafts DROP COLUMN sync_id; ALTER TABLE drafts DROP COLUMN sync_dirty;
          DROP TABLE blog_styles; DROP TABLE blog_categories; DROP TABLE page_cards; DROP TABLE local_file_consent; ALTER TABLE blogs DROP COLUMN secret_key;
          DROP TABLE book_lookups; DROP TABLE books;
-         DROP TABLE draft_tags; DROP INDEX drafts_by_created; PRAGMA user_version = 8;
+         DROP TABLE draft_tags; DROP INDEX drafts_by_created;
+         DROP TABLE drafts_fts_terms; DROP TRIGGER drafts_fts_insert; DROP TRIGGER drafts_fts_update;
+         DROP TRIGGER drafts_fts_delete; INSERT INTO drafts_fts (drafts_fts) VALUES ('delete-all');
+         CREATE TRIGGER drafts_fts_insert AFTER INSERT ON drafts BEGIN
+             INSERT INTO drafts_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+         END;
+         CREATE TRIGGER drafts_fts_delete AFTER DELETE ON drafts BEGIN
+             INSERT INTO drafts_fts (drafts_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+         END;
+         CREATE TRIGGER drafts_fts_update AFTER UPDATE OF title, body ON drafts BEGIN
+             INSERT INTO drafts_fts (drafts_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+             INSERT INTO drafts_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+         END;
+         PRAGMA user_version = 8;
          INSERT INTO drafts (title, body, created_at, updated_at)
              VALUES ('三体', '---' || char(10) || 'tags: [SF, 読書]' || char(10) || '---' || char(10) || '本文', 1, 1),
                     ('壊れた', '---' || char(10) || 'tags: [' || char(10) || '---' || char(10), 2, 2);",
@@ -245,4 +258,7 @@ fn upgrading_indexes_the_tags_and_excerpts_of_existing_drafts() {
         2,
         "the broken block has none"
     );
+    let found = store.search("本文").expect("search");
+    assert_eq!(found.len(), 1, "the text's last characters, indexed again");
+    assert_eq!(found[0].title, "三体");
 }

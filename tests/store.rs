@@ -160,7 +160,7 @@ fn search_finds_japanese_substrings_of_any_length() {
     assert_eq!(
         ids("天気"),
         vec![weather.id],
-        "2 characters fall back to a scan; the trash is excluded"
+        "2 characters: the trigrams they begin; the trash is excluded"
     );
     assert_eq!(ids("体"), vec![review.id], "1 character, in a title");
     assert_eq!(
@@ -174,6 +174,62 @@ fn search_finds_japanese_substrings_of_any_length() {
         ids("\"引用\""),
         Vec::<i64>::new(),
         "quotes cannot break the query"
+    );
+}
+
+#[test]
+fn short_searches_find_the_last_characters_and_follow_every_save() {
+    let (_dir, mut store) = open();
+    let coffee = store.create_draft("珈琲", "朝は散歩").expect("create");
+    let ascii = store.create_draft("x", "Ab").expect("create");
+    // More than 256 trigrams begin with の here: that search reads the drafts instead.
+    let many: String = (0..300u32)
+        .map(|i| format!("の{}", char::from_u32(0x4E00 + i).expect("a kanji")))
+        .collect();
+    let common = store.create_draft("多い", &many).expect("create");
+    let ids = |store: &Store, q: &str| {
+        let mut ids: Vec<i64> = store
+            .search(q)
+            .expect("search")
+            .into_iter()
+            .map(|d| d.id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    assert_eq!(ids(&store, "珈琲"), vec![coffee.id], "a whole title of two");
+    assert_eq!(
+        ids(&store, "琲"),
+        vec![coffee.id],
+        "a title's last character"
+    );
+    assert_eq!(ids(&store, "散歩"), vec![coffee.id], "a body's last two");
+    assert_eq!(ids(&store, "歩"), vec![coffee.id], "a body's last one");
+    assert_eq!(ids(&store, "ab"), vec![ascii.id], "ASCII case-insensitive");
+    assert_eq!(ids(&store, "B"), vec![ascii.id]);
+    assert_eq!(ids(&store, "の"), vec![common.id], "past the index's limit");
+    assert_eq!(ids(&store, "の丁"), vec![common.id]);
+    assert_eq!(
+        ids(&store, "歩朝"),
+        Vec::<i64>::new(),
+        "across the fields' ends"
+    );
+    assert_eq!(ids(&store, "\""), Vec::<i64>::new());
+
+    store
+        .save_draft(coffee.id, "珈琲", "夜は読書", SaveKind::Autosave)
+        .expect("save");
+    assert_eq!(
+        ids(&store, "散歩"),
+        Vec::<i64>::new(),
+        "the old text is gone"
+    );
+    assert_eq!(ids(&store, "書"), vec![coffee.id], "the new text is found");
+    store.trash_draft(coffee.id).expect("trash");
+    assert_eq!(
+        ids(&store, "書"),
+        Vec::<i64>::new(),
+        "the trash is left out"
     );
 }
 

@@ -192,8 +192,14 @@ fn search(c: &mut Criterion) {
     group.bench_function("3+ chars (trigram index)", |b| {
         b.iter(|| store.search(black_box("読書会について")).expect("search"))
     });
-    group.bench_function("2 chars (scan)", |b| {
+    group.bench_function("2 chars", |b| {
         b.iter(|| store.search(black_box("珈琲")).expect("search"))
+    });
+    group.bench_function("1 char", |b| {
+        b.iter(|| store.search(black_box("琲")).expect("search"))
+    });
+    group.bench_function("1 char in every draft", |b| {
+        b.iter(|| store.search(black_box("の")).expect("search"))
     });
     group.bench_function("no match", |b| {
         b.iter(|| store.search(black_box("存在しない語句")).expect("search"))

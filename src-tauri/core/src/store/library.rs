@@ -10,8 +10,13 @@ use crate::error::Result;
 use crate::model::draft::{DraftId, DraftSummary};
 use crate::model::library::{LibraryQuery, SortOrder, TagCount};
 
-/// The trigram index needs at least this many characters; shorter queries scan instead.
+/// The trigram index matches a query of at least this many characters; a shorter one is
+/// looked up among the trigrams it begins (see [`Store::short_query`]).
 const TRIGRAM: usize = 3;
+
+/// A short query begun by more trigrams than this (a common kana alone) scans the drafts instead:
+/// matching that many trigrams costs more than reading every body.
+const SHORT_QUERY_TRIGRAMS: usize = 256;
 
 impl Store {
     /// The drafts outside the trash that match every part of `query`, in its order.
@@ -23,26 +28,32 @@ impl Store {
             conditions.push(sql.replace('?', &format!("?{}", params.len())));
         };
         let text = query.text.trim();
-        if text.chars().count() >= TRIGRAM {
-            // A quoted FTS5 string is matched as a substring by the trigram tokenizer.
-            let phrase = format!("\"{}\"", text.replace('"', "\"\""));
-            bind(
+        let text_match = match text.chars().count() {
+            0 => None,
+            n if n >= TRIGRAM => Some(TextMatch::Index(fts_string(text))),
+            _ => Some(self.short_query(text)?),
+        };
+        match text_match {
+            None => {}
+            Some(TextMatch::Index(fts_query)) => bind(
                 &mut conditions,
                 "id IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?)",
-                phrase.into(),
-            );
-        } else if !text.is_empty() {
-            let pattern = format!(
-                "%{}%",
-                text.replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            );
-            bind(
-                &mut conditions,
-                "(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')",
-                pattern.into(),
-            );
+                fts_query.into(),
+            ),
+            Some(TextMatch::Nothing) => conditions.push("0".to_owned()),
+            Some(TextMatch::Scan) => {
+                let pattern = format!(
+                    "%{}%",
+                    text.replace('\\', "\\\\")
+                        .replace('%', "\\%")
+                        .replace('_', "\\_")
+                );
+                bind(
+                    &mut conditions,
+                    "(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')",
+                    pattern.into(),
+                );
+            }
         }
         if let Some(status) = query.status {
             bind(
@@ -79,6 +90,45 @@ impl Store {
         )
     }
 
+    /// How to find a text of one or two characters: through the index, as any of the trigrams
+    /// it begins (each field ends in two U+0001, so a text's last characters begin trigrams
+    /// too); by a scan when the index cannot answer well (too many trigrams, or letters whose
+    /// case the index folds otherwise than `LIKE`, ASCII case-insensitive, does).
+    fn short_query(&self, text: &str) -> Result<TextMatch> {
+        if text
+            .chars()
+            .any(|c| !c.is_ascii() && (c.is_uppercase() || c.is_lowercase()))
+        {
+            return Ok(TextMatch::Scan);
+        }
+        let from = text.to_ascii_lowercase();
+        let to = format!("{from}\u{10FFFF}");
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT term FROM drafts_fts_terms WHERE term >= ?1 AND term < ?2 LIMIT ?3",
+            )
+            .map_err(|e| self.err("listing drafts", e))?;
+        let terms = stmt
+            .query_map(
+                rusqlite::params![from, to, SHORT_QUERY_TRIGRAMS as i64 + 1],
+                |r| r.get::<_, String>(0),
+            )
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<String>>>())
+            .map_err(|e| self.err("listing drafts", e))?;
+        Ok(match terms.len() {
+            0 => TextMatch::Nothing,
+            n if n > SHORT_QUERY_TRIGRAMS => TextMatch::Scan,
+            _ => TextMatch::Index(
+                terms
+                    .iter()
+                    .map(|t| fts_string(t))
+                    .collect::<Vec<_>>()
+                    .join(" OR "),
+            ),
+        })
+    }
+
     /// Lists the drafts outside the trash, most recently updated first.
     pub fn list_drafts(&self) -> Result<Vec<DraftSummary>> {
         self.library(&LibraryQuery::default())
@@ -113,6 +163,21 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err("listing tags", e))
     }
+}
+
+/// How a search's text is found.
+enum TextMatch {
+    /// This query of the trigram index.
+    Index(String),
+    /// By reading every title and body.
+    Scan,
+    /// Nowhere: no draft holds it.
+    Nothing,
+}
+
+/// `text` as an FTS5 string, which the trigram tokenizer matches as a substring.
+fn fts_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
 }
 
 /// Rewrites a draft's entries in the tag index (its `labels`, read from its text), inside the

@@ -49,6 +49,7 @@ fn migrations() -> Vec<M<'static>> {
                 Ok(())
             },
         ),
+        M::up(include_str!("migrations/0019_short_search.sql")),
     ]
 }
 
@@ -60,7 +61,7 @@ fn bodies(tx: &Transaction) -> rusqlite::Result<Vec<(i64, String)>> {
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 18;
+pub const SCHEMA_VERSION: i64 = 19;
 
 /// Brings the database to [`SCHEMA_VERSION`], refusing one written by a newer Fumi.
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
@@ -99,5 +100,27 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         assert!(Migrations::new(migrations()).validate().is_ok());
+    }
+
+    #[test]
+    fn drafts_written_before_the_short_search_are_found_by_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("fumi.db");
+        let mut conn = Connection::open(&path).expect("open");
+        Migrations::new(migrations())
+            .to_version(&mut conn, 18)
+            .expect("schema 18");
+        conn.execute(
+            "INSERT INTO drafts (title, body, created_at, updated_at) \
+             VALUES ('珈琲', '朝の散歩', 0, 0)",
+            [],
+        )
+        .expect("a draft of schema 18");
+        drop(conn);
+        let store = crate::store::Store::open_file(&path).expect("migrated");
+        for query in ["珈琲", "琲", "散歩", "歩", "の散歩"] {
+            assert_eq!(store.search(query).expect("search").len(), 1, "{query}");
+        }
+        assert!(store.search("朝歩").expect("search").is_empty());
     }
 }
