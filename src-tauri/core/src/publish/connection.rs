@@ -61,9 +61,7 @@ impl Connection {
             }
         })
     }
-}
 
-impl Connection {
     /// Connects to a blog added before (its credentials checked then). A WordPress makes no
     /// request of its own: its REST root is remembered and its first call checks the
     /// password, a round trip less for each publish. The others connect as [`Connection::open`].

@@ -26,6 +26,7 @@ const PAGE_SIZE: u32 = 100;
 /// answer that is not the REST API's look again.
 static API_ROOTS: Mutex<BTreeMap<String, Url>> = Mutex::new(BTreeMap::new());
 
+/// [`API_ROOTS`], locked (a panic while it was held left nothing half-written in it).
 fn api_roots() -> std::sync::MutexGuard<'static, BTreeMap<String, Url>> {
     API_ROOTS.lock().unwrap_or_else(PoisonError::into_inner)
 }
