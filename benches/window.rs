@@ -1,7 +1,8 @@
 //! What the author feels in the real window (release build, under Xvfb, driven by WebDriver):
-//! cold start to an editable draft, each keystroke's time to the painted preview on a 35 KB
-//! review and a 1 MB document (and the review again with a Hatena blog selected), and the memory
-//! the app and its webview hold.
+//! cold start to an editable draft and the memory then held, each beside an empty Tauri app's
+//! (`benches/empty-app`, built here with the same profile) as ratios; each keystroke's time to
+//! the painted preview on a 35 KB review and a 1 MB document (and the review again with a
+//! Hatena blog selected); and the memory the app and its webview hold after typing.
 //! Run: `cargo bench --bench window` (after `.ci/setup`). Prints a table; no pass or fail.
 
 use std::path::Path;
@@ -15,7 +16,7 @@ use serde_json::Value;
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use support::desktop::{Desktop, fumi_pids, wait_for_exit};
+use support::desktop::{Desktop, app_pids, wait_for_exit};
 use support::hatena::TestHatena;
 use support::keyring::SecretService;
 
@@ -55,12 +56,14 @@ const MEASURES: &str =
     "['fumi-preview-ready', 'fumi-preview', 'fumi-preview-lag', 'fumi-preview-wait']";
 
 /// Places the caret at the end of the editor line chosen by `line` (a JS expression over
-/// `lines`, the editor's line elements), types `prefix` there, and clears the measures.
+/// `lines`, the editor's line elements drawn now, or `middle(test)`: the first that passes in
+/// their lower half, else in all), types `prefix` there, and clears the measures.
 const PREPARE: &str =
     "const names = MEASURES;
      const clear = () => names.forEach((n) => performance.clearMeasures(n));
      const c = document.querySelector('.cm-content'); c.focus();
      const lines = [...c.querySelectorAll('.cm-line')];
+     const middle = (test) => lines.slice(Math.floor(lines.length / 2)).find(test) || lines.find(test);
      const at = LINE;
      if (!at) throw new Error(`no such line among ${lines.length}: ${lines.slice(0, 3).map(l => l.textContent).join(' | ')} … ${lines.slice(-3).map(l => l.textContent).join(' | ')}`);
      at.scrollIntoView({block: 'center'});
@@ -219,11 +222,18 @@ fn report(name: &str, mut ms: Vec<f64>) {
     );
 }
 
-/// Resident memory of the app and every process it started (the webview's), in MiB.
-fn rss_mib(data_dir: &Path) -> f64 {
-    let roots = fumi_pids(data_dir);
+/// Memory of an app and every process it started (WebKit's web and network processes), in MiB:
+/// resident (RSS) and proportional (PSS: shared pages divided among their users, so a library
+/// both the app and its web process map is counted once).
+struct Memory {
+    rss: f64,
+    pss: f64,
+}
+
+/// [`Memory`] of the processes of `binary` started on `data_dir`, and their children.
+fn memory(binary: &str, data_dir: &Path) -> Memory {
+    let roots = app_pids(binary, data_dir);
     let mut all = roots.clone();
-    // Children of the app, and their children (WebKit's web and network processes).
     for _ in 0..3 {
         for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
             let Some(pid) = entry
@@ -245,18 +255,78 @@ fn rss_mib(data_dir: &Path) -> f64 {
             }
         }
     }
-    let kib: u64 = all
-        .iter()
-        .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/status")).ok())
-        .filter_map(|status| {
-            status
-                .lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<u64>().ok())
-        })
-        .sum();
-    kib as f64 / 1024.0
+    let kib = |file: &str, field: &str| -> f64 {
+        all.iter()
+            .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/{file}")).ok())
+            .filter_map(|text| {
+                text.lines()
+                    .find(|l| l.starts_with(field))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|v| v.parse::<u64>().ok())
+            })
+            .sum::<u64>() as f64
+    };
+    Memory {
+        rss: kib("status", "VmRSS:") / 1024.0,
+        pss: kib("smaps_rollup", "Pss:") / 1024.0,
+    }
+}
+
+/// Memory is read this long after a window is ready, when the start's work has settled.
+const SETTLE: Duration = Duration::from_secs(2);
+
+/// Launches per start measurement.
+const LAUNCHES: usize = 5;
+
+/// Builds the empty Tauri app (`benches/empty-app`) with the release profile Fumi is built with.
+fn build_empty_app() -> std::path::PathBuf {
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["build", "--release", "-p", "empty-tauri-app"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "the empty Tauri app builds");
+    Path::new(support::FUMI).with_file_name("empty-tauri-app")
+}
+
+/// The empty Tauri app's start (session request → its page loaded) and memory, `LAUNCHES`
+/// times: the same measures as Fumi's, for the ratios.
+async fn empty_app_rows(desktop: &Desktop, app: &Path) -> (Vec<f64>, Vec<f64>, Vec<Memory>) {
+    let data = tempfile::tempdir().expect("temp dir");
+    let args = [Path::new("--data-dir"), data.path()];
+    let (mut starts, mut in_page, mut memories) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..LAUNCHES {
+        let start = Instant::now();
+        let window = desktop.launch_app(app, &args).await;
+        wait(&window, "document.readyState === 'complete' && document.getElementById('ready')").await;
+        starts.push(start.elapsed().as_secs_f64() * 1000.0);
+        in_page.push(page_time(&window).await);
+        tokio::time::sleep(SETTLE).await;
+        memories.push(memory("/empty-tauri-app", data.path()));
+        let _ = window.close().await;
+        let begun = Instant::now();
+        while !app_pids("/empty-tauri-app", data.path()).is_empty() {
+            assert!(begun.elapsed() < Duration::from_secs(30), "the empty app did not exit");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    (starts, in_page, memories)
+}
+
+/// Milliseconds since the page's navigation began, as the page counts them.
+async fn page_time(window: &Client) -> f64 {
+    window
+        .execute("return performance.now()", vec![])
+        .await
+        .expect("read")
+        .as_f64()
+        .unwrap_or(f64::NAN)
+}
+
+/// The median of `values`.
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    percentile(&values, 50.0)
 }
 
 /// A slow keystroke path must be measured, not cut off: scripts may run for minutes.
@@ -328,25 +398,25 @@ const KEYED_PLACES: &[(&str, &str, &str, usize)] = &[
     ),
     (
         "quote",
-        "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('> '))",
+        "middle(l => l.textContent.startsWith('> '))",
         "",
         0,
     ),
     (
         "list item",
-        "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('- [ ]'))",
+        "middle(l => l.textContent.startsWith('- [ ]'))",
         "",
         0,
     ),
     (
         "table cell",
-        "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('| 評価'))",
+        "middle(l => l.textContent.startsWith('| 評価'))",
         "",
         2,
     ),
     (
         "code block",
-        "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.includes(' * 2'))",
+        "middle(l => l.textContent.includes(' * 2'))",
         "",
         0,
     ),
@@ -383,36 +453,52 @@ async fn main() {
         &["drafts", "new", "--title", "35 KB", "-"],
         with_front_matter(35_000).as_bytes(),
     ));
+    let empty_app = build_empty_app();
     let desktop = Desktop::start();
 
     let mut starts = Vec::new();
     let mut in_page = Vec::new();
-    for _ in 0..5 {
+    let mut memories = Vec::new();
+    for _ in 0..LAUNCHES {
         let start = Instant::now();
         let window = desktop.launch(data.path()).await;
         wait(&window, "document.querySelectorAll('#preview > .block').length > 5 && document.querySelector('.cm-content .cm-line')").await;
         starts.push(start.elapsed().as_secs_f64() * 1000.0);
-        let since_navigation = window
-            .execute("return performance.now()", vec![])
-            .await
-            .expect("read")
-            .as_f64()
-            .unwrap_or(f64::NAN);
-        in_page.push(since_navigation);
+        in_page.push(page_time(&window).await);
+        tokio::time::sleep(SETTLE).await;
+        memories.push(memory("/fumi", data.path()));
         let _ = window.close().await;
         wait_for_exit(data.path()).await;
     }
+    let (empty_starts, empty_in_page, empty_memories) = empty_app_rows(&desktop, &empty_app).await;
 
     let window = desktop.launch(data.path()).await;
     allow_long_scripts(&window).await;
     println!(
         "Fumi window benchmark (release build, Xvfb), {KEYSTROKES} keystrokes {KEY_INTERVAL_MS} ms apart per row"
     );
+    let start_ratio = median(starts.clone()) / median(empty_starts.clone());
     report(
         "cold start: launch → 35 KB draft editable and previewed",
         starts,
     );
     report("  of which page load → ready (in the page)", in_page);
+    report("empty Tauri app: launch → page loaded", empty_starts);
+    report("  of which page load → loaded (in the page)", empty_in_page);
+    let pss = |m: &[Memory]| median(m.iter().map(|m| m.pss).collect());
+    let rss = |m: &[Memory]| median(m.iter().map(|m| m.rss).collect());
+    println!(
+        "memory {:.0} s after ready, median of {LAUNCHES} launches: Fumi (35 KB draft open) PSS {:.0} MiB, RSS {:.0} MiB; empty Tauri app PSS {:.0} MiB, RSS {:.0} MiB",
+        SETTLE.as_secs_f64(),
+        pss(&memories),
+        rss(&memories),
+        pss(&empty_memories),
+        rss(&empty_memories),
+    );
+    println!(
+        "Fumi / empty Tauri app: start {start_ratio:.2}×, memory (PSS) {:.2}×",
+        pss(&memories) / pss(&empty_memories)
+    );
     for (title, label) in [("35 KB", "35 KB review"), ("1 MB", "1 MB document")] {
         open_draft(&window, title).await;
         // After a table row in the middle: the new paragraph's neighbours are a table and a
@@ -436,8 +522,8 @@ async fn main() {
         }
     }
     println!(
-        "memory (RSS of the app and its webview processes, 1 MB draft open): {:.0} MiB",
-        rss_mib(data.path())
+        "memory (RSS of the app and its webview processes, after every row, 1 MB draft open): {:.0} MiB",
+        memory("/fumi", data.path()).rss
     );
     let _ = window.close().await;
     wait_for_exit(data.path()).await;

@@ -125,6 +125,25 @@ async fn connect_discovers_the_rest_root_and_checks_the_password() {
     assert_eq!(err.code(), "blog_rejected_credentials", "{err}");
     assert!(err.to_string().contains("application password"), "{err}");
 
+    // A blog added before whose password was revoked since: a publish asks nothing before its
+    // own calls (three image uploads at once here), and the first refusal is the same error.
+    let (_dir, mut store, blog) = store_with_blog(&site);
+    let image = store
+        .add_asset(&Image::from_bytes(RED_PNG.to_vec(), "赤.png").expect("an image"))
+        .expect("store the image");
+    let text = format!("![赤]({image})\n");
+    let draft = store.create_draft("取り消された", &text).expect("draft");
+    let (p, _) = publish_collecting(
+        &mut store,
+        &blog,
+        "wrongwrongwrongwrongwrong",
+        draft.id,
+        PublishOptions::default(),
+    )
+    .await;
+    assert_eq!(p.expect_err("revoked").code(), "blog_rejected_credentials");
+    assert_eq!(store.draft(draft.id).expect("draft").body, text);
+
     // A static page of the same server: no api.w.org link.
     let err = WordPress::connect(
         &format!("{}readme.html", site.url),

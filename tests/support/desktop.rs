@@ -132,6 +132,21 @@ impl Desktop {
         desktop
     }
 
+    /// Launches a Tauri app (Fumi, or the window benchmark's empty app) with `args` through
+    /// tauri-driver and connects a WebDriver session to its window, once its page has loaded.
+    pub async fn launch_app(&self, app: &Path, args: &[&Path]) -> Client {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": app, "args": args }),
+        );
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.driver_port))
+            .await
+            .expect("a WebDriver session with the app's window")
+    }
+
     /// Launches Fumi on `data_dir` and connects a WebDriver session to its window.
     pub async fn launch(&self, data_dir: &Path) -> Client {
         self.launch_with(data_dir, &[]).await
@@ -139,18 +154,9 @@ impl Desktop {
 
     /// [`Desktop::launch`] with more arguments (a file to open).
     pub async fn launch_with(&self, data_dir: &Path, args: &[&Path]) -> Client {
-        let mut caps = serde_json::Map::new();
         let mut all = vec![Path::new("--data-dir"), data_dir];
         all.extend_from_slice(args);
-        caps.insert(
-            "tauri:options".into(),
-            json!({ "application": self.app, "args": all }),
-        );
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.driver_port))
-            .await
-            .expect("a WebDriver session with the Fumi window");
+        let client = self.launch_app(&self.app, &all).await;
         client
             .wait()
             .at_most(PATIENCE)
@@ -187,6 +193,12 @@ impl Drop for Desktop {
 
 /// The pids of running `fumi` processes that were started on `data_dir`.
 pub fn fumi_pids(data_dir: &Path) -> Vec<u32> {
+    app_pids("/fumi", data_dir)
+}
+
+/// The processes of the binary whose path ends with `binary` (`/fumi`) started with `data_dir`
+/// among their arguments.
+pub fn app_pids(binary: &str, data_dir: &Path) -> Vec<u32> {
     let needle = data_dir.as_os_str().as_encoded_bytes();
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return Vec::new();
@@ -196,7 +208,8 @@ pub fn fumi_pids(data_dir: &Path) -> Vec<u32> {
         .filter(|pid| {
             std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|cmd| {
                 let args: Vec<&[u8]> = cmd.split(|b| *b == 0).collect();
-                args.first().is_some_and(|a| a.ends_with(b"/fumi")) && args.contains(&needle)
+                args.first().is_some_and(|a| a.ends_with(binary.as_bytes()))
+                    && args.contains(&needle)
             })
         })
         .collect()
