@@ -289,38 +289,64 @@ fn build_empty_app() -> std::path::PathBuf {
     Path::new(support::FUMI).with_file_name("empty-tauri-app")
 }
 
-/// The empty Tauri app's start (session request → its page loaded) and memory, `LAUNCHES`
-/// times: the same measures as Fumi's, for the ratios.
-async fn empty_app_rows(desktop: &Desktop, app: &Path) -> (Vec<f64>, Vec<f64>, Vec<Memory>) {
-    let data = tempfile::tempdir().expect("temp dir");
-    let args = [Path::new("--data-dir"), data.path()];
-    let (mut starts, mut in_page, mut memories) = (Vec::new(), Vec::new(), Vec::new());
+/// A start measured `LAUNCHES` times: session request → `ready`, the page's own part of it and
+/// of that its scripts' (see [`page_times`]), in milliseconds; and the memory held after it.
+#[derive(Default)]
+struct Launches {
+    total: Vec<f64>,
+    in_page: Vec<f64>,
+    scripts: Vec<f64>,
+    memory: Vec<Memory>,
+}
+
+/// Launches `app` (whose processes' binary ends with `binary`) on `data_dir` `LAUNCHES` times
+/// and measures each start until the page's `ready` condition holds, Fumi and the empty Tauri
+/// app alike.
+async fn measure_launches(
+    desktop: &Desktop,
+    app: &Path,
+    binary: &str,
+    data_dir: &Path,
+    ready: &str,
+) -> Launches {
+    let args = [Path::new("--data-dir"), data_dir];
+    let mut launches = Launches::default();
     for _ in 0..LAUNCHES {
         let start = Instant::now();
         let window = desktop.launch_app(app, &args).await;
-        wait(&window, "document.readyState === 'complete' && document.getElementById('ready')").await;
-        starts.push(start.elapsed().as_secs_f64() * 1000.0);
-        in_page.push(page_time(&window).await);
+        wait(&window, ready).await;
+        launches.total.push(start.elapsed().as_secs_f64() * 1000.0);
+        let (in_page, scripts) = page_times(&window).await;
+        launches.in_page.push(in_page);
+        launches.scripts.push(scripts);
         tokio::time::sleep(SETTLE).await;
-        memories.push(memory("/empty-tauri-app", data.path()));
+        launches.memory.push(memory(binary, data_dir));
         let _ = window.close().await;
         let begun = Instant::now();
-        while !app_pids("/empty-tauri-app", data.path()).is_empty() {
-            assert!(begun.elapsed() < Duration::from_secs(30), "the empty app did not exit");
+        while !app_pids(binary, data_dir).is_empty() {
+            assert!(
+                begun.elapsed() < Duration::from_secs(30),
+                "{binary} did not exit"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
-    (starts, in_page, memories)
+    launches
 }
 
-/// Milliseconds since the page's navigation began, as the page counts them.
-async fn page_time(window: &Client) -> f64 {
-    window
-        .execute("return performance.now()", vec![])
+/// Milliseconds since the page's navigation began, as the page counts them: now, and when its
+/// scripts had run (`DOMContentLoaded` ended: the bundle fetched, parsed and its top level run;
+/// what follows is the start's own work, its calls to Rust and the first drawing).
+async fn page_times(window: &Client) -> (f64, f64) {
+    let times = window
+        .execute(
+            "return [performance.now(), performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN]",
+            vec![],
+        )
         .await
-        .expect("read")
-        .as_f64()
-        .unwrap_or(f64::NAN)
+        .expect("read");
+    let at = |i: usize| times[i].as_f64().unwrap_or(f64::NAN);
+    (at(0), at(1))
 }
 
 /// The median of `values`.
@@ -456,49 +482,59 @@ async fn main() {
     let empty_app = build_empty_app();
     let desktop = Desktop::start();
 
-    let mut starts = Vec::new();
-    let mut in_page = Vec::new();
-    let mut memories = Vec::new();
-    for _ in 0..LAUNCHES {
-        let start = Instant::now();
-        let window = desktop.launch(data.path()).await;
-        wait(&window, "document.querySelectorAll('#preview > .block').length > 5 && document.querySelector('.cm-content .cm-line')").await;
-        starts.push(start.elapsed().as_secs_f64() * 1000.0);
-        in_page.push(page_time(&window).await);
-        tokio::time::sleep(SETTLE).await;
-        memories.push(memory("/fumi", data.path()));
-        let _ = window.close().await;
-        wait_for_exit(data.path()).await;
-    }
-    let (empty_starts, empty_in_page, empty_memories) = empty_app_rows(&desktop, &empty_app).await;
+    let fumi_starts = measure_launches(
+        &desktop,
+        Path::new(support::FUMI),
+        "/fumi",
+        data.path(),
+        "document.querySelectorAll('#preview > .block').length > 5 && document.querySelector('.cm-content .cm-line')",
+    )
+    .await;
+    let empty_data = tempfile::tempdir().expect("temp dir");
+    let empty_starts = measure_launches(
+        &desktop,
+        &empty_app,
+        "/empty-tauri-app",
+        empty_data.path(),
+        "document.readyState === 'complete' && document.getElementById('ready')",
+    )
+    .await;
 
     let window = desktop.launch(data.path()).await;
     allow_long_scripts(&window).await;
     println!(
         "Fumi window benchmark (release build, Xvfb), {KEYSTROKES} keystrokes {KEY_INTERVAL_MS} ms apart per row"
     );
-    let start_ratio = median(starts.clone()) / median(empty_starts.clone());
-    report(
-        "cold start: launch → 35 KB draft editable and previewed",
-        starts,
-    );
-    report("  of which page load → ready (in the page)", in_page);
-    report("empty Tauri app: launch → page loaded", empty_starts);
-    report("  of which page load → loaded (in the page)", empty_in_page);
+    let start_ratio = median(fumi_starts.total.clone()) / median(empty_starts.total.clone());
     let pss = |m: &[Memory]| median(m.iter().map(|m| m.pss).collect());
     let rss = |m: &[Memory]| median(m.iter().map(|m| m.rss).collect());
+    let memory_ratio = pss(&fumi_starts.memory) / pss(&empty_starts.memory);
+    for (name, launches) in [
+        (
+            "cold start: launch → 35 KB draft editable and previewed",
+            &fumi_starts,
+        ),
+        ("empty Tauri app: launch → page loaded", &empty_starts),
+    ] {
+        report(name, launches.total.clone());
+        report(
+            "  of which page load → ready (in the page)",
+            launches.in_page.clone(),
+        );
+        report(
+            "  of which page load → its scripts run (DOMContentLoaded)",
+            launches.scripts.clone(),
+        );
+    }
     println!(
         "memory {:.0} s after ready, median of {LAUNCHES} launches: Fumi (35 KB draft open) PSS {:.0} MiB, RSS {:.0} MiB; empty Tauri app PSS {:.0} MiB, RSS {:.0} MiB",
         SETTLE.as_secs_f64(),
-        pss(&memories),
-        rss(&memories),
-        pss(&empty_memories),
-        rss(&empty_memories),
+        pss(&fumi_starts.memory),
+        rss(&fumi_starts.memory),
+        pss(&empty_starts.memory),
+        rss(&empty_starts.memory),
     );
-    println!(
-        "Fumi / empty Tauri app: start {start_ratio:.2}×, memory (PSS) {:.2}×",
-        pss(&memories) / pss(&empty_memories)
-    );
+    println!("Fumi / empty Tauri app: start {start_ratio:.2}×, memory (PSS) {memory_ratio:.2}×");
     for (title, label) in [("35 KB", "35 KB review"), ("1 MB", "1 MB document")] {
         open_draft(&window, title).await;
         // After a table row in the middle: the new paragraph's neighbours are a table and a
