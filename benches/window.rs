@@ -16,7 +16,7 @@ use serde_json::Value;
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use support::desktop::{Desktop, app_pids, wait_for_exit};
+use support::desktop::{Desktop, app_pids, wait_for_app_exit, wait_for_exit};
 use support::hatena::TestHatena;
 use support::keyring::SecretService;
 
@@ -235,14 +235,7 @@ fn memory(binary: &str, data_dir: &Path) -> Memory {
     let roots = app_pids(binary, data_dir);
     let mut all = roots.clone();
     for _ in 0..3 {
-        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-            let Some(pid) = entry
-                .file_name()
-                .to_str()
-                .and_then(|s| s.parse::<u32>().ok())
-            else {
-                continue;
-            };
+        for pid in support::running_pids() {
             let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
                 continue;
             };
@@ -322,14 +315,7 @@ async fn measure_launches(
         tokio::time::sleep(SETTLE).await;
         launches.memory.push(memory(binary, data_dir));
         let _ = window.close().await;
-        let begun = Instant::now();
-        while !app_pids(binary, data_dir).is_empty() {
-            assert!(
-                begun.elapsed() < Duration::from_secs(30),
-                "{binary} did not exit"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        wait_for_app_exit(binary, data_dir).await;
     }
     launches
 }

@@ -200,11 +200,8 @@ pub fn fumi_pids(data_dir: &Path) -> Vec<u32> {
 /// among their arguments.
 pub fn app_pids(binary: &str, data_dir: &Path) -> Vec<u32> {
     let needle = data_dir.as_os_str().as_encoded_bytes();
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+    super::running_pids()
+        .into_iter()
         .filter(|pid| {
             std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|cmd| {
                 let args: Vec<&[u8]> = cmd.split(|b| *b == 0).collect();
@@ -217,9 +214,14 @@ pub fn app_pids(binary: &str, data_dir: &Path) -> Vec<u32> {
 
 /// Waits until no `fumi` process runs on `data_dir`.
 pub async fn wait_for_exit(data_dir: &Path) {
+    wait_for_app_exit("/fumi", data_dir).await;
+}
+
+/// Waits until no process of `binary` (see [`app_pids`]) runs on `data_dir`.
+pub async fn wait_for_app_exit(binary: &str, data_dir: &Path) {
     let start = Instant::now();
-    while !fumi_pids(data_dir).is_empty() {
-        assert!(start.elapsed() < PATIENCE, "Fumi did not exit");
+    while !app_pids(binary, data_dir).is_empty() {
+        assert!(start.elapsed() < PATIENCE, "{binary} did not exit");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }

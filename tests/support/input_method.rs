@@ -216,11 +216,8 @@ fn give_to_user(path: &Path) {
 /// process group (they daemonize), and only their environment says whose they are.
 fn started_in(home: &Path) -> Vec<u32> {
     let needle = format!("HOME={}\0", home.display());
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+    super::running_pids()
+        .into_iter()
         .filter(|pid| {
             std::fs::read(format!("/proc/{pid}/environ"))
                 .is_ok_and(|env| env.windows(needle.len()).any(|w| w == needle.as_bytes()))

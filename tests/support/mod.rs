@@ -74,6 +74,16 @@ pub fn kill_group(pid: u32) {
         .status();
 }
 
+/// The ids of every process running now (the numbered entries of `/proc`).
+pub fn running_pids() -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .collect()
+}
+
 /// A Japanese book review with the constructs the renderer must get right.
 pub const REVIEW: &str = include_str!("review.md");
 
