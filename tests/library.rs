@@ -220,7 +220,10 @@ fn upgrading_indexes_the_tags_and_excerpts_of_existing_drafts() {
          DROP TABLE book_lookups; DROP TABLE books;
          DROP TABLE draft_tags; DROP INDEX drafts_by_created;
          DROP TABLE drafts_fts_terms; DROP TRIGGER drafts_fts_insert; DROP TRIGGER drafts_fts_update;
-         DROP TRIGGER drafts_fts_delete; INSERT INTO drafts_fts (drafts_fts) VALUES ('delete-all');
+         DROP TRIGGER drafts_fts_delete; DROP TABLE drafts_unindexed; DROP TABLE drafts_fts;
+         CREATE VIRTUAL TABLE drafts_fts USING fts5 (
+             title, body, content = 'drafts', content_rowid = 'id', tokenize = 'trigram'
+         );
          CREATE TRIGGER drafts_fts_insert AFTER INSERT ON drafts BEGIN
              INSERT INTO drafts_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
          END;

@@ -144,37 +144,48 @@ fn search_finds_japanese_substrings_of_any_length() {
         .expect("create");
     store.trash_draft(trashed.id).expect("trash");
 
-    let ids = |q: &str| {
-        store
-            .search(q)
-            .expect("search")
-            .into_iter()
-            .map(|d| d.id)
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(
-        ids("読書会"),
-        vec![weather.id],
-        "3+ characters use the trigram index"
-    );
-    assert_eq!(
-        ids("天気"),
-        vec![weather.id],
-        "2 characters: the trigrams they begin; the trash is excluded"
-    );
-    assert_eq!(ids("体"), vec![review.id], "1 character, in a title");
-    assert_eq!(
-        ids("hello world"),
-        vec![review.id],
-        "ASCII is case-insensitive"
-    );
-    assert_eq!(ids("月曜"), Vec::<i64>::new());
-    assert_eq!(ids("100%"), Vec::<i64>::new(), "LIKE wildcards are literal");
-    assert_eq!(
-        ids("\"引用\""),
-        Vec::<i64>::new(),
-        "quotes cannot break the query"
-    );
+    // Saved drafts are found before the index holds them (on their own text) and after.
+    for pass in ["just saved", "indexed"] {
+        if pass == "indexed" {
+            assert_eq!(store.index_drafts().expect("index"), 3);
+        }
+        let ids = |q: &str| found(&store, q);
+        assert_eq!(ids("読書会"), vec![weather.id], "{pass}: 3+ characters");
+        assert_eq!(
+            ids("天気"),
+            vec![weather.id],
+            "{pass}: 2 characters; the trash is excluded"
+        );
+        assert_eq!(
+            ids("体"),
+            vec![review.id],
+            "{pass}: 1 character, in a title"
+        );
+        assert_eq!(
+            ids("hello world"),
+            vec![review.id],
+            "{pass}: ASCII is case-insensitive"
+        );
+        assert_eq!(ids("月曜"), Vec::<i64>::new());
+        assert_eq!(ids("100%"), Vec::<i64>::new(), "LIKE wildcards are literal");
+        assert_eq!(
+            ids("\"引用\""),
+            Vec::<i64>::new(),
+            "quotes cannot break the query"
+        );
+    }
+}
+
+/// The drafts `store` finds for `query`, by id.
+fn found(store: &Store, query: &str) -> Vec<i64> {
+    let mut ids: Vec<i64> = store
+        .search(query)
+        .expect("search")
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    ids.sort_unstable();
+    ids
 }
 
 #[test]
@@ -187,16 +198,8 @@ fn short_searches_find_the_last_characters_and_follow_every_save() {
         .map(|i| format!("の{}", char::from_u32(0x4E00 + i).expect("a kanji")))
         .collect();
     let common = store.create_draft("多い", &many).expect("create");
-    let ids = |store: &Store, q: &str| {
-        let mut ids: Vec<i64> = store
-            .search(q)
-            .expect("search")
-            .into_iter()
-            .map(|d| d.id)
-            .collect();
-        ids.sort_unstable();
-        ids
-    };
+    store.index_drafts().expect("index");
+    let ids = found;
     assert_eq!(ids(&store, "珈琲"), vec![coffee.id], "a whole title of two");
     assert_eq!(
         ids(&store, "琲"),
@@ -216,21 +219,57 @@ fn short_searches_find_the_last_characters_and_follow_every_save() {
     );
     assert_eq!(ids(&store, "\""), Vec::<i64>::new());
 
+    // Saved twice before the index reads it again: the index's entry is of the first text.
     store
         .save_draft(coffee.id, "珈琲", "夜は読書", SaveKind::Autosave)
         .expect("save");
-    assert_eq!(
-        ids(&store, "散歩"),
-        Vec::<i64>::new(),
-        "the old text is gone"
-    );
-    assert_eq!(ids(&store, "書"), vec![coffee.id], "the new text is found");
+    store
+        .save_draft(coffee.id, "珈琲", "夜は読書会", SaveKind::Autosave)
+        .expect("save");
+    for pass in ["just saved", "indexed"] {
+        if pass == "indexed" {
+            assert_eq!(
+                store.index_drafts().expect("index"),
+                1,
+                "only the saved one"
+            );
+            assert_eq!(store.index_drafts().expect("index"), 0);
+        }
+        for gone in ["散歩", "歩", "朝は散"] {
+            assert_eq!(
+                ids(&store, gone),
+                Vec::<i64>::new(),
+                "{pass}: {gone} is gone"
+            );
+        }
+        for new in ["書", "読書", "読書会", "書会"] {
+            assert_eq!(ids(&store, new), vec![coffee.id], "{pass}: {new} is found");
+        }
+        assert_eq!(
+            ids(&store, "琲"),
+            vec![coffee.id],
+            "{pass}: the title still"
+        );
+    }
     store.trash_draft(coffee.id).expect("trash");
     assert_eq!(
         ids(&store, "書"),
         Vec::<i64>::new(),
         "the trash is left out"
     );
+    store.purge_draft(coffee.id).expect("purge");
+    let in_index = |text: &str| -> i64 {
+        Connection::open(store.path())
+            .expect("open")
+            .query_row(
+                "SELECT count(*) FROM drafts_fts WHERE drafts_fts MATCH ?1",
+                [format!("\"{text}\"")],
+                |r| r.get(0),
+            )
+            .expect("count")
+    };
+    assert_eq!(in_index("読書会"), 0, "purged: out of the index");
+    assert_eq!(in_index("の丁の"), 1, "the others stay");
 }
 
 #[test]

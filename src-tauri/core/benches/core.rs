@@ -117,6 +117,16 @@ fn save(c: &mut Criterion) {
                 .expect("save")
         })
     });
+    // The work a save leaves for the author's pause: indexing the text for search.
+    c.bench_function("save/35KB and its indexing", |b| {
+        b.iter(|| {
+            i += 1;
+            store
+                .save_draft(draft.id, "長い下書き", &texts[i % 2], SaveKind::Autosave)
+                .expect("save");
+            store.index_next_draft().expect("index")
+        })
+    });
 }
 
 fn search(c: &mut Criterion) {
@@ -163,6 +173,12 @@ fn search(c: &mut Criterion) {
                 .expect("record");
         }
     }
+    let indexing = std::time::Instant::now();
+    let indexed = store.index_drafts().expect("index");
+    println!(
+        "index/10k drafts: {indexed} drafts indexed for search in {:.2} s",
+        indexing.elapsed().as_secs_f64()
+    );
     c.bench_function("list/10k drafts", |b| {
         b.iter(|| store.list_drafts().expect("list"))
     });
@@ -204,7 +220,18 @@ fn search(c: &mut Criterion) {
     group.bench_function("no match", |b| {
         b.iter(|| store.search(black_box("存在しない語句")).expect("search"))
     });
+    // The draft being written is saved, not yet indexed: it is matched on its own text.
+    let open_draft = store
+        .create_draft("書きかけ", &document(35_000))
+        .expect("draft");
+    group.bench_function("3+ chars, the open draft just saved", |b| {
+        b.iter(|| store.search(black_box("読書会について")).expect("search"))
+    });
+    group.bench_function("2 chars, the open draft just saved", |b| {
+        b.iter(|| store.search(black_box("珈琲")).expect("search"))
+    });
     group.finish();
+    store.purge_draft(open_draft.id).expect("purge");
     // Autosave's tail in a large library: a percentile, which criterion does not report. First
     // through a bare `Store` (which checkpoints in its commits), then through `App`'s pool (whose
     // own connection checkpoints every 2 s). 20 ms apart, a pace between the two checkpoints

@@ -131,6 +131,7 @@ action-deleting-a-draft = deleting a draft
 action-finding-a-post-s-draft = finding a post's draft
 action-finding-a-synced-draft = finding a synced draft
 action-forgetting-a-publication = forgetting a publication
+action-indexing-drafts-for-search = indexing drafts for search
 action-keeping-a-book-s-facts = keeping a book's facts
 action-keeping-a-page-card = keeping a page card
 action-keeping-another-computer-s-text = keeping another computer's text

@@ -129,6 +129,7 @@ action-deleting-a-draft = 下書きの削除
 action-finding-a-post-s-draft = 記事の下書きの検索
 action-finding-a-synced-draft = 同期した下書きの検索
 action-forgetting-a-publication = 公開記録の削除
+action-indexing-drafts-for-search = 検索用の下書きの索引付け
 action-keeping-a-book-s-facts = 本の情報の保存
 action-keeping-a-page-card = ページカードの保存
 action-keeping-another-computer-s-text = 別のコンピューターの文章の保存

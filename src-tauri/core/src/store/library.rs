@@ -1,12 +1,12 @@
 //! The drafts list: full-text search in any script, filters by status, blog and tag, two orders;
 //! and the index of tags those filters read.
 
-use rusqlite::Transaction;
 use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 
 use super::Store;
 use super::drafts::{STATUS, SUMMARY_COLUMNS as COLUMNS};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::draft::{DraftId, DraftSummary};
 use crate::model::library::{LibraryQuery, SortOrder, TagCount};
 
@@ -23,9 +23,10 @@ impl Store {
     pub fn library(&self, query: &LibraryQuery) -> Result<Vec<DraftSummary>> {
         let mut conditions = vec!["deleted_at IS NULL".to_owned()];
         let mut params: Vec<Value> = Vec::new();
-        let mut bind = |conditions: &mut Vec<String>, sql: &str, value: Value| {
-            params.push(value);
-            conditions.push(sql.replace('?', &format!("?{}", params.len())));
+        // Adds a condition whose parameters are written `?1`, `?2`…, numbered after those before.
+        let mut bind = |sql: &str, values: Vec<Value>| {
+            conditions.push(renumber(sql, params.len()));
+            params.extend(values);
         };
         let text = query.text.trim();
         let text_match = match text.chars().count() {
@@ -33,48 +34,45 @@ impl Store {
             n if n >= TRIGRAM => Some(TextMatch::Index(fts_string(text))),
             _ => Some(self.short_query(text)?),
         };
+        // The index answers for the drafts it holds as they are; the few saved since it last read
+        // them (`drafts_unindexed`) are matched on their own text, an index entry of theirs being
+        // outdated.
+        let like = "(title LIKE ?1 ESCAPE '\\' OR body LIKE ?1 ESCAPE '\\')";
+        let unindexed = "SELECT draft_id FROM drafts_unindexed";
+        let just_saved = format!("SELECT id FROM drafts WHERE id IN ({unindexed}) AND {like}");
         match text_match {
             None => {}
+            // One `IN` of rowids, which SQLite answers by looking each up.
             Some(TextMatch::Index(fts_query)) => bind(
-                &mut conditions,
-                "id IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?)",
-                fts_query.into(),
+                &format!(
+                    "id IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?2 \
+                     AND rowid NOT IN ({unindexed}) UNION ALL {just_saved})"
+                ),
+                vec![like_pattern(text).into(), fts_query.into()],
             ),
-            Some(TextMatch::Nothing) => conditions.push("0".to_owned()),
-            Some(TextMatch::Scan) => {
-                let pattern = format!(
-                    "%{}%",
-                    text.replace('\\', "\\\\")
-                        .replace('%', "\\%")
-                        .replace('_', "\\_")
-                );
-                bind(
-                    &mut conditions,
-                    "(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')",
-                    pattern.into(),
-                );
-            }
+            Some(TextMatch::Nothing) => bind(
+                &format!("id IN ({just_saved})"),
+                vec![like_pattern(text).into()],
+            ),
+            Some(TextMatch::Scan) => bind(like, vec![like_pattern(text).into()]),
         }
         if let Some(status) = query.status {
             bind(
-                &mut conditions,
-                &format!("({STATUS}) = ?"),
-                status.as_str().to_owned().into(),
+                &format!("({STATUS}) = ?1"),
+                vec![status.as_str().to_owned().into()],
             );
         }
         if let Some(blog) = query.blog {
             bind(
-                &mut conditions,
                 "EXISTS (SELECT 1 FROM publications p WHERE p.draft_id = drafts.id \
-                 AND p.blog_id = ? AND p.remote_id IS NOT NULL)",
-                blog.into(),
+                 AND p.blog_id = ?1 AND p.remote_id IS NOT NULL)",
+                vec![blog.into()],
             );
         }
         if let Some(tag) = &query.tag {
             bind(
-                &mut conditions,
-                "id IN (SELECT draft_id FROM draft_tags WHERE tag = ?)",
-                tag.clone().into(),
+                "id IN (SELECT draft_id FROM draft_tags WHERE tag = ?1)",
+                vec![tag.clone().into()],
             );
         }
         let order = match query.sort {
@@ -88,6 +86,49 @@ impl Store {
             ),
             rusqlite::params_from_iter(params),
         )
+    }
+
+    /// Indexes for search one draft saved since the index last read it; false when none is
+    /// left. A save only notes its draft (migration 0020): this runs when the author pauses,
+    /// one draft per transaction, so a save never waits for more than one draft's indexing.
+    pub fn index_next_draft(&mut self) -> Result<bool> {
+        let path = self.path.clone();
+        let err = |e| Error::from_sqlite(&path, "indexing drafts for search", e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let next: Option<DraftId> = tx
+            .query_row("SELECT draft_id FROM drafts_unindexed LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(err)?;
+        let Some(id) = next else {
+            return Ok(false);
+        };
+        tx.execute("DELETE FROM drafts_fts WHERE rowid = ?1", [id])
+            .map_err(err)?;
+        // Each field ends in two U+0001, so its last characters begin trigrams too (0019).
+        tx.execute(
+            "INSERT INTO drafts_fts (rowid, title, body) \
+             SELECT id, title || char(1, 1), body || char(1, 1) FROM drafts WHERE id = ?1",
+            [id],
+        )
+        .map_err(err)?;
+        tx.execute("DELETE FROM drafts_unindexed WHERE draft_id = ?1", [id])
+            .map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(true)
+    }
+
+    /// Indexes every draft saved since the index last read it; returns how many.
+    pub fn index_drafts(&mut self) -> Result<usize> {
+        let mut indexed = 0;
+        while self.index_next_draft()? {
+            indexed += 1;
+        }
+        Ok(indexed)
     }
 
     /// How to find a text of one or two characters: through the index, as any of the trigrams
@@ -173,6 +214,36 @@ enum TextMatch {
     Scan,
     /// Nowhere: no draft holds it.
     Nothing,
+}
+
+/// `text` as a `LIKE` pattern matching it anywhere (`\` escapes).
+fn like_pattern(text: &str) -> String {
+    format!(
+        "%{}%",
+        text.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    )
+}
+
+/// `sql` with each parameter `?n` written `?{n + by}`.
+fn renumber(sql: &str, by: usize) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut rest = sql;
+    while let Some(at) = rest.find('?') {
+        out.push_str(&rest[..=at]);
+        rest = &rest[at + 1..];
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        match rest[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&(n + by).to_string()),
+            Err(_) => out.push_str(&rest[..digits]),
+        }
+        rest = &rest[digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `text` as an FTS5 string, which the trigram tokenizer matches as a substring.

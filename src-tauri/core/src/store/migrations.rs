@@ -50,6 +50,7 @@ fn migrations() -> Vec<M<'static>> {
             },
         ),
         M::up(include_str!("migrations/0019_short_search.sql")),
+        M::up(include_str!("migrations/0020_index_after_save.sql")),
     ]
 }
 
@@ -61,7 +62,7 @@ fn bodies(tx: &Transaction) -> rusqlite::Result<Vec<(i64, String)>> {
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 19;
+pub const SCHEMA_VERSION: i64 = 20;
 
 /// Brings the database to [`SCHEMA_VERSION`], refusing one written by a newer Fumi.
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
