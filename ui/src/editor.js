@@ -1,13 +1,25 @@
 // The Markdown editor: CodeMirror 6 with GFM highlighting, soft wrapping, history and search.
 
-import { Compartment, EditorState } from "@codemirror/state";
+import { Compartment, EditorState, Prec } from "@codemirror/state";
 import { EditorView, keymap, drawSelection, highlightActiveLine, placeholder } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
-import { syntaxHighlighting, HighlightStyle } from "@codemirror/language";
+import { markdownKeymap, markdownLanguage, pasteURLAsLink } from "@codemirror/lang-markdown";
+import { Language, LanguageSupport, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { tags } from "@lezer/highlight";
 import { categoriesExtension } from "./categories.js";
+
+/**
+ * GFM Markdown with front matter. Not lang-markdown's `markdown()`: it parses HTML inside
+ * Markdown with HTML's, CSS's and JavaScript's own parsers, a quarter of the window's script
+ * to load at every start, for nodes the editor's style below gives no colour anyway.
+ * @param {import("@lezer/markdown").MarkdownExtension} extension
+ */
+function markdownSupport(extension) {
+  const parser = /** @type {import("@lezer/markdown").MarkdownParser} */ (markdownLanguage.parser);
+  const language = new Language(markdownLanguage.data, parser.configure(extension), [], "markdown");
+  return new LanguageSupport(language, [pasteURLAsLink, Prec.high(keymap.of(markdownKeymap))]);
+}
 
 /** Whether the webview's spell checker marks English words (the system's dictionaries). */
 const spelling = new Compartment();
@@ -87,7 +99,7 @@ export function createEditor(parent, { onChange, onImage, onSelection, keys, pla
     highlightActiveLine(),
     highlightSelectionMatches(),
     EditorView.lineWrapping,
-    markdown({ base: markdownLanguage, extensions: [frontMatter] }),
+    markdownSupport(frontMatter),
     syntaxHighlighting(markdownStyle),
     placeholder(placeholderText),
     categoriesExtension(newCategoryTitle),
