@@ -30,6 +30,9 @@ use support::{fumi, ok};
 const KEYSTROKES: usize = 150;
 const KEY_INTERVAL_MS: u64 = 80;
 
+/// The empty draft the 10 MB paste goes into.
+const PASTE_TITLE: &str = "10 MB paste";
+
 /// Each keystroke's times, in milliseconds (the preview's performance measures).
 struct Keystrokes {
     /// Until the patch is in the preview's DOM and laid out.
@@ -289,6 +292,9 @@ struct Launches {
     total: Vec<f64>,
     in_page: Vec<f64>,
     scripts: Vec<f64>,
+    /// The steps the page marked (`fumi-start-*`), each launch's in order, as time since
+    /// navigation began.
+    steps: Vec<Vec<(String, f64)>>,
     memory: Vec<Memory>,
 }
 
@@ -312,6 +318,7 @@ async fn measure_launches(
         let (in_page, scripts) = page_times(&window).await;
         launches.in_page.push(in_page);
         launches.scripts.push(scripts);
+        launches.steps.push(start_steps(&window).await);
         tokio::time::sleep(SETTLE).await;
         launches.memory.push(memory(binary, data_dir));
         let _ = window.close().await;
@@ -333,6 +340,42 @@ async fn page_times(window: &Client) -> (f64, f64) {
         .expect("read");
     let at = |i: usize| times[i].as_f64().unwrap_or(f64::NAN);
     (at(0), at(1))
+}
+
+/// The steps of its start the page marked (`fumi-start-*`), in the order they came.
+async fn start_steps(window: &Client) -> Vec<(String, f64)> {
+    let marks = window
+        .execute(
+            "return performance.getEntriesByType('mark').filter(m => m.name.startsWith('fumi-start-')).sort((a, b) => a.startTime - b.startTime).map(m => [m.name.slice(11), m.startTime])",
+            vec![],
+        )
+        .await
+        .expect("read");
+    marks
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| Some((m[0].as_str()?.to_owned(), m[1].as_f64()?)))
+        .collect()
+}
+
+/// Prints the median time of each step `launches` marked, and the time since the step before.
+fn report_steps(launches: &Launches) {
+    let Some(first) = launches.steps.first() else {
+        return;
+    };
+    let mut before = 0.0;
+    for (step, _) in first {
+        let at = median(
+            launches
+                .steps
+                .iter()
+                .filter_map(|steps| steps.iter().find(|(s, _)| s == step).map(|(_, t)| *t))
+                .collect(),
+        );
+        println!("  step {step:<16} at {at:>6.0} ms (+{:.0})", at - before);
+        before = at;
+    }
 }
 
 /// The median of `values`.
@@ -372,6 +415,16 @@ async fn wait(window: &Client, condition: &str) {
 }
 
 async fn open_draft(window: &Client, title: &str) {
+    open_draft_when(
+        window,
+        title,
+        "document.querySelectorAll('#preview > .block').length > 5",
+    )
+    .await;
+}
+
+/// Opens the draft titled `title` from the list and waits until `ready` holds too.
+async fn open_draft_when(window: &Client, title: &str, ready: &str) {
     wait(
         window,
         &format!("[...document.querySelectorAll('#drafts li')].some(li => li.textContent.includes({title:?}))"),
@@ -386,11 +439,61 @@ async fn open_draft(window: &Client, title: &str) {
         .expect("open the draft");
     wait(
         window,
-        &format!(
-            "document.getElementById('title').value === {title:?} && document.querySelectorAll('#preview > .block').length > 5"
-        ),
+        &format!("document.getElementById('title').value === {title:?} && ({ready})"),
     )
     .await;
+}
+
+/// A 10 MB paste of short paragraphs into an empty draft, timed in the page from the paste: until the preview
+/// painted it, and until it was saved (autosave waits 500 ms after the last change, as it
+/// does for typing, then sends the text); then typing at its end, with real keys.
+async fn paste_row(window: &Client) {
+    open_draft_when(window, PASTE_TITLE, "true").await;
+    // A paragraph a sentence. Typing beside one 10 MB paragraph (lines without a blank one
+    // between) was too slow to measure: the blocks around an edit are re-rendered, and the
+    // page redraws them, and that block was the whole paste.
+    let line = "長い引用を貼り付けても、一文字も失われず、窓は応え続ける。\n\n";
+    let count = 10 * 1024 * 1024 / line.len() + 1;
+    let times = window
+        .execute_async(
+            "const [line, count, done] = arguments;
+             performance.clearMeasures('fumi-preview');
+             const state = document.getElementById('save-state');
+             const data = new DataTransfer();
+             data.setData('text/plain', line.repeat(count));
+             const start = performance.now();
+             document.querySelector('.cm-content').dispatchEvent(
+               new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+             const handled = performance.now() - start;
+             let previewed = null, saving = null, left = state.dataset.saveState !== 'saved';
+             const poll = () => {
+               const now = performance.now() - start;
+               const shown = performance.getEntriesByName('fumi-preview')[0];
+               if (shown && previewed === null) previewed = shown.startTime + shown.duration - start;
+               const s = state.dataset.saveState;
+               if (s !== 'saved') left = true;
+               if (s === 'saving' && saving === null) saving = now;
+               if (previewed !== null && left && s === 'saved') done([handled, previewed, saving ?? NaN, now]);
+               else setTimeout(poll, 5);
+             };
+             setTimeout(poll, 5);",
+            vec![line.into(), count.into()],
+        )
+        .await
+        .expect("paste and wait");
+    let at = |i: usize| times[i].as_f64().unwrap_or(f64::NAN);
+    println!(
+        "10 MB paste into an empty draft: the editor took it in {:.0} ms, the preview painted it at {:.0} ms; the save began at {:.0} ms (autosave waits 500 ms) and ended at {:.0} ms",
+        at(0),
+        at(1),
+        at(2),
+        at(3)
+    );
+    let keys = type_and_measure(window, "lines[lines.length - 1]", "\n\n", Typing::Keys, 0).await;
+    report_typing(
+        "10 MB draft just pasted, keys, new paragraph at the end",
+        keys,
+    );
 }
 
 /// The places typed with real keys: a name, the editor line (see [`PREPARE`]), text typed
@@ -457,6 +560,11 @@ async fn main() {
     let data = tempfile::tempdir().expect("temp dir");
     ok(fumi(
         data.path(),
+        &["drafts", "new", "--title", PASTE_TITLE, "-"],
+        b"",
+    ));
+    ok(fumi(
+        data.path(),
         &["drafts", "new", "--title", "1 MB", "-"],
         with_front_matter(1_000_000).as_bytes(),
     ));
@@ -521,6 +629,18 @@ async fn main() {
         rss(&empty_starts.memory),
     );
     println!("Fumi / empty Tauri app: start {start_ratio:.2}×, memory (PSS) {memory_ratio:.2}×");
+    println!("Fumi's start, step by step (medians, since the page's navigation began):");
+    report_steps(&fumi_starts);
+    // `cargo bench --bench window -- start` measures the starts alone; `-- paste` the starts
+    // and the 10 MB paste.
+    let only = |part: &str| std::env::args().any(|a| a == part);
+    if only("start") {
+        return;
+    }
+    if only("paste") {
+        paste_row(&window).await;
+        return;
+    }
     for (title, label) in [("35 KB", "35 KB review"), ("1 MB", "1 MB document")] {
         open_draft(&window, title).await;
         // After a table row in the middle: the new paragraph's neighbours are a table and a
@@ -547,6 +667,7 @@ async fn main() {
         "memory (RSS of the app and its webview processes, after every row, 1 MB draft open): {:.0} MiB",
         memory("/fumi", data.path()).rss
     );
+    paste_row(&window).await;
     let _ = window.close().await;
     wait_for_exit(data.path()).await;
     drop(desktop);

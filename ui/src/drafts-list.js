@@ -62,9 +62,14 @@ export class DraftsList {
   /** Reloads the list (and the tags and blogs to filter by) from the database. */
   async refresh() {
     try {
-      const [trash, tags, blogs] = await Promise.all([api.listTrash(), api.listTags(), api.listBlogs()]);
+      const [trash, tags, blogs, found] = await Promise.all([
+        api.listTrash(),
+        api.listTags(),
+        api.listBlogs(),
+        this.showingTrash ? null : api.library({ text: this.query, ...this.filters }),
+      ]);
       this.trashCount = trash.length;
-      this.items = this.showingTrash ? trash : await api.library({ text: this.query, ...this.filters });
+      this.items = found ?? trash;
       this.blogs = blogs;
       this.fillFilters(tags, blogs);
     } catch (error) {

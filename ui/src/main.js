@@ -440,16 +440,19 @@ async function openDraft(id) {
   if (current?.id === id) return;
   await flushQuietly();
   const draft = await run(api.getDraft(id));
+  startMark("draft-read");
   // Text typed but not yet saved for this draft (e.g. a save that failed) wins over the disk.
   const unsaved = autosaver.pending.get(id);
   current = { id: draft.id, goal: draft.goal_chars, seen: unsaved ? null : draft.updated_at };
   el.title.value = unsaved?.title ?? draft.title;
   editor.load(unsaved?.body ?? draft.body);
+  startMark("editor-loaded");
   preview.load(editor.doc());
   showEditor(true);
   list.select(id);
   showSaveState(unsaved ? "dirty" : "saved");
   showWindowTitle();
+  startMark("shown");
   await Promise.all([publishBar.showDraft(id), bookPanel.load(id)]);
   readCards();
 }
@@ -648,11 +651,23 @@ function showWelcome(settings) {
   document.getElementById("welcome-connect").addEventListener("click", () => begin(true), { once: true });
 }
 
+/** True until the first draft is open. */
+let starting = true;
+
+/** Marks a step of the start for the window benchmark, as time since the page's navigation. */
+function startMark(step) {
+  if (starting) performance.mark(`fumi-start-${step}`);
+}
+
 async function start() {
+  startMark("scripts-run");
+  // What the first screen needs is asked of Rust at once, not one answer after another.
+  const infoAsked = api.appInfo();
   // Preferences first: they choose the language everything is drawn in.
   const settings = await api
     .getSettings()
     .catch(() => ({ language: "system", theme: "system", welcomed: true, editor_font: "sans", editor_font_size: 15, default_blog: null, proofreading: { off: [] } }));
+  startMark("settings");
   useLanguage(settings.language);
   useTheme(settings.theme);
   useEditorFont(settings.editor_font, settings.editor_font_size);
@@ -665,7 +680,8 @@ async function start() {
   // The menu is built beside the start, not before it: nothing on screen waits for it.
   installMenu(menuActions).catch(showError);
   el.emptyText.textContent = t.emptyState;
-  const info = await api.appInfo();
+  const info = await infoAsked;
+  startMark("app-info");
   if (info.startup_error) {
     showError(t.startupError({ reason: info.startup_error.message }));
     el.newDraft.disabled = el.emptyNew.disabled = el.search.disabled = true;
@@ -673,16 +689,21 @@ async function start() {
     return;
   }
   if (info.open_error) showError(info.open_error);
-  // Fumi launched again on this data (a .md opened from the file manager) hands its files here.
-  await listen("opened-files", ({ payload }) => showOpened(payload.draft, payload.error && ipcError(payload.error)));
-  await publishBar.loadBlogs();
-  await list.refresh();
+  await Promise.all([
+    // Fumi launched again on this data (a .md opened from the file manager) hands its files here.
+    listen("opened-files", ({ payload }) => showOpened(payload.draft, payload.error && ipcError(payload.error))),
+    publishBar.loadBlogs(),
+    list.refresh(),
+  ]);
+  startMark("list");
   const first = list.first();
   if (first) await openDraft(first.id);
   else {
     showEditor(false);
     if (!settings.welcomed) showWelcome(settings);
   }
+  startMark("draft-open");
+  starting = false;
   // Syncing starts once the window is usable; it never holds the start.
   syncLine.start().catch(showError);
 }

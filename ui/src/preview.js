@@ -153,8 +153,9 @@ export class Preview {
         const doc = this.doc;
         const sequence = this.sequence;
         let patch;
+        const opening = this.synced === null || this.version === null;
         try {
-          patch = this.synced === null || this.version === null ? await this.open(doc) : await this.edit(doc);
+          patch = opening ? await this.open(doc) : await this.edit(doc);
         } catch (error) {
           if (error?.code === "preview_out_of_step") {
             this.synced = null;
@@ -167,6 +168,11 @@ export class Preview {
           continue;
         }
         this.apply(patch);
+        // For the window benchmark's account of a start (the latest draft opened).
+        if (opening) {
+          performance.clearMarks("fumi-start-preview-drawn");
+          performance.mark("fumi-start-preview-drawn");
+        }
         this.painted(sequence);
       }
     } finally {
