@@ -51,6 +51,7 @@ fn builder() -> Builder<tauri::Wry> {
             commands::tags_of_text,
             commands::text_with_tags,
             commands::proofread,
+            commands::proofread_preview,
             commands::count_text,
             commands::list_trash,
             commands::create_draft,

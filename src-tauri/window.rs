@@ -91,6 +91,17 @@ impl AppState {
             .map_err(|OutOfStep| IpcError::preview_out_of_step())
     }
 
+    /// The live preview's text at `version`, which the editor sent it edit by edit: read here,
+    /// a long draft need not cross to Rust again (the proofreader's check).
+    pub(crate) fn preview_text(&self, version: u64) -> Result<String, IpcError> {
+        let preview = self.preview.lock().unwrap_or_else(PoisonError::into_inner);
+        preview
+            .as_ref()
+            .ok_or(OutOfStep)
+            .and_then(|p| p.text_at(version))
+            .map_err(|OutOfStep| IpcError::preview_out_of_step())
+    }
+
     /// Applies an edit to the live preview only if that is quick (see
     /// [`LivePreview::edit_if_quick`]); `None` when it is not, or while another edit is being
     /// applied (the window must not wait for it): the edit then goes to

@@ -111,6 +111,15 @@ pub fn purge_draft(state: State<'_, AppState>, id: DraftId) -> Result<()> {
     Ok(state.app()?.purge_draft(id)?)
 }
 
+/// What the proofreader finds in the text the live preview holds at `version` (the editor's,
+/// when the preview has caught up with it): the draft does not cross to Rust a second time.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn proofread_preview(state: State<'_, AppState>, version: u64) -> Result<Vec<Finding>> {
+    let text = state.preview_text(version)?;
+    Ok(state.app()?.proofread(&text)?)
+}
+
 /// Starts the live preview of a draft's text, as `flavor`'s blog shows it: the patch draws all
 /// of it.
 #[tauri::command(async)]

@@ -101,6 +101,8 @@ export const api = {
   library: (query) => call(commands.library(query)),
   listTags: () => call(commands.listTags()),
   proofread: (text) => call(commands.proofread(text)),
+  /** The proofreader's findings in the text the live preview holds at `version`. */
+  proofreadPreview: (version) => call(commands.proofreadPreview(version)),
   countText: (text) => call(commands.countText(text)),
   /** The front matter's own `tags` of a text, and the text with them replaced. */
   tagsOfText: (body) => call(commands.tagsOfText(body)),

@@ -64,6 +64,11 @@ export const commands = {
 	textWithTags: (body: string, tags: string[]) => __TAURI_INVOKE<string>("text_with_tags", { body, tags }),
 	/**  What the proofreader finds in the draft's text (the editor's diagnostics). */
 	proofread: (text: string) => __TAURI_INVOKE<Finding_Serialize[]>("proofread", { text }),
+	/**
+	 *  What the proofreader finds in the text the live preview holds at `version` (the editor's,
+	 *  when the preview has caught up with it): the draft does not cross to Rust a second time.
+	 */
+	proofreadPreview: (version: number) => __TAURI_INVOKE<Finding_Serialize[]>("proofread_preview", { version }),
 	/**  The counts of a piece of text as written: the editor's selection. */
 	countText: (text: string) => __TAURI_INVOKE<Counts>("count_text", { text }),
 	listTrash: () => __TAURI_INVOKE<DraftSummary_Serialize[]>("list_trash"),

@@ -171,8 +171,26 @@ const editor = createEditor(byId("editor"), {
   onSelection: (text) => showSelectionCount(text),
   keys: [],
   newCategoryTitle: (blog) => t.newCategory({ blog }),
-  more: [proofreading(api.proofread)],
+  more: [proofreading(proofreadText)],
 });
+
+/**
+ * The proofreader's findings in the editor's text: read from the live preview's copy when it
+ * holds this very text (a long draft then crosses to Rust once per change, not twice), else sent.
+ * @param {import("@codemirror/state").Text} doc
+ */
+async function proofreadText(doc) {
+  const version = preview.versionOf(doc);
+  if (version !== null) {
+    try {
+      return await api.proofreadPreview(version);
+    } catch (error) {
+      // The preview moved on meanwhile (another edit, another draft): the text is sent.
+      if (error?.code !== "preview_out_of_step") throw error;
+    }
+  }
+  return api.proofread(doc.toString());
+}
 
 syncScroll(editor.view, byId("preview"), preview);
 

@@ -109,6 +109,15 @@ export class Preview {
     this.pump();
   }
 
+  /**
+   * The version at which Rust holds `doc`, the editor's text; null while an edit is on its way
+   * or not yet sent.
+   * @param {import("@codemirror/state").Text} doc
+   */
+  versionOf(doc) {
+    return this.synced === doc && !this.changes && !this.running ? this.version : null;
+  }
+
   /** Takes an editor update that changed the text. */
   change(update) {
     this.doc = update.state.doc;

@@ -17,12 +17,13 @@ async function afterComposition(view) {
 
 /**
  * The editor extension.
- * @param {(text: string) => Promise<import("./bindings.ts").Finding[]>} proofread
+ * @param {(doc: import("@codemirror/state").Text) => Promise<import("./bindings.ts").Finding[]>} proofread
+ *   the findings in the editor's text
  */
 export function proofreading(proofread) {
   const source = async (/** @type {import("@codemirror/view").EditorView} */ view) => {
     await afterComposition(view);
-    const found = await proofread(view.state.doc.toString()).catch(() => []);
+    const found = await proofread(view.state.doc).catch(() => []);
     return found.map((f) => ({
       from: f.from,
       to: f.to,

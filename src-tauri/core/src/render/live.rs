@@ -220,6 +220,15 @@ impl LivePreview {
         self.version
     }
 
+    /// The text at `version`, as the editor holds it (lines joined by `\n`); [`OutOfStep`] when
+    /// the preview is at another version.
+    pub fn text_at(&self, version: u64) -> Result<String, OutOfStep> {
+        if version != self.version {
+            return Err(OutOfStep);
+        }
+        Ok(self.text())
+    }
+
     /// Applies an edit made to version `base`: old lines `from .. to` become the lines of
     /// `text`. Answers the patch, or [`OutOfStep`] when `base` is not the current version.
     pub fn edit(
@@ -1098,6 +1107,24 @@ mod tests {
             );
         }
         patch
+    }
+
+    #[test]
+    fn the_text_is_read_back_at_its_version_only() {
+        let renderer = Renderer::new();
+        let (mut live, _) = LivePreview::new(&renderer, "一。\r\n\n二。", |_| None, None);
+        let first = live.version();
+        assert_eq!(live.text_at(first).expect("current"), "一。\n\n二。");
+        live.edit(&renderer, first, 2, 3, "二を直す。\n三。")
+            .expect("edit");
+        assert_eq!(
+            live.text_at(live.version()).expect("current"),
+            "一。\n\n二を直す。\n三。"
+        );
+        assert!(
+            live.text_at(first).is_err(),
+            "an older version is out of step"
+        );
     }
 
     #[test]
