@@ -143,12 +143,25 @@ fn search_finds_japanese_substrings_of_any_length() {
         .create_draft("捨てた下書き", "天気の話")
         .expect("create");
     store.trash_draft(trashed.id).expect("trash");
+    let latin = store
+        .create_draft("Été", "ＡＢＣ順に並べた本棚")
+        .expect("create");
 
     // Saved drafts are found before the index holds them (on their own text) and after.
     for pass in ["just saved", "indexed"] {
         if pass == "indexed" {
-            assert_eq!(store.index_drafts().expect("index"), 3);
+            assert_eq!(store.index_drafts().expect("index"), 4);
         }
+        assert_eq!(
+            found(&store, "éTÉ"),
+            vec![latin.id],
+            "{pass}: case in any script, as the index folds it"
+        );
+        assert_eq!(
+            found(&store, "ａｂｃ順"),
+            vec![latin.id],
+            "{pass}: full-width"
+        );
         let ids = |q: &str| found(&store, q);
         assert_eq!(ids("読書会"), vec![weather.id], "{pass}: 3+ characters");
         assert_eq!(

@@ -174,6 +174,8 @@ export class Preview {
           this.element.append(error?.message ?? String(error));
           this.synced = doc;
           this.changes = null;
+          // Rust's copy is not this text: nothing may read it by version (see `versionOf`).
+          this.version = null;
           continue;
         }
         this.apply(patch);

@@ -39,7 +39,12 @@ impl Store {
         // outdated.
         let like = "(title LIKE ?1 ESCAPE '\\' OR body LIKE ?1 ESCAPE '\\')";
         let unindexed = "SELECT draft_id FROM drafts_unindexed";
-        let just_saved = format!("SELECT id FROM drafts WHERE id IN ({unindexed}) AND {like}");
+        // Folded as the index folds (any script's case), so a draft is found the same way
+        // before and after it is indexed.
+        let just_saved = format!(
+            "SELECT id FROM drafts WHERE id IN ({unindexed}) \
+             AND ({FOLDED_CONTAINS}(title, ?1) OR {FOLDED_CONTAINS}(body, ?1))"
+        );
         match text_match {
             None => {}
             // One `IN` of rowids, which SQLite answers by looking each up.
@@ -48,12 +53,11 @@ impl Store {
                     "id IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?2 \
                      AND rowid NOT IN ({unindexed}) UNION ALL {just_saved})"
                 ),
-                vec![like_pattern(text).into(), fts_query.into()],
+                vec![folded(text).into(), fts_query.into()],
             ),
-            Some(TextMatch::Nothing) => bind(
-                &format!("id IN ({just_saved})"),
-                vec![like_pattern(text).into()],
-            ),
+            Some(TextMatch::Nothing) => {
+                bind(&format!("id IN ({just_saved})"), vec![folded(text).into()])
+            }
             Some(TextMatch::Scan) => bind(like, vec![like_pattern(text).into()]),
         }
         if let Some(status) = query.status {
@@ -214,6 +218,29 @@ enum TextMatch {
     Scan,
     /// Nowhere: no draft holds it.
     Nothing,
+}
+
+/// The SQL function telling whether a text, case-folded, holds an already folded query.
+const FOLDED_CONTAINS: &str = "fumi_folded_contains";
+
+/// `text` in lower case, in every script (as the trigram index folds it).
+fn folded(text: &str) -> String {
+    text.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// Adds the functions searches use to a connection ([`FOLDED_CONTAINS`]).
+pub(super) fn register_functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        FOLDED_CONTAINS,
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let text = ctx.get_raw(0).as_str_or_null()?.unwrap_or_default();
+            let query = ctx.get_raw(1).as_str_or_null()?.unwrap_or_default();
+            Ok(folded(text).contains(query))
+        },
+    )
 }
 
 /// `text` as a `LIKE` pattern matching it anywhere (`\` escapes).

@@ -80,6 +80,7 @@ impl Store {
         )
         .map_err(|e| Error::from_sqlite(path, "opening the database", e))?;
         conn.busy_timeout(BUSY_TIMEOUT)
+            .and_then(|()| library::register_functions(&conn))
             .map_err(|e| Error::from_sqlite(path, "configuring the database", e))?;
         Ok(Store {
             conn,
@@ -139,7 +140,7 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // journal_mode answers with a row; a file that is not a database fails here, before any write.
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
-    Ok(())
+    library::register_functions(conn)
 }
 
 /// The current time in milliseconds since the Unix epoch.

@@ -73,9 +73,14 @@ impl Pool {
         let opened = Instant::now();
         let last_write = Arc::new(AtomicU64::new(0));
         let indexing = thread.execute_at_fixed_rate(INDEX_CHECK_EVERY, INDEX_CHECK_EVERY, {
-            let writer = Arc::clone(&writer);
+            // Weak: the writer's connection closes with the pool, not with the job.
+            let writer = Arc::downgrade(&writer);
             let last_write = Arc::clone(&last_write);
-            move || index_in_pause(&writer, &last_write, opened)
+            move || {
+                if let Some(writer) = writer.upgrade() {
+                    index_in_pause(&writer, &last_write, opened);
+                }
+            }
         });
         let readers = r2d2::Pool::builder()
             .max_size(MAX_READERS)
