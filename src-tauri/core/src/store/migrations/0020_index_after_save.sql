@@ -1,5 +1,5 @@
 -- A save writes its draft's row alone: re-indexing a long body for search is most of a save's
--- time (≈2 ms of a 35 KB draft's 2), so the draft is only noted in `drafts_unindexed` and
+-- time (≈2.0 ms of a 35 KB draft's 2.2), so the draft is only noted in `drafts_unindexed` and
 -- indexed a moment later, when the author pauses (see `Store::index_drafts`). A search reads
 -- the index for every other draft and the few noted ones' own text.
 --
