@@ -94,6 +94,7 @@ impl AppState {
     /// The live preview's text at `version`, which the editor sent it edit by edit: read here,
     /// a long draft need not cross to Rust again (the proofreader's check).
     pub(crate) fn preview_text(&self, version: u64) -> Result<String, IpcError> {
+        tracing::debug!(version, "reading the live preview's text");
         let preview = self.preview.lock().unwrap_or_else(PoisonError::into_inner);
         preview
             .as_ref()
