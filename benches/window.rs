@@ -444,9 +444,9 @@ async fn open_draft_when(window: &Client, title: &str, ready: &str) {
     .await;
 }
 
-/// A 10 MB paste of short paragraphs into an empty draft, timed in the page from the paste: until the preview
-/// painted it, and until it was saved (autosave waits 500 ms after the last change, as it
-/// does for typing, then sends the text); then typing at its end, with real keys.
+/// A 10 MB paste of short paragraphs into an empty draft, timed in the page from the paste:
+/// until the preview painted it, and until it was saved (autosave waits 500 ms after the last
+/// change, as it does for typing, then sends the text); then typing at its end, with real keys.
 async fn paste_row(window: &Client) {
     open_draft_when(window, PASTE_TITLE, "true").await;
     // A paragraph a sentence. Typing beside one 10 MB paragraph (lines without a blank one
@@ -594,8 +594,6 @@ async fn main() {
     )
     .await;
 
-    let window = desktop.launch(data.path()).await;
-    allow_long_scripts(&window).await;
     println!(
         "Fumi window benchmark (release build, Xvfb), {KEYSTROKES} keystrokes {KEY_INTERVAL_MS} ms apart per row"
     );
@@ -637,6 +635,8 @@ async fn main() {
     if only("start") {
         return;
     }
+    let window = desktop.launch(data.path()).await;
+    allow_long_scripts(&window).await;
     if only("paste") {
         paste_row(&window).await;
         return;
