@@ -832,6 +832,37 @@ async fn the_live_preview_after_many_edits_equals_the_preview_drawn_whole() {
         .await
         .expect("edit");
     wait_for_saved(&window).await;
+    // Typed into the last footnote's definition with the footnotes section in view: its entry
+    // is redrawn in place.
+    let section = window
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+             (async () => {
+               const p = document.getElementById('preview');
+               document.querySelector('.cm-scroller').scrollTop = 1e9;
+               p.scrollTop = 1e9; await frame(); await frame();
+               const c = document.querySelector('.cm-content'); c.focus();
+               const at = [...c.querySelectorAll('.cm-line')].filter((l) => l.textContent.startsWith('[^1]')).pop();
+               const range = document.createRange(); range.selectNodeContents(at); range.collapse(false);
+               getSelection().removeAllRanges(); getSelection().addRange(range);
+               const last = () => [...p.querySelectorAll(':scope > .block')].pop();
+               const before = last().querySelector('section.footnotes');
+               document.execCommand('insertText', false, '注に書き足す。');
+               await frame(); await frame();
+               done([last().innerHTML, before !== null && before === last().querySelector('section.footnotes')]);
+             })();",
+            vec![],
+        )
+        .await
+        .expect("type in a definition");
+    let (section, kept): (String, bool) = serde_json::from_value(section).expect("the section");
+    assert!(
+        kept,
+        "the section was drawn before the keystroke and kept, its entry redrawn"
+    );
+    assert!(section.contains("注に書き足す。"), "{section}");
+    wait_for_saved(&window).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let live = preview_blocks(&window, "").await;
     // The same draft opened afresh is drawn whole.
@@ -851,6 +882,7 @@ async fn the_live_preview_after_many_edits_equals_the_preview_drawn_whole() {
     );
     assert!(live.last().is_some_and(|h| h.contains("新しい注。")));
     assert_eq!(live, whole);
+    assert_eq!(Some(&section), whole.last());
     quit(window, data.path()).await;
 }
 

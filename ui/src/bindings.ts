@@ -82,9 +82,9 @@ export const commands = {
 	 *  Starts the live preview of a draft's text, as `flavor`'s blog shows it: the patch draws all
 	 *  of it.
 	 */
-	previewOpen: (text: string, draft: number | null, flavor: Flavor) => __TAURI_INVOKE<PreviewPatch>("preview_open", { text, draft, flavor }),
+	previewOpen: (text: string, draft: number | null, flavor: Flavor) => __TAURI_INVOKE<PreviewPatch_Serialize>("preview_open", { text, draft, flavor }),
 	/**  Applies an edit (old lines `from..to` of version `base` become `text`) to the live preview. */
-	previewEdit: (base: number, from: number, to: number, text: string) => __TAURI_INVOKE<PreviewPatch>("preview_edit", { base, from, to, text }),
+	previewEdit: (base: number, from: number, to: number, text: string) => __TAURI_INVOKE<PreviewPatch_Serialize>("preview_edit", { base, from, to, text }),
 	/**
 	 *  Reads the pages a draft's text embeds for their cards (`again`: every one, as the author
 	 *  asks); answers how many cards are new, after which the window draws the preview again.
@@ -588,6 +588,21 @@ export type NewReview_Serialize = {
 	lookup_error: IpcError | null,
 };
 
+/**
+ *  The footnotes section's block keeps its place; its entry `index` (the `index`-th item of
+ *  its list) becomes `html`, which in the block's HTML replaces the `len` UTF-16 units at `at`.
+ *  The block now spans `lines` source lines from `line`.
+ */
+export type NotePatch = {
+	block: number,
+	index: number,
+	html: string,
+	at: number,
+	len: number,
+	line: number,
+	lines: number,
+};
+
 /**  A chosen path as the page receives it. */
 export type PathGrant = {
 	/**  What the page sends back to a command to mean this path. */
@@ -637,7 +652,13 @@ export type PreviewBlock = {
  *  What the window must change: blocks `start .. start + removed` give way to `blocks`; the
  *  blocks after them move by `line_delta` lines.
  */
-export type PreviewPatch = {
+export type PreviewPatch = PreviewPatch_Serialize | PreviewPatch_Deserialize;
+
+/**
+ *  What the window must change: blocks `start .. start + removed` give way to `blocks`; the
+ *  blocks after them move by `line_delta` lines.
+ */
+export type PreviewPatch_Deserialize = {
 	/**  The text's version after this patch; the next edit names it. */
 	version: number,
 	start: number,
@@ -646,6 +667,31 @@ export type PreviewPatch = {
 	line_delta: number,
 	/**  Counts of the whole draft. */
 	counts: Counts,
+	/**
+	 *  One entry of the footnotes section drawn again in place (an edit inside its
+	 *  definition); applied after the blocks above.
+	 */
+	note?: NotePatch | null,
+};
+
+/**
+ *  What the window must change: blocks `start .. start + removed` give way to `blocks`; the
+ *  blocks after them move by `line_delta` lines.
+ */
+export type PreviewPatch_Serialize = {
+	/**  The text's version after this patch; the next edit names it. */
+	version: number,
+	start: number,
+	removed: number,
+	blocks: PreviewBlock[],
+	line_delta: number,
+	/**  Counts of the whole draft. */
+	counts: Counts,
+	/**
+	 *  One entry of the footnotes section drawn again in place (an edit inside its
+	 *  definition); applied after the blocks above.
+	 */
+	note: NotePatch | null,
 };
 
 /**  Where a publish is, for a progress display. */

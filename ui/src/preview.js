@@ -245,9 +245,28 @@ export class Preview {
     if (patch.line_delta) {
       for (let i = start + added.length; i < this.blocks.length; i++) this.blocks[i].line += patch.line_delta;
     }
+    if (patch.note) this.applyNote(patch.note);
     this.offsets = null;
     this.draw();
     this.onCounts(patch.counts);
+  }
+
+  /**
+   * Redraws one entry of the footnotes section in place: a long draft's section is hundreds of
+   * kilobytes, and only the entry whose definition was edited changed.
+   * @param {import("./bindings.ts").NotePatch} note
+   */
+  applyNote(note) {
+    const b = this.blocks[note.block];
+    b.html = b.html.slice(0, note.at) + note.html + b.html.slice(note.at + note.len);
+    b.line = note.line;
+    b.lines = note.lines;
+    if (b.el) {
+      const entry = b.el.querySelector(":scope > section.footnotes > ol")?.children[note.index];
+      if (entry) entry.outerHTML = note.html.trimEnd();
+      else b.el.innerHTML = b.html;
+    }
+    this.onSplice?.(note.block, 1, [b.html]);
   }
 
   /** Every block's HTML, in order. */

@@ -25,6 +25,21 @@ fn render(c: &mut Criterion) {
     group.finish();
 }
 
+/// Opening a draft's live preview: the whole draft parsed, every block and footnote formatted
+/// and sanitized (nothing cached yet).
+fn live_preview_open(c: &mut Criterion) {
+    let renderer = Renderer::new();
+    let mut group = c.benchmark_group("live preview open");
+    group.sample_size(20);
+    for (name, bytes) in [("35KB", 35_000), ("1MB", 1_000_000)] {
+        let doc = document(bytes);
+        group.bench_function(name, |b| {
+            b.iter(|| LivePreview::new(&renderer, black_box(&doc), |_| None, None))
+        });
+    }
+    group.finish();
+}
+
 /// One keystroke in a live preview: a character typed into a table in the middle of the
 /// draft and into a paragraph holding a footnote reference (both re-parse the blocks around
 /// them), and into a footnote's definition (re-parses the whole draft, its blocks' HTML and
@@ -311,6 +326,6 @@ fn proofread(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = render, live_preview, live_preview_hatena, save, search, proofread
+    targets = render, live_preview_open, live_preview, live_preview_hatena, save, search, proofread
 }
 criterion_main!(benches);

@@ -24,7 +24,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use comrak::nodes::{Ast, AstNode, LineColumn, NodeValue};
+use comrak::nodes::{Ast, AstNode, LineColumn, NodeFootnoteDefinition, NodeValue};
 use comrak::{Arena, Options, parse_document};
 use serde::Serialize;
 
@@ -74,6 +74,9 @@ pub struct LivePreview {
     rendered: HashMap<Arc<str>, (Arc<str>, Counts)>,
     /// The most text [`LivePreview::edit_if_quick`] re-parses ([`MAX_QUICK_BYTES`]).
     quick_bytes: usize,
+    /// Put between the footnotes section's entries when it is formatted, to cut it into them:
+    /// raw HTML no author can type (it holds 128 random bits).
+    marker: String,
 }
 
 #[derive(Debug, Clone)]
@@ -89,6 +92,65 @@ struct Block {
     footnote_refs: Vec<FootnoteRef>,
     /// Whether this is the footnotes section (the definitions, gathered at the end).
     is_footnotes: bool,
+    /// The footnotes section's entries, each drawn on its own (see [`Section`]); `None` for
+    /// any other block.
+    section: Option<Box<Section>>,
+}
+
+/// The footnotes section drawn entry by entry, so an edit of one definition redraws that entry
+/// alone: the block's HTML is `head`, every note's, then `tail` (raw and sanitized alike).
+#[derive(Debug, Clone)]
+struct Section {
+    head_raw: Arc<str>,
+    tail_raw: Arc<str>,
+    head_html: Arc<str>,
+    tail_html: Arc<str>,
+    notes: Vec<Note>,
+}
+
+/// One entry of the footnotes section.
+#[derive(Debug, Clone)]
+struct Note {
+    /// The footnote's name, as the parser gives it to the section.
+    name: String,
+    /// Its definition's lines.
+    lines: Lines,
+    total_references: u32,
+    /// The footnote references in the definition itself, in order.
+    refs: Vec<FootnoteRef>,
+    /// How many definitions it draws: itself and any written inside it (each is numbered
+    /// in the section, so they number the entries after it).
+    definitions: usize,
+    raw: Arc<str>,
+    html: Arc<str>,
+    /// The length of `html` in UTF-16 units, as the page indexes its strings.
+    html_utf16: usize,
+    counts: Counts,
+}
+
+impl Section {
+    fn raw(&self) -> Arc<str> {
+        self.joined(&self.head_raw, |n| &n.raw, &self.tail_raw)
+    }
+
+    fn html(&self) -> Arc<str> {
+        self.joined(&self.head_html, |n| &n.html, &self.tail_html)
+    }
+
+    fn joined(&self, head: &str, part: impl Fn(&Note) -> &Arc<str>, tail: &str) -> Arc<str> {
+        let len = head.len() + self.notes.iter().map(|n| part(n).len()).sum::<usize>() + tail.len();
+        let mut out = String::with_capacity(len);
+        out.push_str(head);
+        for note in &self.notes {
+            out.push_str(part(note));
+        }
+        out.push_str(tail);
+        out.into()
+    }
+
+    fn counts(&self) -> Counts {
+        counts::sum(self.notes.iter().map(|n| n.counts))
+    }
 }
 
 /// Lines `start .. end` of the draft (0-based).
@@ -133,6 +195,24 @@ pub struct PreviewPatch {
     pub line_delta: isize,
     /// Counts of the whole draft.
     pub counts: Counts,
+    /// One entry of the footnotes section drawn again in place (an edit inside its
+    /// definition); applied after the blocks above.
+    pub note: Option<NotePatch>,
+}
+
+/// The footnotes section's block keeps its place; its entry `index` (the `index`-th item of
+/// its list) becomes `html`, which in the block's HTML replaces the `len` UTF-16 units at `at`.
+/// The block now spans `lines` source lines from `line`.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotePatch {
+    pub block: usize,
+    pub index: usize,
+    pub html: String,
+    pub at: usize,
+    pub len: usize,
+    pub line: usize,
+    pub lines: usize,
 }
 
 /// One top-level block: sanitized HTML and the source lines it comes from (for scroll sync).
@@ -210,6 +290,7 @@ impl LivePreview {
             version: 0,
             rendered: HashMap::new(),
             quick_bytes: MAX_QUICK_BYTES,
+            marker: unguessable_marker(),
         };
         let patch = preview.reparse_all(renderer, 0);
         (preview, patch)
@@ -307,11 +388,16 @@ impl LivePreview {
                     .iter()
                     .chain(&new_lines)
                     .any(|l| is_delimiter(l)));
-        let removed_ties = self.lines[from..to].iter().any(|l| reaches_elsewhere(l))
-            // Notes are numbered across the draft and the contents list every heading: while
-            // the draft has either, every edit draws it whole (a draft of 64 KiB in ≤ 3 ms).
-            || (self.flavor.has_notation()
-                && self.lines.iter().chain(&new_lines).any(|l| notation_reaches_elsewhere(l)));
+        // Notes are numbered across the draft and the contents list every heading: while the
+        // draft has either, every edit draws it whole (a draft of 64 KiB in ≤ 3 ms).
+        let notation_ties = self.flavor.has_notation()
+            && self
+                .lines
+                .iter()
+                .chain(&new_lines)
+                .any(|l| notation_reaches_elsewhere(l));
+        let removed_ties =
+            self.lines[from..to].iter().any(|l| reaches_elsewhere(l)) || notation_ties;
         let limit = self.quick_bytes;
         let quick = |lines: &[String]| lines.iter().map(String::len).sum::<usize>() <= limit;
         if cost == Cost::Quick && text.len() > limit {
@@ -325,7 +411,23 @@ impl LivePreview {
         self.link_definitions += new_lines.iter().filter(|l| defines_link(l)).count();
         let added = new_lines.len();
         let old_lines: Vec<String> = self.lines.splice(from..to, new_lines).collect();
-        let window = if removed_ties || moves_front_matter {
+        let edit = Edit {
+            old: Lines {
+                start: from,
+                end: to.max(from + 1),
+            },
+            new: Lines {
+                start: from,
+                end: (from + added).max(from + 1),
+            },
+            delta,
+        };
+        // An edit inside one footnote's definition redraws that footnote alone.
+        let note = match moves_front_matter || notation_ties || to == from {
+            true => None,
+            false => self.reparse_note(renderer, edit, &old_lines, cost),
+        };
+        let window = if note.is_some() || removed_ties || moves_front_matter {
             None
         } else {
             self.window(from, to, delta)
@@ -336,19 +438,9 @@ impl LivePreview {
             })
             .filter(|&(_, _, start, end)| cost == Cost::Any || quick(&self.lines[start..end]))
             .and_then(|(first, last, start, end)| {
-                let edit = Edit {
-                    old: Lines {
-                        start: from,
-                        end: to.max(from + 1),
-                    },
-                    new: Lines {
-                        start: from,
-                        end: (from + added).max(from + 1),
-                    },
-                    delta,
-                };
                 self.reparse_window(renderer, first, last, start, end, edit)
-            });
+            })
+            .or(note);
         Ok(match nearby {
             Some(patch) => Some(patch),
             None if cost == Cost::Any || quick(&self.lines) => {
@@ -498,6 +590,15 @@ impl LivePreview {
         for d in &mut self.definitions[before..] {
             *d = moved(d);
         }
+        for section in self
+            .blocks
+            .iter_mut()
+            .filter_map(|b| b.section.as_deref_mut())
+        {
+            for note in &mut section.notes {
+                note.lines = moved(&note.lines);
+            }
+        }
         for block in &mut self.blocks[last + 1..] {
             block.start = (block.start as isize + delta) as usize;
             block.end = (block.end as isize + delta) as usize;
@@ -518,6 +619,215 @@ impl LivePreview {
             blocks: patch_blocks,
             line_delta: delta,
             counts: self.counts(),
+            note: None,
+        })
+    }
+
+    /// Redraws the one footnote whose definition holds the whole edit (old lines `edit.old`,
+    /// `old_lines` before it), when nothing else can change: the same label, its own
+    /// references as they were, the line after it blank, nothing in it that reaches elsewhere.
+    /// `None` leaves the preview as it was for a wider parse to decide.
+    fn reparse_note(
+        &mut self,
+        renderer: &Renderer,
+        edit: Edit,
+        old_lines: &[String],
+        cost: Cost,
+    ) -> Option<PreviewPatch> {
+        let s = self.blocks.iter().position(|b| b.section.is_some())?;
+        let section = self.blocks[s].section.as_deref()?;
+        let index = section
+            .notes
+            .iter()
+            .position(|n| n.lines.start <= edit.old.start && edit.old.end <= n.lines.end)?;
+        let note = section.notes[index].clone();
+        let drawn_before: usize = section.notes[..index].iter().map(|n| n.definitions).sum();
+        // Where the entry's HTML is in the block's, as the page counts (UTF-16 units).
+        let at = section.head_html.encode_utf16().count()
+            + section.notes[..index]
+                .iter()
+                .map(|n| n.html_utf16)
+                .sum::<usize>();
+        let len = note.html_utf16;
+
+        let old = note.lines;
+        // Its definition alone: not also a second one of the same name.
+        if self
+            .definitions
+            .iter()
+            .any(|d| d.meets(edit.old) && *d != old)
+        {
+            return None;
+        }
+        let new = Lines {
+            start: old.start,
+            end: old.end.checked_add_signed(edit.delta)?,
+        };
+        let lines = self.lines.get(new.start..new.end)?;
+        let label = |line: &str| {
+            line.strip_prefix("[^")
+                .and_then(|l| l.split_once("]:"))
+                .map(|(label, _)| label.to_owned())
+        };
+        let first = lines.first()?;
+        // The definition's own blocks: its first line after the label, the others without the
+        // indent that continues it.
+        let body = |lines: &[String], first_is_label: bool| -> Vec<String> {
+            let mut body: Vec<String> = lines.iter().map(|l| without_indent(l, 4)).collect();
+            if let Some(line) = body.first_mut().filter(|_| first_is_label) {
+                *line = after_containers(line, true).to_owned();
+            }
+            body
+        };
+        let new_body = body(lines, true);
+        let old_body = body(old_lines, edit.old.start == old.start);
+        if edit.old.start == old.start && label(old_lines.first()?) != label(first)
+            || label(first).is_none()
+            || lines[1..].iter().any(|l| defines_footnote(l))
+            || new_body
+                .iter()
+                .chain(&old_body)
+                .any(|l| l.trim_start().starts_with('<') || defines_link(l))
+            || (self.link_definitions > 0 && lines.iter().any(|l| may_use_link_reference(l)))
+            || !fences_balanced(&new_body)
+            || self.lines.get(new.end).is_some_and(|l| !is_blank(l))
+            || (cost == Cost::Quick
+                && lines.iter().map(String::len).sum::<usize>() > self.quick_bytes)
+        {
+            return None;
+        }
+        // The definition parsed alone, its references' footnotes stood in for.
+        let text = lines.join("\n");
+        let parsed = with_stand_in_definitions(&text)?;
+        let mut options = self.without_front_matter.clone();
+        options.parse.leave_footnote_definitions = true;
+        let expanded =
+            notation::expand(&parsed, self.flavor, Output::Preview, &options, &self.cards);
+        let arena = Arena::new();
+        let root = parse_document(&arena, &expanded.markdown, &options);
+        prepare(root, &expanded, &self.image_url, self.book_card.is_some());
+        let mut children = root.children();
+        let def = children.next()?;
+        let pos = def.data.borrow().sourcepos;
+        if pos.start.line != 1
+            || children.any(|c| c.data.borrow().sourcepos.start.line <= lines.len())
+        {
+            return None;
+        }
+        let new = definition_lines(def, new.start, lines.len());
+        match def.data.borrow_mut().value {
+            NodeValue::FootnoteDefinition(ref mut d) => {
+                d.name.clone_from(&note.name);
+                d.total_references = note.total_references;
+            }
+            _ => return None,
+        }
+        let mut was = note.refs.iter();
+        for d in def.descendants() {
+            if let NodeValue::FootnoteReference(ref mut r) = d.data.borrow_mut().value {
+                let old = was.next().filter(|was| was.name == r.name)?;
+                r.ix = old.ix;
+                r.ref_num = old.ref_num;
+            }
+        }
+        if was.next().is_some() {
+            return None;
+        }
+        // Formatted after as many definitions as the section draws before it: its back-links
+        // name its number.
+        let doc = new_node(&arena, NodeValue::Document);
+        for _ in 0..drawn_before {
+            doc.append(new_node(
+                &arena,
+                NodeValue::FootnoteDefinition(NodeFootnoteDefinition {
+                    name: String::new(),
+                    total_references: 0,
+                }),
+            ));
+        }
+        def.detach();
+        for node in [
+            new_node(&arena, NodeValue::Raw(self.marker.clone())),
+            def,
+            new_node(&arena, NodeValue::Raw(self.marker.clone())),
+        ] {
+            doc.append(node);
+        }
+        let out = renderer.format(doc, &self.options);
+        let raw = out.split(self.marker.as_str()).nth(1)?;
+        let raw = &raw[raw.find("<li")?..];
+        let redrawn = self.note(renderer, def, raw, new)?;
+        // A definition written inside it, or taken out, would renumber the entries after it.
+        if redrawn.definitions != note.definitions {
+            return None;
+        }
+        let html = redrawn.html.to_string();
+
+        // Nothing declined past this point: the preview takes the edit.
+        let delta = edit.delta;
+        let shift = |l: &mut Lines| {
+            if l.start >= old.end {
+                l.start = l.start.saturating_add_signed(delta);
+                l.end = l.end.saturating_add_signed(delta);
+            }
+        };
+        for d in &mut self.definitions {
+            match *d == old {
+                true => *d = new,
+                false => shift(d),
+            }
+        }
+        let first_after = self
+            .blocks
+            .iter()
+            .position(|b| !b.is_footnotes && b.start >= old.end)
+            .unwrap_or(s);
+        for block in &mut self.blocks[first_after..] {
+            let mut lines = Lines {
+                start: block.start,
+                end: block.end,
+            };
+            shift(&mut lines);
+            (block.start, block.end) = (lines.start, lines.end);
+        }
+        // The sections run from the block before them to the end, as a full parse has them.
+        let total = self.lines.len();
+        for i in 0..self.blocks.len() {
+            if self.blocks[i].is_footnotes {
+                self.blocks[i].start = i.checked_sub(1).map_or(0, |b| self.blocks[b].end);
+                self.blocks[i].end = total;
+            }
+        }
+        let block = &mut self.blocks[s];
+        if let Some(section) = block.section.as_deref_mut() {
+            for (i, n) in section.notes.iter_mut().enumerate() {
+                match i == index {
+                    true => *n = redrawn.clone(),
+                    false => shift(&mut n.lines),
+                }
+            }
+            block.raw = section.raw();
+            block.html = section.html();
+            block.counts = section.counts();
+        }
+        let note = NotePatch {
+            block: s,
+            index,
+            html,
+            at,
+            len,
+            line: block.start,
+            lines: block.end - block.start,
+        };
+        self.version += 1;
+        Some(PreviewPatch {
+            version: self.version,
+            start: first_after,
+            removed: 0,
+            blocks: Vec::new(),
+            line_delta: delta,
+            counts: self.counts(),
+            note: Some(note),
         })
     }
 
@@ -556,8 +866,18 @@ impl LivePreview {
             .map(PreviewBlock::from)
             .collect();
         // Past twice the draft's blocks, keep only what the draft shows now.
-        if self.rendered.len() > 2 * new.len() + 256 {
-            let shown: HashSet<&Arc<str>> = new.iter().map(|b| &b.raw).collect();
+        let notes = |b: &Block| b.section.as_ref().map_or(0, |s| s.notes.len());
+        if self.rendered.len() > 2 * new.iter().map(|b| 1 + notes(b)).sum::<usize>() + 256 {
+            let shown: HashSet<&Arc<str>> = new
+                .iter()
+                .flat_map(|b| {
+                    let notes = b
+                        .section
+                        .iter()
+                        .flat_map(|s| s.notes.iter().map(|n| &n.raw));
+                    std::iter::once(&b.raw).chain(notes)
+                })
+                .collect();
             self.rendered.retain(|raw, _| shown.contains(raw));
         }
         self.blocks = new;
@@ -569,6 +889,7 @@ impl LivePreview {
             blocks: patch_blocks,
             line_delta: delta,
             counts: self.counts(),
+            note: None,
         }
     }
 
@@ -618,10 +939,7 @@ impl LivePreview {
             contents::fill(root);
         }
         // Footnote definitions (gathered at the end by the parser) render as one section.
-        let footnotes = arena.alloc(AstNode::new(std::cell::RefCell::new(Ast::new(
-            NodeValue::Document,
-            LineColumn { line: 1, column: 1 },
-        ))));
+        let footnotes = new_node(&arena, NodeValue::Document);
         let mut nodes: Vec<&AstNode<'_>> = Vec::new();
         let mut definitions = Vec::new();
         for child in root.children().collect::<Vec<_>>() {
@@ -631,10 +949,7 @@ impl LivePreview {
                 footnotes.append(child);
                 // (A window's stand-ins come after its text.)
                 if pos.start.line <= text_lines {
-                    definitions.push(Lines {
-                        start: offset + pos.start.line.max(1) - 1,
-                        end: offset + pos.end.line.max(pos.start.line).min(text_lines),
-                    });
+                    definitions.push(definition_lines(child, offset, text_lines));
                 }
             } else if pos.start.line <= text_lines {
                 nodes.push(child);
@@ -664,8 +979,26 @@ impl LivePreview {
         }
         if window.is_none() && footnotes.first_child().is_some() {
             let start = blocks.last().map_or(offset, |b| b.end);
-            let mut section = self.block(renderer, footnotes, start, offset + text_lines);
-            section.is_footnotes = true;
+            let lines = Lines {
+                start,
+                end: offset + text_lines,
+            };
+            let section = match self.section(renderer, &arena, footnotes, offset, text_lines) {
+                Some(section) => Block {
+                    start: lines.start,
+                    end: lines.end,
+                    raw: section.raw(),
+                    html: section.html(),
+                    counts: section.counts(),
+                    footnote_refs: footnote_refs(footnotes),
+                    is_footnotes: true,
+                    section: Some(Box::new(section)),
+                },
+                None => Block {
+                    is_footnotes: true,
+                    ..self.block(renderer, footnotes, lines.start, lines.end)
+                },
+            };
             blocks.push(section);
         }
         // Hatena's `((…))` notes, listed at the end as the blog lists them.
@@ -680,6 +1013,7 @@ impl LivePreview {
                 counts: Counts::default(),
                 footnote_refs: Vec::new(),
                 is_footnotes: true,
+                section: None,
             });
         }
         definitions.sort_unstable_by_key(|d| d.start);
@@ -687,6 +1021,114 @@ impl LivePreview {
             blocks,
             definitions,
         })
+    }
+
+    /// The footnotes section of a full parse, entry by entry (`footnotes` holds the
+    /// definitions, in order); `None` when it cannot be cut into them.
+    fn section<'a>(
+        &mut self,
+        renderer: &Renderer,
+        arena: &'a Arena<'a>,
+        footnotes: &'a AstNode<'a>,
+        offset: usize,
+        text_lines: usize,
+    ) -> Option<Section> {
+        // Formatted once with a marker before each entry and after the last.
+        let definitions: Vec<&AstNode<'_>> = footnotes.children().collect();
+        let mut markers = Vec::with_capacity(definitions.len() + 1);
+        for definition in &definitions {
+            let marker = new_node(arena, NodeValue::Raw(self.marker.clone()));
+            definition.insert_before(marker);
+            markers.push(marker);
+        }
+        let marker = new_node(arena, NodeValue::Raw(self.marker.clone()));
+        footnotes.append(marker);
+        markers.push(marker);
+        let raw = renderer.format(footnotes, &self.options);
+        for marker in markers {
+            marker.detach();
+        }
+        // Before the first marker nothing; after the last the section's end; between them each
+        // entry, the first after the section's start.
+        let mut parts = raw.split(self.marker.as_str());
+        if parts.next() != Some("") {
+            return None;
+        }
+        let parts: Vec<&str> = parts.collect();
+        let (tail, entries) = parts.split_last()?;
+        if entries.len() != definitions.len() {
+            return None;
+        }
+        let head = &entries.first()?[..entries.first()?.find("<li")?];
+        let shell = renderer
+            .sanitizer
+            .clean(&format!("{head}{tail}"))
+            .to_string();
+        let (head_html, tail_html) = shell.split_at(shell.find("</ol>")?);
+        let mut notes = Vec::with_capacity(entries.len());
+        for (definition, entry) in definitions.into_iter().zip(entries) {
+            let entry = entry.strip_prefix(head).unwrap_or(entry);
+            let lines = definition_lines(definition, offset, text_lines);
+            notes.push(self.note(renderer, definition, entry, lines)?);
+        }
+        Some(Section {
+            head_raw: head.into(),
+            tail_raw: (*tail).into(),
+            head_html: head_html.into(),
+            tail_html: tail_html.into(),
+            notes,
+        })
+    }
+
+    /// The section's entry formatted from `definition` as `raw`.
+    fn note<'a>(
+        &mut self,
+        renderer: &Renderer,
+        definition: &'a AstNode<'a>,
+        raw: &str,
+        lines: Lines,
+    ) -> Option<Note> {
+        let (name, total_references) = match &definition.data.borrow().value {
+            NodeValue::FootnoteDefinition(d) => (d.name.clone(), d.total_references),
+            _ => return None,
+        };
+        let raw: Arc<str> = raw.into();
+        let (html, counts) = self.sanitized(renderer, &raw, definition);
+        let definitions = definition
+            .descendants()
+            .filter(|d| matches!(d.data.borrow().value, NodeValue::FootnoteDefinition(_)))
+            .count();
+        Some(Note {
+            name,
+            lines,
+            total_references,
+            refs: footnote_refs(definition),
+            definitions,
+            raw,
+            html_utf16: html.encode_utf16().count(),
+            html,
+            counts,
+        })
+    }
+
+    /// `raw`, the HTML formatted from `node`, sanitized (from the cache when it is there), and
+    /// the counts of its text.
+    fn sanitized<'a>(
+        &mut self,
+        renderer: &Renderer,
+        raw: &Arc<str>,
+        node: &'a AstNode<'a>,
+    ) -> (Arc<str>, Counts) {
+        if let Some(known) = self.rendered.get(raw) {
+            return known.clone();
+        }
+        let clean = renderer.sanitizer.clean(raw).to_string();
+        let known = (
+            Arc::from(mathml::draw(&with_card(clean, self.book_card.as_deref()))),
+            counts::of_document(node),
+        );
+        self.rendered.insert(raw.clone(), known.clone());
+        known
     }
 
     fn block<'a>(
@@ -697,18 +1139,7 @@ impl LivePreview {
         end: usize,
     ) -> Block {
         let raw: Arc<str> = renderer.format(node, &self.options).into();
-        let (html, counts) = match self.rendered.get(&raw) {
-            Some(known) => known.clone(),
-            None => {
-                let clean = renderer.sanitizer.clean(&raw).to_string();
-                let known = (
-                    Arc::from(mathml::draw(&with_card(clean, self.book_card.as_deref()))),
-                    counts::of_document(node),
-                );
-                self.rendered.insert(raw.clone(), known.clone());
-                known
-            }
-        };
+        let (html, counts) = self.sanitized(renderer, &raw, node);
         Block {
             start,
             end,
@@ -717,6 +1148,7 @@ impl LivePreview {
             html,
             footnote_refs: footnote_refs(node),
             is_footnotes: false,
+            section: None,
         }
     }
 
@@ -744,6 +1176,36 @@ fn lines_of(text: &str) -> Vec<String> {
         .split(['\n', '\r'])
         .map(str::to_owned)
         .collect()
+}
+
+/// A node to put into a parsed tree.
+fn new_node<'a>(arena: &'a Arena<'a>, value: NodeValue) -> &'a AstNode<'a> {
+    let position = LineColumn { line: 1, column: 1 };
+    arena.alloc(AstNode::new(std::cell::RefCell::new(Ast::new(
+        value, position,
+    ))))
+}
+
+/// The draft's lines a footnote definition parsed from `text_lines` lines at line `offset`
+/// spans.
+fn definition_lines<'a>(definition: &'a AstNode<'a>, offset: usize, text_lines: usize) -> Lines {
+    let pos = definition.data.borrow().sourcepos;
+    Lines {
+        start: offset + pos.start.line.max(1) - 1,
+        end: offset + pos.end.line.max(pos.start.line).min(text_lines),
+    }
+}
+
+/// Raw HTML holding 128 random bits, which no author types by chance or on purpose.
+fn unguessable_marker() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    // Each `RandomState` is seeded from the system's randomness (then stepped per thread).
+    let random = || {
+        std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish()
+    };
+    format!("<!--fumi-note-{:016x}{:016x}-->", random(), random())
 }
 
 /// Whether a line holds notation whose rendering depends on the rest of the draft: a `((…))`
@@ -799,6 +1261,20 @@ fn after_containers(line: &str, footnotes: bool) -> &str {
         t = t[marker..].trim_start();
     }
     t
+}
+
+/// The line without up to `columns` leading spaces (a tab counts as four).
+fn without_indent(line: &str, columns: usize) -> String {
+    let mut left = columns;
+    let rest = line.trim_start_matches(|c| {
+        let width = if c == '\t' { 4 } else { 1 };
+        let take = matches!(c, ' ' | '\t') && width <= left;
+        if take {
+            left -= width;
+        }
+        take
+    });
+    rest.to_owned()
 }
 
 /// Whether the line has a `[` that may name a link reference defined elsewhere.
@@ -861,6 +1337,13 @@ fn with_stand_in_definitions(text: &str) -> Option<std::borrow::Cow<'_, str>> {
 fn fences_balanced(lines: &[String]) -> bool {
     let mut open: Option<(char, usize)> = None;
     for line in lines {
+        // A footnote's label may stand before a fence that opens its definition.
+        let line = match defines_footnote(line) {
+            true => line
+                .split_once("]:")
+                .map_or(line.as_str(), |(_, rest)| rest.trim_start()),
+            false => line,
+        };
         let t = line.trim_start_matches(' ');
         if line.len() - t.len() > 3 {
             continue;
@@ -1034,11 +1517,7 @@ mod tests {
                     live.edit(&renderer, base, from, to, &text)
                         .expect("an edit of the current version applies")
                 });
-                // The window applies the patch to what it shows.
-                shown.splice(
-                    patch.start..patch.start + patch.removed,
-                    patch.blocks.iter().map(|b| b.html.clone()),
-                );
+                apply(&mut shown, &patch);
                 let (html, ranges, counts) = full_as(&renderer, &live.text(), flavor);
                 let context = format!(
                     "seed {seed} step {step}: lines {from}..{to} ← {text:?}\n{}",
@@ -1055,7 +1534,41 @@ mod tests {
                     "{context}"
                 );
                 assert_eq!(patch.counts, counts, "{context}");
+                let whole = LivePreview::for_flavor(
+                    &renderer,
+                    &live.text(),
+                    |_| None,
+                    None,
+                    flavor,
+                    PageCards::new(),
+                )
+                .0;
+                assert_eq!(live.definitions, whole.definitions, "{context}");
+                assert_eq!(notes(&live), notes(&whole), "{context}");
             }
+        }
+    }
+
+    /// Each footnote's name, lines and HTML, as the section holds them.
+    fn notes(live: &LivePreview) -> Vec<(String, Lines, Arc<str>, usize)> {
+        live.blocks
+            .iter()
+            .flat_map(|b| b.section.iter().flat_map(|s| &s.notes))
+            .map(|n| (n.name.clone(), n.lines, n.html.clone(), n.html_utf16))
+            .collect()
+    }
+
+    /// What the window does with a patch: the blocks it names replaced, then the footnote
+    /// entry, cut in where the patch says (in UTF-16 units, as the page's strings count).
+    fn apply(shown: &mut Vec<String>, patch: &PreviewPatch) {
+        shown.splice(
+            patch.start..patch.start + patch.removed,
+            patch.blocks.iter().map(|b| b.html.clone()),
+        );
+        if let Some(note) = &patch.note {
+            let mut units: Vec<u16> = shown[note.block].encode_utf16().collect();
+            units.splice(note.at..note.at + note.len, note.html.encode_utf16());
+            shown[note.block] = String::from_utf16(&units).expect("whole characters");
         }
     }
 
@@ -1147,8 +1660,14 @@ mod tests {
         assert!(patch.blocks.iter().any(|b| b.html.contains("書き足す")));
         // The last paragraph, just before the footnotes section, too.
         quick(&mut live, 6, "三を書く。").expect("the paragraph before the notes");
-        // A footnote definition, a new reference, a long paste: the whole draft, declined.
-        assert_eq!(quick(&mut live, 8, "[^a]: 注を直す。"), None);
+        // Typing in a footnote's definition: that footnote alone.
+        let patch = quick(&mut live, 8, "[^a]: 注を直す。").expect("a definition");
+        assert!(patch.blocks.is_empty(), "{patch:?}");
+        let note = patch.note.expect("the footnote redrawn");
+        assert!(note.html.contains("注を直す。") && note.html.contains("fnref-a"));
+        assert_eq!(live.html(), full(&renderer, &live.text()).0);
+        // Its label changed, a new reference, a long paste: the whole draft, declined.
+        assert_eq!(quick(&mut live, 8, "[^b]: 注を直す。"), None);
         assert_eq!(quick(&mut live, 4, "二[^a]。"), None);
         assert_eq!(quick(&mut live, 4, &"長い段落。".repeat(5000)), None);
         // The edit then applies in full.
@@ -1232,19 +1751,20 @@ mod tests {
         let end = live.lines.len();
         typed(&mut live, end - 1, end, "四を書き足す。");
         assert!(live.html().contains("末尾の注") && live.html().contains("四を書き足す"));
-        // On a definition, or joining a line to one: the whole draft.
+        // On a definition: that footnote; joining a line to one: the whole draft.
+        let patch = typed(&mut live, 11, 12, "[^a]: 注aを直す。");
+        assert!(patch.blocks.is_empty() && patch.note.is_some(), "{patch:?}");
         let base = live.version();
-        assert_eq!(
-            live.edit_if_quick(&renderer, base, 11, 12, "[^a]: 注aを直す。"),
-            Ok(None)
-        );
         assert_eq!(
             live.edit_if_quick(&renderer, base, 12, 13, "続き"),
             Ok(None)
         );
         let patch = live.edit(&renderer, base, 12, 13, "続き").expect("applies");
         assert!(
-            patch.blocks.iter().any(|b| b.html.contains("注a。\n続き")),
+            patch
+                .blocks
+                .iter()
+                .any(|b| b.html.contains("注aを直す。\n続き")),
             "{patch:?}"
         );
         assert_eq!(live.html(), full(&renderer, &live.text()).0);
@@ -1277,5 +1797,55 @@ mod tests {
             .expect("applies");
         assert!(live.html().contains("注b。"));
         assert_eq!(live.html(), full(&renderer, &live.text()).0);
+    }
+
+    #[test]
+    fn typing_in_a_footnote_definition_redraws_that_footnote_alone() {
+        let renderer = Renderer::new();
+        let doc = "# 題\n\n一[^a]と[^b]。\n\n[^a]: 注a、[^b]を見よ。\n\n二[^a]。\n\n[^b]: 注b。\n  続き。\n\n三。\n";
+        let (mut live, patch) = LivePreview::new(&renderer, doc, |_| None, None);
+        // Quick below the draft's size: a full parse is declined.
+        live.quick_bytes = 80;
+        let mut shown: Vec<String> = patch.blocks.iter().map(|b| b.html.clone()).collect();
+        let mut typed = |live: &mut LivePreview, from: usize, to: usize, text: &str| {
+            let base = live.version();
+            let patch = live
+                .edit_if_quick(&renderer, base, from, to, text)
+                .expect("in step");
+            let patch = patch.unwrap_or_else(|| panic!("{text:?} on line {from} was declined"));
+            apply(&mut shown, &patch);
+            let whole = full(&renderer, &live.text());
+            assert_eq!(
+                (live.html(), shown.concat()),
+                (whole.0.clone(), whole.0),
+                "{text:?}"
+            );
+            patch
+        };
+        // The second entry (b is numbered 2), its second line: b's back-link keeps its number.
+        let patch = typed(&mut live, 9, 10, "  続きを書き足す。𠮷");
+        let note = patch.note.expect("b redrawn");
+        assert_eq!((note.index, patch.line_delta), (1, 0), "{note:?}");
+        assert!(note.html.contains("Back to reference 2"), "{}", note.html);
+        // A line added to a's definition, which refers to b: the blocks after it move down.
+        let patch = typed(&mut live, 4, 5, "[^a]: 注a、[^b]を見よ。\n  二行目。");
+        assert_eq!(
+            (patch.note.map(|n| n.index), patch.line_delta),
+            (Some(0), 1)
+        );
+        assert_eq!(patch.start, 2, "the paragraph after a's definition moves");
+        assert_eq!(live.blocks[2].start, 7);
+        // Taking b's reference out of a's definition renumbers nothing but is declined: the
+        // references the definition holds decide the numbers.
+        let base = live.version();
+        assert_eq!(
+            live.edit_if_quick(&renderer, base, 4, 5, "[^a]: 注a。"),
+            Ok(None)
+        );
+        // A blank line then an unindented one ends the definition: a new paragraph, declined.
+        assert_eq!(
+            live.edit_if_quick(&renderer, base, 5, 6, "\n新しい段落"),
+            Ok(None)
+        );
     }
 }
