@@ -590,9 +590,12 @@ impl LivePreview {
         for d in &mut self.definitions[before..] {
             *d = moved(d);
         }
+        // (The sections are the last blocks.)
         for section in self
             .blocks
             .iter_mut()
+            .rev()
+            .take_while(|b| b.is_footnotes)
             .filter_map(|b| b.section.as_deref_mut())
         {
             for note in &mut section.notes {
@@ -634,7 +637,19 @@ impl LivePreview {
         old_lines: &[String],
         cost: Cost,
     ) -> Option<PreviewPatch> {
-        let s = self.blocks.iter().position(|b| b.section.is_some())?;
+        // Most edits are nowhere near a definition (kept in order: found by bisection).
+        let nearest = self
+            .definitions
+            .partition_point(|d| d.end <= edit.old.start);
+        if !self
+            .definitions
+            .get(nearest)
+            .is_some_and(|d| d.start <= edit.old.start && edit.old.end <= d.end)
+        {
+            return None;
+        }
+        // The sections are the last blocks.
+        let s = self.blocks.iter().rposition(|b| b.section.is_some())?;
         let section = self.blocks[s].section.as_deref()?;
         let index = section
             .notes
