@@ -651,8 +651,8 @@ async fn main() {
         let footnoted = "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.includes('[^') && !l.textContent.startsWith('[^'))";
         let keys = type_and_measure(&window, footnoted, "", Typing::Script, 0).await;
         report_typing(&format!("{label}, paragraph with a footnote"), keys);
-        // A footnote's definition ties the draft together: every keystroke re-parses it whole,
-        // while the page waits at 35 KB, as a command at 1 MB.
+        // A footnote's definition: its entry of the footnotes section redrawn alone, while the
+        // page waits.
         let definition =
             "lines.slice(Math.floor(lines.length / 2)).find(l => l.textContent.startsWith('[^'))";
         let keys = type_and_measure(&window, definition, "", Typing::Script, 0).await;
