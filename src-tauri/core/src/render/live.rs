@@ -705,7 +705,12 @@ impl LivePreview {
                 .any(|l| l.trim_start().starts_with('<') || defines_link(l))
             || (self.link_definitions > 0 && lines.iter().any(|l| may_use_link_reference(l)))
             || !fences_balanced(&new_body)
-            || self.lines.get(new.end).is_some_and(|l| !is_blank(l))
+            // What follows ends it as it did: a blank line, or the next definition (as authors
+            // list them at the end, one a line).
+            || self
+                .lines
+                .get(new.end)
+                .is_some_and(|l| !is_blank(l) && !defines_footnote(l))
             || (cost == Cost::Quick
                 && lines.iter().map(String::len).sum::<usize>() > self.quick_bytes)
         {
@@ -1815,6 +1820,22 @@ mod tests {
     }
 
     #[test]
+    fn definitions_one_a_line_are_each_redrawn_alone() {
+        let renderer = Renderer::new();
+        let doc = "一[^c]と[^d]。\n\n二。\n\n[^c]: 注c。\n[^d]: 注d。\n";
+        let (mut live, _) = LivePreview::new(&renderer, doc, |_| None, None);
+        live.quick_bytes = 30;
+        for (line, text) in [(4, "[^c]: 注cを直す。"), (5, "[^d]: 注dを直す。")] {
+            let base = live.version();
+            let patch = live
+                .edit_if_quick(&renderer, base, line, line + 1, text)
+                .expect("in step");
+            assert!(patch.is_some_and(|p| p.note.is_some()), "{text} alone");
+            assert_eq!(live.html(), full(&renderer, &live.text()).0);
+        }
+    }
+
+    #[test]
     fn typing_in_a_footnote_definition_redraws_that_footnote_alone() {
         let renderer = Renderer::new();
         let doc = "# 題\n\n一[^a]と[^b]。\n\n[^a]: 注a、[^b]を見よ。\n\n二[^a]。\n\n[^b]: 注b。\n  続き。\n\n三。\n";
@@ -1857,6 +1878,7 @@ mod tests {
             live.edit_if_quick(&renderer, base, 4, 5, "[^a]: 注a。"),
             Ok(None)
         );
+        let base = live.version();
         // A blank line then an unindented one ends the definition: a new paragraph, declined.
         assert_eq!(
             live.edit_if_quick(&renderer, base, 5, 6, "\n新しい段落"),
