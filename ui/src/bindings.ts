@@ -589,13 +589,15 @@ export type NewReview_Serialize = {
 };
 
 /**
- *  The footnotes section's block keeps its place; its entry `index` (the `index`-th item of
- *  its list) becomes `html`, which in the block's HTML replaces the `len` UTF-16 units at `at`.
- *  The block now spans `lines` source lines from `line`.
+ *  The footnotes section's block keeps its place; its entry `index` (the `index`-th of the
+ *  `count` items of its list, when the list shows that many) becomes `html`, which in the
+ *  block's HTML replaces the `len` UTF-16 units at `at`. The block now spans `lines` source
+ *  lines from `line`.
  */
 export type NotePatch = {
 	block: number,
 	index: number,
+	count: number,
 	html: string,
 	at: number,
 	len: number,

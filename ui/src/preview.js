@@ -4,9 +4,10 @@
 //
 // An edit that re-parses only the blocks around it, or a draft of at most 64 KiB, takes Rust
 // microseconds to 3 ms: it is sent while the page waits (`editNow`), so the preview is patched
-// in the keystroke's own frame. Any other (in a long draft: a footnote definition, a long
-// paste; an edit while one is under way) goes as a command, off the page's thread, and shows a
-// frame or more later.
+// in the keystroke's own frame; so is one inside a footnote's definition, whose entry of the
+// footnotes section is redrawn alone (`applyNote`). Any other (in a long draft: a footnote
+// added or renamed, a long paste; an edit while one is under way) goes as a command, off the
+// page's thread, and shows a frame or more later.
 //
 // Only the blocks near the visible part of the pane are in the DOM; spacers stand for the
 // rest. A long draft's preview is tens of thousands of boxes, and the webview re-lays them all
@@ -262,8 +263,10 @@ export class Preview {
     b.line = note.line;
     b.lines = note.lines;
     if (b.el) {
-      const entry = b.el.querySelector(":scope > section.footnotes > ol")?.children[note.index];
-      if (entry) entry.outerHTML = note.html.trimEnd();
+      // Found by its place, when the list shows one item per entry (raw HTML in a footnote may
+      // close or open items); else the block is drawn again from its HTML.
+      const items = b.el.querySelector(":scope > section.footnotes > ol")?.children;
+      if (items?.length === note.count) items[note.index].outerHTML = note.html.trimEnd();
       else b.el.innerHTML = b.html;
     }
     this.onSplice?.(note.block, 1, [b.html]);

@@ -42,8 +42,8 @@ fn live_preview_open(c: &mut Criterion) {
 
 /// One keystroke in a live preview: a character typed into a table in the middle of the
 /// draft and into a paragraph holding a footnote reference (both re-parse the blocks around
-/// them), and into a footnote's definition (re-parses the whole draft, its blocks' HTML and
-/// code found in caches).
+/// them), and into a footnote's definition (parsed alone, its entry of the footnotes section
+/// redrawn).
 fn live_preview(c: &mut Criterion) {
     let renderer = Renderer::new();
     let mut group = c.benchmark_group("live preview keystroke");

@@ -15,7 +15,9 @@
 //!
 //! A window may hold footnote definitions it does not change (the footnotes section, drawn
 //! from them, stays as it is): the lines of every shown definition are known, and an edit on
-//! them, before or after it, goes to a full parse.
+//! them, before or after it, goes to a full parse — unless it stays inside one definition and
+//! nothing else can change: then that definition alone is parsed and its entry of the
+//! footnotes section redrawn (see [`Section`]).
 //!
 //! [`LivePreview::edit_if_quick`] applies an edit only when it costs little (at most 64 KiB
 //! re-parsed), so the window can wait for it and paint the preview in the keystroke's frame;
@@ -66,7 +68,8 @@ pub struct LivePreview {
     /// How many lines define a link reference: while any does, a `[` may link anywhere.
     link_definitions: usize,
     /// The lines of each footnote definition the footnotes section shows (and of those a
-    /// window re-parsed), in order: an edit that touches one draws the section again.
+    /// window re-parsed), in order: an edit that touches one redraws its entry or the whole
+    /// draft.
     definitions: Vec<Lines>,
     blocks: Vec<Block>,
     version: u64,
@@ -121,6 +124,9 @@ struct Note {
     /// How many definitions it draws: itself and any written inside it (each is numbered
     /// in the section, so they number the entries after it).
     definitions: usize,
+    /// Whether it holds a heading: heading ids are made unique across the whole section
+    /// (`h-注`, `h-注-1`), so such an entry is never formatted alone.
+    has_heading: bool,
     raw: Arc<str>,
     html: Arc<str>,
     /// The length of `html` in UTF-16 units, as the page indexes its strings.
@@ -200,14 +206,16 @@ pub struct PreviewPatch {
     pub note: Option<NotePatch>,
 }
 
-/// The footnotes section's block keeps its place; its entry `index` (the `index`-th item of
-/// its list) becomes `html`, which in the block's HTML replaces the `len` UTF-16 units at `at`.
-/// The block now spans `lines` source lines from `line`.
+/// The footnotes section's block keeps its place; its entry `index` (the `index`-th of the
+/// `count` items of its list, when the list shows that many) becomes `html`, which in the
+/// block's HTML replaces the `len` UTF-16 units at `at`. The block now spans `lines` source
+/// lines from `line`.
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NotePatch {
     pub block: usize,
     pub index: usize,
+    pub count: usize,
     pub html: String,
     pub at: usize,
     pub len: usize,
@@ -628,8 +636,9 @@ impl LivePreview {
 
     /// Redraws the one footnote whose definition holds the whole edit (old lines `edit.old`,
     /// `old_lines` before it), when nothing else can change: the same label, its own
-    /// references as they were, the line after it blank, nothing in it that reaches elsewhere.
-    /// `None` leaves the preview as it was for a wider parse to decide.
+    /// references as they were, a blank line or the next definition after it, nothing in it
+    /// that reaches elsewhere (raw HTML, link definitions, an open fence, a heading, a
+    /// definition inside it). `None` leaves the preview as it was for a wider parse to decide.
     fn reparse_note(
         &mut self,
         renderer: &Renderer,
@@ -656,6 +665,11 @@ impl LivePreview {
             .iter()
             .position(|n| n.lines.start <= edit.old.start && edit.old.end <= n.lines.end)?;
         let note = section.notes[index].clone();
+        // The page finds an entry by its place among the list's items: each entry up to this
+        // one must be one item (a definition written inside another closes it in HTML).
+        if note.has_heading || section.notes[..=index].iter().any(|n| n.definitions != 1) {
+            return None;
+        }
         let drawn_before: usize = section.notes[..index].iter().map(|n| n.definitions).sum();
         // Where the entry's HTML is in the block's, as the page counts (UTF-16 units).
         let at = section.head_html.encode_utf16().count()
@@ -666,7 +680,7 @@ impl LivePreview {
         let len = note.html_utf16;
 
         let old = note.lines;
-        // Its definition alone: not also a second one of the same name.
+        // The definition's lines are the entry's (the same parse found both).
         if self
             .definitions
             .iter()
@@ -777,8 +791,9 @@ impl LivePreview {
         let raw = out.split(self.marker.as_str()).nth(1)?;
         let raw = &raw[raw.find("<li")?..];
         let redrawn = self.note(renderer, def, raw, new)?;
-        // A definition written inside it, or taken out, would renumber the entries after it.
-        if redrawn.definitions != note.definitions {
+        // A definition written inside it would renumber the entries after it; a heading would
+        // take its id from the whole section.
+        if redrawn.definitions != note.definitions || redrawn.has_heading {
             return None;
         }
         let html = redrawn.html.to_string();
@@ -819,12 +834,18 @@ impl LivePreview {
             }
         }
         let block = &mut self.blocks[s];
+        let count = block.section.as_ref().map_or(0, |s| s.notes.len());
         if let Some(section) = block.section.as_deref_mut() {
             for (i, n) in section.notes.iter_mut().enumerate() {
                 match i == index {
                     true => *n = redrawn.clone(),
                     false => shift(&mut n.lines),
                 }
+            }
+            // The replaced entry leaves the cache unless another entry still shows it (only a
+            // whole parse trims the cache, and typing in a footnote may never make one).
+            if !section.notes.iter().any(|n| n.raw == note.raw) {
+                self.rendered.remove(&note.raw);
             }
             block.raw = section.raw();
             block.html = section.html();
@@ -833,6 +854,7 @@ impl LivePreview {
         let note = NotePatch {
             block: s,
             index,
+            count,
             html,
             at,
             len,
@@ -1118,12 +1140,16 @@ impl LivePreview {
             .descendants()
             .filter(|d| matches!(d.data.borrow().value, NodeValue::FootnoteDefinition(_)))
             .count();
+        let has_heading = definition
+            .descendants()
+            .any(|d| matches!(d.data.borrow().value, NodeValue::Heading(_)));
         Some(Note {
             name,
             lines,
             total_references,
             refs: footnote_refs(definition),
             definitions,
+            has_heading,
             raw,
             html_utf16: html.encode_utf16().count(),
             html,
@@ -1817,6 +1843,28 @@ mod tests {
             .expect("applies");
         assert!(live.html().contains("注b。"));
         assert_eq!(live.html(), full(&renderer, &live.text()).0);
+    }
+
+    #[test]
+    fn a_definition_holding_a_heading_or_another_definition_is_drawn_whole() {
+        let renderer = Renderer::new();
+        // Heading ids are unique across the section (`h-注`, `h-注-1`); a definition inside
+        // another closes the outer item in HTML, so the page could not find the entries after it.
+        let doc = "一[^a]と[^b]と[^c]。\n\n[^a]: 注a\n\n    ## 注\n\n[^b]: 注b\n\n    ## 注\n\n[^c]: 注c\n\n    [^d]: 内側\n";
+        let (mut live, _) = LivePreview::new(&renderer, doc, |_| None, None);
+        live.quick_bytes = 30;
+        for (line, text) in [(6, "[^b]: 注bを直す"), (10, "[^c]: 注cを直す")] {
+            let base = live.version();
+            assert_eq!(
+                live.edit_if_quick(&renderer, base, line, line + 1, text),
+                Ok(None),
+                "{text}"
+            );
+            live.edit(&renderer, base, line, line + 1, text)
+                .expect("applies");
+            assert_eq!(live.html(), full(&renderer, &live.text()).0);
+        }
+        assert!(live.html().contains(r#"id="h-注-1""#), "{}", live.html());
     }
 
     #[test]
