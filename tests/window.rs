@@ -938,17 +938,24 @@ async fn a_keystroke_in_a_paragraph_is_previewed_before_the_page_does_anything_e
             "keystroke {i} in a paragraph"
         );
     }
-    // A footnote's definition reaches the whole draft: its edit goes as a command and shows
-    // a little later; then typing in the paragraph before the notes is immediate again.
+    // A footnote's definition: its entry of the footnotes section redrawn alone, waited for.
     assert_eq!(
         type_at("[^a]", "を足す").await,
+        Value::Bool(true),
+        "a footnote's definition"
+    );
+    // A reference in it that names no footnote reaches the whole draft: that edit goes as a
+    // command and shows a little later; then typing in the paragraph before the notes is
+    // immediate again.
+    assert_eq!(
+        type_at("[^a]", "、[^z]も").await,
         Value::Bool(false),
-        "a footnote's definition in a long draft is not waited for"
+        "a new reference in a long draft is not waited for"
     );
     wait_for(
         &window,
         "the edited footnote",
-        "document.getElementById('preview').textContent.includes('注。を足す')",
+        "document.getElementById('preview').textContent.includes('注。を足す、[^z]も')",
     )
     .await;
     assert_eq!(
