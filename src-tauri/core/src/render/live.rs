@@ -170,6 +170,18 @@ impl Lines {
     fn meets(self, other: Lines) -> bool {
         self.start < other.end && other.start < self.end
     }
+
+    /// These lines after an edit that replaced the lines before `old_end` and moved the rest
+    /// by `delta`: moved when they begin at or after `old_end`, else as they were.
+    fn moved(self, old_end: usize, delta: isize) -> Lines {
+        match self.start >= old_end {
+            true => Lines {
+                start: self.start.saturating_add_signed(delta),
+                end: self.end.saturating_add_signed(delta),
+            },
+            false => self,
+        }
+    }
 }
 
 /// A parse's blocks and the lines of the footnote definitions it found.
@@ -463,18 +475,22 @@ impl LivePreview {
         })
     }
 
+    /// How many footnotes sections end the blocks.
+    fn sections(&self) -> usize {
+        self.blocks
+            .iter()
+            .rev()
+            .take_while(|b| b.is_footnotes)
+            .count()
+    }
+
     /// The old blocks `first ..= last` to re-parse for an edit of old lines `from .. to`, with
     /// the new lines `start .. end` they now span; `None` when only a full parse is safe.
     fn window(&self, from: usize, to: usize, delta: isize) -> Option<(usize, usize, usize, usize)> {
         let n = self.blocks.len();
         // The footnotes sections stand for definitions anywhere in the draft, not for the
         // lines after the last block: an edit there re-parses from that block to the end.
-        let sections = self
-            .blocks
-            .iter()
-            .rev()
-            .take_while(|b| b.is_footnotes)
-            .count();
+        let sections = self.sections();
         let last_block = (n - sections).checked_sub(1)?;
         // The blocks the edit touches, and one more on each side.
         let touched_first = self
@@ -577,13 +593,7 @@ impl LivePreview {
         } = self.blocks_of(renderer, &text, start, Some(&refs))?;
         // The window's definitions must be the ones it had, moved with their lines: none
         // made, lost, grown or shrunk by the edit.
-        let moved = |d: &Lines| match d.start >= edit.old.end {
-            true => Lines {
-                start: (d.start as isize + delta) as usize,
-                end: (d.end as isize + delta) as usize,
-            },
-            false => *d,
-        };
+        let moved = |d: &Lines| d.moved(edit.old.end, delta);
         let old_end = (end as isize - delta) as usize;
         let before = self.definitions.partition_point(|d| d.start < start);
         let after = self.definitions.partition_point(|d| d.start < old_end);
@@ -800,17 +810,11 @@ impl LivePreview {
 
         // Nothing declined past this point: the preview takes the edit.
         let delta = edit.delta;
-        let shift = |l: &mut Lines| {
-            if l.start >= old.end {
-                l.start = l.start.saturating_add_signed(delta);
-                l.end = l.end.saturating_add_signed(delta);
-            }
-        };
         for d in &mut self.definitions {
-            match *d == old {
-                true => *d = new,
-                false => shift(d),
-            }
+            *d = match *d == old {
+                true => new,
+                false => d.moved(old.end, delta),
+            };
         }
         let first_after = self
             .blocks
@@ -818,20 +822,20 @@ impl LivePreview {
             .position(|b| !b.is_footnotes && b.start >= old.end)
             .unwrap_or(s);
         for block in &mut self.blocks[first_after..] {
-            let mut lines = Lines {
+            let lines = Lines {
                 start: block.start,
                 end: block.end,
-            };
-            shift(&mut lines);
+            }
+            .moved(old.end, delta);
             (block.start, block.end) = (lines.start, lines.end);
         }
-        // The sections run from the block before them to the end, as a full parse has them.
+        // The sections (the last blocks) run from the block before them to the end, as a full
+        // parse has them.
         let total = self.lines.len();
-        for i in 0..self.blocks.len() {
-            if self.blocks[i].is_footnotes {
-                self.blocks[i].start = i.checked_sub(1).map_or(0, |b| self.blocks[b].end);
-                self.blocks[i].end = total;
-            }
+        let sections = self.sections();
+        for i in self.blocks.len() - sections..self.blocks.len() {
+            self.blocks[i].start = i.checked_sub(1).map_or(0, |b| self.blocks[b].end);
+            self.blocks[i].end = total;
         }
         let block = &mut self.blocks[s];
         let count = block.section.as_ref().map_or(0, |s| s.notes.len());
@@ -839,7 +843,7 @@ impl LivePreview {
             for (i, n) in section.notes.iter_mut().enumerate() {
                 match i == index {
                     true => *n = redrawn.clone(),
-                    false => shift(&mut n.lines),
+                    false => n.lines = n.lines.moved(old.end, delta),
                 }
             }
             // The replaced entry leaves the cache unless another entry still shows it (only a
@@ -1021,14 +1025,11 @@ impl LivePreview {
         }
         if window.is_none() && footnotes.first_child().is_some() {
             let start = blocks.last().map_or(offset, |b| b.end);
-            let lines = Lines {
-                start,
-                end: offset + text_lines,
-            };
+            let end = offset + text_lines;
             let section = match self.section(renderer, &arena, footnotes, offset, text_lines) {
                 Some(section) => Block {
-                    start: lines.start,
-                    end: lines.end,
+                    start,
+                    end,
                     raw: section.raw(),
                     html: section.html(),
                     counts: section.counts(),
@@ -1038,7 +1039,7 @@ impl LivePreview {
                 },
                 None => Block {
                     is_footnotes: true,
-                    ..self.block(renderer, footnotes, lines.start, lines.end)
+                    ..self.block(renderer, footnotes, start, end)
                 },
             };
             blocks.push(section);
