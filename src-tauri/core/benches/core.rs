@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use fumi_core::model::library::{LibraryQuery, SortOrder};
+use fumi_core::model::library::{LIBRARY_PAGE, LibraryQuery, SortOrder};
 use fumi_core::model::post::RemotePost;
 use fumi_core::render::Flavor;
 use fumi_core::render::live::LivePreview;
@@ -235,6 +235,42 @@ fn search(c: &mut Criterion) {
     group.bench_function("no match", |b| {
         b.iter(|| store.search(black_box("存在しない語句")).expect("search"))
     });
+    group.finish();
+    // What the window asks: the first page of the list (200 rows), and the count beside it.
+    let mut group = c.benchmark_group("search page/10k drafts");
+    group.sample_size(20);
+    for (name, text) in [
+        ("3+ chars", "読書会について"),
+        ("2 chars", "珈琲"),
+        ("1 char", "琲"),
+        ("1 char in every draft", "の"),
+        ("no match", "存在しない語句"),
+    ] {
+        let query = LibraryQuery {
+            text: text.into(),
+            ..LibraryQuery::default()
+        };
+        group.bench_function(format!("first page, {name}"), |b| {
+            b.iter(|| {
+                store
+                    .library_page(black_box(&query), None, LIBRARY_PAGE)
+                    .expect("page")
+            })
+        });
+        group.bench_function(format!("count, {name}"), |b| {
+            b.iter(|| store.library_count(black_box(&query)).expect("count"))
+        });
+    }
+    group.bench_function("first page, whole list", |b| {
+        b.iter(|| {
+            store
+                .library_page(black_box(&LibraryQuery::default()), None, LIBRARY_PAGE)
+                .expect("page")
+        })
+    });
+    group.finish();
+    let mut group = c.benchmark_group("search/10k drafts");
+    group.sample_size(20);
     // The draft being written is saved, not yet indexed: it is matched on its own text.
     let open_draft = store
         .create_draft("書きかけ", &document(35_000))

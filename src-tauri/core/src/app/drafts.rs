@@ -8,7 +8,7 @@ use crate::export::{self, Moved};
 use crate::history::{self, Diff, RevisionSummary};
 use crate::image::Image;
 use crate::model::draft::{Draft, DraftId, DraftSummary, Millis, SaveKind};
-use crate::model::library::{LibraryQuery, TagCount};
+use crate::model::library::{LIBRARY_PAGE, LibraryPage, LibraryQuery, PageCursor, TagCount};
 use crate::model::settings::Settings;
 
 use super::App;
@@ -17,6 +17,21 @@ impl App {
     /// The drafts the query selects, in its order.
     pub fn library(&self, query: &LibraryQuery) -> Result<Vec<DraftSummary>> {
         self.reader()?.library(query)
+    }
+
+    /// The first page of the drafts the query selects, or the one after `after`
+    /// ([`LIBRARY_PAGE`] drafts at most).
+    pub fn library_page(
+        &self,
+        query: &LibraryQuery,
+        after: Option<PageCursor>,
+    ) -> Result<LibraryPage> {
+        self.reader()?.library_page(query, after, LIBRARY_PAGE)
+    }
+
+    /// How many drafts the query selects.
+    pub fn library_count(&self, query: &LibraryQuery) -> Result<u32> {
+        self.reader()?.library_count(query)
     }
 
     /// The drafts whose title or body holds `query` (any script, any length).

@@ -5,7 +5,9 @@ mod blog_style;
 mod blogs;
 mod books;
 mod drafts;
+mod first_screen;
 mod page_cards;
+mod preview;
 mod proofread;
 mod sync;
 
@@ -120,6 +122,92 @@ mod tests {
             app.reviewed_books(BookOrder::Read)
                 .expect("books")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_first_screen_holds_the_list_and_the_newest_draft() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let app = App::open(dir.path()).expect("open");
+        let empty = app.first_screen().expect("first screen");
+        assert_eq!((empty.draft, empty.trash), (None, 0));
+        assert!(empty.library.drafts.is_empty() && empty.blogs.is_empty());
+        let old = app.create_draft("古い", "前の本").expect("create");
+        let gone = app.create_draft("消した", "").expect("create");
+        app.trash_draft(gone.id).expect("trash");
+        let newest = app
+            .create_draft("新しい", "---\ntags: [読書]\n---\n本文")
+            .expect("create");
+        let screen = app.first_screen().expect("first screen");
+        assert_eq!(screen.draft.map(|d| d.body), Some(newest.body));
+        assert_eq!(
+            screen
+                .library
+                .drafts
+                .iter()
+                .map(|d| d.id)
+                .collect::<Vec<_>>(),
+            [newest.id, old.id]
+        );
+        assert_eq!(screen.trash, 1);
+        assert_eq!(screen.tags.len(), 1);
+        assert_eq!(screen.settings, app.settings().expect("settings"));
+    }
+
+    #[test]
+    fn the_first_blog_is_the_default_else_the_last_used_else_the_first() {
+        use crate::model::blog::BlogKind;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let app = App::open(dir.path()).expect("open");
+        assert!(
+            app.first_screen()
+                .expect("screen")
+                .first_blog(None)
+                .is_none()
+        );
+        let add = |name, kind| {
+            app.writer()
+                .add_blog(name, kind, "https://blog.example", "me", "key")
+                .expect("blog")
+                .id
+        };
+        // Listed by name, as the window lists them.
+        let first = add("a 本の感想", BlogKind::WordPress);
+        let hatena = add("b 日記", BlogKind::Hatena);
+        let third = add("c 旅", BlogKind::MetaWeblog);
+        let chosen = |last| {
+            app.first_screen()
+                .expect("screen")
+                .first_blog(last)
+                .map(|b| b.id)
+        };
+        assert_eq!(chosen(None), Some(first));
+        assert_eq!(chosen(Some(hatena)), Some(hatena));
+        assert_eq!(chosen(Some(9999)), Some(first), "a blog since removed");
+        let mut settings = app.settings().expect("settings");
+        settings.default_blog = Some(third);
+        app.save_settings(&settings).expect("save");
+        assert_eq!(chosen(Some(hatena)), Some(third));
+    }
+
+    #[test]
+    fn warming_the_preview_highlights_the_newest_drafts_code() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let app = App::open(dir.path()).expect("open");
+        assert!(!app.warm_preview().expect("warm"), "no draft to render");
+        assert_eq!(app.renderer().highlighted_blocks(), 0);
+        app.create_draft("古い", "```python\nprint(1)\n```\n")
+            .expect("create");
+        app.create_draft(
+            "新しい",
+            "本文\n\n```rust\nfn a() {}\n```\n\n```sh\nls\n```\n",
+        )
+        .expect("create");
+        assert!(app.warm_preview().expect("warm"));
+        assert_eq!(
+            app.renderer().highlighted_blocks(),
+            2,
+            "the newest draft's two blocks, not the older one's"
         );
     }
 

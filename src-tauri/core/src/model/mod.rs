@@ -5,6 +5,7 @@ pub mod blog;
 pub mod book;
 pub mod diff;
 pub mod draft;
+pub mod first_screen;
 pub mod isbn;
 pub mod library;
 pub mod page_card;

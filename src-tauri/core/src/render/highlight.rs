@@ -87,6 +87,14 @@ impl SyntaxHighlighterAdapter for CachedAdapter {
 }
 
 impl CachedAdapter {
+    /// How many highlighted blocks are kept.
+    pub(super) fn len(&self) -> usize {
+        self.cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
     /// Highlights `code` in the language its fence names (the part before a comma), or the one
     /// its first line shows (`#!/bin/sh`); anything else is plain text. Drawn as comrak's own
     /// syntect plugin draws it, so the HTML the blogs received before is unchanged.

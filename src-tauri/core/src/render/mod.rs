@@ -74,6 +74,11 @@ impl Renderer {
         }
     }
 
+    /// How many highlighted code blocks the renderer keeps for the next render.
+    pub fn highlighted_blocks(&self) -> usize {
+        self.highlighter.len()
+    }
+
     /// Renders GFM Markdown to sanitized HTML and counts its text.
     pub fn render(&self, markdown: &str) -> Rendered {
         self.render_with_images(markdown, &|_| None, None)

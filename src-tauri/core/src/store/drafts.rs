@@ -129,6 +129,17 @@ impl Store {
         .ok_or(Error::DraftNotFound(id))
     }
 
+    /// How many drafts are in the trash.
+    pub fn trash_count(&self) -> Result<u32> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM drafts WHERE deleted_at IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err("counting the trash", e))
+    }
+
     /// Lists the drafts in the trash, most recently deleted first.
     pub fn list_trash(&self) -> Result<Vec<DraftSummary>> {
         self.summaries(

@@ -8,7 +8,7 @@ use super::Store;
 use super::drafts::{STATUS, SUMMARY_COLUMNS as COLUMNS};
 use crate::error::{Error, Result};
 use crate::model::draft::{DraftId, DraftSummary};
-use crate::model::library::{LibraryQuery, SortOrder, TagCount};
+use crate::model::library::{LibraryPage, LibraryQuery, PageCursor, SortOrder, TagCount};
 
 /// The trigram index matches a query of at least this many characters; a shorter one is
 /// looked up among the trigrams it begins (see [`Store::short_query`]).
@@ -18,16 +18,99 @@ const TRIGRAM: usize = 3;
 /// matching that many trigrams costs more than reading every body.
 const SHORT_QUERY_TRIGRAMS: usize = 256;
 
+/// The rows a library query selects: its `WHERE` conditions and their parameters, numbered in
+/// order.
+struct Selection {
+    conditions: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Selection {
+    /// Adds a condition whose parameters are written `?1`, `?2`…, numbered after those before.
+    fn and(&mut self, sql: &str, values: Vec<Value>) {
+        self.conditions.push(renumber(sql, self.params.len()));
+        self.params.extend(values);
+    }
+
+    fn sql(&self) -> String {
+        self.conditions.join(" AND ")
+    }
+}
+
 impl Store {
     /// The drafts outside the trash that match every part of `query`, in its order.
     pub fn library(&self, query: &LibraryQuery) -> Result<Vec<DraftSummary>> {
-        let mut conditions = vec!["deleted_at IS NULL".to_owned()];
-        let mut params: Vec<Value> = Vec::new();
-        // Adds a condition whose parameters are written `?1`, `?2`…, numbered after those before.
-        let mut bind = |sql: &str, values: Vec<Value>| {
-            conditions.push(renumber(sql, params.len()));
-            params.extend(values);
+        let selection = self.selection(query)?;
+        let key = sort_key(query.sort);
+        self.summaries(
+            &format!(
+                "SELECT {COLUMNS} FROM drafts WHERE {} ORDER BY {key} DESC, id DESC",
+                selection.sql()
+            ),
+            rusqlite::params_from_iter(selection.params),
+        )
+    }
+
+    /// At most `limit` of the drafts [`Store::library`] lists, those after `after` (from the
+    /// first without it). A page lists only as many rows as it holds: the first page of a
+    /// search matching every draft no longer reads and sends all of them.
+    pub fn library_page(
+        &self,
+        query: &LibraryQuery,
+        after: Option<PageCursor>,
+        limit: usize,
+    ) -> Result<LibraryPage> {
+        let mut selection = self.selection(query)?;
+        let key = sort_key(query.sort);
+        if let Some(after) = after {
+            // A row value, which the list's covering index answers as a range.
+            selection.and(
+                &format!("({key}, id) < (?1, ?2)"),
+                vec![after.at.into(), after.id.into()],
+            );
+        }
+        // One row more than the page tells whether another page follows.
+        let mut drafts = self.summaries(
+            &format!(
+                "SELECT {COLUMNS} FROM drafts WHERE {} ORDER BY {key} DESC, id DESC LIMIT {}",
+                selection.sql(),
+                limit.saturating_add(1)
+            ),
+            rusqlite::params_from_iter(selection.params),
+        )?;
+        let more = drafts.len() > limit;
+        drafts.truncate(limit);
+        let next = match more {
+            true => drafts.last().map(|d| PageCursor {
+                at: query.sort.time_of(d),
+                id: d.id,
+            }),
+            false => None,
         };
+        Ok(LibraryPage { drafts, next })
+    }
+
+    /// How many drafts [`Store::library`] lists for `query`.
+    pub fn library_count(&self, query: &LibraryQuery) -> Result<u32> {
+        let selection = self.selection(query)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM drafts WHERE {}",
+                selection.sql()
+            ))
+            .map_err(|e| self.err("counting drafts", e))?;
+        stmt.query_row(rusqlite::params_from_iter(selection.params), |r| r.get(0))
+            .map_err(|e| self.err("counting drafts", e))
+    }
+
+    /// The conditions selecting the drafts outside the trash that match every part of `query`.
+    fn selection(&self, query: &LibraryQuery) -> Result<Selection> {
+        let mut selection = Selection {
+            conditions: vec!["deleted_at IS NULL".to_owned()],
+            params: Vec::new(),
+        };
+        let mut bind = |sql: &str, values: Vec<Value>| selection.and(sql, values);
         let text = query.text.trim();
         let text_match = match text.chars().count() {
             0 => None,
@@ -79,17 +162,7 @@ impl Store {
                 vec![tag.clone().into()],
             );
         }
-        let order = match query.sort {
-            SortOrder::Updated => "updated_at DESC, id DESC",
-            SortOrder::Created => "created_at DESC, id DESC",
-        };
-        self.summaries(
-            &format!(
-                "SELECT {COLUMNS} FROM drafts WHERE {} ORDER BY {order}",
-                conditions.join(" AND ")
-            ),
-            rusqlite::params_from_iter(params),
-        )
+        Ok(selection)
     }
 
     /// Indexes for search one draft saved since the index last read it; false when none is
@@ -207,6 +280,14 @@ impl Store {
             .map_err(|e| self.err("listing tags", e))?;
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err("listing tags", e))
+    }
+}
+
+/// The column the list is ordered by, newest first (the id orders drafts of the same moment).
+fn sort_key(sort: SortOrder) -> &'static str {
+    match sort {
+        SortOrder::Updated => "updated_at",
+        SortOrder::Created => "created_at",
     }
 }
 
