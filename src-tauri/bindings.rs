@@ -25,6 +25,7 @@ fn builder() -> Builder<tauri::Wry> {
         .constant("PROOFREAD_RULES", fumi_core::model::proofread::Rule::ALL)
         .commands(collect_commands![
             commands::app_info,
+            commands::start_window,
             commands::install_menu,
             commands::choose_folder,
             commands::choose_markdown_files,
@@ -46,7 +47,8 @@ fn builder() -> Builder<tauri::Wry> {
             commands::lookup_book,
             commands::new_review,
             commands::reviewed_books,
-            commands::library,
+            commands::library_page,
+            commands::library_count,
             commands::list_tags,
             commands::tags_of_text,
             commands::text_with_tags,

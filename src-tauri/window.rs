@@ -181,6 +181,7 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
                 .unwrap_or_else(PoisonError::into_inner) = state.open_files(&open).err();
             if send_queue {
                 crate::queue_sender::start(app.handle().clone());
+                warm_preview(app.handle().clone());
             }
             if let Some(window) = app.get_webview_window("main") {
                 crate::spelling::enable(&window);
@@ -199,6 +200,24 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
             eprintln!("fumi: the window could not start: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Renders the draft the window opens first on a thread of its own while the page loads (its
+/// script takes the webview ≈150 ms), so the first preview does not compile syntaxes.
+fn warm_preview(handle: AppHandle) {
+    let spawned = std::thread::Builder::new()
+        .name("preview warm-up".into())
+        .spawn(move || {
+            let state = handle.state::<AppState>();
+            if let Ok(app) = &state.app
+                && let Err(e) = app.warm_preview()
+            {
+                tracing::warn!(error = %e, "the preview was not warmed");
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::warn!(error = %e, "the preview warm-up did not start");
     }
 }
 

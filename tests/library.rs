@@ -265,3 +265,86 @@ fn upgrading_indexes_the_tags_and_excerpts_of_existing_drafts() {
     assert_eq!(found.len(), 1, "the text's last characters, indexed again");
     assert_eq!(found[0].title, "三体");
 }
+
+/// Pages read one after another list what the whole query lists, in its order, drafts saved in
+/// the same millisecond included; the count is the whole list's.
+#[test]
+fn pages_follow_one_another_and_count_the_whole_list() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("open");
+    for i in 0..23 {
+        let body = match i % 3 {
+            0 => format!("珈琲の話 {i}"),
+            _ => format!("散歩 {i}"),
+        };
+        store
+            .create_draft(&format!("下書き {i}"), &body)
+            .expect("draft");
+    }
+    // Ties in both orders, which only the id can break.
+    let conn = Connection::open(store.path()).expect("db");
+    conn.execute_batch("UPDATE drafts SET updated_at = 1000 + id / 4, created_at = 2000 - id / 5;")
+        .expect("ties");
+    drop(conn);
+    store.index_drafts().expect("index");
+    for sort in [SortOrder::Updated, SortOrder::Created] {
+        for text in ["", "珈琲", "の", "下書き"] {
+            let query = LibraryQuery {
+                text: text.into(),
+                sort,
+                ..LibraryQuery::default()
+            };
+            let whole = ids(&store, query.clone());
+            let mut paged = Vec::new();
+            let mut after = None;
+            loop {
+                let page = store.library_page(&query, after, 4).expect("page");
+                assert!(page.drafts.len() <= 4);
+                paged.extend(page.drafts.iter().map(|d| d.id));
+                match page.next {
+                    Some(next) => after = Some(next),
+                    None => break,
+                }
+            }
+            assert_eq!(paged, whole, "{sort:?} {text:?}");
+            assert_eq!(
+                store.library_count(&query).expect("count") as usize,
+                whole.len()
+            );
+        }
+    }
+    let coffee = LibraryQuery {
+        text: "珈琲".into(),
+        ..LibraryQuery::default()
+    };
+    assert_eq!(store.library_count(&coffee).expect("count"), 8);
+    let first = store.library_page(&coffee, None, 8).expect("page");
+    assert_eq!(first.drafts.len(), 8);
+    assert_eq!(first.next, None, "no page after the last");
+
+    // A draft saved between two pages moves to the top: the next page neither repeats nor
+    // skips any of the others.
+    let query = LibraryQuery::default();
+    let first = store.library_page(&query, None, 5).expect("page");
+    let moved = store
+        .library_page(&query, first.next, 5)
+        .expect("page")
+        .drafts[2]
+        .id;
+    store
+        .save_draft(moved, "動いた", "新しい本文", SaveKind::Autosave)
+        .expect("save");
+    let mut seen: Vec<DraftId> = first.drafts.iter().map(|d| d.id).collect();
+    let mut after = first.next;
+    while let Some(cursor) = after {
+        let page = store.library_page(&query, Some(cursor), 5).expect("page");
+        seen.extend(page.drafts.iter().map(|d| d.id));
+        after = page.next;
+    }
+    let mut others = ids(&store, query);
+    others.retain(|id| *id != moved);
+    seen.retain(|id| *id != moved);
+    others.sort_unstable();
+    seen.sort_unstable();
+    assert_eq!(seen, others, "each other draft listed once");
+}

@@ -8,7 +8,7 @@ use fumi_core::{BlogKind, Store};
 use serde_json::Value;
 
 use super::support::desktop::Desktop;
-use super::window::{click, quit, set_field, text, wait_for, wait_for_saved};
+use super::window::{click, quit, set_field, text, type_in_editor, wait_for, wait_for_saved};
 
 async fn wait_for_titles(window: &Client, expected: &[&str]) {
     let script = format!(
@@ -158,6 +158,21 @@ async fn the_sidebar_filters_by_status_blog_and_tag_sorts_and_edits_tags() {
     quit(window, data.path()).await;
 }
 
+/// Scrolls the list of 450 drafts to its end twice, each time waiting for the next page
+/// (`rows` counts the rows drawn).
+async fn scroll_to_the_end(window: &Client, rows: &str) {
+    for expected in [400, 450] {
+        window
+            .execute(
+                "const l = document.getElementById('drafts'); l.scrollTop = l.scrollHeight; return true",
+                vec![],
+            )
+            .await
+            .expect("scroll");
+        wait_for(window, "the next page", &format!("{rows} === {expected}")).await;
+    }
+}
+
 #[tokio::test]
 async fn a_long_library_is_drawn_a_page_at_a_time_as_the_author_scrolls() {
     let data = tempfile::tempdir().expect("temp dir");
@@ -172,16 +187,17 @@ async fn a_long_library_is_drawn_a_page_at_a_time_as_the_author_scrolls() {
     let window = desktop.launch(data.path()).await;
     let rows = "document.querySelectorAll('#drafts li.draft-item').length";
     wait_for(&window, "the first page", &format!("{rows} === 200")).await;
-    for expected in [400, 450] {
-        window
-            .execute(
-                "const l = document.getElementById('drafts'); l.scrollTop = l.scrollHeight; return true",
-                vec![],
-            )
-            .await
-            .expect("scroll");
-        wait_for(&window, "the next page", &format!("{rows} === {expected}")).await;
-    }
+    // The first screen was asked by the page's inline script (the CSP lets it run), before the
+    // window's own script.
+    let asked_early = window
+        .execute(
+            "return performance.getEntriesByName('fumi-start-first-screen-asked').length",
+            vec![],
+        )
+        .await
+        .expect("read");
+    assert_eq!(asked_early, Value::from(1));
+    scroll_to_the_end(&window, rows).await;
     // The newest first, the oldest last.
     let ends = window
         .execute(
@@ -191,5 +207,66 @@ async fn a_long_library_is_drawn_a_page_at_a_time_as_the_author_scrolls() {
         .await
         .expect("read");
     assert_eq!(ends, Value::from("下書き449|下書き0"));
+
+    // A search matching every draft comes a page at a time too; its heading counts them all.
+    let search = |text: &str| {
+        format!(
+            "document.getElementById('drafts').scrollTop = 0; const s = document.getElementById('search'); s.value = {text:?}; s.dispatchEvent(new Event('input')); return true"
+        )
+    };
+    window.execute(&search("書"), vec![]).await.expect("search");
+    let heading = "document.getElementById('list-heading').textContent";
+    wait_for(
+        &window,
+        "the count of every match",
+        &format!("{heading} === '450 found' && {rows} === 200"),
+    )
+    .await;
+    scroll_to_the_end(&window, rows).await;
+    let distinct = window
+        .execute(
+            "return new Set([...document.querySelectorAll('#drafts li.draft-item')].map(li => li.dataset.id)).size",
+            vec![],
+        )
+        .await
+        .expect("read");
+    assert_eq!(distinct, Value::from(450), "each draft listed once");
+
+    // The oldest draft, found and opened, then the search cleared: it is beyond the first page,
+    // and once saved it leads the list.
+    window
+        .execute(&search("下書き0"), vec![])
+        .await
+        .expect("search");
+    wait_for(&window, "the oldest draft alone", &format!("{rows} === 1")).await;
+    window
+        .execute(
+            "document.querySelector('#drafts li.draft-item').click(); return true",
+            vec![],
+        )
+        .await
+        .expect("open");
+    wait_for(
+        &window,
+        "the oldest draft open",
+        "document.getElementById('title').value === '下書き0'",
+    )
+    .await;
+    window.execute(&search(""), vec![]).await.expect("clear");
+    let first_title = "document.querySelector('#drafts .draft-title').textContent";
+    wait_for(
+        &window,
+        "the first page again",
+        &format!("{rows} === 200 && {first_title} === '下書き449'"),
+    )
+    .await;
+    type_in_editor(&window, "追記").await;
+    wait_for_saved(&window).await;
+    wait_for(
+        &window,
+        "the saved draft leading the list",
+        &format!("{first_title} === '下書き0' && {rows} === 201"),
+    )
+    .await;
     quit(window, data.path()).await;
 }

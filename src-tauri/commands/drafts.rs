@@ -4,7 +4,7 @@ use fumi_core::draft_export::DraftFormat;
 use fumi_core::history::{Diff, RevisionSummary};
 use fumi_core::image::Image;
 use fumi_core::model::draft::Millis;
-use fumi_core::model::library::{LibraryQuery, TagCount};
+use fumi_core::model::library::{LibraryPage, LibraryQuery, PageCursor, TagCount};
 use fumi_core::model::proofread::Finding;
 use fumi_core::render::Flavor;
 use fumi_core::render::live::PreviewPatch;
@@ -17,8 +17,18 @@ use crate::window::AppState;
 
 #[tauri::command(async)]
 #[specta::specta]
-pub fn library(state: State<'_, AppState>, query: LibraryQuery) -> Result<Vec<DraftSummary>> {
-    Ok(state.app()?.library(&query)?)
+pub fn library_page(
+    state: State<'_, AppState>,
+    query: LibraryQuery,
+    after: Option<PageCursor>,
+) -> Result<LibraryPage> {
+    Ok(state.app()?.library_page(&query, after)?)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn library_count(state: State<'_, AppState>, query: LibraryQuery) -> Result<u32> {
+    Ok(state.app()?.library_count(&query)?)
 }
 
 #[tauri::command(async)]

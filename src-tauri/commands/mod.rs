@@ -10,6 +10,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use fumi_core::DraftId;
+use fumi_core::model::blog::BlogId;
+use fumi_core::model::first_screen::FirstScreen;
+use fumi_core::render::Flavor;
+use fumi_core::render::live::PreviewPatch;
 
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -45,6 +49,54 @@ pub struct AppInfo {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    info(&state)
+}
+
+/// What the window opens on, in one answer: the app's state, what the data shows (none when
+/// the database could not be opened: `info.startup_error` says why) and the newest draft's
+/// preview, opened as the live preview.
+#[derive(specta::Type, Serialize)]
+pub struct WindowStart {
+    info: AppInfo,
+    screen: Option<FirstScreen>,
+    preview: Option<OpenedPreview>,
+}
+
+/// A live preview opened for the window, and the flavor it was drawn in.
+#[derive(specta::Type, Serialize)]
+pub struct OpenedPreview {
+    flavor: Flavor,
+    patch: PreviewPatch,
+}
+
+/// `last_blog`: the blog the window used last (its own memory), which decides the preview's
+/// flavor when the settings name no default; the page opens the preview again if it chose
+/// another.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn start_window(state: State<'_, AppState>, last_blog: Option<BlogId>) -> Result<WindowStart> {
+    let screen = match state.app() {
+        Ok(app) => Some(app.first_screen()?),
+        Err(_) => None,
+    };
+    let preview = screen.as_ref().and_then(|screen| {
+        let draft = screen.draft.as_ref()?;
+        let flavor = screen
+            .first_blog(last_blog)
+            .map_or(Flavor::Plain, |b| Flavor::of(b.kind));
+        Some(OpenedPreview {
+            flavor,
+            patch: state.open_preview(&draft.body, Some(draft.id), flavor),
+        })
+    });
+    Ok(WindowStart {
+        info: info(&state),
+        screen,
+        preview,
+    })
+}
+
+fn info(state: &AppState) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         license: env!("CARGO_PKG_LICENSE"),

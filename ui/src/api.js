@@ -69,11 +69,22 @@ function previewEditNow(base, from, to, text) {
   return answer;
 }
 
+/** The app's state with its errors as {code, message}, in the window's language now. */
+function localizedInfo(info) {
+  return { ...info, startup_error: localized(info.startup_error), open_error: localized(info.open_error) };
+}
+
 export const api = {
-  appInfo: async () => {
-    const info = await call(commands.appInfo());
-    return { ...info, startup_error: localized(info.startup_error), open_error: localized(info.open_error) };
-  },
+  appInfo: async () => localizedInfo(await call(commands.appInfo())),
+  /**
+   * What the window opens on, in one answer: `{info, screen, preview}` (`screen`: settings,
+   * blogs, trash count, tags, the list's first page and the newest draft, null without a
+   * database; `preview`: that draft's live preview, opened in the flavor of the settings'
+   * default blog, else of `lastBlog`, else of the first blog). `info`'s errors are raw:
+   * `localizedInfo` them once the language is chosen.
+   */
+  startWindow: (lastBlog) => call(commands.startWindow(lastBlog)),
+  localizedInfo,
   getSettings: () => call(commands.getSettings()),
   /** `dir`: the token of a folder granted by `chooseFolder` (or `appInfo().export_dir`). */
   exportAll: (dir) => call(commands.exportAll(dir)),
@@ -97,8 +108,10 @@ export const api = {
   listRevisions: (id) => call(commands.listRevisions(id)),
   revisionDiff: (id, revision) => call(commands.revisionDiff(id, revision)),
   restoreRevision: (id, revision) => call(commands.restoreRevision(id, revision)),
-  /** The drafts matching {text, status, blog, tag, sort}; every part may be empty. */
-  library: (query) => call(commands.library(query)),
+  /** A page of the drafts matching {text, status, blog, tag, sort} (every part may be empty), after the cursor `after` (null: the first); `{drafts, next}`. */
+  libraryPage: (query, after) => call(commands.libraryPage(query, after)),
+  /** How many drafts the query matches. */
+  libraryCount: (query) => call(commands.libraryCount(query)),
   listTags: () => call(commands.listTags()),
   proofread: (text) => call(commands.proofread(text)),
   /** The proofreader's findings in the text the live preview holds at `version`. */

@@ -7,6 +7,12 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo_Serialize>("app_info"),
+	/**
+	 *  `last_blog`: the blog the window used last (its own memory), which decides the preview's
+	 *  flavor when the settings name no default; the page opens the preview again if it chose
+	 *  another.
+	 */
+	startWindow: (lastBlog: number | null) => __TAURI_INVOKE<WindowStart_Serialize>("start_window", { lastBlog }),
 	/**  Builds the native menu bar with the UI's labels (id → text, in the UI's language). */
 	installMenu: (labels: { [key in string]: string }) => __TAURI_INVOKE<null>("install_menu", { labels }),
 	/**  Asks the author for a folder with the system's folder picker; `None` if they cancel. */
@@ -56,7 +62,8 @@ export const commands = {
 	 */
 	newReview: (isbn: string, language: string) => __TAURI_INVOKE<NewReview_Serialize>("new_review", { isbn, language }),
 	reviewedBooks: (order: BookOrder) => __TAURI_INVOKE<ReviewedBook_Serialize[]>("reviewed_books", { order }),
-	library: (query: LibraryQuery_Deserialize) => __TAURI_INVOKE<DraftSummary_Serialize[]>("library", { query }),
+	libraryPage: (query: LibraryQuery_Deserialize, after: PageCursor | null) => __TAURI_INVOKE<LibraryPage_Serialize>("library_page", { query, after }),
+	libraryCount: (query: LibraryQuery_Deserialize) => __TAURI_INVOKE<number>("library_count", { query }),
 	listTags: () => __TAURI_INVOKE<TagCount[]>("list_tags"),
 	/**  The front matter's own tags of a draft's text. */
 	tagsOfText: (body: string) => __TAURI_INVOKE<string[]>("tags_of_text", { body }),
@@ -490,6 +497,49 @@ export type Finding_Serialize = {
 	args: { [key in string]: Arg },
 };
 
+/**
+ *  The window's first screen: the author's preferences, the library as it opens and the draft
+ *  it opens on. One answer instead of six calls: on a busy machine each call costs the start a
+ *  round trip through the webview.
+ */
+export type FirstScreen = FirstScreen_Serialize | FirstScreen_Deserialize;
+
+/**
+ *  The window's first screen: the author's preferences, the library as it opens and the draft
+ *  it opens on. One answer instead of six calls: on a busy machine each call costs the start a
+ *  round trip through the webview.
+ */
+export type FirstScreen_Deserialize = {
+	settings: Settings_Deserialize,
+	blogs: Blog[],
+	/**  How many drafts are in the trash. */
+	trash: number,
+	/**  The tags to filter by. */
+	tags: TagCount[],
+	/**  The list's first page, newest saved first. */
+	library: LibraryPage_Deserialize,
+	/**  The draft the window opens on: the one saved last (none in an empty library). */
+	draft?: Draft_Deserialize | null,
+};
+
+/**
+ *  The window's first screen: the author's preferences, the library as it opens and the draft
+ *  it opens on. One answer instead of six calls: on a busy machine each call costs the start a
+ *  round trip through the webview.
+ */
+export type FirstScreen_Serialize = {
+	settings: Settings_Serialize,
+	blogs: Blog[],
+	/**  How many drafts are in the trash. */
+	trash: number,
+	/**  The tags to filter by. */
+	tags: TagCount[],
+	/**  The list's first page, newest saved first. */
+	library: LibraryPage_Serialize,
+	/**  The draft the window opens on: the one saved last (none in an empty library). */
+	draft: Draft_Serialize | null,
+};
+
 /**  How a blog shows a draft. */
 export type Flavor = 
 /**  GitHub-flavoured Markdown as Fumi always rendered it: no notation, soft line breaks. */
@@ -528,6 +578,23 @@ export type Isbn = string;
 export type Language = 
 /**  The operating system's language (Japanese if it prefers Japanese, else English). */
 "system" | "ja" | "en";
+
+/**  A page of the library, in the query's order. */
+export type LibraryPage = LibraryPage_Serialize | LibraryPage_Deserialize;
+
+/**  A page of the library, in the query's order. */
+export type LibraryPage_Deserialize = {
+	drafts: DraftSummary_Deserialize[],
+	/**  Where the next page begins; none after the last. */
+	next?: PageCursor | null,
+};
+
+/**  A page of the library, in the query's order. */
+export type LibraryPage_Serialize = {
+	drafts: DraftSummary_Serialize[],
+	/**  Where the next page begins; none after the last. */
+	next: PageCursor | null,
+};
 
 /**  A library query; every part is optional and they all must hold. */
 export type LibraryQuery = LibraryQuery_Serialize | LibraryQuery_Deserialize;
@@ -603,6 +670,31 @@ export type NotePatch = {
 	len: number,
 	line: number,
 	lines: number,
+};
+
+/**  A live preview opened for the window, and the flavor it was drawn in. */
+export type OpenedPreview = OpenedPreview_Serialize | OpenedPreview_Deserialize;
+
+/**  A live preview opened for the window, and the flavor it was drawn in. */
+export type OpenedPreview_Deserialize = {
+	flavor: Flavor,
+	patch: PreviewPatch_Deserialize,
+};
+
+/**  A live preview opened for the window, and the flavor it was drawn in. */
+export type OpenedPreview_Serialize = {
+	flavor: Flavor,
+	patch: PreviewPatch_Serialize,
+};
+
+/**
+ *  Where a page of the library begins: after this row, in the query's order. The list hands
+ *  back the one its last page gave.
+ */
+export type PageCursor = {
+	/**  The row's time in the query's order (saved or created). */
+	at: number,
+	id: number,
 };
 
 /**  A chosen path as the page receives it. */
@@ -1135,4 +1227,33 @@ export type TagCount = {
 export type Theme = 
 /**  As the operating system is set, following it when it changes. */
 "system" | "light" | "dark";
+
+/**
+ *  What the window opens on, in one answer: the app's state, what the data shows (none when
+ *  the database could not be opened: `info.startup_error` says why) and the newest draft's
+ *  preview, opened as the live preview.
+ */
+export type WindowStart = WindowStart_Serialize | WindowStart_Deserialize;
+
+/**
+ *  What the window opens on, in one answer: the app's state, what the data shows (none when
+ *  the database could not be opened: `info.startup_error` says why) and the newest draft's
+ *  preview, opened as the live preview.
+ */
+export type WindowStart_Deserialize = {
+	info: AppInfo_Deserialize,
+	screen?: FirstScreen_Deserialize | null,
+	preview?: OpenedPreview_Deserialize | null,
+};
+
+/**
+ *  What the window opens on, in one answer: the app's state, what the data shows (none when
+ *  the database could not be opened: `info.startup_error` says why) and the newest draft's
+ *  preview, opened as the live preview.
+ */
+export type WindowStart_Serialize = {
+	info: AppInfo_Serialize,
+	screen: FirstScreen_Serialize | null,
+	preview: OpenedPreview_Serialize | null,
+};
 

@@ -21,7 +21,18 @@ export class DraftsList {
     this.showingTrash = false;
     this.query = "";
     this.filters = { status: null, blog: null, tag: null, sort: "updated" };
+    /** The rows asked of Rust so far (the library comes a page at a time), and where the next page begins. */
     this.items = [];
+    this.next = null;
+    /** The query those rows answer, which the next page asks again. */
+    this.asked = null;
+    /** How many rows the search finds, once Rust has counted them. */
+    this.total = null;
+    /** Counts refreshes, so an answer to an older one is dropped; `shown` is the refresh the
+     * rows come from, `loading` the one whose next page is being asked. */
+    this.generation = 0;
+    this.shown = 0;
+    this.loading = null;
     this.drawn = 0;
     this.selected = null;
     this.trashCount = 0;
@@ -59,24 +70,87 @@ export class DraftsList {
     return Boolean(this.query.trim() || f.status || f.blog || f.tag);
   }
 
+  /**
+   * Asks Rust for what the list shows (the trash, the tags and blogs to filter by, the first
+   * page and a search's count); `refresh` draws the answers.
+   */
+  ask() {
+    const generation = ++this.generation;
+    const query = this.listQuery();
+    // A search's count reads every match; its first page is drawn without waiting for it.
+    const counted = !this.showingTrash && this.narrowed() ? api.libraryCount(query) : null;
+    const answers = Promise.all([
+      api.listTrash(),
+      api.listTags(),
+      api.listBlogs(),
+      this.showingTrash ? null : api.libraryPage(query, null),
+    ]).then(([trash, tags, blogs, page]) => ({ trashCount: trash.length, items: page ? page.drafts : trash, next: page?.next ?? null, tags, blogs }));
+    // Answers never drawn (a newer refresh came first) fail quietly.
+    counted?.catch(() => {});
+    answers.catch(() => {});
+    return { generation, query, counted, answers };
+  }
+
+  /** The library as the window's first screen (`api.startWindow`) brought it, for `refresh`. */
+  answered(screen) {
+    const answers = { trashCount: screen.trash, items: screen.library.drafts, next: screen.library.next, tags: screen.tags, blogs: screen.blogs };
+    return { generation: ++this.generation, query: this.listQuery(), counted: null, answers: Promise.resolve(answers) };
+  }
+
+  /** The library query the search box and the filters make. */
+  listQuery() {
+    return { text: this.query, ...this.filters };
+  }
+
   /** Reloads the list (and the tags and blogs to filter by) from the database. */
-  async refresh() {
+  async refresh({ generation, query, counted, answers } = this.ask()) {
     try {
-      const [trash, tags, blogs, found] = await Promise.all([
-        api.listTrash(),
-        api.listTags(),
-        api.listBlogs(),
-        this.showingTrash ? null : api.library({ text: this.query, ...this.filters }),
-      ]);
-      this.trashCount = trash.length;
-      this.items = found ?? trash;
+      const { trashCount, items, next, tags, blogs } = await answers;
+      if (generation !== this.generation) return;
+      this.shown = generation;
+      this.trashCount = trashCount;
+      this.items = items;
+      this.next = next;
+      this.total = this.next ? null : this.items.length;
+      this.asked = query;
       this.blogs = blogs;
       this.fillFilters(tags, blogs);
     } catch (error) {
-      this.onError(error);
+      if (generation === this.generation) this.onError(error);
       return;
     }
     this.render();
+    counted?.then(
+      (total) => {
+        if (generation !== this.generation) return;
+        this.total = total;
+        this.renderHeading();
+      },
+      (error) => generation === this.generation && this.onError(error),
+    );
+  }
+
+  /** Asks for the page after the rows asked so far (one request at a time), then draws on. */
+  async loadMore() {
+    // The rows shown, not a refresh still on its way, say which query's page comes next.
+    const generation = this.shown;
+    if (!this.next || this.loading === generation) return;
+    this.loading = generation;
+    let page;
+    try {
+      page = await api.libraryPage(this.asked, this.next);
+    } catch (error) {
+      if (generation === this.shown) this.onError(error);
+      return;
+    } finally {
+      if (this.loading === generation) this.loading = null;
+    }
+    if (generation !== this.shown) return;
+    // A draft saved meanwhile has moved to the top, and may come again further down.
+    const listed = new Set(this.items.map((d) => d.id));
+    this.items.push(...page.drafts.filter((d) => !listed.has(d.id)));
+    this.next = page.next;
+    this.drawMore();
   }
 
   /** The filters' choices, keeping the chosen one even when nothing carries it any more. */
@@ -103,9 +177,15 @@ export class DraftsList {
     for (const select of Object.values(this.filterEls)) select.disabled = this.showingTrash;
   }
 
+  renderHeading() {
+    // Until the count comes (a few milliseconds), the rows found so far, and more.
+    const count = this.total ?? `${this.items.length}+`;
+    this.headingEl.textContent = this.showingTrash ? t.trash : this.narrowed() ? t.searchResults({ count }) : t.drafts;
+  }
+
   render() {
     const narrowed = this.narrowed();
-    this.headingEl.textContent = this.showingTrash ? t.trash : narrowed ? t.searchResults({ count: this.items.length }) : t.drafts;
+    this.renderHeading();
     this.trashToggle.textContent = this.showingTrash ? t.backToDrafts : t.showTrash({ count: this.trashCount });
     this.emptyEl.hidden = this.items.length > 0;
     this.emptyEl.textContent = this.showingTrash ? t.trashEmpty : narrowed ? t.noResults : t.noDrafts;
@@ -115,13 +195,16 @@ export class DraftsList {
   }
 
   drawMore() {
-    if (this.drawn >= this.items.length) return;
+    if (this.drawn >= this.items.length) {
+      this.loadMore();
+      return;
+    }
     const next = this.items.slice(this.drawn, this.drawn + PAGE);
     this.drawn += next.length;
     this.observer.unobserve(this.sentinel);
     this.sentinel.remove();
     this.listEl.append(...next.map((d) => this.itemElement(d)));
-    if (this.drawn < this.items.length) {
+    if (this.drawn < this.items.length || this.next) {
       this.listEl.append(this.sentinel);
       // Observed afresh, so the next report is the sentinel's state now: a scroll to the end
       // that outran the last report still draws the next page.
@@ -208,10 +291,21 @@ export class DraftsList {
 
   /** Shows a just-saved draft's new title, excerpt, time and tags; in the default view it moves to the top. */
   updateItem(summary) {
+    if (this.showingTrash) return;
     const index = this.items.findIndex((d) => d.id === summary.id);
-    if (index < 0 || this.showingTrash) return;
-    const tagsChanged = this.items[index].tags.join("\u001f") !== summary.tags.join("\u001f");
     const leads = !this.narrowed() && this.filters.sort === "updated";
+    if (index < 0) {
+      // A draft beyond the pages asked so far (opened from My books) leads once saved; the
+      // pages after the cursor will not bring it.
+      if (leads) {
+        this.items.unshift(summary);
+        this.drawn += 1;
+        this.listEl.prepend(this.itemElement(summary));
+        this.emptyEl.hidden = true;
+      }
+      return;
+    }
+    const tagsChanged = this.items[index].tags.join("\u001f") !== summary.tags.join("\u001f");
     this.items.splice(index, 1);
     if (leads) this.items.unshift(summary);
     else this.items.splice(index, 0, summary);

@@ -26,6 +26,10 @@ import { listen } from "@tauri-apps/api/event";
 import { openSearchPanel } from "@codemirror/search";
 import { byId, byIdAs } from "./dom.js";
 
+// The bundle is parsed and every module this one imports has run (the window benchmark's
+// account of a start).
+performance.mark("fumi-start-modules-run");
+
 // Element references are taken once: ids in author HTML can never shadow them later.
 const el = {
   title: byIdAs("title", HTMLInputElement),
@@ -454,10 +458,14 @@ async function flushQuietly() {
   }
 }
 
-async function openDraft(id) {
+/**
+ * Opens a draft in the editor (`read`: its text already asked of Rust; `opened`: its live
+ * preview already opened in Rust, `{flavor, patch}`).
+ */
+async function openDraft(id, read, opened) {
   if (current?.id === id) return;
   await flushQuietly();
-  const draft = await run(api.getDraft(id));
+  const draft = await run(read ?? api.getDraft(id));
   startMark("draft-read");
   // Text typed but not yet saved for this draft (e.g. a save that failed) wins over the disk.
   const unsaved = autosaver.pending.get(id);
@@ -465,17 +473,26 @@ async function openDraft(id) {
   el.title.value = unsaved?.title ?? draft.title;
   editor.load(unsaved?.body ?? draft.body);
   startMark("editor-loaded");
-  preview.load(editor.doc());
+  // Rust's preview is taken when it holds this very text in the flavor the bar chose.
+  const doc = editor.doc();
+  if (!(opened && !unsaved && opened.flavor === publishBar.flavor() && preview.adopt(doc, draft.body, opened.patch))) preview.load(doc);
   showEditor(true);
   list.select(id);
   showSaveState(unsaved ? "dirty" : "saved");
   showWindowTitle();
+  // The book panel follows at once (it must not show another draft's book); publishing acts on
+  // this draft at once, and its standing is read once the preview is drawn (the author reads
+  // the preview first), or after a moment when typing keeps the preview busy.
+  const bookShown = bookPanel.load(id);
+  publishBar.takeDraft(id);
   startMark("shown");
-  await Promise.all([publishBar.showDraft(id), bookPanel.load(id)]);
+  await Promise.race([preview.drawn(), new Promise((resolve) => setTimeout(resolve, 300))]);
+  await Promise.all([publishBar.showDraft(id), bookShown]);
   readCards();
 }
 
 async function newDraft() {
+  const focused = document.activeElement;
   await flushQuietly();
   const draft = await run(api.createDraft());
   list.leaveTrash();
@@ -483,7 +500,10 @@ async function newDraft() {
   list.query = "";
   await list.refresh();
   await openDraft(draft.id);
-  el.title.focus();
+  // The title, unless the author has already gone on to write: the draft shows before its bar
+  // and book panel are read, and a click into the editor meanwhile keeps its keys.
+  const moved = document.activeElement !== focused && el.editorArea.contains(document.activeElement);
+  if (!moved) el.title.focus();
 }
 
 async function trashDraft(summary) {
@@ -679,13 +699,21 @@ function startMark(step) {
 
 async function start() {
   startMark("scripts-run");
-  // What the first screen needs is asked of Rust at once, not one answer after another.
-  const infoAsked = api.appInfo();
+  // The first screen comes from Rust in one answer: on a busy machine each call costs the start
+  // a round trip. Should it fail (a database read), each part is asked on its own, and says why.
+  const page = /** @type {any} */ (window);
+  const asked = page.fumiOpening ?? api.startWindow(null);
+  // Not kept past the start: the answer holds the draft and its preview.
+  page.fumiOpening = null;
+  const opening = await asked.catch(() => null);
+  const screen = opening?.screen ?? null;
+  startMark("first-screen");
   // Preferences first: they choose the language everything is drawn in.
-  const settings = await api
-    .getSettings()
-    .catch(() => ({ language: "system", theme: "system", welcomed: true, editor_font: "sans", editor_font_size: 15, default_blog: null, proofreading: { off: [] } }));
-  startMark("settings");
+  const settings =
+    screen?.settings ??
+    (await api
+      .getSettings()
+      .catch(() => ({ language: "system", theme: "system", welcomed: true, editor_font: "sans", editor_font_size: 15, default_blog: null, proofreading: { off: [] } })));
   useLanguage(settings.language);
   useTheme(settings.theme);
   useEditorFont(settings.editor_font, settings.editor_font_size);
@@ -698,8 +726,7 @@ async function start() {
   // The menu is built beside the start, not before it: nothing on screen waits for it.
   installMenu(menuActions).catch(showError);
   el.emptyText.textContent = t.emptyState;
-  const info = await infoAsked;
-  startMark("app-info");
+  const info = opening ? api.localizedInfo(opening.info) : await api.appInfo();
   if (info.startup_error) {
     showError(t.startupError({ reason: info.startup_error.message }));
     el.newDraft.disabled = el.emptyNew.disabled = el.search.disabled = true;
@@ -707,15 +734,17 @@ async function start() {
     return;
   }
   if (info.open_error) showError(info.open_error);
+  // Fumi launched again on this data (a .md opened from the file manager) hands its files here;
+  // the first screen does not wait for the registration's round trip.
+  listen("opened-files", ({ payload }) => showOpened(payload.draft, payload.error && ipcError(payload.error))).catch(showError);
   await Promise.all([
-    // Fumi launched again on this data (a .md opened from the file manager) hands its files here.
-    listen("opened-files", ({ payload }) => showOpened(payload.draft, payload.error && ipcError(payload.error))),
-    publishBar.loadBlogs(),
-    list.refresh(),
+    publishBar.loadBlogs(undefined, screen ? Promise.resolve(screen.blogs) : undefined),
+    list.refresh(screen ? list.answered(screen) : undefined),
   ]);
   startMark("list");
   const first = list.first();
-  if (first) await openDraft(first.id);
+  if (first && screen?.draft?.id === first.id) await openDraft(first.id, Promise.resolve(screen.draft), opening.preview);
+  else if (first) await openDraft(first.id);
   else {
     showEditor(false);
     if (!settings.welcomed) showWelcome(settings);

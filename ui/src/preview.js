@@ -39,6 +39,14 @@ const FIRST_PX_PER_CHAR = 0.3;
  * @typedef {import("./bindings.ts").PreviewPatch} Patch What Rust answers an open or an edit.
  */
 
+/** Marks a step of opening the preview for the window benchmark's account of a start (the
+ * latest draft opened). */
+function startMark(step) {
+  performance.clearMarks(`fumi-start-${step}`);
+  performance.mark(`fumi-start-${step}`);
+  if (step === "preview-drawn") requestAnimationFrame(() => setTimeout(() => startMark("preview-painted")));
+}
+
 export class Preview {
   /**
    * @param {HTMLElement} element the preview pane (scrolls; positioned)
@@ -56,6 +64,8 @@ export class Preview {
     /** Changes from `synced` to `doc` not yet sent (a CodeMirror ChangeSet). */
     this.changes = null;
     this.running = false;
+    /** Who waits for `drawn`. */
+    this.whenDrawn = [];
     /** Keystrokes not yet painted: {sequence, start, frame (the editor's, once painted)}. */
     this.keys = [];
     this.sequence = 0;
@@ -155,6 +165,32 @@ export class Preview {
     return true;
   }
 
+  /**
+   * Shows `doc` from a preview Rust opened without being asked (the window's first screen) of
+   * `text`, answering `patch`; false (nothing done) when that is not `doc`'s text or an answer
+   * is awaited.
+   * @param {import("@codemirror/state").Text} doc
+   * @param {string} text
+   * @param {Patch} patch
+   */
+  adopt(doc, text, patch) {
+    if (this.running || doc.length !== text.length || doc.toString() !== text) return false;
+    this.doc = doc;
+    this.synced = doc;
+    this.changes = null;
+    this.keys = [];
+    this.clear();
+    startMark("preview-answered");
+    this.apply(patch);
+    startMark("preview-drawn");
+    return true;
+  }
+
+  /** Resolves once Rust's answers to every change so far are drawn (or failed). */
+  drawn() {
+    return this.running ? new Promise((resolve) => this.whenDrawn.push(resolve)) : Promise.resolve();
+  }
+
   async pump() {
     if (this.running) return;
     this.running = true;
@@ -179,16 +215,14 @@ export class Preview {
           this.version = null;
           continue;
         }
+        if (opening) startMark("preview-answered");
         this.apply(patch);
-        // For the window benchmark's account of a start (the latest draft opened).
-        if (opening) {
-          performance.clearMarks("fumi-start-preview-drawn");
-          performance.mark("fumi-start-preview-drawn");
-        }
+        if (opening) startMark("preview-drawn");
         this.painted(sequence);
       }
     } finally {
       this.running = false;
+      for (const resolve of this.whenDrawn.splice(0)) resolve();
     }
   }
 

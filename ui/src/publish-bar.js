@@ -68,10 +68,13 @@ export class PublishBar {
     });
   }
 
-  /** Reloads the blogs (after the dialog changed them); `chosen` becomes the selected one. */
-  async loadBlogs(chosen) {
+  /**
+   * Reloads the blogs (after the dialog changed them; `asked`: their list already asked of
+   * Rust); `chosen` becomes the selected one.
+   */
+  async loadBlogs(chosen, asked = api.listBlogs()) {
     try {
-      this.blogs = await api.listBlogs();
+      this.blogs = await asked;
     } catch (error) {
       this.blogs = [];
       this.say(error.message, true);
@@ -88,6 +91,15 @@ export class PublishBar {
     this.pickBlog();
     this.render();
     this.noticeFlavor();
+  }
+
+  /** Publishing acts on draft `id` from now on; `showDraft` reads and shows its standing. */
+  takeDraft(id) {
+    if (this.draftId === id) return;
+    this.draftId = id;
+    this.states = [];
+    this.say("");
+    this.render();
   }
 
   /** Shows the standing of another draft. */
