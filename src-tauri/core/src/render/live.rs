@@ -1380,21 +1380,25 @@ fn with_stand_in_definitions(text: &str) -> Option<std::borrow::Cow<'_, str>> {
 }
 
 /// Whether every code fence opened in `lines` is closed there (an open one would swallow
-/// the rest of the draft).
+/// the rest of the draft, or of its list item or quote).
 fn fences_balanced(lines: &[String]) -> bool {
-    let mut open: Option<(char, usize)> = None;
+    // The fence open, its run, and whether it opened after a container's marker.
+    let mut open: Option<(char, usize, bool)> = None;
     for line in lines {
-        // A footnote's label may stand before a fence that opens its definition.
-        let line = match defines_footnote(line) {
-            true => line
-                .split_once("]:")
-                .map_or(line.as_str(), |(_, rest)| rest.trim_start()),
-            false => line,
+        // After a quote's, a list item's or a footnote's marker a fence may open (`- ```rust`);
+        // without one, only up to three spaces of indent make a fence (four make code).
+        let inside = after_containers(line, true);
+        let marked = inside.len() < line.trim_start().len();
+        let t = match marked {
+            true => inside,
+            false => {
+                let t = line.trim_start_matches(' ');
+                if line.len() - t.len() > 3 {
+                    continue;
+                }
+                t
+            }
         };
-        let t = line.trim_start_matches(' ');
-        if line.len() - t.len() > 3 {
-            continue;
-        }
         let Some(c) = t.chars().next().filter(|c| *c == '`' || *c == '~') else {
             continue;
         };
@@ -1405,8 +1409,16 @@ fn fences_balanced(lines: &[String]) -> bool {
         match open {
             // A backtick fence's info string has no backtick (else the line is text).
             None if c == '`' && t[run..].contains('`') => {}
-            None => open = Some((c, run)),
-            Some((oc, orun)) if oc == c && run >= orun && t[run..].trim().is_empty() => open = None,
+            None => open = Some((c, run, marked)),
+            // A fence opened outside any container holds `- ```` as text.
+            Some((oc, orun, opened_marked))
+                if oc == c
+                    && run >= orun
+                    && (opened_marked || !marked)
+                    && t[run..].trim().is_empty() =>
+            {
+                open = None
+            }
             Some(_) => {}
         }
     }
@@ -1760,6 +1772,22 @@ mod tests {
     fn a_line_after_a_footnote_definition_before_the_first_block_is_parsed_with_it() {
         // The new line continues the definition (lazily): it is no paragraph of its own.
         edited("[^2]: 注\n\n> 引用\n", 1, 2, "続き");
+    }
+
+    #[test]
+    fn a_fence_opened_after_a_list_marker_is_parsed_with_all_it_holds() {
+        // The fence runs to its item's end, over the blank lines a window would cut off.
+        let doc = "# 題\n\n段落\n\n- 第一部\n- ```二部\n\n  \n\n続き\n";
+        edited(doc, 2, 3, "段落を書く");
+        edited(doc, 9, 10, "続きを書く");
+        edited("> ```\n> a\n\n\n段落\n", 4, 5, "段落を書く");
+        // Outside any container, `- ```` is the code's text, not its end.
+        edited(
+            "段落\n\n```\n- ```\n\n\n```\n\n終わり\n",
+            0,
+            1,
+            "段落を書く",
+        );
     }
 
     #[test]
