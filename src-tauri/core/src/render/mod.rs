@@ -583,7 +583,7 @@ mod tests {
     fn a_block_notation_ends_its_block_on_its_own_line() {
         // Hatena authors write without blank lines: a heading, a list or the next paragraph right
         // after `[:contents]`, the cut or an embed is Markdown still, not raw text.
-        let markdown = "[:contents]\n# 見出し\n前半です。\n<!-- more -->\n後半です。\n[https://example.com/a:embed]\n- 項目\n\n[https://www.example.com/b:cite] [https://example.com/c:title=*題*]\n";
+        let markdown = "[:contents]\n# 見出し\n前半です。\n<!-- more -->\n後半です。\n[https://example.com/a:embed]\n- 項目\n\n[https://www.example.com/b:cite] [https://example.com/c:title=*題*]\n\n[f:id:fumi:20261206093000j:plain]\n## 写真の後\n```rust\nfn main() {}\n```\n";
         for output in [Output::Preview, Output::Published] {
             let html = Renderer::new()
                 .render_for(
@@ -598,6 +598,8 @@ mod tests {
             assert!(html.contains("<h1"), "{html}");
             assert!(html.contains("前半です。</p>"), "{html}");
             assert!(html.contains("項目</li>"), "{html}");
+            assert!(html.contains(r#"<h2 id="h-写真の後""#), "{html}");
+            assert!(html.contains("<pre"), "{html}");
             assert!(!html.contains("fumi-block"), "{html}");
             // A link whose text is its own address is linked once, and a title shows as written.
             assert_eq!(html.matches("example.com/a\"").count(), 1, "{html}");

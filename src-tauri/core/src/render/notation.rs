@@ -434,8 +434,10 @@ fn fotolife(inner: &str) -> Option<String> {
         "https://cdn-ak.f.st-hatena.com/images/fotolife/{first}/{user}/{day}/{stamp}.{extension}",
         day = &stamp[..8]
     );
+    // In a span, as Hatena writes it: a line holding a lone `<img>` would open an HTML block in
+    // Markdown, and swallow the heading, list or code written on the next line.
     Some(format!(
-        r#"<img src="{}" alt="f:id:{}:{}" class="hatena-fotolife">"#,
+        r#"<span itemscope itemtype="http://schema.org/Photograph"><img src="{}" alt="f:id:{}:{}" class="hatena-fotolife" itemprop="image"></span>"#,
         escape(&src),
         escape(user),
         escape(id)
