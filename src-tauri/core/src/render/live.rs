@@ -753,7 +753,9 @@ impl LivePreview {
         let mut children = root.children();
         let def = children.next()?;
         let pos = def.data.borrow().sourcepos;
+        // It must end where its lines do: else it has taken the stand-ins in.
         if pos.start.line != 1
+            || pos.end.line > lines.len()
             || children.any(|c| c.data.borrow().sourcepos.start.line <= lines.len())
         {
             return None;
@@ -998,6 +1000,11 @@ impl LivePreview {
                     definitions.push(definition_lines(child, offset, text_lines));
                 }
             } else if pos.start.line <= text_lines {
+                // A block the window left open (code, a list item's code, raw HTML) has taken
+                // the stand-ins in: what follows the window in the draft decides how it ends.
+                if window.is_some() && pos.end.line > text_lines {
+                    return None;
+                }
                 nodes.push(child);
             }
         }
@@ -1781,6 +1788,10 @@ mod tests {
         edited(doc, 2, 3, "段落を書く");
         edited(doc, 9, 10, "続きを書く");
         edited("> ```\n> a\n\n\n段落\n", 4, 5, "段落を書く");
+        // The item's fence ends with the item, where a fence outside it opens to the draft's end:
+        // a window holding both, and a footnote reference, must not give its stand-ins to it.
+        let doc = "本文[^1]。\n\n- 第一部\n- 第二部\n\n ~~~ 続き\n\n```rust\nfn main() {}\n```\n\n終わり\n\n[^1]: 注。\n";
+        edited(doc, 3, 4, "- ```二部");
         // Outside any container, `- ```` is the code's text, not its end.
         edited(
             "段落\n\n```\n- ```\n\n\n```\n\n終わり\n",
