@@ -1389,18 +1389,33 @@ fn with_stand_in_definitions(text: &str) -> Option<std::borrow::Cow<'_, str>> {
 /// Whether every code fence opened in `lines` is closed there (an open one would swallow
 /// the rest of the draft, or of its list item or quote).
 fn fences_balanced(lines: &[String]) -> bool {
-    // The fence open, its run, and whether it opened after a container's marker.
-    let mut open: Option<(char, usize, bool)> = None;
+    // The fence open: its character, its run, and what holds it.
+    let mut open: Option<(char, usize, Holder)> = None;
     for line in lines {
+        // A quote's fence ends with the quote, a list item's with the item.
+        let ended = match open {
+            Some((_, _, Holder::Quote)) => !line.trim_start().starts_with('>'),
+            Some((_, _, Holder::Item(column))) => {
+                !is_blank(line) && line.len() - line.trim_start_matches(' ').len() < column
+            }
+            _ => false,
+        };
+        if ended {
+            open = None;
+        }
         // After a quote's, a list item's or a footnote's marker a fence may open (`- ```rust`);
-        // without one, only up to three spaces of indent make a fence (four make code).
+        // without one, only up to three spaces of indent (past an item's own) make a fence.
         let inside = after_containers(line, true);
         let marked = inside.len() < line.trim_start().len();
         let t = match marked {
             true => inside,
             false => {
                 let t = line.trim_start_matches(' ');
-                if line.len() - t.len() > 3 {
+                let item = match open {
+                    Some((_, _, Holder::Item(column))) => column,
+                    _ => 0,
+                };
+                if line.len() - t.len() > item + 3 {
                     continue;
                 }
                 t
@@ -1416,13 +1431,25 @@ fn fences_balanced(lines: &[String]) -> bool {
         match open {
             // A backtick fence's info string has no backtick (else the line is text).
             None if c == '`' && t[run..].contains('`') => {}
-            None => open = Some((c, run, marked)),
-            // A fence opened outside any container holds `- ```` as text.
-            Some((oc, orun, opened_marked))
+            None => {
+                let holder = match marked {
+                    false => Holder::Page,
+                    true if line.trim_start().starts_with('>') => Holder::Quote,
+                    true if line.trim_start().starts_with("[^") => Holder::Note,
+                    true => Holder::Item(line.len() - inside.len()),
+                };
+                open = Some((c, run, holder));
+            }
+            // Closed by a line in the same place: outside any container `- ```` is text.
+            Some((oc, orun, holder))
                 if oc == c
                     && run >= orun
-                    && (opened_marked || !marked)
-                    && t[run..].trim().is_empty() =>
+                    && t[run..].trim().is_empty()
+                    && match holder {
+                        Holder::Page | Holder::Item(_) => !marked,
+                        Holder::Quote => marked,
+                        Holder::Note => true,
+                    } =>
             {
                 open = None
             }
@@ -1430,6 +1457,19 @@ fn fences_balanced(lines: &[String]) -> bool {
         }
     }
     open.is_none()
+}
+
+/// What holds a code fence, as [`fences_balanced`] reads it.
+#[derive(Clone, Copy)]
+enum Holder {
+    /// The draft itself.
+    Page,
+    /// A quote (and whatever the quote holds).
+    Quote,
+    /// A list item whose text begins at this column.
+    Item(usize),
+    /// A footnote's definition.
+    Note,
 }
 
 /// Whether a line may belong to the block before it across a blank line: indented text (a
@@ -1782,7 +1822,7 @@ mod tests {
     }
 
     #[test]
-    fn a_fence_opened_after_a_list_marker_is_parsed_with_all_it_holds() {
+    fn a_fence_in_a_list_item_or_a_quote_ends_where_markdown_ends_it() {
         // The fence runs to its item's end, over the blank lines a window would cut off.
         let doc = "# 題\n\n段落\n\n- 第一部\n- ```二部\n\n  \n\n続き\n";
         edited(doc, 2, 3, "段落を書く");
@@ -1792,6 +1832,9 @@ mod tests {
         // a window holding both, and a footnote reference, must not give its stand-ins to it.
         let doc = "本文[^1]。\n\n- 第一部\n- 第二部\n\n ~~~ 続き\n\n```rust\nfn main() {}\n```\n\n終わり\n\n[^1]: 注。\n";
         edited(doc, 3, 4, "- ```二部");
+        // A quote's fence ends with the quote: the fence after it opens to the draft's end.
+        let doc = "段落\n\n> ```引用\n\n```rust\nfn main() {}\n```\n\n終わり\n\n```\n後\n```\n";
+        edited(doc, 4, 5, "```rust```");
         // Outside any container, `- ```` is the code's text, not its end.
         edited(
             "段落\n\n```\n- ```\n\n\n```\n\n終わり\n",
