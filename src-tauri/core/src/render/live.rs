@@ -100,6 +100,14 @@ struct Block {
     section: Option<Box<Section>>,
 }
 
+impl Block {
+    /// Whether the block is a paragraph (or raw HTML opening with one): nothing after a blank
+    /// line below it, or before one above it, changes it.
+    fn is_paragraph(&self) -> bool {
+        self.raw.starts_with("<p>") || self.raw.starts_with("<p ")
+    }
+}
+
 /// The footnotes section drawn entry by entry, so an edit of one definition redraws that entry
 /// alone: the block's HTML is `head`, every note's, then `tail` (raw and sanitized alike).
 #[derive(Debug, Clone)]
@@ -492,7 +500,9 @@ impl LivePreview {
         // lines after the last block: an edit there re-parses from that block to the end.
         let sections = self.sections();
         let last_block = (n - sections).checked_sub(1)?;
-        // The blocks the edit touches, and one more on each side.
+        // The blocks the edit touches, and one more on each side: a list or a quote beside the
+        // edit may change with it across a blank line (loose or tight, its extent). A paragraph
+        // may not, so it is left out (a 10 MB paragraph before a new one is not parsed again).
         let touched_first = self
             .blocks
             .iter()
@@ -507,8 +517,15 @@ impl LivePreview {
         let to_the_end = touched_last > last_block;
         let touched_first = touched_first.min(last_block);
         let touched_last = touched_last.min(last_block);
-        let mut first = touched_first.saturating_sub(1);
-        let mut last = (touched_last + 1).min(last_block);
+        let paragraph = |i: usize| self.blocks[i].is_paragraph();
+        let mut first = match touched_first.checked_sub(1) {
+            Some(before) if !paragraph(before) => before,
+            _ => touched_first,
+        };
+        let mut last = match touched_last + 1 {
+            after if after <= last_block && !paragraph(after) => after,
+            _ => touched_last,
+        };
         for _ in 0..=MAX_WINDOW_GROWTH {
             let start = self.blocks[first].start.min(from);
             let old_end = if to_the_end || last == n - 1 {
@@ -1909,7 +1926,8 @@ mod tests {
         let patch = live
             .edit(&renderer, base, 4, 5, "二を書き足す[^b]と[^a]。")
             .expect("applies");
-        assert_eq!((patch.start, patch.removed), (1, 3), "{patch:?}");
+        // The paragraph alone: blank lines part it from its neighbours.
+        assert_eq!((patch.start, patch.removed), (2, 1), "{patch:?}");
         let html: String = patch.blocks.iter().map(|b| b.html.as_str()).collect();
         assert!(
             html.contains(
