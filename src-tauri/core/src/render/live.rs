@@ -1291,7 +1291,8 @@ fn is_delimiter(line: &str) -> bool {
 }
 
 fn is_blank(line: &str) -> bool {
-    line.trim().is_empty()
+    // Spaces and tabs only, as Markdown reads it: a line of `　` (U+3000) is text.
+    line.bytes().all(|b| b == b' ' || b == b'\t')
 }
 
 /// Syntax whose meaning reaches text elsewhere in the draft: footnote and link reference
@@ -1404,89 +1405,44 @@ fn with_stand_in_definitions(text: &str) -> Option<std::borrow::Cow<'_, str>> {
 }
 
 /// Whether every code fence opened in `lines` is closed there (an open one would swallow
-/// the rest of the draft, or of its list item or quote).
+/// the rest of the draft); false also when a fence opens in a quote, a list item or a footnote.
 fn fences_balanced(lines: &[String]) -> bool {
-    // The fence open: its character, its run, and what holds it.
-    let mut open: Option<(char, usize, Holder)> = None;
+    let mut open: Option<(char, usize)> = None;
     for line in lines {
-        // A quote's fence ends with the quote, a list item's with the item.
-        let ended = match open {
-            Some((_, _, Holder::Quote)) => !line.trim_start().starts_with('>'),
-            Some((_, _, Holder::Item(column))) => {
-                !is_blank(line) && line.len() - line.trim_start_matches(' ').len() < column
-            }
-            _ => false,
-        };
-        if ended {
-            open = None;
-        }
-        // After a quote's, a list item's or a footnote's marker a fence may open (`- ```rust`);
-        // without one, only up to three spaces of indent (past an item's own) make a fence.
+        // A fence after a container's marker (`- ```rust`, `> ````) ends with its container,
+        // where the window may not reach; telling a marker from text takes the parser. Inside
+        // a fence already open such a line is its text.
         let inside = after_containers(line, true);
-        let marked = inside.len() < line.trim_start().len();
-        let t = match marked {
-            true => inside,
-            false => {
-                let t = line.trim_start_matches(' ');
-                let item = match open {
-                    Some((_, _, Holder::Item(column))) => column,
-                    _ => 0,
-                };
-                if line.len() - t.len() > item + 3 {
-                    continue;
-                }
-                t
+        if inside.len() < line.trim_start().len() {
+            if open.is_none() && fence_run(inside).is_some() {
+                return false;
             }
-        };
-        let Some(c) = t.chars().next().filter(|c| *c == '`' || *c == '~') else {
-            continue;
-        };
-        let run = t.chars().take_while(|x| *x == c).count();
-        if run < 3 {
             continue;
         }
+        let t = line.trim_start_matches(' ');
+        if line.len() - t.len() > 3 {
+            continue;
+        }
+        let Some((c, run)) = fence_run(t) else {
+            continue;
+        };
+        let rest = &t[run..];
         match open {
             // A backtick fence's info string has no backtick (else the line is text).
-            None if c == '`' && t[run..].contains('`') => {}
-            None => {
-                let holder = match marked {
-                    false => Holder::Page,
-                    true if line.trim_start().starts_with('>') => Holder::Quote,
-                    true if line.trim_start().starts_with("[^") => Holder::Note,
-                    true => Holder::Item(line.len() - inside.len()),
-                };
-                open = Some((c, run, holder));
-            }
-            // Closed by a line in the same place: outside any container `- ```` is text.
-            Some((oc, orun, holder))
-                if oc == c
-                    && run >= orun
-                    && t[run..].trim().is_empty()
-                    && match holder {
-                        Holder::Page | Holder::Item(_) => !marked,
-                        Holder::Quote => marked,
-                        Holder::Note => true,
-                    } =>
-            {
-                open = None
-            }
+            None if c == '`' && rest.contains('`') => {}
+            None => open = Some((c, run)),
+            Some((oc, orun)) if oc == c && run >= orun && is_blank(rest) => open = None,
             Some(_) => {}
         }
     }
     open.is_none()
 }
 
-/// What holds a code fence, as [`fences_balanced`] reads it.
-#[derive(Clone, Copy)]
-enum Holder {
-    /// The draft itself.
-    Page,
-    /// A quote (and whatever the quote holds).
-    Quote,
-    /// A list item whose text begins at this column.
-    Item(usize),
-    /// A footnote's definition.
-    Note,
+/// The fence character and run a line begins with, if it begins with three or more.
+fn fence_run(t: &str) -> Option<(char, usize)> {
+    let c = t.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let run = t.chars().take_while(|x| *x == c).count();
+    (run >= 3).then_some((c, run))
 }
 
 /// Whether a line may belong to the block before it across a blank line: indented text (a
@@ -1859,6 +1815,23 @@ mod tests {
             1,
             "段落を書く",
         );
+    }
+
+    #[test]
+    fn a_line_of_ideographic_space_is_text_not_a_blank_line() {
+        // `　` (U+3000) continues a paragraph: the paragraph beside an edit is not parted by it.
+        edited("# 見出し\n　\n本文\n", 0, 1, "見出し");
+        edited("本文\n　\n# 見出し\n", 2, 3, "見出し");
+        // Nor does it close a fence after its backticks.
+        edited("段落\n\n```\nx\n```\n\n終わり\n", 4, 5, "```　");
+    }
+
+    #[test]
+    fn what_only_looks_like_a_list_marker_opens_no_fence_the_window_trusts() {
+        // `1.```` is a paragraph and `2. ```` after text continues it: the indented fence line
+        // after either opens a fence to the draft's end.
+        edited("段落\n\n1.```\n  x\n\n終わり\n", 3, 4, "  ```");
+        edited("段落\n\nテキスト\n2. ```\n   y\n\n終わり\n", 4, 5, "   ```");
     }
 
     #[test]
