@@ -975,10 +975,31 @@ impl LivePreview {
         // The window's footnotes are defined elsewhere in the draft: stand-in definitions after
         // it make its references resolve (those that name no footnote show as different
         // references, which sends the edit to a full parse).
+        // A window's last line may be followed by another in the draft: the parser reads a
+        // line at the end of its text differently (`1.` is text there, an empty item before
+        // a newline), so the window's text ends as the draft's does.
+        let ends_draft = offset + text_lines >= self.lines.len();
+        let terminated;
+        let text = match window {
+            Some(_) if !ends_draft => {
+                terminated = format!("{text}\n");
+                terminated.as_str()
+            }
+            _ => text,
+        };
         let parsed = match window {
             Some(_) => with_stand_in_definitions(text)?,
             None => std::borrow::Cow::Borrowed(text),
         };
+        // Stand-ins after the draft's unterminated last line would end that line: one of bare
+        // markers (`1.`, `> 1.`) would turn from text into an empty item.
+        let last_line = text.rsplit('\n').next().unwrap_or_default();
+        if parsed.len() > text.len()
+            && !is_blank(last_line)
+            && after_containers(last_line, false).is_empty()
+        {
+            return None;
+        }
         // Only the draft's first line can open its settings, and only when they are settings.
         let options = if offset == 0 && crate::front_matter::block(&parsed).is_some() {
             &self.options
@@ -1299,7 +1320,13 @@ fn is_blank(line: &str) -> bool {
 /// definitions, and raw HTML (whose blocks may run past blank lines).
 fn reaches_elsewhere(line: &str) -> bool {
     let t = after_containers(line, false);
-    line.trim_start().starts_with('<') || (t.starts_with('[') && t.contains("]:"))
+    line.trim_start().starts_with('<') || (t.starts_with('[') && t.contains("]:")) || ends_label(t)
+}
+
+/// Whether the line may end a link definition's label begun on an earlier line (`[foo` /
+/// `bar]: /u`): a `]:` with no bracket before it, as a label holds none.
+fn ends_label(t: &str) -> bool {
+    t.find("]:").is_some_and(|at| !t[..at].contains(['[', ']']))
 }
 
 /// Whether the line begins a footnote definition of the draft's own (not in a quote or list).
@@ -1307,11 +1334,11 @@ fn defines_footnote(line: &str) -> bool {
     line.starts_with("[^") && line.contains("]:")
 }
 
-/// Whether the line may begin a link reference definition (also in a quote, a list item or a
-/// footnote).
+/// Whether the line may begin or end a link reference definition (also in a quote, a list
+/// item or a footnote).
 fn defines_link(line: &str) -> bool {
     let t = after_containers(line, true);
-    t.starts_with('[') && !t.starts_with("[^") && t.contains("]:")
+    (t.starts_with('[') && !t.starts_with("[^") && t.contains("]:")) || ends_label(t)
 }
 
 /// The line after the markers of the quotes and list items it is in (and of the footnote
@@ -1832,6 +1859,28 @@ mod tests {
         // after either opens a fence to the draft's end.
         edited("段落\n\n1.```\n  x\n\n終わり\n", 3, 4, "  ```");
         edited("段落\n\nテキスト\n2. ```\n   y\n\n終わり\n", 4, 5, "   ```");
+    }
+
+    #[test]
+    fn a_bare_ordered_marker_reads_as_the_whole_draft_reads_it() {
+        // Before a newline `1.` is an empty item; a window ending on it ends the same way.
+        edited("> 引用\n\n1.\n\n段落\n", 0, 1, "> 引用を書く");
+        // On the draft's unterminated last line it is text, even with stand-ins after it.
+        edited("本文[^1]。\n\n[^1]: 注\n\n1.", 0, 1, "本文を書く[^1]。");
+        edited("本文[^1]。\n\n[^1]: 注\n\n- 1.", 0, 1, "本文を書く[^1]。");
+    }
+
+    #[test]
+    fn a_link_definition_whose_label_runs_over_lines_is_seen() {
+        // `[foo` / `bar]: /u` defines `[foo bar]`: typing by its reference needs it.
+        edited(
+            "[foo\nbar]: /u\n\n見る [foo bar]。\n",
+            3,
+            4,
+            "見た [foo bar]。",
+        );
+        // Opening its label makes the reference below a link.
+        edited("foo\nbar]: /u\n\n見る [foo bar]。\n", 0, 1, "[foo");
     }
 
     #[test]
