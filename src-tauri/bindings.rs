@@ -56,6 +56,7 @@ fn builder() -> Builder<tauri::Wry> {
             commands::proofread_preview,
             commands::count_text,
             commands::list_trash,
+            commands::trash_count,
             commands::create_draft,
             commands::get_draft,
             commands::save_draft,

@@ -158,6 +158,73 @@ async fn the_sidebar_filters_by_status_blog_and_tag_sorts_and_edits_tags() {
     quit(window, data.path()).await;
 }
 
+/// The trash's count at the list's foot, with its Unicode isolation marks taken out.
+const TRASH_TOGGLE: &str =
+    "document.getElementById('toggle-trash').textContent.replace(/[\\u2068\\u2069]/g, '')";
+
+/// Clicks the row's button of class `action` in the list's row `row`.
+async fn click_row_button(window: &Client, row: usize, action: &str) {
+    let clicked = window
+        .execute(
+            "const b = document.querySelectorAll('#drafts li')[arguments[0]]?.querySelector('.icon-button.' + arguments[1]); b?.click(); return !!b",
+            vec![row.into(), action.into()],
+        )
+        .await
+        .expect("click a row's button");
+    assert_eq!(
+        clicked,
+        Value::Bool(true),
+        "row {row} has no {action} button"
+    );
+}
+
+#[tokio::test]
+async fn a_trashed_draft_is_counted_listed_in_the_trash_and_restored() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(data.path()).expect("store");
+    store.create_draft("メモ", "思いつき").expect("draft");
+    store.create_draft("三体", "本文").expect("draft");
+    drop(store);
+
+    let desktop = Desktop::start();
+    let window = desktop.launch(data.path()).await;
+    wait_for_titles(&window, &["三体", "メモ"]).await;
+    assert_eq!(
+        window
+            .execute(&format!("return {TRASH_TOGGLE}"), vec![])
+            .await
+            .expect("toggle"),
+        Value::from("Trash (0)")
+    );
+    click_row_button(&window, 1, "trash").await;
+    wait_for_titles(&window, &["三体"]).await;
+    wait_for(
+        &window,
+        "the trash counted",
+        &format!("{TRASH_TOGGLE} === 'Trash (1)'"),
+    )
+    .await;
+    click(&window, "toggle-trash").await;
+    wait_for_titles(&window, &["メモ"]).await;
+    assert_eq!(text(&window, "list-heading").await, "Trash");
+    click_row_button(&window, 0, "restore").await;
+    wait_for_titles(&window, &[]).await;
+    click(&window, "toggle-trash").await;
+    wait_for(
+        &window,
+        "the trash empty again",
+        &format!("{TRASH_TOGGLE} === 'Trash (0)'"),
+    )
+    .await;
+    wait_for(
+        &window,
+        "both drafts listed",
+        "document.querySelectorAll('#drafts .draft-title').length === 2",
+    )
+    .await;
+    quit(window, data.path()).await;
+}
+
 /// Scrolls the list of 450 drafts to its end twice, each time waiting for the next page
 /// (`rows` counts the rows drawn).
 async fn scroll_to_the_end(window: &Client, rows: &str) {

@@ -73,6 +73,12 @@ pub fn list_trash(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
 
 #[tauri::command(async)]
 #[specta::specta]
+pub fn trash_count(state: State<'_, AppState>) -> Result<u32> {
+    Ok(state.app()?.trash_count()?)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
 pub fn create_draft(state: State<'_, AppState>, title: String, body: String) -> Result<Draft> {
     Ok(state.app()?.create_draft(&title, &body)?)
 }

@@ -121,6 +121,7 @@ export const api = {
   tagsOfText: (body) => call(commands.tagsOfText(body)),
   textWithTags: (body, tags) => call(commands.textWithTags(body, tags)),
   listTrash: () => call(commands.listTrash()),
+  trashCount: () => call(commands.trashCount()),
   /** The draft's book (or null); saved as typed (the ISBN apart, checked by Fumi). */
   getBook: (draft) => call(commands.getBook(draft)),
   setBook: (draft, book, isbn) => call(commands.setBook(draft, book, isbn)),

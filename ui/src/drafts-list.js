@@ -79,12 +79,11 @@ export class DraftsList {
     const query = this.listQuery();
     // A search's count reads every match; its first page is drawn without waiting for it.
     const counted = !this.showingTrash && this.narrowed() ? api.libraryCount(query) : null;
-    const answers = Promise.all([
-      api.listTrash(),
-      api.listTags(),
-      api.listBlogs(),
-      this.showingTrash ? null : api.libraryPage(query, null),
-    ]).then(([trash, tags, blogs, page]) => ({ trashCount: trash.length, items: page ? page.drafts : trash, next: page?.next ?? null, tags, blogs }));
+    // The drafts view needs only the trash's count; the trash view, the trash itself.
+    const shown = this.showingTrash
+      ? api.listTrash().then((trash) => ({ trashCount: trash.length, items: trash, next: null }))
+      : Promise.all([api.trashCount(), api.libraryPage(query, null)]).then(([trashCount, page]) => ({ trashCount, items: page.drafts, next: page.next }));
+    const answers = Promise.all([shown, api.listTags(), api.listBlogs()]).then(([list, tags, blogs]) => ({ ...list, tags, blogs }));
     // Answers never drawn (a newer refresh came first) fail quietly.
     counted?.catch(() => {});
     answers.catch(() => {});

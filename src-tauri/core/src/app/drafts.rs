@@ -49,6 +49,11 @@ impl App {
         self.reader()?.list_trash()
     }
 
+    /// How many drafts the trash holds.
+    pub fn trash_count(&self) -> Result<u32> {
+        self.reader()?.trash_count()
+    }
+
     /// A new draft.
     pub fn create_draft(&self, title: &str, body: &str) -> Result<Draft> {
         self.writer().create_draft(title, body)
