@@ -57,6 +57,7 @@ fn builder() -> Builder<tauri::Wry> {
             commands::count_text,
             commands::list_trash,
             commands::trash_count,
+            commands::start_spelling,
             commands::create_draft,
             commands::get_draft,
             commands::save_draft,

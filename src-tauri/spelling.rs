@@ -3,8 +3,14 @@
 //! the application turns it on, and then reads the system's hunspell dictionaries through
 //! enchant; WebKit on macOS and WebView2 on Windows check spelling on their own.
 
-/// Turns the checker on for the window's webview, in English.
+/// Turns the checker on for the window's webview, in English, once. Asked when the author first
+/// writes in the editor: its dictionary (hunspell's, ≈5 MB in the app) is loaded then, so a
+/// window opened to read never loads it.
 pub fn enable(window: &tauri::WebviewWindow) {
+    static ENABLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if ENABLED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     #[cfg(target_os = "linux")]
     if let Err(e) = window.with_webview(|webview| {
         use webkit2gtk::{WebContextExt, WebViewExt};

@@ -184,7 +184,6 @@ pub fn run(data_dir: PathBuf, log_dir: PathBuf, open: Vec<PathBuf>) -> ExitCode 
                 warm_preview(app.handle().clone());
             }
             if let Some(window) = app.get_webview_window("main") {
-                crate::spelling::enable(&window);
                 crate::input_method::show_composition_inline(&window);
             }
             Ok(())

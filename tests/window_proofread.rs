@@ -1,12 +1,14 @@
 //! The proofreader in the window: marks in the editor where the core finds something, explained
-//! in the window's language, a fix applied only when the author picks it, and a rule switched
-//! off in Settings marking nothing more.
+//! in the window's language, a fix applied only when the author picks it, a rule switched off
+//! in Settings marking nothing more, and the spell checker's dictionary loaded only for writing.
+
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::support::desktop::Desktop;
+use super::support::desktop::{Desktop, PATIENCE, app_pids};
 use super::support::{fumi, ok};
-use super::window::{click, editor_text, wait_for};
+use super::window::{click, editor_text, quit, type_in_editor, wait_for};
 
 /// A review with a slip of each kind the test looks at.
 const DRAFT: &str = "# 感想\n\n朝早く起きれない日が続いた。ｶﾞｲﾄﾞを読んだ。\n\n映画は見れる。\n\n> 引用の中の見れるは作者の言葉だ。\n";
@@ -144,4 +146,45 @@ async fn the_proofreader_explains_in_english_in_an_english_session() {
         "Replace with “起きられない”",
     )
     .await;
+}
+
+/// Whether the app's process on `data` has mapped hunspell (the spell checker's dictionary).
+fn spell_checker_loaded(data: &std::path::Path) -> bool {
+    let pids = app_pids("/fumi", data);
+    assert!(!pids.is_empty(), "the app runs");
+    pids.iter().any(|pid| {
+        std::fs::read_to_string(format!("/proc/{pid}/maps"))
+            .is_ok_and(|maps| maps.contains("libhunspell"))
+    })
+}
+
+#[tokio::test]
+async fn the_spell_checker_loads_its_dictionary_when_the_author_first_writes() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", "Notes", "-"],
+        b"A draft to read.\n",
+    ));
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the editor checking spelling",
+        "document.querySelector('.cm-content')?.getAttribute('spellcheck') === 'true'",
+    )
+    .await;
+    // Opened to read: no dictionary.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(!spell_checker_loaded(data.path()), "loaded before any edit");
+    type_in_editor(&window, " Teh").await;
+    let start = Instant::now();
+    while !spell_checker_loaded(data.path()) {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "the first edit loads no dictionary"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    quit(window, data.path()).await;
 }

@@ -46,6 +46,13 @@ pub struct AppInfo {
     open_error: Option<IpcError>,
 }
 
+/// Turns the spell checker on: the editor asks at the author's first edit with it on.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn start_spelling(window: tauri::WebviewWindow) {
+    crate::spelling::enable(&window);
+}
+
 #[tauri::command(async)]
 #[specta::specta]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {

@@ -122,6 +122,7 @@ export const api = {
   textWithTags: (body, tags) => call(commands.textWithTags(body, tags)),
   listTrash: () => call(commands.listTrash()),
   trashCount: () => call(commands.trashCount()),
+  startSpelling: () => call(commands.startSpelling()),
   /** The draft's book (or null); saved as typed (the ISBN apart, checked by Fumi). */
   getBook: (draft) => call(commands.getBook(draft)),
   setBook: (draft, book, isbn) => call(commands.setBook(draft, book, isbn)),

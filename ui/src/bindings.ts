@@ -80,6 +80,8 @@ export const commands = {
 	countText: (text: string) => __TAURI_INVOKE<Counts>("count_text", { text }),
 	listTrash: () => __TAURI_INVOKE<DraftSummary_Serialize[]>("list_trash"),
 	trashCount: () => __TAURI_INVOKE<number>("trash_count"),
+	/**  Turns the spell checker on: the editor asks at the author's first edit with it on. */
+	startSpelling: () => __TAURI_INVOKE<void>("start_spelling"),
 	createDraft: (title: string, body: string) => __TAURI_INVOKE<Draft_Serialize>("create_draft", { title, body }),
 	getDraft: (id: number) => __TAURI_INVOKE<Draft_Serialize>("get_draft", { id }),
 	saveDraft: (id: number, title: string, body: string, explicit: boolean, seen: number | null) => __TAURI_INVOKE<DraftSummary_Serialize>("save_draft", { id, title, body, explicit, seen }),

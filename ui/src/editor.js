@@ -91,9 +91,9 @@ const longParagraphs = {
  * `newCategoryTitle(blog)` explains the mark on a category the selected blog does not have yet.
  * `onSelection(text)` hears the selected text when the selection changes ("" when none).
  * `more` are further extensions (the proofreader's).
- * @param {{onChange: (update: import("@codemirror/view").ViewUpdate) => void, onImage: (file: File) => Promise<string>, onSelection: (text: string) => void, keys: import("@codemirror/view").KeyBinding[], placeholderText: string, newCategoryTitle: (blog: string) => string, more: import("@codemirror/state").Extension[]}} options
+ * @param {{onChange: (update: import("@codemirror/view").ViewUpdate) => void, onImage: (file: File) => Promise<string>, onSelection: (text: string) => void, onSpellingWanted: () => void, keys: import("@codemirror/view").KeyBinding[], placeholderText: string, newCategoryTitle: (blog: string) => string, more: import("@codemirror/state").Extension[]}} options
  */
-export function createEditor(parent, { onChange, onImage, onSelection, keys, placeholderText, newCategoryTitle, more }) {
+export function createEditor(parent, { onChange, onImage, onSelection, onSpellingWanted, keys, placeholderText, newCategoryTitle, more }) {
   /** Inserts images at the cursor (or where they were dropped), one reference per line. */
   const insertImages = (view, files, at) => {
     const images = [...files].filter((f) => f.type.startsWith("image/"));
@@ -153,6 +153,23 @@ export function createEditor(parent, { onChange, onImage, onSelection, keys, pla
   );
   const view = new EditorView({ parent, state: EditorState.create({ doc: "", extensions }) });
   let spellcheck = false;
+  // The spell checker's dictionary is loaded when the author first writes with it on: a
+  // window opened to read never loads it.
+  let edited = false;
+  let spellingWanted = false;
+  const wantSpelling = () => {
+    if (spellingWanted || !spellcheck || !edited) return;
+    spellingWanted = true;
+    onSpellingWanted();
+  };
+  parent.addEventListener(
+    "beforeinput",
+    () => {
+      edited = true;
+      wantSpelling();
+    },
+    { capture: true, once: true },
+  );
   return {
     view,
     /** Replaces the document with another draft's text, with a fresh undo history. */
@@ -164,6 +181,7 @@ export function createEditor(parent, { onChange, onImage, onSelection, keys, pla
     spellcheck(on) {
       spellcheck = on;
       view.dispatch({ effects: spelling.reconfigure(spellcheckAttribute(on)) });
+      wantSpelling();
     },
     /** Makes the document `text` by one undoable change of the part that differs. */
     replaceText(text) {

@@ -173,6 +173,7 @@ const editor = createEditor(byId("editor"), {
     preview.change(update);
   },
   onSelection: (text) => showSelectionCount(text),
+  onSpellingWanted: () => api.startSpelling().catch(() => {}),
   keys: [],
   newCategoryTitle: (blog) => t.newCategory({ blog }),
   more: [proofreading(proofreadText)],
