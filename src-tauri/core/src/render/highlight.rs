@@ -106,7 +106,11 @@ impl CachedAdapter {
         let syntax = self
             .syntaxes
             .find_syntax_by_token(token)
-            .or_else(|| self.syntaxes.find_syntax_by_first_line(code))
+            // Its first line only: Oniguruma's `^` matches at every line's start.
+            .or_else(|| {
+                let first = code.lines().next().unwrap_or_default();
+                self.syntaxes.find_syntax_by_first_line(first)
+            })
             .unwrap_or_else(|| self.syntaxes.find_syntax_plain_text());
         let mut html =
             ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);

@@ -372,6 +372,20 @@ mod tests {
     }
 
     #[test]
+    fn code_in_a_language_unknown_is_told_by_its_first_line_only() {
+        let renderer = Renderer::new();
+        let html = renderer.render("```script\n#!/bin/sh\necho hi\n```\n").html;
+        assert!(html.contains("hl-source hl-shell"), "{html}");
+        // A line further down that would open a script is the text's, not its language.
+        let html = renderer
+            .render("```script\nthe output:\n#!/bin/sh\n<?php echo 1; ?>\n```\n")
+            .html;
+        assert!(!html.contains("hl-shell"), "{html}");
+        assert!(!html.contains("hl-php"), "{html}");
+        assert!(html.contains("hl-text hl-plain"), "{html}");
+    }
+
+    #[test]
     fn front_matter_is_not_shown_or_counted() {
         let r = Renderer::new().render("---\ncategories: [読書]\n---\n本文\n");
         assert!(!r.html.contains("読書"), "{}", r.html);
