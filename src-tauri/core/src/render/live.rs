@@ -754,6 +754,8 @@ impl LivePreview {
                 .is_some_and(|l| !is_blank(l) && !defines_footnote(l))
             || (cost == Cost::Quick
                 && lines.iter().map(String::len).sum::<usize>() > self.quick_bytes)
+            // The stand-ins after it would end the draft's unterminated last line.
+            || (new.end == self.lines.len() && lines.last().is_some_and(|l| bare_markers(l)))
         {
             return None;
         }
@@ -991,13 +993,8 @@ impl LivePreview {
             Some(_) => with_stand_in_definitions(text)?,
             None => std::borrow::Cow::Borrowed(text),
         };
-        // Stand-ins after the draft's unterminated last line would end that line: one of bare
-        // markers (`1.`, `> 1.`) would turn from text into an empty item.
-        let last_line = text.rsplit('\n').next().unwrap_or_default();
-        if parsed.len() > text.len()
-            && !is_blank(last_line)
-            && after_containers(last_line, false).is_empty()
-        {
+        // Stand-ins after the draft's unterminated last line would end that line.
+        if parsed.len() > text.len() && bare_markers(text.rsplit('\n').next().unwrap_or_default()) {
             return None;
         }
         // Only the draft's first line can open its settings, and only when they are settings.
@@ -1324,9 +1321,29 @@ fn reaches_elsewhere(line: &str) -> bool {
 }
 
 /// Whether the line may end a link definition's label begun on an earlier line (`[foo` /
-/// `bar]: /u`): a `]:` with no bracket before it, as a label holds none.
+/// `bar]: /u`): a `]:` with no bracket before it but escaped ones (`\]`), as a label holds none.
 fn ends_label(t: &str) -> bool {
-    t.find("]:").is_some_and(|at| !t[..at].contains(['[', ']']))
+    let Some(at) = t.find("]:") else {
+        return false;
+    };
+    let mut before = t[..at].chars();
+    while let Some(c) = before.next() {
+        match c {
+            '\\' => {
+                before.next();
+            }
+            '[' | ']' => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Whether the line holds only the markers of quotes, list items and footnote definitions
+/// (`1.`, `> 1.`, `[^a]: 1.`): on the draft's unterminated last line the parser reads a bare
+/// ordered marker as text, before a newline as an empty item.
+fn bare_markers(line: &str) -> bool {
+    !is_blank(line) && after_containers(line, true).is_empty()
 }
 
 /// Whether the line begins a footnote definition of the draft's own (not in a quote or list).
@@ -1868,6 +1885,9 @@ mod tests {
         // On the draft's unterminated last line it is text, even with stand-ins after it.
         edited("本文[^1]。\n\n[^1]: 注\n\n1.", 0, 1, "本文を書く[^1]。");
         edited("本文[^1]。\n\n[^1]: 注\n\n- 1.", 0, 1, "本文を書く[^1]。");
+        // The same in a footnote's definition, redrawn alone.
+        edited("本文[^a]。\n\n[^a]: x", 2, 3, "[^a]: 1.");
+        edited("本文[^a]。\n\n[^a]: 注\n\n    1.", 4, 5, "    1.");
     }
 
     #[test]
@@ -1881,6 +1901,13 @@ mod tests {
         );
         // Opening its label makes the reference below a link.
         edited("foo\nbar]: /u\n\n見る [foo bar]。\n", 0, 1, "[foo");
+        // A label may hold escaped brackets.
+        edited(
+            "[foo\nb\\]ar]: /u\n\n見る [foo b\\]ar]。\n",
+            3,
+            4,
+            "見た [foo b\\]ar]。",
+        );
     }
 
     #[test]
