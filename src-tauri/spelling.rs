@@ -7,19 +7,21 @@
 /// writes in the editor: its dictionary (hunspell's, ≈5 MB in the app) is loaded then, so a
 /// window opened to read never loads it.
 pub fn enable(window: &tauri::WebviewWindow) {
-    static ENABLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-    if ENABLED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static ENABLED: AtomicBool = AtomicBool::new(false);
+    if ENABLED.load(Ordering::Relaxed) {
         return;
     }
     #[cfg(target_os = "linux")]
-    if let Err(e) = window.with_webview(|webview| {
+    match window.with_webview(|webview| {
         use webkit2gtk::{WebContextExt, WebViewExt};
         if let Some(context) = webview.inner().context() {
             context.set_spell_checking_languages(&["en_US"]);
             context.set_spell_checking_enabled(true);
         }
     }) {
-        tracing::warn!(error = %e, "the spell checker could not be turned on");
+        Ok(()) => ENABLED.store(true, Ordering::Relaxed),
+        Err(e) => tracing::warn!(error = %e, "the spell checker could not be turned on"),
     }
     #[cfg(not(target_os = "linux"))]
     let _ = window;

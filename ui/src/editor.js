@@ -111,6 +111,16 @@ export function createEditor(parent, { onChange, onImage, onSelection, onSpellin
     })();
     return true;
   };
+  let spellcheck = false;
+  // The spell checker's dictionary is loaded when the author first writes with it on: a
+  // window opened to read never loads it.
+  let edited = false; // by the author: typed, pasted, dropped, composed or deleted
+  let spellingWanted = false;
+  const wantSpelling = () => {
+    if (spellingWanted || !spellcheck || !edited) return;
+    spellingWanted = true;
+    onSpellingWanted();
+  };
   const extensions = [
     history(),
     drawSelection(),
@@ -133,6 +143,10 @@ export function createEditor(parent, { onChange, onImage, onSelection, onSpellin
     }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange(update);
+      if (!edited && update.transactions.some((tr) => tr.isUserEvent("input") || tr.isUserEvent("delete"))) {
+        edited = true;
+        wantSpelling();
+      }
       if (update.selectionSet || update.docChanged) {
         const { from, to } = update.state.selection.main;
         onSelection(update.state.sliceDoc(from, to));
@@ -152,24 +166,6 @@ export function createEditor(parent, { onChange, onImage, onSelection, onSpellin
     true,
   );
   const view = new EditorView({ parent, state: EditorState.create({ doc: "", extensions }) });
-  let spellcheck = false;
-  // The spell checker's dictionary is loaded when the author first writes with it on: a
-  // window opened to read never loads it.
-  let edited = false;
-  let spellingWanted = false;
-  const wantSpelling = () => {
-    if (spellingWanted || !spellcheck || !edited) return;
-    spellingWanted = true;
-    onSpellingWanted();
-  };
-  parent.addEventListener(
-    "beforeinput",
-    () => {
-      edited = true;
-      wantSpelling();
-    },
-    { capture: true, once: true },
-  );
   return {
     view,
     /** Replaces the document with another draft's text, with a fresh undo history. */
