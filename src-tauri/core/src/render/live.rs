@@ -974,9 +974,6 @@ impl LivePreview {
     ) -> Option<Parsed> {
         let text_lines = text.split('\n').count();
         let arena = Arena::new();
-        // The window's footnotes are defined elsewhere in the draft: stand-in definitions after
-        // it make its references resolve (those that name no footnote show as different
-        // references, which sends the edit to a full parse).
         // A window's last line may be followed by another in the draft: the parser reads a
         // line at the end of its text differently (`1.` is text there, an empty item before
         // a newline), so the window's text ends as the draft's does.
@@ -989,6 +986,9 @@ impl LivePreview {
             }
             _ => text,
         };
+        // The window's footnotes are defined elsewhere in the draft: stand-in definitions after
+        // it make its references resolve (those that name no footnote show as different
+        // references, which sends the edit to a full parse).
         let parsed = match window {
             Some(_) => with_stand_in_definitions(text)?,
             None => std::borrow::Cow::Borrowed(text),
