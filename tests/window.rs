@@ -397,6 +397,15 @@ pub(crate) async fn text(window: &Client, id: &str) -> String {
         .to_owned()
 }
 
+/// Whether a script failed only because the page it ran in was unloading.
+fn page_unloading(error: &fantoccini::error::CmdError) -> bool {
+    matches!(
+        error,
+        fantoccini::error::CmdError::Standard(e)
+            if e.error == fantoccini::error::ErrorStatus::NoSuchFrame
+    )
+}
+
 /// Waits until a save has failed; the status line's text, which says why.
 pub(crate) async fn wait_for_save_error(window: &Client) -> String {
     wait_for(
@@ -418,13 +427,20 @@ pub(crate) async fn wait_for_saved(window: &Client) {
 }
 
 /// Polls a JavaScript condition until it holds; fails with the page's status line if it never does.
+///
+/// A poll that meets the page unloading (the window reloads after Settings are saved) is a
+/// "not yet", not a failure: WebKit's driver answers it with `NoSuchFrame`.
 pub(crate) async fn wait_for(window: &Client, what: &str, condition: &str) {
     let start = Instant::now();
     loop {
-        let value = window
+        let value = match window
             .execute(&format!("return !!({condition})"), vec![])
             .await
-            .expect("run a script");
+        {
+            Ok(value) => value,
+            Err(error) if page_unloading(&error) && start.elapsed() < PATIENCE => Value::Null,
+            Err(error) => panic!("run a script: {error:?}"),
+        };
         if value == Value::Bool(true) {
             return;
         }
