@@ -566,7 +566,10 @@ impl LivePreview {
             // last block (an indented paragraph or another item of a list).
             if !to_the_end && last < n - 1 {
                 let next = self.lines[end..].iter().find(|l| !is_blank(l));
-                if self.lines.get(end).is_some_and(|l| !is_blank(l))
+                if self
+                    .lines
+                    .get(end)
+                    .is_some_and(|l| !is_blank(l) || spaces_only(l))
                     || next.is_some_and(|l| may_continue(l))
                 {
                     if last == last_block {
@@ -751,11 +754,13 @@ impl LivePreview {
             || self
                 .lines
                 .get(new.end)
-                .is_some_and(|l| !is_blank(l) && !defines_footnote(l))
+                .is_some_and(|l| spaces_only(l) || !is_blank(l) && !defines_footnote(l))
             || (cost == Cost::Quick
                 && lines.iter().map(String::len).sum::<usize>() > self.quick_bytes)
             // The stand-ins after it would end the draft's unterminated last line.
             || (new.end == self.lines.len() && lines.last().is_some_and(|l| bare_markers(l)))
+            // Parsed alone, its last line is followed by stand-ins or nothing, not the draft.
+            || lines.last().is_some_and(|l| spaces_only(l))
         {
             return None;
         }
@@ -973,6 +978,10 @@ impl LivePreview {
         window: Option<&[FootnoteRef]>,
     ) -> Option<Parsed> {
         let text_lines = text.split('\n').count();
+        let last_line = text.rsplit('\n').next().unwrap_or_default();
+        if window.is_some() && spaces_only(last_line) {
+            return None;
+        }
         let arena = Arena::new();
         // A window's last line may be followed by another in the draft: the parser reads a
         // line at the end of its text differently (`1.` is text there, an empty item before
@@ -994,7 +1003,7 @@ impl LivePreview {
             None => std::borrow::Cow::Borrowed(text),
         };
         // Stand-ins after the draft's unterminated last line would end that line.
-        if parsed.len() > text.len() && bare_markers(text.rsplit('\n').next().unwrap_or_default()) {
+        if parsed.len() > text.len() && ends_draft && bare_markers(last_line) {
             return None;
         }
         // Only the draft's first line can open its settings, and only when they are settings.
@@ -1344,6 +1353,14 @@ fn ends_label(t: &str) -> bool {
 /// ordered marker as text, before a newline as an empty item.
 fn bare_markers(line: &str) -> bool {
     !is_blank(line) && after_containers(line, true).is_empty()
+}
+
+/// Whether the line is blank but not empty (spaces or tabs): the parser counts such a line in
+/// the extent of a list before it when text or the end of the draft follows, not when an
+/// empty line does (`- a` / `\t` / `b`: the list runs over two lines; `- a` / `\t` / `` /
+/// `b`: one), so a window neither ends on one nor stops before one.
+fn spaces_only(line: &str) -> bool {
+    !line.is_empty() && is_blank(line)
 }
 
 /// Whether the line begins a footnote definition of the draft's own (not in a quote or list).
@@ -1808,7 +1825,16 @@ mod tests {
         let (mut live, _) = LivePreview::new(&renderer, doc, |_| None, None);
         let base = live.version();
         live.edit(&renderer, base, from, to, text).expect("applies");
-        assert_eq!(live.html(), full(&renderer, &live.text()).0);
+        let (html, ranges, _) = full(&renderer, &live.text());
+        assert_eq!(live.html(), html);
+        let ranges_now: Vec<(usize, usize)> =
+            live.blocks.iter().map(|b| (b.start, b.end)).collect();
+        assert_eq!(ranges_now, ranges, "the blocks' lines");
+        let whole = LivePreview::new(&renderer, &live.text(), |_| None, None).0;
+        assert_eq!(
+            live.definitions, whole.definitions,
+            "the definitions' lines"
+        );
         live
     }
 
@@ -1888,6 +1914,23 @@ mod tests {
         // The same in a footnote's definition, redrawn alone.
         edited("本文[^a]。\n\n[^a]: x", 2, 3, "[^a]: 1.");
         edited("本文[^a]。\n\n[^a]: 注\n\n    1.", 4, 5, "    1.");
+    }
+
+    #[test]
+    fn a_line_of_spaces_or_tabs_after_a_list_counts_in_it_as_the_whole_draft_counts_it() {
+        // Before text, a list runs over such a line (its lines as the preview scrolls by).
+        edited("段落\n\n本文\n\t\n行。\n", 2, 3, "- 本文");
+        // At the end of the draft too, but not before the stand-ins a window adds.
+        edited("本文[^1]。\n\n[^1]: - 項目\n", 3, 4, "\t");
+        // A definition redrawn alone: a list made in it reaches the line after it, and its
+        // last line is its own at the end of the draft, not before stand-ins.
+        edited("本文[^1]。\n\n[^1]: 項目\n\t\n段落\n", 2, 3, "[^1]: - 項目");
+        edited(
+            "本文[^1][^2]。\n\n[^2]: 注\n\n[^1]: - 項目[^2]\n\t",
+            4,
+            5,
+            "[^1]: - 項目を書く[^2]",
+        );
     }
 
     #[test]
