@@ -467,6 +467,48 @@ pub(crate) async fn save_screenshot(window: &Client, name: &str) {
 }
 
 #[tokio::test]
+async fn footnotes_in_the_editor_are_marked_as_notes_and_their_text_as_text() {
+    let desktop = Desktop::start();
+    let data = tempfile::tempdir().expect("temp dir");
+    ok(fumi(
+        data.path(),
+        &["drafts", "new", "--title", "注", "-"],
+        "# 題\n\n本文だ[^1]。参考[^note]も。\n\n[^1]: 注の本文。**強調**も。\n[^note]: 二つ目の注。\n"
+            .as_bytes(),
+    ));
+    let window = desktop.launch(data.path()).await;
+    wait_for(
+        &window,
+        "the draft's notes",
+        "[...document.querySelectorAll('.cm-line')].some(l => l.textContent.startsWith('[^note]'))",
+    )
+    .await;
+    // The colour each piece of the editor's text is drawn in, by its text.
+    let drawn = window
+        .execute(
+            "const colour = (text) => { \
+               const walker = document.createTreeWalker(document.querySelector('.cm-content'), NodeFilter.SHOW_TEXT); \
+               for (let n; (n = walker.nextNode()); ) if (n.data.includes(text)) return getComputedStyle(n.parentElement); \
+               return null; }; \
+             const of = (text) => colour(text)?.color ?? 'missing'; \
+             return { mark: of('#'), text: of('本文だ'), ref: of('[^1]'), between: of('。参考'), \
+                      label: of('[^note]:'), note: of('注の本文'), strong: colour('強調')?.fontWeight ?? 'missing' };",
+            vec![],
+        )
+        .await
+        .expect("read the editor's colours");
+    let colour = |key: &str| drawn[key].as_str().unwrap_or("missing").to_owned();
+    // Markers are drawn as the heading's `#` is (muted), the note's text as body text.
+    assert_eq!(colour("ref"), colour("mark"), "{drawn}");
+    assert_eq!(colour("label"), colour("mark"), "{drawn}");
+    assert_eq!(colour("between"), colour("text"), "{drawn}");
+    assert_eq!(colour("note"), colour("text"), "{drawn}");
+    assert_ne!(colour("ref"), colour("text"), "{drawn}");
+    assert_eq!(drawn["strong"], "700", "the note's emphasis: {drawn}");
+    quit(window, data.path()).await;
+}
+
+#[tokio::test]
 async fn a_pasted_image_is_kept_in_the_database_and_shown_in_the_preview() {
     let desktop = Desktop::start();
     let data = tempfile::tempdir().expect("temp dir");

@@ -8,6 +8,7 @@ import { Language, LanguageSupport, syntaxHighlighting, HighlightStyle } from "@
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { tags } from "@lezer/highlight";
 import { categoriesExtension } from "./categories.js";
+import { footnoteMark, footnotes } from "./markdown-footnotes.js";
 
 /**
  * GFM Markdown with front matter. Not lang-markdown's `markdown()`: it parses HTML inside
@@ -35,7 +36,7 @@ const markdownStyle = HighlightStyle.define([
   { tag: tags.strikethrough, textDecoration: "line-through" },
   { tag: [tags.link, tags.url], color: "var(--accent)" },
   { tag: tags.monospace, fontFamily: "var(--mono)", color: "var(--code-fg)" },
-  { tag: [tags.processingInstruction, tags.meta, tags.contentSeparator], color: "var(--muted)" },
+  { tag: [tags.processingInstruction, tags.meta, tags.contentSeparator, footnoteMark], color: "var(--muted)" },
   { tag: tags.quote, color: "var(--muted)" },
 ]);
 
@@ -127,7 +128,7 @@ export function createEditor(parent, { onChange, onImage, onSelection, onSpellin
     highlightActiveLine(),
     highlightSelectionMatches(),
     EditorView.lineWrapping,
-    markdownSupport([frontMatter, longParagraphs]),
+    markdownSupport([frontMatter, longParagraphs, footnotes]),
     syntaxHighlighting(markdownStyle),
     placeholder(placeholderText),
     categoriesExtension(newCategoryTitle),
