@@ -99,7 +99,8 @@ fn with_reading_time(
 }
 
 /// Counts the visible text of a parsed Markdown document: markup, URLs and raw HTML are left out.
-pub fn of_document<'a>(root: &'a AstNode<'a>) -> Counts {
+/// `hard_breaks`: every newline in a paragraph breaks the line, as it does on a Hatena blog.
+pub fn of_document<'a>(root: &'a AstNode<'a>, hard_breaks: bool) -> Counts {
     let mut text = String::new();
     for node in root.descendants() {
         match &node.data.borrow().value {
@@ -107,8 +108,9 @@ pub fn of_document<'a>(root: &'a AstNode<'a>) -> Counts {
             NodeValue::Code(c) => text.push_str(&c.literal),
             NodeValue::CodeBlock(c) => text.push_str(&c.literal),
             // Keep words on either side of a break apart; a block starts a manuscript paragraph.
-            NodeValue::SoftBreak => text.push(' '),
-            NodeValue::LineBreak
+            NodeValue::SoftBreak if !hard_breaks => text.push(' '),
+            NodeValue::SoftBreak
+            | NodeValue::LineBreak
             | NodeValue::Paragraph
             | NodeValue::Heading(_)
             | NodeValue::TableCell

@@ -1223,7 +1223,7 @@ impl LivePreview {
         let clean = renderer.sanitizer.clean(raw).to_string();
         let known = (
             Arc::from(mathml::draw(&with_card(clean, self.book_card.as_deref()))),
-            counts::of_document(node),
+            counts::of_document(node, self.options.render.hardbreaks),
         );
         self.rendered.insert(raw.clone(), known.clone());
         known
@@ -1931,6 +1931,28 @@ mod tests {
             5,
             "[^1]: - 項目を書く[^2]",
         );
+    }
+
+    #[test]
+    fn a_line_break_is_counted_as_hatena_shows_it_however_it_was_typed() {
+        // Two spaces or none before the newline: Hatena breaks the line either way, so the
+        // HTML is the same, and so must the manuscript's lines be.
+        let renderer = Renderer::new();
+        let doc = "一行目  \n二行目\n";
+        let (mut live, _) = LivePreview::for_flavor(
+            &renderer,
+            doc,
+            |_| None,
+            None,
+            Flavor::Hatena,
+            PageCards::new(),
+        );
+        let base = live.version();
+        let patch = live.edit(&renderer, base, 0, 1, "一行目").expect("applies");
+        let (_, _, counts) = full_as(&renderer, &live.text(), Flavor::Hatena);
+        assert_eq!(patch.counts, counts);
+        // Without Hatena's breaks the two lines are one paragraph's line.
+        assert_ne!(full(&renderer, &live.text()).2, counts);
     }
 
     #[test]

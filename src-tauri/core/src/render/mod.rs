@@ -124,7 +124,7 @@ impl Renderer {
         if expanded.contents {
             contents::fill(root);
         }
-        let counts = counts::of_document(root);
+        let counts = counts::of_document(root, options.render.hardbreaks);
         let mut html = self
             .sanitizer
             .clean(&self.format(root, &options))
@@ -177,7 +177,11 @@ impl Renderer {
     /// The counts the preview shows for this Markdown, without rendering it.
     pub fn counts(&self, markdown: &str) -> Counts {
         let arena = Arena::new();
-        counts::of_document(parse_document(&arena, markdown, self.options_for(markdown)))
+        let options = self.options_for(markdown);
+        counts::of_document(
+            parse_document(&arena, markdown, options),
+            options.render.hardbreaks,
+        )
     }
 
     /// The parse options for `markdown`: its settings block hidden, if it opens with one.
