@@ -1378,7 +1378,11 @@ fn defines_link(line: &str) -> bool {
 /// The line after the markers of the quotes and list items it is in (and of the footnote
 /// definitions, if `footnotes`): where a definition on it would begin.
 fn after_containers(line: &str, footnotes: bool) -> &str {
-    let mut t = line.trim_start();
+    // Markdown's spaces: a `　` (U+3000) after a marker is text.
+    fn spaces(t: &str) -> &str {
+        t.trim_start_matches([' ', '\t'])
+    }
+    let mut t = spaces(line);
     loop {
         let digits = t.chars().take_while(char::is_ascii_digit).count();
         let bullet = t.starts_with(['-', '*', '+']) && t[1..].starts_with([' ', '\t']);
@@ -1391,7 +1395,7 @@ fn after_containers(line: &str, footnotes: bool) -> &str {
         } else {
             break;
         };
-        t = t[marker..].trim_start();
+        t = spaces(&t[marker..]);
     }
     t
 }
@@ -1953,6 +1957,21 @@ mod tests {
         assert_eq!(patch.counts, counts);
         // Without Hatena's breaks the two lines are one paragraph's line.
         assert_ne!(full(&renderer, &live.text()).2, counts);
+    }
+
+    #[test]
+    fn a_last_line_of_ideographic_spaces_is_text_not_bare_markers() {
+        // `　` (U+3000) is text to Markdown: a window ending the draft on it is taken.
+        let renderer = Renderer::new();
+        let doc = "[^1]: 注\n\n前の段落。\n\n本文[^1]。\n　";
+        let (mut live, _) = LivePreview::new(&renderer, doc, |_| None, None);
+        live.quick_bytes = 30;
+        let base = live.version();
+        let patch = live
+            .edit_if_quick(&renderer, base, 4, 5, "本文を書く[^1]。")
+            .expect("in step");
+        assert!(patch.is_some(), "declined");
+        assert_eq!(live.html(), full(&renderer, &live.text()).0);
     }
 
     #[test]
