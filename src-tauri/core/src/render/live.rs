@@ -1559,6 +1559,7 @@ mod tests {
         "*",
         "\t",
         "𠮷",
+        "　",
     ];
 
     /// A small deterministic generator, so a failure can be replayed.
