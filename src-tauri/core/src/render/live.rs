@@ -549,6 +549,14 @@ impl LivePreview {
             {
                 return None;
             }
+            // An empty definition (`[^a]:` alone) runs over the blank lines up to the next
+            // text: where the window's text begins decides where it ends.
+            if start > 0
+                && is_blank(&self.lines[start - 1])
+                && self.definitions.iter().any(|d| d.end == start)
+            {
+                return None;
+            }
             let mut grew = false;
             // The line before must be blank, and the window must not begin as a continuation
             // of what precedes it. Before the first block that can only be a footnote
@@ -1936,6 +1944,12 @@ mod tests {
             5,
             "[^1]: - 項目を書く[^2]",
         );
+    }
+
+    #[test]
+    fn an_empty_definition_runs_over_the_blank_lines_up_to_the_text_after_it() {
+        // `[^1]:` with nothing after it ends on the last blank line before the next text.
+        edited("本文[^1]。\n\n[^1]:\n\n注。\n", 4, 5, "\n\n注。");
     }
 
     #[test]
