@@ -473,9 +473,10 @@ fn known_media<'a>(
 /// and more would only queue there.
 const UPLOADS_AT_ONCE: usize = 3;
 
-/// Uploads the images the blog does not have yet, [`UPLOADS_AT_ONCE`] at a time; returns every
-/// local URL's blog copy. Each upload is recorded as it lands: after a failure, the uploads
-/// already under way are waited for and kept, so a publish tried again sends none twice.
+/// Uploads the images the blog does not have yet, the first alone and then [`UPLOADS_AT_ONCE`]
+/// at a time; returns every local URL's blog copy. Each upload is recorded as it lands: after a
+/// failure, the uploads already under way are waited for and kept, so a publish tried again
+/// sends none twice.
 async fn upload_images<P: Publisher>(
     store: &mut Store,
     blog_api: &P,
@@ -503,7 +504,10 @@ async fn upload_images<P: Publisher>(
     let mut waiting = urls_by_bytes.into_iter();
     let mut running = FuturesUnordered::new();
     let upload = |(image, urls)| async move { (image, urls, blog_api.upload_media(image).await) };
-    running.extend(waiting.by_ref().take(UPLOADS_AT_ONCE).map(upload));
+    // The first goes alone: WordPress makes the month's folder (`uploads/2026/12`) at a month's
+    // first upload, and two uploads making it side by side fail one with a 500 ("Unable to
+    // create directory"; seen on a fresh site in this project's CI).
+    running.extend(waiting.next().map(upload));
     let mut done = 0;
     let mut failure = None;
     while let Some((image, urls, uploaded)) = running.next().await {
@@ -521,7 +525,8 @@ async fn upload_images<P: Publisher>(
             }
         }
         if failure.is_none() {
-            running.extend(waiting.next().map(upload));
+            let free = UPLOADS_AT_ONCE.saturating_sub(running.len());
+            running.extend(waiting.by_ref().take(free).map(upload));
         }
     }
     match failure {
