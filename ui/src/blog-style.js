@@ -13,7 +13,7 @@ export class BlogStyleView {
    * @param {HTMLElement} pane Fumi's own preview pane, hidden while the frame shows beside it
    * @param {import("./preview.js").Preview} preview the live preview whose blocks it shows
    * @param {(message: string) => void} onError says why the look could not be read
-   * @param {string} label the frame's accessible name
+   * @param {() => string} label the frame's accessible name, in the language the window speaks then
    */
   constructor(pane, preview, onError, label) {
     this.pane = pane;
@@ -83,7 +83,7 @@ export class BlogStyleView {
     frame.id = "preview-frame";
     frame.className = "preview-frame";
     frame.setAttribute("sandbox", "allow-same-origin");
-    frame.setAttribute("aria-label", this.label);
+    frame.setAttribute("aria-label", this.label());
     this.pane.after(frame);
     this.frame = frame;
     this.pane.hidden = true;

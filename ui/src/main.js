@@ -201,7 +201,7 @@ syncScroll(editor.view, byId("preview"), preview);
 
 /** The blog the publish bar has selected (its look and its categories are offered). */
 let selectedBlog = /** @type {import("./bindings.ts").Blog | null} */ (null);
-const blogStyle = new BlogStyleView(byId("preview"), preview, (message) => publishBar.say(message, true), t.blogStyle);
+const blogStyle = new BlogStyleView(byId("preview"), preview, (message) => publishBar.say(message, true), () => t.blogStyle);
 const styleToggle = byIdAs("blog-style-toggle", HTMLButtonElement);
 // Each window starts in Fumi's own look: the webview's storage is shared by every data folder,
 // and a look chosen for one must not hide another's preview.
