@@ -17,8 +17,25 @@ function bundle(locale, source) {
   return b;
 }
 
+/** Each language's catalog once parsed. */
+const parsed = new Map();
+
+/** The catalog of `locale`, parsed at its first use: a window speaks one language, and parsing
+ * a catalog it never shows would cost every start. */
+function parsedBundle(locale, source) {
+  if (!parsed.has(locale)) parsed.set(locale, bundle(locale, source));
+  return parsed.get(locale);
+}
+
 /** The catalog in each language the window speaks. */
-export const bundles = { en: bundle("en", enFtl), ja: bundle("ja", jaFtl) };
+export const bundles = {
+  get en() {
+    return parsedBundle("en", enFtl);
+  },
+  get ja() {
+    return parsedBundle("ja", jaFtl);
+  },
+};
 
 /**
  * Whether a message's pattern takes fields (`{ $name }`) anywhere, selectors included.

@@ -31,11 +31,12 @@ export function useLanguage(choice) {
 
 /** The words of `language`, looked up in its bundle as the page asks for them. */
 function words(language) {
-  const bundle = bundles[language];
   /** @type {Map<string, any>} */
   const known = new Map();
   /** @param {string} id */
   const word = (id) => {
+    // Read at the first word: the language the settings choose may not be the system's.
+    const bundle = bundles[language];
     const message = bundle.getMessage(id);
     if (!message?.value) return undefined;
     const pattern = message.value;
