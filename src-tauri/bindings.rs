@@ -49,6 +49,7 @@ fn builder() -> Builder<tauri::Wry> {
             commands::reviewed_books,
             commands::library_page,
             commands::library_count,
+            commands::library_has,
             commands::list_tags,
             commands::tags_of_text,
             commands::text_with_tags,

@@ -348,3 +348,52 @@ fn pages_follow_one_another_and_count_the_whole_list() {
     seen.sort_unstable();
     assert_eq!(seen, others, "each other draft listed once");
 }
+
+#[test]
+fn a_draft_is_asked_whether_it_matches_as_it_is_now() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("open");
+    let memo = store.create_draft("メモ", "散歩の途中で").expect("draft");
+    let review = store
+        .create_draft("三体", "---\ntags: [SF]\n---\n本文")
+        .expect("draft");
+    store.index_drafts().expect("index");
+    let dog = LibraryQuery {
+        text: "犬".into(),
+        ..LibraryQuery::default()
+    };
+    let walk = LibraryQuery {
+        text: "散歩の".into(),
+        ..LibraryQuery::default()
+    };
+    let sf = LibraryQuery {
+        tag: Some("SF".into()),
+        ..LibraryQuery::default()
+    };
+    assert!(!store.library_has(&dog, memo.id).expect("has"));
+    assert!(store.library_has(&walk, memo.id).expect("has"));
+    assert!(!store.library_has(&walk, review.id).expect("has"));
+    assert!(store.library_has(&sf, review.id).expect("has"));
+    assert!(!store.library_has(&sf, memo.id).expect("has"));
+
+    // Saved, not yet indexed for search: it matches by its new text and tags at once.
+    store
+        .save_draft(
+            memo.id,
+            "メモ",
+            "---\ntags: [SF]\n---\n犬と散歩",
+            SaveKind::Autosave,
+        )
+        .expect("save");
+    assert!(store.library_has(&dog, memo.id).expect("has"));
+    assert!(!store.library_has(&walk, memo.id).expect("has"));
+    assert!(store.library_has(&sf, memo.id).expect("has"));
+    // A draft in the trash matches nothing.
+    store.trash_draft(memo.id).expect("trash");
+    assert!(!store.library_has(&dog, memo.id).expect("has"));
+    assert!(
+        !store
+            .library_has(&LibraryQuery::default(), memo.id)
+            .expect("has")
+    );
+}

@@ -18,6 +18,23 @@ async fn wait_for_titles(window: &Client, expected: &[&str]) {
     wait_for(window, &format!("the list {expected:?}"), &script).await;
 }
 
+/// Opens the listed draft whose row holds `title` and waits for the editor to hold it.
+async fn open_row(window: &Client, title: &str) {
+    window
+        .execute(
+            "[...document.querySelectorAll('#drafts li')].find(li => li.textContent.includes(arguments[0])).click(); return true",
+            vec![title.into()],
+        )
+        .await
+        .expect("open");
+    wait_for(
+        window,
+        &format!("{title} open"),
+        &format!("document.getElementById('title').value === {title:?}"),
+    )
+    .await;
+}
+
 #[tokio::test]
 async fn the_sidebar_filters_by_status_blog_and_tag_sorts_and_edits_tags() {
     let data = tempfile::tempdir().expect("temp dir");
@@ -84,19 +101,7 @@ async fn the_sidebar_filters_by_status_blog_and_tag_sorts_and_edits_tags() {
     wait_for_titles(&window, &["三体", "火星の人", "メモ"]).await;
 
     // Tags from the status bar: written into the front matter as an edit of the text.
-    window
-        .execute(
-            "[...document.querySelectorAll('#drafts li')].find(li => li.textContent.includes('メモ')).click(); return true",
-            vec![],
-        )
-        .await
-        .expect("open");
-    wait_for(
-        &window,
-        "the memo open",
-        "document.getElementById('title').value === 'メモ'",
-    )
-    .await;
+    open_row(&window, "メモ").await;
     click(&window, "edit-tags").await;
     wait_for(
         &window,
@@ -335,5 +340,40 @@ async fn a_long_library_is_drawn_a_page_at_a_time_as_the_author_scrolls() {
         &format!("{first_title} === '下書き0' && {rows} === 201"),
     )
     .await;
+    quit(window, data.path()).await;
+}
+
+#[tokio::test]
+async fn a_search_shows_the_draft_being_typed_once_it_matches_newest_saved_first() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(data.path()).expect("store");
+    store.create_draft("散歩", "公園を歩いた。").expect("draft");
+    store.create_draft("犬の本", "犬が好き。").expect("draft");
+    store.create_draft("猫の本", "猫と犬。").expect("draft");
+    drop(store);
+    let desktop = Desktop::start();
+    let window = desktop.launch(data.path()).await;
+    wait_for_titles(&window, &["猫の本", "犬の本", "散歩"]).await;
+    open_row(&window, "散歩").await;
+    set_field(&window, "search", "犬", "input").await;
+    wait_for_titles(&window, &["猫の本", "犬の本"]).await;
+    assert_eq!(text(&window, "list-heading").await, "2 found");
+
+    // The open draft does not match the search until the author types the word into it.
+    type_in_editor(&window, "犬に会った。").await;
+    wait_for_saved(&window).await;
+    wait_for_titles(&window, &["散歩", "猫の本", "犬の本"]).await;
+    wait_for(
+        &window,
+        "the search's count with it",
+        "document.getElementById('list-heading').textContent === '3 found'",
+    )
+    .await;
+
+    // A listed draft saved in a search leads it too.
+    open_row(&window, "犬の本").await;
+    type_in_editor(&window, "追記").await;
+    wait_for_saved(&window).await;
+    wait_for_titles(&window, &["犬の本", "散歩", "猫の本"]).await;
     quit(window, data.path()).await;
 }

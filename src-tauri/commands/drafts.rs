@@ -33,6 +33,12 @@ pub fn library_count(state: State<'_, AppState>, query: LibraryQuery) -> Result<
 
 #[tauri::command(async)]
 #[specta::specta]
+pub fn library_has(state: State<'_, AppState>, query: LibraryQuery, id: DraftId) -> Result<bool> {
+    Ok(state.app()?.library_has(&query, id)?)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
 pub fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>> {
     Ok(state.app()?.tags()?)
 }

@@ -112,6 +112,8 @@ export const api = {
   libraryPage: (query, after) => call(commands.libraryPage(query, after)),
   /** How many drafts the query matches. */
   libraryCount: (query) => call(commands.libraryCount(query)),
+  /** Whether the query matches the draft as it is now (saved a moment ago, say). */
+  libraryHas: (query, id) => call(commands.libraryHas(query, id)),
   listTags: () => call(commands.listTags()),
   proofread: (text) => call(commands.proofread(text)),
   /** The proofreader's findings in the text the live preview holds at `version`. */

@@ -64,6 +64,7 @@ export const commands = {
 	reviewedBooks: (order: BookOrder) => __TAURI_INVOKE<ReviewedBook_Serialize[]>("reviewed_books", { order }),
 	libraryPage: (query: LibraryQuery_Deserialize, after: PageCursor | null) => __TAURI_INVOKE<LibraryPage_Serialize>("library_page", { query, after }),
 	libraryCount: (query: LibraryQuery_Deserialize) => __TAURI_INVOKE<number>("library_count", { query }),
+	libraryHas: (query: LibraryQuery_Deserialize, id: number) => __TAURI_INVOKE<boolean>("library_has", { query, id }),
 	listTags: () => __TAURI_INVOKE<TagCount[]>("list_tags"),
 	/**  The front matter's own tags of a draft's text. */
 	tagsOfText: (body: string) => __TAURI_INVOKE<string[]>("tags_of_text", { body }),

@@ -34,6 +34,9 @@ export class DraftsList {
     this.shown = 0;
     this.loading = null;
     this.drawn = 0;
+    /** Per draft, its latest question "does it match?" (numbered by `asks`). */
+    this.saves = new Map();
+    this.asks = 0;
     this.selected = null;
     this.trashCount = 0;
     this.blogs = [];
@@ -288,14 +291,44 @@ export class DraftsList {
     }
   }
 
-  /** Shows a just-saved draft's new title, excerpt, time and tags; in the default view it moves to the top. */
+  /**
+   * Shows a just-saved draft's new title, excerpt, time and tags. Newest saved first, it moves to
+   * the top: in a search or a filter, if it matches as it is now (typing may have just made it
+   * match); one that no longer matches keeps its row until the list is asked again, so the open
+   * draft does not vanish from under the author.
+   */
   updateItem(summary) {
     if (this.showingTrash) return;
+    const byEdit = this.filters.sort === "updated";
+    if (!byEdit || !this.narrowed()) {
+      this.place(summary, byEdit);
+      return;
+    }
+    const generation = this.shown;
+    const ask = ++this.asks;
+    this.saves.set(summary.id, ask);
+    api.libraryHas(this.asked, summary.id).then(
+      (matches) => {
+        // A newer save of the draft, or a newer list, answers for itself.
+        if (generation !== this.generation || this.saves.get(summary.id) !== ask) return;
+        const listed = this.items.some((d) => d.id === summary.id);
+        this.place(summary, matches);
+        if (matches && !listed && this.total !== null) {
+          this.total += 1;
+          this.renderHeading();
+        }
+      },
+      (error) => generation === this.generation && this.onError(error),
+    );
+  }
+
+  /**
+   * Puts a just-saved draft's row in the list: first when it `leads`, else where it was (a
+   * draft not listed is only added when it leads: the pages after the cursor will not bring it).
+   */
+  place(summary, leads) {
     const index = this.items.findIndex((d) => d.id === summary.id);
-    const leads = !this.narrowed() && this.filters.sort === "updated";
     if (index < 0) {
-      // A draft beyond the pages asked so far (opened from My books) leads once saved; the
-      // pages after the cursor will not bring it.
       if (leads) {
         this.items.unshift(summary);
         this.drawn += 1;

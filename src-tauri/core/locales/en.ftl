@@ -142,6 +142,7 @@ action-listing-blogs = listing blogs
 action-listing-books = listing books
 action-listing-drafts = listing drafts
 action-counting-drafts = counting drafts
+action-matching-a-draft = matching a draft
 action-counting-the-trash = counting the trash
 action-listing-images = listing images
 action-listing-publications = listing publications

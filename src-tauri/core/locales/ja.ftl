@@ -140,6 +140,7 @@ action-listing-blogs = ブログの一覧
 action-listing-books = 本の一覧
 action-listing-drafts = 下書きの一覧
 action-counting-drafts = 下書きの件数
+action-matching-a-draft = 下書きの照合
 action-counting-the-trash = ごみ箱の件数
 action-listing-images = 画像の一覧
 action-listing-publications = 公開記録の一覧

@@ -34,6 +34,11 @@ impl App {
         self.reader()?.library_count(query)
     }
 
+    /// Whether the query selects draft `id` as it is now.
+    pub fn library_has(&self, query: &LibraryQuery, id: DraftId) -> Result<bool> {
+        self.reader()?.library_has(query, id)
+    }
+
     /// The drafts whose title or body holds `query` (any script, any length).
     pub fn search(&self, query: &str) -> Result<Vec<DraftSummary>> {
         self.reader()?.search(query)

@@ -93,15 +93,39 @@ impl Store {
     /// How many drafts [`Store::library`] lists for `query`.
     pub fn library_count(&self, query: &LibraryQuery) -> Result<u32> {
         let selection = self.selection(query)?;
+        self.one_of(
+            "SELECT count(*) FROM drafts WHERE {}",
+            selection,
+            "counting drafts",
+        )
+    }
+
+    /// Whether `query` selects draft `id` now: a draft just saved (not yet indexed for search
+    /// included) may have come to match it, or stopped matching.
+    pub fn library_has(&self, query: &LibraryQuery, id: DraftId) -> Result<bool> {
+        let mut selection = self.selection(query)?;
+        selection.and("id = ?1", vec![id.into()]);
+        self.one_of(
+            "SELECT EXISTS (SELECT 1 FROM drafts WHERE {})",
+            selection,
+            "matching a draft",
+        )
+    }
+
+    /// The one value `sql` answers, its `{}` the selection's conditions; `doing` names the work in
+    /// an error.
+    fn one_of<T: rusqlite::types::FromSql>(
+        &self,
+        sql: &str,
+        selection: Selection,
+        doing: &'static str,
+    ) -> Result<T> {
         let mut stmt = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM drafts WHERE {}",
-                selection.sql()
-            ))
-            .map_err(|e| self.err("counting drafts", e))?;
+            .prepare_cached(&sql.replace("{}", &selection.sql()))
+            .map_err(|e| self.err(doing, e))?;
         stmt.query_row(rusqlite::params_from_iter(selection.params), |r| r.get(0))
-            .map_err(|e| self.err("counting drafts", e))
+            .map_err(|e| self.err(doing, e))
     }
 
     /// The conditions selecting the drafts outside the trash that match every part of `query`.
