@@ -473,7 +473,7 @@ async fn footnotes_in_the_editor_are_marked_as_notes_and_their_text_as_text() {
     ok(fumi(
         data.path(),
         &["drafts", "new", "--title", "注", "-"],
-        "# 題\n\n本文だ[^1]。参考[^note]も。\n\n[^1]: 注の本文。**強調**も。\n[^note]: 二つ目の注。\n"
+        "# 題\n\n本文だ[^1]。参考[^note]も。\n\n[^1]: 注の本文。**強調**も。\n[^note]: 二つ目の注。\n\n    その二段落目。\n\n本文に戻る。\n\n    let code = 1;\n"
             .as_bytes(),
     ));
     let window = desktop.launch(data.path()).await;
@@ -492,7 +492,9 @@ async fn footnotes_in_the_editor_are_marked_as_notes_and_their_text_as_text() {
                return null; }; \
              const of = (text) => colour(text)?.color ?? 'missing'; \
              return { mark: of('#'), text: of('本文だ'), ref: of('[^1]'), between: of('。参考'), \
-                      label: of('[^note]:'), note: of('注の本文'), strong: colour('強調')?.fontWeight ?? 'missing' };",
+                      label: of('[^note]:'), note: of('注の本文'), strong: colour('強調')?.fontWeight ?? 'missing', \
+                      second: of('その二段落目'), font: colour('本文だ')?.fontFamily, secondFont: colour('その二段落目')?.fontFamily, \
+                      codeFont: colour('let code')?.fontFamily };",
             vec![],
         )
         .await
@@ -505,6 +507,13 @@ async fn footnotes_in_the_editor_are_marked_as_notes_and_their_text_as_text() {
     assert_eq!(colour("note"), colour("text"), "{drawn}");
     assert_ne!(colour("ref"), colour("text"), "{drawn}");
     assert_eq!(drawn["strong"], "700", "the note's emphasis: {drawn}");
+    // A note's second paragraph (indented, after a blank line) is its text, not code.
+    assert_eq!(colour("second"), colour("text"), "{drawn}");
+    assert_eq!(drawn["secondFont"], drawn["font"], "{drawn}");
+    assert_ne!(
+        drawn["codeFont"], drawn["font"],
+        "code outside a note is code: {drawn}"
+    );
     quit(window, data.path()).await;
 }
 

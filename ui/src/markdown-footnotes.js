@@ -1,7 +1,8 @@
 // Footnotes in the editor's Markdown, read as the preview reads them (comrak's GFM footnotes):
 // `[^label]` refers to a note and `[^label]: text` at a line's start defines one. Without this
 // the editor's parser took a reference for a link and a definition for a link reference,
-// colouring the note's text as a URL and leaving its emphasis plain.
+// colouring the note's text as a URL and leaving its emphasis plain; and a note's second
+// paragraph, indented after a blank line, for code.
 
 import { Tag } from "@lezer/highlight";
 
@@ -13,11 +14,24 @@ const LABEL = /^\[\^[^\s[\]]+\]/;
 /** The start of a definition: its label and a colon. */
 const DEFINITION = /^\[\^[^\s[\]]+\]:/;
 
+/** How far a note's later lines are indented (comrak: four columns, a blank line between its paragraphs). */
+const NOTE_INDENT = 4;
+
 /** @type {import("@lezer/markdown").MarkdownConfig} */
 export const footnotes = {
   defineNodes: [
     { name: "FootnoteReference", style: footnoteMark },
-    { name: "FootnoteDefinition", block: true },
+    {
+      name: "FootnoteDefinition",
+      block: true,
+      // A note holds blocks, as a list item does: its blank lines and those indented as its
+      // text is, so a second paragraph is the note's, not code.
+      composite(_cx, line, indent) {
+        if (line.next >= 0 && line.indent < line.baseIndent + indent) return false;
+        line.moveBaseColumn(line.baseIndent + indent);
+        return true;
+      },
+    },
     { name: "FootnoteLabel", style: footnoteMark },
   ],
   parseInline: [
@@ -36,23 +50,20 @@ export const footnotes = {
     {
       name: "FootnoteDefinition",
       before: "LinkReference",
-      // A definition's paragraph: its label, then its text read as any paragraph's.
-      leaf: (_cx, leaf) =>
-        DEFINITION.test(leaf.content)
-          ? {
-              nextLine: () => false,
-              finish(cx, leaf) {
-                const label = DEFINITION.exec(leaf.content)?.[0].length ?? 0;
-                const from = leaf.start;
-                const to = from + leaf.content.length;
-                const text = cx.parser.parseInline(leaf.content.slice(label), from + label);
-                cx.addLeafElement(leaf, cx.elt("FootnoteDefinition", from, to, [cx.elt("FootnoteLabel", from, from + label), ...text]));
-                return true;
-              },
-            }
-          : null,
+      // Its label, then its text read as any blocks are.
+      parse(cx, line) {
+        // Indented four columns it is code.
+        if (line.indent - line.baseIndent >= NOTE_INDENT) return false;
+        const found = DEFINITION.exec(line.text.slice(line.pos));
+        if (!found) return false;
+        const from = cx.lineStart + line.pos;
+        cx.startComposite("FootnoteDefinition", line.pos, NOTE_INDENT);
+        cx.addElement(cx.elt("FootnoteLabel", from, from + found[0].length));
+        line.moveBase(line.pos + found[0].length);
+        return null;
+      },
       // The next definition begins a note of its own, as in the preview.
-      endLeaf: (_cx, line) => DEFINITION.test(line.text.slice(line.pos)),
+      endLeaf: (_cx, line) => line.indent - line.baseIndent < NOTE_INDENT && DEFINITION.test(line.text.slice(line.pos)),
     },
   ],
   // Not GFM: the preview draws `^x^`, `~x~` and `:name:` as written.
