@@ -313,10 +313,19 @@ export class DraftsList {
         if (generation !== this.generation || this.saves.get(summary.id) !== ask) return;
         const listed = this.items.some((d) => d.id === summary.id);
         this.place(summary, matches);
-        if (matches && !listed && this.total !== null) {
-          this.total += 1;
+        if (!matches || listed) return;
+        if (this.next === null) {
+          // Every match was listed: this one is one more.
+          this.total = (this.total ?? 0) + 1;
           this.renderHeading();
+          return;
         }
+        // It may lie beyond the pages loaded, counted already: counted again.
+        api.libraryCount(this.asked).then((total) => {
+          if (generation !== this.generation) return;
+          this.total = total;
+          this.renderHeading();
+        }, () => {});
       },
       (error) => generation === this.generation && this.onError(error),
     );
