@@ -24,10 +24,11 @@ export const footnotes = {
     {
       name: "FootnoteDefinition",
       block: true,
-      // A note holds blocks, as a list item does: its blank lines and those indented as its
-      // text is, so a second paragraph is the note's, not code.
+      // A note holds blocks, as a list item does: the lines indented as its text is, so a
+      // second paragraph is the note's, not code; and, as comrak reads it, a line with nothing
+      // at all on it (a line of a few spaces, or a quote's bare `>`, ends the note).
       composite(_cx, line, indent) {
-        if (line.next >= 0 && line.indent < line.baseIndent + indent) return false;
+        if (line.indent < line.baseIndent + indent) return line.text.length === 0;
         line.moveBaseColumn(line.baseIndent + indent);
         return true;
       },
@@ -59,7 +60,8 @@ export const footnotes = {
         const from = cx.lineStart + line.pos;
         cx.startComposite("FootnoteDefinition", line.pos, NOTE_INDENT);
         cx.addElement(cx.elt("FootnoteLabel", from, from + found[0].length));
-        line.moveBase(line.pos + found[0].length);
+        // The spaces after the colon are the label's (comrak's): text aligned after it is text.
+        line.moveBase(line.skipSpace(line.pos + found[0].length));
         return null;
       },
       // The next definition begins a note of its own, as in the preview.
