@@ -18,11 +18,11 @@ async fn wait_for_titles(window: &Client, expected: &[&str]) {
     wait_for(window, &format!("the list {expected:?}"), &script).await;
 }
 
-/// Opens the listed draft whose row holds `title` and waits for the editor to hold it.
+/// Opens the listed draft titled `title` and waits for the editor to hold it.
 async fn open_row(window: &Client, title: &str) {
     window
         .execute(
-            "[...document.querySelectorAll('#drafts li')].find(li => li.textContent.includes(arguments[0])).click(); return true",
+            "[...document.querySelectorAll('#drafts li.draft-item')].find(li => li.querySelector('.draft-title').textContent === arguments[0]).click(); return true",
             vec![title.into()],
         )
         .await
@@ -311,19 +311,7 @@ async fn a_long_library_is_drawn_a_page_at_a_time_as_the_author_scrolls() {
         .await
         .expect("search");
     wait_for(&window, "the oldest draft alone", &format!("{rows} === 1")).await;
-    window
-        .execute(
-            "document.querySelector('#drafts li.draft-item').click(); return true",
-            vec![],
-        )
-        .await
-        .expect("open");
-    wait_for(
-        &window,
-        "the oldest draft open",
-        "document.getElementById('title').value === '下書き0'",
-    )
-    .await;
+    open_row(&window, "下書き0").await;
     window.execute(&search(""), vec![]).await.expect("clear");
     let first_title = "document.querySelector('#drafts .draft-title').textContent";
     wait_for(
@@ -348,19 +336,7 @@ async fn a_long_library_is_drawn_a_page_at_a_time_as_the_author_scrolls() {
         .await
         .expect("search");
     wait_for(&window, "the drafts 5 and 50-59", &format!("{rows} === 11")).await;
-    window
-        .execute(
-            "[...document.querySelectorAll('#drafts li.draft-item')].find(li => li.querySelector('.draft-title').textContent === '下書き5').click(); return true",
-            vec![],
-        )
-        .await
-        .expect("open");
-    wait_for(
-        &window,
-        "draft 5 open",
-        "document.getElementById('title').value === '下書き5'",
-    )
-    .await;
+    open_row(&window, "下書き5").await;
     window.execute(&search("書"), vec![]).await.expect("search");
     wait_for(
         &window,
