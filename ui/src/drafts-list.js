@@ -37,6 +37,9 @@ export class DraftsList {
     /** Per draft, its latest question "does it match?" (numbered by `asks`). */
     this.saves = new Map();
     this.asks = 0;
+    /** Drafts saved after the newest refresh was asked, newest last: its answer may have been
+     * read before their saves, so they are placed again once it is drawn (and counted). */
+    this.savedSince = new Map();
     this.selected = null;
     this.trashCount = 0;
     this.blogs = [];
@@ -78,7 +81,7 @@ export class DraftsList {
    * page and a search's count); `refresh` draws the answers.
    */
   ask() {
-    const generation = ++this.generation;
+    const generation = this.nextGeneration();
     const query = this.listQuery();
     // A search's count reads every match; its first page is drawn without waiting for it.
     const counted = !this.showingTrash && this.narrowed() ? api.libraryCount(query) : null;
@@ -96,7 +99,13 @@ export class DraftsList {
   /** The library as the window's first screen (`api.startWindow`) brought it, for `refresh`. */
   answered(screen) {
     const answers = { trashCount: screen.trash, items: screen.library.drafts, next: screen.library.next, tags: screen.tags, blogs: screen.blogs };
-    return { generation: ++this.generation, query: this.listQuery(), counted: null, answers: Promise.resolve(answers) };
+    return { generation: this.nextGeneration(), query: this.listQuery(), counted: null, answers: Promise.resolve(answers) };
+  }
+
+  /** Numbers a new refresh; the drafts saved before it are in its answer. */
+  nextGeneration() {
+    this.savedSince.clear();
+    return ++this.generation;
   }
 
   /** The library query the search box and the filters make. */
@@ -122,13 +131,30 @@ export class DraftsList {
       return;
     }
     this.render();
-    counted?.then(
+    // Saves the answer may predate are placed again, after the count it came with (which
+    // predates them too).
+    const placeSaved = () => {
+      if (generation !== this.generation) return;
+      const saved = [...this.savedSince.values()];
+      this.savedSince.clear();
+      for (const summary of saved) this.updateItem(summary);
+    };
+    if (!counted) {
+      placeSaved();
+      return;
+    }
+    counted.then(
       (total) => {
         if (generation !== this.generation) return;
         this.total = total;
         this.renderHeading();
+        placeSaved();
       },
-      (error) => generation === this.generation && this.onError(error),
+      (error) => {
+        if (generation !== this.generation) return;
+        this.onError(error);
+        placeSaved();
+      },
     );
   }
 
@@ -298,6 +324,10 @@ export class DraftsList {
    * draft does not vanish from under the author.
    */
   updateItem(summary) {
+    // A refresh on its way may answer with the draft as it was before this save; once it is
+    // drawn, a newer save answers for itself.
+    this.savedSince.delete(summary.id);
+    if (this.generation !== this.shown) this.savedSince.set(summary.id, summary);
     if (this.showingTrash) return;
     const byEdit = this.filters.sort === "updated";
     if (!byEdit || !this.narrowed()) {
