@@ -473,7 +473,7 @@ async fn footnotes_in_the_editor_are_marked_as_notes_and_their_text_as_text() {
     ok(fumi(
         data.path(),
         &["drafts", "new", "--title", "注", "-"],
-        "# 題\n\n本文だ[^1]。参考[^note]も。\n\n[^1]: 注の本文。**強調**も。\n[^note]: 二つ目の注。\n\n    その二段落目。\n[^3]:    揃えた注。\n\n本文に戻る。\n\n    let code = 1;\n"
+        "# 題\n\n本文だ[^1]。参考[^note]も。全角[^注　一]。\n\n[^1]: 注の本文。**強調**も。\n[^note]: 二つ目の注。\n\n    その二段落目。\n[^3]:    揃えた注。\n[^注　一]: 全角空白の注。\n\n本文に戻る。\n\n    let code = 1;\n"
             .as_bytes(),
     ));
     let window = desktop.launch(data.path()).await;
@@ -494,7 +494,8 @@ async fn footnotes_in_the_editor_are_marked_as_notes_and_their_text_as_text() {
              return { mark: of('#'), text: of('本文だ'), ref: of('[^1]'), between: of('。参考'), \
                       label: of('[^note]:'), note: of('注の本文'), strong: colour('強調')?.fontWeight ?? 'missing', \
                       second: of('その二段落目'), font: colour('本文だ')?.fontFamily, secondFont: colour('その二段落目')?.fontFamily, \
-                      codeFont: colour('let code')?.fontFamily, aligned: colour('揃えた注')?.fontFamily };",
+                      codeFont: colour('let code')?.fontFamily, aligned: colour('揃えた注')?.fontFamily, \
+                      wideRef: of('[^注　一]'), wideLabel: of('[^注　一]:') };",
             vec![],
         )
         .await
@@ -516,6 +517,9 @@ async fn footnotes_in_the_editor_are_marked_as_notes_and_their_text_as_text() {
     );
     // Text aligned four spaces after a label is the note's text (comrak takes the spaces).
     assert_eq!(drawn["aligned"], drawn["font"], "{drawn}");
+    // An ideographic space is part of a label, as in comrak (an ASCII space is not).
+    assert_eq!(colour("wideRef"), colour("mark"), "{drawn}");
+    assert_eq!(colour("wideLabel"), colour("mark"), "{drawn}");
     quit(window, data.path()).await;
 }
 

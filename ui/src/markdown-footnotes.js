@@ -9,10 +9,12 @@ import { Tag } from "@lezer/highlight";
 /** The highlighting tag of a footnote's marker (`[^1]` in the text, `[^1]:` before its note). */
 export const footnoteMark = Tag.define();
 
-/** A footnote's label as comrak accepts one: no spaces, no brackets. */
-const LABEL = /^\[\^[^\s[\]]+\]/;
-/** The start of a definition: its label and a colon. */
-const DEFINITION = /^\[\^[^\s[\]]+\]:/;
+/** A reference as comrak reads one: a label without brackets, ASCII spaces or tabs (a
+ * definition's label cannot hold them); an ideographic space is the label's. */
+const LABEL = /^\[\^[^\][ \t\r\n]+\]/;
+/** The start of a definition as comrak scans it: a label without `]`, ASCII spaces or tabs,
+ * and a colon. */
+const DEFINITION = /^\[\^[^\] \t\r\n]+\]:/;
 
 /** How far a note's later lines are indented (comrak: four columns, a blank line between its paragraphs). */
 const NOTE_INDENT = 4;
