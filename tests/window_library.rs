@@ -358,14 +358,20 @@ async fn a_long_library_is_drawn_a_page_at_a_time_as_the_author_scrolls() {
     quit(window, data.path()).await;
 }
 
-#[tokio::test]
-async fn a_search_shows_the_draft_being_typed_once_it_matches_newest_saved_first() {
+/// A data folder with three drafts, saved in this order: 散歩, 犬の本 and 猫の本 (both of
+/// which have 犬 in them).
+fn three_drafts_two_with_dogs() -> tempfile::TempDir {
     let data = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(data.path()).expect("store");
     store.create_draft("散歩", "公園を歩いた。").expect("draft");
     store.create_draft("犬の本", "犬が好き。").expect("draft");
     store.create_draft("猫の本", "猫と犬。").expect("draft");
-    drop(store);
+    data
+}
+
+#[tokio::test]
+async fn a_search_shows_the_draft_being_typed_once_it_matches_newest_saved_first() {
+    let data = three_drafts_two_with_dogs();
     let desktop = Desktop::start();
     let window = desktop.launch(data.path()).await;
     wait_for_titles(&window, &["猫の本", "犬の本", "散歩"]).await;
@@ -395,12 +401,7 @@ async fn a_search_shows_the_draft_being_typed_once_it_matches_newest_saved_first
 
 #[tokio::test]
 async fn a_draft_saved_while_the_list_is_asked_again_is_placed_once_the_list_comes() {
-    let data = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(data.path()).expect("store");
-    store.create_draft("散歩", "公園を歩いた。").expect("draft");
-    store.create_draft("犬の本", "犬が好き。").expect("draft");
-    store.create_draft("猫の本", "猫と犬。").expect("draft");
-    drop(store);
+    let data = three_drafts_two_with_dogs();
     let desktop = Desktop::start();
     let window = desktop.launch(data.path()).await;
     set_field(&window, "search", "犬", "input").await;
