@@ -114,8 +114,14 @@ fn facts_of(block: &str, settings: &ProofreadSettings) -> Facts {
             }
         }
         for mut s in variants::spellings(text, |at| !sentences::is_quoted(&quoted, at)) {
-            s.range = prose.source(s.range);
-            facts.spellings.push(s);
+            let source = prose.source(s.range.clone());
+            // Counted and flagged only where the text is what the author wrote there: where an
+            // escape or an entity was resolved, the source is not the word (and a fix would
+            // replace more than the word).
+            if block.get(source.clone()) == text.get(s.range.clone()) {
+                s.range = source;
+                facts.spellings.push(s);
+            }
         }
     }
     facts

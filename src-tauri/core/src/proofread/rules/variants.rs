@@ -199,7 +199,10 @@ pub(in crate::proofread) fn mixed(
             let written = text_of(s.range.clone());
             let fix = match word {
                 Spelled::Word(w) => WORDS[w].ways[1 - minority].to_owned(),
-                Spelled::Digits | Spelled::Latin => to_width(&written, minority == 0),
+                Spelled::Digits | Spelled::Latin => match to_width(&written, minority == 0) {
+                    Some(fix) => fix,
+                    None => continue,
+                },
             };
             out.push(
                 Found::new(Rule::Variants, s.range.clone())
@@ -213,17 +216,19 @@ pub(in crate::proofread) fn mixed(
     out
 }
 
-/// Digits and Latin letters in the other width: to full-width when `wide`, else half-width.
-fn to_width(text: &str, wide: bool) -> String {
+/// Digits and Latin letters in the other width: to full-width when `wide`, else half-width;
+/// `None` when `text` holds anything else.
+fn to_width(text: &str, wide: bool) -> Option<String> {
     const OFFSET: u32 = 0xFF21 - 0x41; // Ａ - A, the same for digits and a-z
+    let from = usize::from(!wide);
     text.chars()
-        .map(|c| {
-            let code = if wide {
+        .map(|c| match width_kind(c) {
+            Some((_, way)) if way == from => char::from_u32(if wide {
                 u32::from(c) + OFFSET
             } else {
                 u32::from(c) - OFFSET
-            };
-            char::from_u32(code).unwrap_or(c)
+            }),
+            _ => None,
         })
         .collect()
 }
@@ -248,5 +253,19 @@ mod tests {
             "出来事があった。できる。できない。子どもと子どもの本。",
         );
         not_flagged(Rule::Variants, "2026年12月3日、SFを読む。");
+    }
+
+    #[test]
+    fn a_letter_written_as_an_entity_or_behind_escapes_is_not_counted() {
+        // The preview reads `&#x41;` as A, but the author did not write an A there: a fix
+        // would have replaced the whole line.
+        not_flagged(Rule::Variants, "ＡＢＣ。ＤＥ。&#x41;と&#x42;。");
+        not_flagged(Rule::Variants, "１２。３４。&#x31;。");
+        not_flagged(Rule::Variants, "子どもと子ども。&#x5b50;供の本。");
+        // Found by the fuzz smoke: half-width text behind escaped backslashes.
+        crate::proofread::check(
+            "# 『プログラミングRust 第2版』を読んだ\n\nRustの所有権を体系的に学ぶな~ら、仗ログラミングRust\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\u{1}\0\0\0\0\0\u{1}\"\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\2\\\\\\\\\\X\\\\\\\\\\\\\\\\oX\\\\\\\\\\\\\\\\\\\\\\\\ 第3版は私は今日は休みます。子供䁨子ども\u{2002}見子供䁨子ども。見れる㺂ないことはない。ですです。ｶﾅ。コＯ今日は休みます뀂子",
+            &crate::model::proofread::ProofreadSettings::default(),
+        );
     }
 }
