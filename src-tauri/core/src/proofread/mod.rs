@@ -98,9 +98,9 @@ fn facts_of(block: &str, settings: &ProofreadSettings) -> Facts {
         wording::check(text, &quoted, &mut found);
         characters::check(text, &mut found);
         for mut f in found {
-            let source = prose.source(f.range.clone());
+            let (source, as_written) = prose.source_as_written(block, f.range.clone());
             // A fix is offered only where the text is exactly what the author wrote there.
-            if block.get(source.clone()) != text.get(f.range.clone()) {
+            if !as_written {
                 f.fix = None;
             }
             f.range = source;
@@ -114,11 +114,11 @@ fn facts_of(block: &str, settings: &ProofreadSettings) -> Facts {
             }
         }
         for mut s in variants::spellings(text, |at| !sentences::is_quoted(&quoted, at)) {
-            let source = prose.source(s.range.clone());
+            let (source, as_written) = prose.source_as_written(block, s.range.clone());
             // Counted and flagged only where the text is what the author wrote there: where an
             // escape or an entity was resolved, the source is not the word (and a fix would
             // replace more than the word).
-            if block.get(source.clone()) == text.get(s.range.clone()) {
+            if as_written {
                 s.range = source;
                 facts.spellings.push(s);
             }

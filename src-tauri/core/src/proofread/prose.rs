@@ -104,6 +104,14 @@ impl Prose {
         start..end
     }
 
+    /// [`Prose::source`] of `range`, and whether `block` holds there exactly what the text
+    /// reads (no escape or entity resolved in between).
+    pub fn source_as_written(&self, block: &str, range: Range<usize>) -> (Range<usize>, bool) {
+        let source = self.source(range.clone());
+        let as_written = block.get(source.clone()) == self.text.get(range);
+        (source, as_written)
+    }
+
     fn locate(&self, at: usize, end: bool) -> usize {
         let i = self
             .pieces
